@@ -1,0 +1,97 @@
+//! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
+
+pub mod paginate;
+pub mod tags;
+pub mod timeline;
+
+use crate::content::Briefing;
+pub use tags::Tag;
+pub use timeline::{Month, Year};
+
+/// Every published briefing and the indexes over them. Indexes hold positions in `briefings`.
+#[derive(Debug, Default)]
+pub struct Archive {
+    /// Newest first; briefings at the same instant are ordered by slug, so output is stable.
+    pub briefings: Vec<Briefing>,
+    /// Ordered by slug.
+    pub tags: Vec<Tag>,
+    /// Newest year first, each with its months newest first.
+    pub years: Vec<Year>,
+}
+
+impl Archive {
+    pub fn new(mut briefings: Vec<Briefing>) -> Archive {
+        briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let tags = tags::index(&briefings);
+        let years = timeline::index(&briefings);
+        Archive { briefings, tags, years }
+    }
+
+    /// The briefing published just before the one at `i`.
+    pub fn older(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.briefings.len()).then_some(i + 1)
+    }
+
+    /// The briefing published just after the one at `i`.
+    pub fn newer(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1)
+    }
+
+    /// The date of the newest change anywhere, used where a feed or sitemap needs "updated".
+    pub fn last_change(&self, members: impl IntoIterator<Item = usize>) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        members
+            .into_iter()
+            .map(|i| {
+                let b = &self.briefings[i];
+                b.updated.unwrap_or(b.date).max(b.date)
+            })
+            .max()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::path::PathBuf;
+
+    use crate::content::Briefing;
+
+    pub fn briefing(slug: &str, date: &str, tags: &[&str]) -> Briefing {
+        Briefing {
+            path: PathBuf::from(format!("content/{slug}.md")),
+            slug: slug.to_string(),
+            title: slug.to_uppercase(),
+            date: chrono::DateTime::parse_from_rfc3339(date).unwrap(),
+            has_time: true,
+            updated: None,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            source: None,
+            dateline: None,
+            author: None,
+            summary: String::new(),
+            body_html: String::new(),
+            words: 0,
+            draft: false,
+            links: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::briefing;
+    use super::*;
+
+    #[test]
+    fn newest_first_ties_by_slug() {
+        let archive = Archive::new(vec![
+            briefing("b", "2019-01-01T10:00:00+07:00", &[]),
+            briefing("c", "2020-01-01T10:00:00+07:00", &[]),
+            briefing("a", "2019-01-01T10:00:00+07:00", &[]),
+        ]);
+        let slugs: Vec<&str> = archive.briefings.iter().map(|b| b.slug.as_str()).collect();
+        assert_eq!(slugs, ["c", "a", "b"]);
+        assert_eq!(archive.newer(0), None);
+        assert_eq!(archive.older(0), Some(1));
+        assert_eq!(archive.older(2), None);
+    }
+}

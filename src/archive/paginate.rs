@@ -1,0 +1,47 @@
+//! Splitting long lists into numbered pages.
+
+/// Page `number` (1-based) of `total`, holding `members`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager<'a> {
+    pub number: usize,
+    pub total: usize,
+    pub members: &'a [usize],
+}
+
+/// Always at least one page, so an empty list still has its first page.
+pub fn paginate(members: &[usize], per_page: usize) -> Vec<Pager<'_>> {
+    let chunks: Vec<&[usize]> = if members.is_empty() {
+        vec![&[]]
+    } else {
+        members.chunks(per_page.max(1)).collect()
+    };
+    let total = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, members)| Pager { number: i + 1, total, members })
+        .collect()
+}
+
+/// Where page `number` of a list rooted at `first` lives: `tags/x/`, `tags/x/page/2/`.
+pub fn page_path(first: &str, number: usize) -> String {
+    if number <= 1 { first.to_string() } else { format!("{first}page/{number}/") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_numbers() {
+        let members: Vec<usize> = (0..25).collect();
+        let pages = paginate(&members, 10);
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages[2].members, &[20, 21, 22, 23, 24]);
+        assert_eq!(pages[2].total, 3);
+        assert_eq!(paginate(&[], 10).len(), 1);
+        assert_eq!(page_path("", 1), "");
+        assert_eq!(page_path("", 2), "page/2/");
+        assert_eq!(page_path("tags/a/", 3), "tags/a/page/3/");
+    }
+}

@@ -1,0 +1,64 @@
+//! The timeline: years, then months, each briefing in the month of its own local date.
+
+use chrono::Datelike;
+
+use crate::content::Briefing;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub year: i32,
+    /// Newest month first.
+    pub months: Vec<Month>,
+}
+
+impl Year {
+    pub fn count(&self) -> usize {
+        self.months.iter().map(|m| m.members.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+    /// Positions in the archive, newest first.
+    pub members: Vec<usize>,
+}
+
+/// Builds the timeline from briefings already sorted newest first.
+pub fn index(briefings: &[Briefing]) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for (i, briefing) in briefings.iter().enumerate() {
+        let (year, month) = (briefing.date.year(), briefing.date.month());
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(Year { year, months: Vec::new() });
+        }
+        let months = &mut years.last_mut().expect("pushed above").months;
+        if months.last().is_none_or(|m| m.month != month) {
+            months.push(Month { year, month, members: Vec::new() });
+        }
+        months.last_mut().expect("pushed above").members.push(i);
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::test_support::briefing;
+
+    #[test]
+    fn groups_by_local_year_and_month() {
+        let briefings = vec![
+            briefing("d", "2020-06-12T10:00:00+07:00", &[]),
+            // 31 Dec in Jakarta, already 1 Jan nowhere that matters: it stays in December.
+            briefing("c", "2019-12-31T23:30:00+07:00", &[]),
+            briefing("b", "2019-12-01T10:00:00+07:00", &[]),
+            briefing("a", "2019-02-28T10:00:00+07:00", &[]),
+        ];
+        let years = index(&briefings);
+        assert_eq!(years.iter().map(|y| (y.year, y.count())).collect::<Vec<_>>(), [(2020, 1), (2019, 3)]);
+        let months: Vec<_> = years[1].months.iter().map(|m| (m.month, m.members.clone())).collect();
+        assert_eq!(months, [(12, vec![1, 2]), (2, vec![3])]);
+    }
+}

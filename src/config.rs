@@ -1,0 +1,400 @@
+//! `site.yaml` → [`Config`]: every key optional, every typo an error that names its line.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The site's settings, validated and with defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: BaseUrl,
+    pub language: Language,
+    pub timezone: SiteZone,
+    pub permalink: Permalink,
+    pub paginate: usize,
+    pub feed_entries: usize,
+    pub summary_words: usize,
+    pub raw_html: bool,
+    pub author: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::from_file(SiteFile::default(), "").expect("the defaults are valid")
+    }
+}
+
+/// `site.yaml` exactly as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<Language>,
+    timezone: Option<String>,
+    permalink: Option<String>,
+    paginate: Option<usize>,
+    feed: Option<usize>,
+    summary_words: Option<usize>,
+    #[serde(default)]
+    markdown: MarkdownFile,
+    author: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkdownFile {
+    raw_html: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Id,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Id => "id",
+            Language::En => "en",
+        }
+    }
+}
+
+impl Config {
+    /// Reads `site.yaml` in `root`; a site without one gets the defaults.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(Diagnostic::file(CONFIG_FILE, format!("cannot read: {e}"))),
+        };
+        Self::parse(&text).map_err(|d| Diagnostic { path: CONFIG_FILE.into(), ..d })
+    }
+
+    /// Parses the text of a `site.yaml`; diagnostics carry an empty path for the caller to fill.
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let file: SiteFile = if text.trim().is_empty() {
+            SiteFile::default()
+        } else {
+            yaml::from_str(text).map_err(|e| {
+                Diagnostic::new("", e.line, e.col, e.message).with_hint(
+                    "site.yaml keys are: title, description, base_url, language, timezone, \
+                     permalink, paginate, feed, summary_words, markdown.raw_html, author",
+                )
+            })?
+        };
+        Self::from_file(file, text)
+    }
+
+    fn from_file(file: SiteFile, text: &str) -> Result<Config, Diagnostic> {
+        let at = |key: &str, message: String, hint: &str| {
+            let (line, col) = key_position(text, key);
+            Diagnostic::new("", line, col, message).with_hint(hint)
+        };
+        let base_url = BaseUrl::parse(file.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))
+            .map_err(|m| at("base_url", m, "write a full address, e.g. https://example.org/arsip/"))?;
+        let timezone = file
+            .timezone
+            .as_deref()
+            .unwrap_or("Asia/Jakarta")
+            .parse::<SiteZone>()
+            .map_err(|m| at("timezone", m, "use an IANA name like Asia/Jakarta or an offset like +07:00"))?;
+        let permalink = Permalink::parse(file.permalink.as_deref().unwrap_or(DEFAULT_PERMALINK))
+            .map_err(|m| at("permalink", m, "the default is /:year/:month/:slug/"))?;
+        let positive = |key: &str, value: Option<usize>, default: usize| match value {
+            Some(0) => Err(at(key, format!("`{key}` must be at least 1"), "remove the key to use the default")),
+            Some(n) => Ok(n),
+            None => Ok(default),
+        };
+        Ok(Config {
+            title: file.title.unwrap_or_else(|| "Arsip Kabar".to_string()),
+            description: file.description.unwrap_or_default(),
+            base_url,
+            language: file.language.unwrap_or(Language::Id),
+            timezone,
+            permalink,
+            paginate: positive("paginate", file.paginate, 10)?,
+            feed_entries: positive("feed", file.feed, 20)?,
+            summary_words: positive("summary_words", file.summary_words, 60)?,
+            raw_html: file.markdown.raw_html.unwrap_or(true),
+            author: file.author,
+        })
+    }
+}
+
+const DEFAULT_BASE_URL: &str = "http://localhost:1111/";
+const DEFAULT_PERMALINK: &str = "/:year/:month/:slug/";
+
+/// Where a top-level key is written, for errors about its value.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find(|(_, line)| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .map_or((1, 1), |(i, line)| {
+            let value_col = line.find(':').map_or(0, |c| c + 1);
+            let skipped = line[value_col..].len() - line[value_col..].trim_start().len();
+            (i + 1, value_col + skipped + 1)
+        })
+}
+
+/// The site's public address: `https://example.org/arsip/` has the path `/arsip/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    origin: String,
+    path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+        let text = text.trim();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))
+            .ok_or_else(|| format!("base_url `{text}` must start with http:// or https://"))?;
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return Err(format!("base_url `{text}` has no host name"));
+        }
+        if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+            return Err(format!("base_url `{text}` may not contain a query, fragment or space"));
+        }
+        let path = format!("/{}", path.trim_matches('/'));
+        let path = if path == "/" { path } else { format!("{path}/") };
+        Ok(BaseUrl {
+            origin: text[..text.len() - rest.len() + host.len()].to_string(),
+            path,
+        })
+    }
+
+    /// `/arsip/`: the prefix of every root-relative link.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// `https://example.org/arsip/`
+    pub fn full(&self) -> String {
+        format!("{}{}", self.origin, self.path)
+    }
+
+    /// The link for a site path (`tags/x/`), as used in pages: `/arsip/tags/x/`.
+    pub fn link(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+
+    /// The absolute address of a site path, as used in feeds and the sitemap.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.link(site_path))
+    }
+}
+
+/// The site's time zone: dates written without an offset are read in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SiteZone {
+    Named(chrono_tz::Tz),
+    Fixed(FixedOffset),
+}
+
+impl FromStr for SiteZone {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        if let Ok(tz) = chrono_tz::Tz::from_str(text) {
+            return Ok(SiteZone::Named(tz));
+        }
+        parse_offset(text)
+            .map(SiteZone::Fixed)
+            .ok_or_else(|| format!("unknown time zone `{text}`"))
+    }
+}
+
+/// `+07:00`, `-0330`, `UTC`, `Z`.
+pub fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let text = text.trim();
+    if matches!(text, "Z" | "UTC" | "GMT") {
+        return FixedOffset::east_opt(0);
+    }
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = text[1..].chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits[2..].parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+impl SiteZone {
+    /// A wall-clock time in this zone, with the offset it had then.
+    pub fn localize(&self, naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            SiteZone::Named(tz) => tz
+                .from_local_datetime(&naive)
+                .earliest()
+                .map(|dt| dt.with_timezone(&dt.offset().fix())),
+            SiteZone::Fixed(offset) => offset.from_local_datetime(&naive).single(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        let now = Utc::now();
+        match self {
+            SiteZone::Named(tz) => {
+                let local = now.with_timezone(tz);
+                local.with_timezone(&local.offset().fix())
+            }
+            SiteZone::Fixed(offset) => now.with_timezone(offset),
+        }
+    }
+
+    /// The zone's own abbreviation (WIB for Asia/Jakarta) when `date` is in it.
+    pub fn abbreviation(&self, date: &DateTime<FixedOffset>) -> Option<String> {
+        match self {
+            SiteZone::Named(tz) => {
+                let local = date.with_timezone(tz);
+                (local.offset().fix() == *date.offset()).then(|| local.format("%Z").to_string())
+            }
+            SiteZone::Fixed(_) => None,
+        }
+        .filter(|abbr| !abbr.starts_with(['+', '-']))
+    }
+}
+
+/// A URL pattern for briefing pages, such as `/:year/:month/:slug/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Permalink(String);
+
+const PERMALINK_TOKENS: [&str; 4] = [":year", ":month", ":day", ":slug"];
+
+impl Permalink {
+    pub fn parse(text: &str) -> Result<Permalink, String> {
+        if !text.starts_with('/') || !text.ends_with('/') {
+            return Err(format!("permalink `{text}` must start and end with /"));
+        }
+        if !text.contains(":slug") {
+            return Err(format!("permalink `{text}` must contain :slug, or briefings would share a URL"));
+        }
+        for segment in text.split('/') {
+            if segment == ".." || segment == "." {
+                return Err(format!("permalink `{text}` may not contain `{segment}`"));
+            }
+            let mut rest = segment.to_string();
+            for token in PERMALINK_TOKENS {
+                rest = rest.replace(token, "");
+            }
+            if let Some(i) = rest.find(':') {
+                return Err(format!(
+                    "permalink `{text}` has an unknown placeholder `{}`; use :year, :month, :day and :slug",
+                    rest[i..].split(['-', '_', '.']).next().unwrap_or(":")
+                ));
+            }
+        }
+        Ok(Permalink(text.to_string()))
+    }
+
+    /// The site path (no leading slash) of a briefing.
+    pub fn expand(&self, date: &DateTime<FixedOffset>, slug: &str) -> String {
+        self.0
+            .replace(":year", &date.format("%Y").to_string())
+            .replace(":month", &date.format("%m").to_string())
+            .replace(":day", &date.format("%d").to_string())
+            .replace(":slug", slug)
+            .trim_start_matches('/')
+            .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.language, Language::Id);
+        assert_eq!(c.paginate, 10);
+        assert_eq!(c.feed_entries, 20);
+        assert_eq!(c.summary_words, 60);
+        assert!(c.raw_html);
+        assert_eq!(c.timezone, SiteZone::Named(chrono_tz::Asia::Jakarta));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_on_its_line() {
+        let err = Config::parse("title: A\npaginat: 5\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("paginat"));
+    }
+
+    #[test]
+    fn nested_markdown_switch() {
+        let c = Config::parse("markdown:\n  raw_html: false\n").unwrap();
+        assert!(!c.raw_html);
+    }
+
+    #[test]
+    fn bad_timezone_points_at_its_value() {
+        let err = Config::parse("title: A\ntimezone: Mars/Olympus\n").unwrap_err();
+        assert_eq!((err.line, err.col), (2, 11));
+        assert!(err.message.contains("Mars/Olympus"));
+    }
+
+    #[test]
+    fn base_url_with_path() {
+        let b = BaseUrl::parse("https://x.org/arsip").unwrap();
+        assert_eq!(b.path(), "/arsip/");
+        assert_eq!(b.link("tags/a/"), "/arsip/tags/a/");
+        assert_eq!(b.absolute("/tags/a/"), "https://x.org/arsip/tags/a/");
+        assert_eq!(BaseUrl::parse("http://x.org").unwrap().full(), "http://x.org/");
+        assert!(BaseUrl::parse("x.org").is_err());
+    }
+
+    #[test]
+    fn fixed_offsets() {
+        assert_eq!(parse_offset("+07:00"), FixedOffset::east_opt(7 * 3600));
+        assert_eq!(parse_offset("-0330"), FixedOffset::east_opt(-(3 * 3600 + 1800)));
+        assert_eq!(parse_offset("7"), None);
+        let zone: SiteZone = "+08:00".parse().unwrap();
+        assert_eq!(zone, SiteZone::Fixed(FixedOffset::east_opt(8 * 3600).unwrap()));
+    }
+
+    #[test]
+    fn jakarta_is_wib() {
+        let zone = SiteZone::Named(chrono_tz::Asia::Jakarta);
+        let date = DateTime::parse_from_rfc3339("2019-12-31T18:19:00+07:00").unwrap();
+        assert_eq!(zone.abbreviation(&date).as_deref(), Some("WIB"));
+        let other = DateTime::parse_from_rfc3339("2019-12-31T18:19:00+09:00").unwrap();
+        assert_eq!(zone.abbreviation(&other), None);
+    }
+
+    #[test]
+    fn permalink_checks() {
+        assert!(Permalink::parse("/:year/:slug/").is_ok());
+        assert!(Permalink::parse("/:year/").is_err());
+        assert!(Permalink::parse("/:yr/:slug/").unwrap_err().contains(":yr"));
+        assert!(Permalink::parse("/../:slug/").is_err());
+        let date = DateTime::parse_from_rfc3339("2019-02-05T10:00:00+07:00").unwrap();
+        let p = Permalink::parse("/:year/:month/:day/:slug/").unwrap();
+        assert_eq!(p.expand(&date, "a-b"), "2019/02/05/a-b/");
+    }
+}

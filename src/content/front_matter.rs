@@ -1,0 +1,171 @@
+//! The YAML block between `---` lines at the top of a briefing.
+
+use serde::Deserialize;
+
+use crate::error::Diagnostic;
+use crate::yaml;
+
+/// Front matter exactly as written; every key optional, unknown keys are errors.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub tags: Option<Tags>,
+    pub source: Option<SourceField>,
+    pub dateline: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub author: Option<String>,
+}
+
+/// `tags: [a, b]` or `tags: "a, b"`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Tags {
+    List(Vec<String>),
+    Comma(String),
+}
+
+impl Tags {
+    pub fn into_list(self) -> Vec<String> {
+        let raw = match self {
+            Tags::List(list) => list,
+            Tags::Comma(text) => text.split(',').map(str::to_string).collect(),
+        };
+        raw.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+    }
+}
+
+/// `source: CNN Indonesia` or `source: {name: CNN Indonesia, url: https://...}`.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum SourceField {
+    Name(String),
+    Full { name: String, url: Option<String> },
+}
+
+/// A file split into its front matter and the rest.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    pub front_matter: FrontMatter,
+    pub body: &'a str,
+    /// The 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+pub const FRONT_MATTER_KEYS: &str =
+    "title, date, updated, tags, source, dateline, summary, draft, slug, author";
+
+/// Splits and parses; a file without a leading `---` has empty front matter.
+/// Diagnostics have an empty path for the caller to fill in.
+pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(after_open) = strip_fence(text) else {
+        return Ok(Split { front_matter: FrontMatter::default(), body: text, body_line: 1 });
+    };
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml_text = &after_open[..offset];
+            let body = &after_open[offset + line.len()..];
+            let body_line = 2 + yaml_text.matches('\n').count() + 1;
+            let front_matter = parse_yaml(yaml_text)?;
+            return Ok(Split { front_matter, body, body_line });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::new("", 1, 1, "front matter starts with `---` but has no closing `---` line")
+        .with_hint("add a line with only `---` after the last front matter key"))
+}
+
+fn strip_fence(text: &str) -> Option<&str> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    (text[..first_line_end].trim_end() == "---").then(|| &text[(first_line_end + 1).min(text.len())..])
+}
+
+fn parse_yaml(yaml_text: &str) -> Result<FrontMatter, Diagnostic> {
+    if yaml_text.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    yaml::from_str(yaml_text).map_err(|e| {
+        // The YAML starts on line 2 of the file, after the opening `---`.
+        Diagnostic::new("", e.line + 1, e.col, e.message)
+            .with_hint(format!("front matter keys are: {FRONT_MATTER_KEYS}"))
+    })
+}
+
+/// The file position (line, column) of a top-level front matter key's value.
+pub fn value_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, line)| {
+            let rest = line.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+            let col = line.len() - rest.trim_start().len() + 1;
+            Some((i + 1, col))
+        })
+        .unwrap_or((1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ntitle: KTT Hanoi\ntags: [Korea Utara, AS]\n---\nIsi.\n";
+        let split = split(text).unwrap();
+        assert_eq!(split.front_matter.title.as_deref(), Some("KTT Hanoi"));
+        assert_eq!(split.front_matter.tags.unwrap().into_list(), ["Korea Utara", "AS"]);
+        assert_eq!(split.body, "Isi.\n");
+        assert_eq!(split.body_line, 5);
+    }
+
+    #[test]
+    fn comma_tags_and_source_forms() {
+        let split = split("---\ntags: \"a, b ,, c\"\nsource: {name: CNN Indonesia, url: https://x}\n---\n").unwrap();
+        assert_eq!(split.front_matter.tags.unwrap().into_list(), ["a", "b", "c"]);
+        assert_eq!(
+            split.front_matter.source,
+            Some(SourceField::Full { name: "CNN Indonesia".into(), url: Some("https://x".into()) })
+        );
+        let split = super::split("---\nsource: KCNA\n---\n").unwrap();
+        assert_eq!(split.front_matter.source, Some(SourceField::Name("KCNA".into())));
+    }
+
+    #[test]
+    fn no_front_matter_is_fine() {
+        let split = split("# Judul\n\nIsi.").unwrap();
+        assert_eq!(split.front_matter, FrontMatter::default());
+        assert_eq!(split.body_line, 1);
+    }
+
+    #[test]
+    fn unknown_key_reports_its_file_line() {
+        let err = split("---\ntitle: A\ntagz: [x]\n---\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("tagz"), "{}", err.message);
+        assert!(err.hint.unwrap().contains("tags"));
+    }
+
+    #[test]
+    fn bad_yaml_reports_its_file_line() {
+        let err = split("---\ntitle: A\ntags: [x\n---\n").unwrap_err();
+        assert!(err.line >= 3, "{err:?}");
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let err = split("---\ntitle: A\n").unwrap_err();
+        assert!(err.message.contains("closing"));
+    }
+
+    #[test]
+    fn finds_value_positions() {
+        assert_eq!(value_position("---\ntitle: A\ndate:  kemarin\n---\n", "date"), (3, 8));
+    }
+}

@@ -1,0 +1,147 @@
+//! Summaries: whole lead sentences, cut within a word budget, never mid-word.
+
+/// Words whose final full stop does not end a sentence (compared lowercase, without the stop).
+const ABBREVIATIONS: &[&str] = &[
+    "dll", "dsb", "dkk", "dst", "tsb", "yth", "no", "nos", "jl", "jln", "h", "hj", "dr", "drs",
+    "prof", "ir", "sdr", "bpk", "ibu", "tn", "ny", "kh", "st", "mr", "mrs", "ms", "jr", "sr",
+    "vs", "etc", "e.g", "i.e", "u.s", "a.s", "u.n", "p.m", "a.m", "gen", "lt", "col", "sen",
+    "rep", "gov", "kol", "mayjen", "letjen", "brigjen", "pol", "jan", "feb", "mar", "apr",
+    "jun", "jul", "agu", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
+];
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+/// Splits text into sentences, keeping each sentence's own punctuation and quotes.
+pub fn split_sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut end = i + 1;
+            while end < chars.len() && (CLOSERS.contains(&chars[end].1) || matches!(chars[end].1, '.' | '!' | '?')) {
+                end += 1;
+            }
+            let next_is_space = end < chars.len() && chars[end].1.is_whitespace();
+            let following = chars[end..].iter().map(|(_, c)| *c).find(|c| !c.is_whitespace());
+            let starts_sentence = following.is_some_and(|f| {
+                f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
+            });
+            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos])) {
+                let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
+                push_trimmed(&mut sentences, &text[start..end_byte]);
+                start = end_byte;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(&mut sentences, &text[start..]);
+    sentences
+}
+
+fn push_trimmed<'a>(sentences: &mut Vec<&'a str>, piece: &'a str) {
+    let piece = piece.trim();
+    if !piece.is_empty() {
+        sentences.push(piece);
+    }
+}
+
+/// Whether the word just before a full stop is an abbreviation or an initial (`J.`).
+fn is_abbreviation(before_stop: &str) -> bool {
+    let word = before_stop
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    let single_initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// The lead sentences of `paragraphs` that fit in `max_words`; a first sentence longer than
+/// that is cut at a word boundary and marked with an ellipsis.
+pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
+    let mut taken: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for sentence in paragraphs.iter().flat_map(|p| split_sentences(p.as_ref())) {
+        let count = sentence.split_whitespace().count();
+        if words + count > max_words {
+            if taken.is_empty() {
+                return cut_words(sentence, max_words);
+            }
+            break;
+        }
+        words += count;
+        taken.push(sentence);
+    }
+    taken.join(" ")
+}
+
+fn cut_words(sentence: &str, max_words: usize) -> String {
+    let kept: Vec<&str> = sentence.split_whitespace().take(max_words).collect();
+    let text = kept.join(" ");
+    format!("{}…", text.trim_end_matches([',', ';', ':', '-', '—']))
+}
+
+/// Words in a text, as readers count them.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(split_sentences("Satu dua. Tiga empat! Lima?"), ["Satu dua.", "Tiga empat!", "Lima?"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        let text = "Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB. Dr. Lee datang dll. Lalu pulang.";
+        assert_eq!(
+            split_sentences(text),
+            ["Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB.", "Dr. Lee datang dll. Lalu pulang."]
+        );
+        assert_eq!(split_sentences("Kata J. Doe, hujan 2,5 mm. Ya."), ["Kata J. Doe, hujan 2,5 mm.", "Ya."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let text = "\"Kami siap,\" kata Kim. \"Tidak ada janji lagi.\" Ri menutup pidato.";
+        assert_eq!(
+            split_sentences(text),
+            ["\"Kami siap,\" kata Kim.", "\"Tidak ada janji lagi.\"", "Ri menutup pidato."]
+        );
+    }
+
+    #[test]
+    fn tokenized_text_with_spaces_before_stops() {
+        assert_eq!(split_sentences("Kim berbicara . Trump diam ."), ["Kim berbicara .", "Trump diam ."]);
+    }
+
+    #[test]
+    fn summary_stops_at_a_sentence_within_budget() {
+        let paragraphs = ["Satu dua tiga. Empat lima enam tujuh.", "Delapan."];
+        assert_eq!(summarize(&paragraphs, 3), "Satu dua tiga.");
+        assert_eq!(summarize(&paragraphs, 8), "Satu dua tiga. Empat lima enam tujuh. Delapan.");
+    }
+
+    #[test]
+    fn long_first_sentence_is_cut_between_words() {
+        let summary = summarize(&["Satu dua, tiga empat lima."], 2);
+        assert_eq!(summary, "Satu dua…");
+    }
+
+    #[test]
+    fn counts_words_not_punctuation() {
+        assert_eq!(word_count("Kim , Trump — dan Moon ."), 4);
+    }
+}

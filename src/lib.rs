@@ -1,0 +1,205 @@
+//! kabar: a static site generator for briefing archives.
+//!
+//! The build is a pipeline of plain data (see docs/ARCHITECTURE.md):
+//! `site.yaml` → [`Config`]; `content/` → [`content::Source`]s → [`Briefing`]s (parallel) →
+//! [`Archive`] → [`render::Plan`] → bytes (parallel) → [`publish`].
+
+pub mod archive;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod extract;
+pub mod listing;
+pub mod publish;
+pub mod render;
+pub mod scaffold;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use archive::Archive;
+pub use config::Config;
+pub use content::Briefing;
+pub use error::{BuildError, Diagnostic};
+use publish::OutputFile;
+use render::{Plan, Renderer, Templates};
+
+/// What to build, as the command line says it.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site folder (holding `site.yaml`, `content/`, ...).
+    pub root: PathBuf,
+    /// Where to write the site; `root/public` when not given.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Includes briefings marked `draft: true`.
+    pub drafts: bool,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        Options { root: root.into(), ..Options::default() }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub briefings: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// The site read and planned, ready to render.
+pub struct Site {
+    pub config: Config,
+    pub archive: Archive,
+    pub plan: Plan,
+    templates: Templates,
+}
+
+/// Reads the configuration; `--base-url` wins over `site.yaml`.
+pub fn load_config(options: &Options) -> Result<Config, BuildError> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = config::BaseUrl::parse(url)
+            .map_err(|m| Diagnostic::new("--base-url", 0, 0, m).with_hint("e.g. --base-url https://example.org/"))?;
+    }
+    Ok(config)
+}
+
+/// Reads every briefing; returns those it could read and the problems with the others.
+/// Drafts are left out unless asked for.
+pub fn read_briefings(
+    options: &Options,
+    found: &content::Discovery,
+    config: &Config,
+) -> (Vec<Briefing>, Vec<Diagnostic>) {
+    let results: Vec<Result<Briefing, Diagnostic>> = found
+        .sources
+        .par_iter()
+        .map(|source| content::parse(&options.root, source, config))
+        .collect();
+    let mut briefings = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(b) if b.draft && !options.drafts => {}
+            Ok(b) => briefings.push(b),
+            Err(e) => errors.push(e),
+        }
+    }
+    (briefings, errors)
+}
+
+impl Site {
+    /// Everything up to rendering. Content and template problems are reported together.
+    pub fn load(options: &Options) -> Result<Site, BuildError> {
+        let root = &options.root;
+        let config = load_config(options)?;
+        let found = content::discover(root)?;
+        let (briefings, mut errors) = read_briefings(options, &found, &config);
+        let templates = Templates::load(root, &config);
+        let archive = Archive::new(briefings);
+        let statics = render::statics::static_copies(root)?;
+        let plan = render::plan(&archive, &config, &found.assets, statics);
+        match (templates, plan) {
+            (Ok(templates), Ok(plan)) if errors.is_empty() => Ok(Site { config, archive, plan, templates }),
+            (templates, plan) => {
+                errors.extend(templates.err().unwrap_or_default());
+                errors.extend(plan.err().unwrap_or_default());
+                Err(BuildError::Site(errors))
+            }
+        }
+    }
+
+    /// Renders every page, in parallel; all template errors are collected.
+    pub fn render(&self) -> Result<Vec<OutputFile>, BuildError> {
+        let renderer = Renderer::new(&self.archive, &self.config, &self.templates);
+        let results: Vec<Result<OutputFile, Diagnostic>> = self
+            .plan
+            .pages
+            .par_iter()
+            .map(|page| renderer.render(page, &self.plan).map(|bytes| (page.output(), bytes)))
+            .collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(e) if !errors.contains(&e) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+        if errors.is_empty() { Ok(files) } else { Err(BuildError::Site(errors)) }
+    }
+
+    /// Problems `kabar check` reports: internal links that lead to no file.
+    pub fn broken_links(&self, files: &[OutputFile]) -> Vec<Diagnostic> {
+        let copied: Vec<PathBuf> = self.plan.copies.iter().map(|c| c.to.clone()).collect();
+        let base_path = self.config.base_url.path();
+        check::broken_links(files, &copied, base_path)
+            .into_iter()
+            .map(|broken| self.locate(broken))
+            .collect()
+    }
+
+    /// Names the file an editor would fix: the briefing's own line where the link came from it.
+    fn locate(&self, broken: check::BrokenLink) -> Diagnostic {
+        let message = format!("link to `{}` leads to no page or file of the site", broken.target);
+        let page = self.plan.pages.iter().find(|p| p.output() == broken.page);
+        if let Some(render::PageKind::Briefing(i)) = page.map(|p| p.kind) {
+            let b = &self.archive.briefings[i];
+            if let Some((_, line, col)) = b.links.iter().find(|(target, ..)| *target == broken.target) {
+                return Diagnostic::new(&b.path, *line, *col, message)
+                    .with_hint("links to other briefings use their URL, e.g. /2019/02/ktt-hanoi/");
+            }
+        }
+        let template = page.and_then(|p| p.kind.template()).unwrap_or("?");
+        Diagnostic::file(Path::new(render::templates::TEMPLATES_DIR).join(template), message)
+            .with_hint(format!("the link is on the page /{}", broken.page.display()))
+    }
+}
+
+/// `kabar build`: read, render, and publish into the output folder only if all went well.
+pub fn build(options: &Options) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let output = options.output_dir();
+    publish::check_output(&options.root, &output)?;
+    let site = Site::load(options)?;
+    let files = site.render()?;
+    publish::publish(&options.root, &output, &files, &site.plan.copies)?;
+    Ok(Report {
+        briefings: site.archive.briefings.len(),
+        pages: files.len(),
+        files: files.len() + site.plan.copies.len(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// `kabar check`: everything a build does but writing, plus internal links.
+pub fn check(options: &Options) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    let site = Site::load(options)?;
+    let files = site.render()?;
+    let broken = site.broken_links(&files);
+    if !broken.is_empty() {
+        return Err(BuildError::Site(broken));
+    }
+    Ok(Report {
+        briefings: site.archive.briefings.len(),
+        pages: files.len(),
+        files: files.len() + site.plan.copies.len(),
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,62 @@
+//! `kabar list`: one record per briefing, with what was read or extracted from it.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Briefing;
+use crate::render::pages::permalink_path;
+
+#[derive(Debug, Serialize)]
+pub struct Record {
+    /// Relative to the site root.
+    pub path: String,
+    pub url: String,
+    pub title: String,
+    /// RFC 3339 with the briefing's offset.
+    pub date: String,
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub dateline: Option<String>,
+    pub summary: String,
+    pub words: usize,
+    pub draft: bool,
+    pub author: Option<String>,
+}
+
+impl Record {
+    pub const CSV_HEADER: [&str; 11] =
+        ["path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft", "author"];
+
+    pub fn new(b: &Briefing, config: &Config) -> Record {
+        Record {
+            path: b.path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+            url: config.base_url.absolute(&permalink_path(b, config)),
+            title: b.title.clone(),
+            date: b.date.to_rfc3339(),
+            tags: b.tags.clone(),
+            source: b.source.as_ref().map(|s| s.name.clone()),
+            dateline: b.dateline.clone(),
+            summary: b.summary.clone(),
+            words: b.words,
+            draft: b.draft,
+            author: b.author.clone(),
+        }
+    }
+
+    /// The same fields for CSV; tags are joined with `; `.
+    pub fn csv_row(&self) -> [String; 11] {
+        [
+            self.path.clone(),
+            self.url.clone(),
+            self.title.clone(),
+            self.date.clone(),
+            self.tags.join("; "),
+            self.source.clone().unwrap_or_default(),
+            self.dateline.clone().unwrap_or_default(),
+            self.summary.clone(),
+            self.words.to_string(),
+            self.draft.to_string(),
+            self.author.clone().unwrap_or_default(),
+        ]
+    }
+}

@@ -1,0 +1,194 @@
+//! The `kabar` command: parses arguments, calls the library, maps errors to exit codes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kabar::{BuildError, Options, Report};
+
+#[derive(Parser)]
+#[command(name = "kabar", version, about = "Builds a briefing archive: news briefings browsed by date, tag and search")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// The site folder, holding site.yaml and content/
+    #[arg(long, default_value = ".", global = true)]
+    root: PathBuf,
+    /// Print only errors
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more about what is done
+    #[arg(long, short, global = true)]
+    verbose: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default)
+    Build {
+        /// Where to write the site
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Use this address instead of base_url from site.yaml
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include briefings marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print one record per briefing, oldest first, with what was read from it
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Include briefings marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Create content/<year>/<slug>.md, dated now, ready to write
+    New {
+        /// The briefing's title
+        title: String,
+        /// Comma-separated tags, e.g. --tags "Korea Utara,AS"
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Create a new site in DIR that builds as it is
+    Init {
+        /// The folder for the new site
+        dir: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Read and render everything and check every internal link; writes nothing
+    Check {
+        /// Include briefings marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), BuildError> {
+    match command {
+        Command::Build { output, base_url, drafts, common } => {
+            let options = Options { root: common.root.clone(), output, base_url, drafts };
+            let report = kabar::build(&options)?;
+            if !common.quiet {
+                println!("{} into {}", summary("built", &report), options.output_dir().display());
+            }
+            Ok(())
+        }
+        Command::Check { drafts, common } => {
+            let options = Options { root: common.root.clone(), drafts, ..Options::default() };
+            let report = kabar::check(&options)?;
+            if !common.quiet {
+                println!("{}; every internal link resolves", summary("checked", &report));
+            }
+            Ok(())
+        }
+        Command::List { format, drafts, common } => {
+            let options = Options { root: common.root.clone(), drafts, ..Options::default() };
+            list(&options, format)
+        }
+        Command::New { title, tags, common } => {
+            let config = kabar::Config::load(&common.root)?;
+            let tags: Vec<String> = tags.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+            let path = kabar::scaffold::new_briefing(&common.root, &config, &title, &tags)?;
+            if !common.quiet {
+                println!("created {}", common.root.join(path).display());
+            }
+            Ok(())
+        }
+        Command::Init { dir, common } => {
+            let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+            let created = kabar::scaffold::init_site(&dir, &today)?;
+            if !common.quiet {
+                for path in created {
+                    println!("created {}", dir.join(path).display());
+                }
+                println!("next: cd {} && kabar build", dir.display());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `built 1,234 briefings, 3,456 pages in 0.84 s`
+fn summary(verb: &str, report: &Report) -> String {
+    format!(
+        "{verb} {} briefings, {} pages in {:.2} s",
+        thousands(report.briefings),
+        thousands(report.pages),
+        report.elapsed.as_secs_f64()
+    )
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `kabar list`: what was read, oldest first; unreadable files are reported and make exit 1.
+fn list(options: &Options, format: Format) -> Result<(), BuildError> {
+    let config = kabar::load_config(options)?;
+    let found = kabar::content::discover(&options.root)?;
+    let (mut briefings, errors) = kabar::read_briefings(options, &found, &config);
+    briefings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+    let records: Vec<kabar::listing::Record> =
+        briefings.iter().map(|b| kabar::listing::Record::new(b, &config)).collect();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &records)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
+        Format::Csv => write_csv(&mut out, &records),
+    };
+    written.map_err(|e| BuildError::io("cannot write", "standard output", e))?;
+    if errors.is_empty() { Ok(()) } else { Err(BuildError::Site(errors)) }
+}
+
+fn write_csv(out: &mut impl Write, records: &[kabar::listing::Record]) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(kabar::listing::Record::CSV_HEADER)?;
+    for record in records {
+        writer.write_record(record.csv_row())?;
+    }
+    writer.flush()
+}

@@ -1,0 +1,147 @@
+//! Writing the site: everything goes to a staging folder first, which replaces the output
+//! folder only when all of it was written, so a failed build never leaves half a site.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{BuildError, Diagnostic};
+use crate::render::pages::{Copy, CopySource};
+
+/// A file's bytes and where they go, relative to the output folder.
+pub type OutputFile = (PathBuf, Vec<u8>);
+
+pub fn publish(root: &Path, output: &Path, files: &[OutputFile], copies: &[Copy]) -> Result<(), BuildError> {
+    let staging = sibling(output, "staging")?;
+    remove_dir_if_present(&staging)?;
+    let written = write_all(root, &staging, files, copies);
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, output)
+}
+
+/// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.
+fn sibling(output: &Path, role: &str) -> Result<PathBuf, BuildError> {
+    let name = output
+        .file_name()
+        .ok_or_else(|| Diagnostic::file(output, "the output folder needs a name").with_hint("pass --output public"))?;
+    Ok(output.with_file_name(format!(".{}.{role}-{}", name.to_string_lossy(), std::process::id())))
+}
+
+fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(BuildError::io("cannot remove", dir, e)),
+        _ => Ok(()),
+    }
+}
+
+fn write_all(root: &Path, staging: &Path, files: &[OutputFile], copies: &[Copy]) -> Result<(), BuildError> {
+    fs::create_dir_all(staging).map_err(|e| BuildError::io("cannot create", staging, e))?;
+    files.par_iter().try_for_each(|(path, bytes)| {
+        let target = staging.join(path);
+        make_parent(&target)?;
+        fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
+    })?;
+    copies.par_iter().try_for_each(|copy| {
+        let target = staging.join(&copy.to);
+        make_parent(&target)?;
+        match &copy.from {
+            CopySource::File(from) => fs::copy(root.join(from), &target)
+                .map(drop)
+                .map_err(|e| BuildError::io("cannot copy", root.join(from), e)),
+            CopySource::Builtin(bytes) => fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e)),
+        }
+    })
+}
+
+fn make_parent(path: &Path) -> Result<(), BuildError> {
+    let parent = path.parent().expect("a file inside the staging folder");
+    fs::create_dir_all(parent).map_err(|e| BuildError::io("cannot create", parent, e))
+}
+
+/// Moves the old output aside, the staging folder in, and then deletes the old output.
+fn swap_in(staging: &Path, output: &Path) -> Result<(), BuildError> {
+    let old = sibling(output, "old")?;
+    let had_output = output.exists();
+    if had_output {
+        remove_dir_if_present(&old)?;
+        fs::rename(output, &old).map_err(|e| BuildError::io("cannot move aside", output, e))?;
+    }
+    if let Err(e) = fs::rename(staging, output) {
+        if had_output {
+            let _ = fs::rename(&old, output);
+        }
+        return Err(BuildError::io("cannot move into place", staging, e));
+    }
+    if had_output {
+        remove_dir_if_present(&old)?;
+    }
+    Ok(())
+}
+
+/// Refuses output folders whose replacement would delete the site's own files.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let protected = ["content", "templates", "static", "src"].map(|d| root.join(d));
+    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
+        return Err(Diagnostic::file(
+            output,
+            "this output folder holds the site's own files, and building would replace it",
+        )
+        .with_hint("build into a folder of its own, e.g. --output public"));
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    // The folder may not exist yet: resolve the part that does and keep the rest as written.
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
+    resolved.extend(rest.into_iter().rev());
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_replace_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output(root, root).is_err());
+        assert!(check_output(root, &root.join("content")).is_err());
+        assert!(check_output(root, &root.join("content/x")).is_err());
+        assert!(check_output(root, root.parent().unwrap()).is_err());
+        assert!(check_output(root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn replaces_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("stale.html"), "old").unwrap();
+        let files = vec![(PathBuf::from("a/index.html"), b"new".to_vec())];
+        publish(dir.path(), &out, &files, &[]).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert!(!out.join("stale.html").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers, ["public"]);
+    }
+}

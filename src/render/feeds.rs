@@ -1,0 +1,69 @@
+//! Atom feeds, written with `atom_syndication` so they are valid by construction.
+
+use atom_syndication::{Category, Content, Entry, Feed, Link, Person, Text};
+
+use super::pages::FEED_FILE;
+use super::views::Views;
+use crate::archive::Archive;
+use crate::config::Config;
+
+/// The feed of the newest `config.feed_entries` of `members` (positions, newest first).
+pub fn atom(
+    archive: &Archive,
+    views: &Views,
+    config: &Config,
+    members: &[usize],
+    title: &str,
+    page_path: &str,
+) -> String {
+    let base = &config.base_url;
+    let shown = &members[..members.len().min(config.feed_entries)];
+    let author = Person {
+        name: config.author.clone().unwrap_or_else(|| config.title.clone()),
+        ..Default::default()
+    };
+    let entries = shown.iter().map(|&i| {
+        let b = &archive.briefings[i];
+        let card = &views.cards[i];
+        Entry {
+            title: Text::plain(b.title.clone()),
+            id: card.permalink.clone(),
+            updated: b.updated.unwrap_or(b.date).max(b.date),
+            published: Some(b.date),
+            authors: b.author.iter().map(|name| Person { name: name.clone(), ..Default::default() }).collect(),
+            links: vec![Link { href: card.permalink.clone(), rel: "alternate".into(), ..Default::default() }],
+            categories: card
+                .tags
+                .iter()
+                .map(|t| Category { term: t.slug.clone(), label: Some(t.name.clone()), ..Default::default() })
+                .collect(),
+            summary: Some(Text::plain(b.summary.clone())),
+            content: Some(Content {
+                value: Some(b.body_html.clone()),
+                content_type: Some("html".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    });
+    let feed = Feed {
+        title: Text::plain(title.to_string()),
+        id: base.absolute(page_path),
+        updated: archive.last_change(shown.iter().copied()).unwrap_or_default(),
+        authors: vec![author],
+        links: vec![
+            Link { href: base.absolute(page_path), rel: "alternate".into(), ..Default::default() },
+            Link {
+                href: base.absolute(&format!("{page_path}{FEED_FILE}")),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+        ],
+        subtitle: (!config.description.is_empty()).then(|| Text::plain(config.description.clone())),
+        lang: Some(config.language.code().into()),
+        entries: entries.collect(),
+        ..Default::default()
+    };
+    feed.to_string()
+}

@@ -1,0 +1,129 @@
+//! Words the theme shows, and dates as readers of each language write them.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Locale};
+
+use crate::config::{Language, SiteZone};
+use crate::extract::dates::zone_name;
+
+const STRINGS: &[(&str, &str, &str)] = &[
+    // key, Indonesian, English
+    ("home", "Beranda", "Home"),
+    ("latest", "Kabar terbaru", "Latest briefings"),
+    ("tags", "Tag", "Tags"),
+    ("all_tags", "Semua tag", "All tags"),
+    ("timeline", "Lini masa", "Timeline"),
+    ("briefings", "kabar", "briefings"),
+    ("previous", "Sebelumnya", "Previous"),
+    ("next", "Berikutnya", "Next"),
+    ("newer", "Lebih baru", "Newer"),
+    ("older", "Lebih lama", "Older"),
+    ("page", "Halaman", "Page"),
+    ("of", "dari", "of"),
+    ("source", "Sumber", "Source"),
+    ("updated", "Diperbarui", "Updated"),
+    ("by", "Oleh", "By"),
+    ("minutes_read", "menit baca", "min read"),
+    ("words", "kata", "words"),
+    ("tagged", "Kabar bertag", "Briefings tagged"),
+    ("feed", "Umpan Atom", "Atom feed"),
+    ("not_found_title", "Halaman tidak ditemukan", "Page not found"),
+    ("not_found_text", "Alamat ini tidak ada di arsip.", "This address is not in the archive."),
+    ("back_home", "Kembali ke beranda", "Back to the home page"),
+    ("empty", "Belum ada kabar.", "No briefings yet."),
+    ("skip", "Langsung ke isi", "Skip to content"),
+];
+
+/// The UI strings of a language, by key.
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    STRINGS
+        .iter()
+        .map(|(key, id, en)| (*key, if language == Language::Id { *id } else { *en }))
+        .collect()
+}
+
+fn locale(language: Language) -> Locale {
+    match language {
+        Language::Id => Locale::id_ID,
+        Language::En => Locale::en_GB,
+    }
+}
+
+/// Formats with chrono's strftime codes, in the language's month and day names.
+pub fn format_date(date: &DateTime<FixedOffset>, format: &str, language: Language) -> String {
+    date.format_localized(format, locale(language)).to_string()
+}
+
+/// "Selasa, 31 Desember 2019 18.19 WIB" / "Tuesday, 31 December 2019 18:19 WIB".
+pub fn long_date(date: &DateTime<FixedOffset>, has_time: bool, language: Language, zone: &SiteZone) -> String {
+    let day = format_date(date, "%A, %-d %B %Y", language);
+    if !has_time {
+        return day;
+    }
+    let time = format_date(date, if language == Language::Id { "%H.%M" } else { "%H:%M" }, language);
+    format!("{day} {time} {}", zone_label(date, zone))
+}
+
+/// "31 Des 2019" / "31 Dec 2019".
+pub fn short_date(date: &DateTime<FixedOffset>, language: Language) -> String {
+    format_date(date, "%-d %b %Y", language)
+}
+
+/// "Desember 2019".
+pub fn month_label(date: &DateTime<FixedOffset>, language: Language) -> String {
+    format_date(date, "%B %Y", language)
+}
+
+/// WIB for +07:00 and the like; the site zone's own name; else `UTC+05:30`.
+pub fn zone_label(date: &DateTime<FixedOffset>, zone: &SiteZone) -> String {
+    let offset = date.offset();
+    if let Some(name) = zone_name(offset) {
+        return name.to_string();
+    }
+    if let Some(abbr) = zone.abbreviation(date) {
+        return abbr;
+    }
+    let seconds = offset.local_minus_utc();
+    if seconds == 0 {
+        return "UTC".to_string();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn indonesian_long_date() {
+        let jakarta = SiteZone::Named(chrono_tz::Asia::Jakarta);
+        let d = date("2019-12-31T18:19:00+07:00");
+        assert_eq!(long_date(&d, true, Language::Id, &jakarta), "Selasa, 31 Desember 2019 18.19 WIB");
+        assert_eq!(long_date(&d, false, Language::Id, &jakarta), "Selasa, 31 Desember 2019");
+        assert_eq!(long_date(&d, true, Language::En, &jakarta), "Tuesday, 31 December 2019 18:19 WIB");
+        assert_eq!(short_date(&d, Language::Id), "31 Des 2019");
+        assert_eq!(month_label(&d, Language::Id), "Desember 2019");
+    }
+
+    #[test]
+    fn zone_labels() {
+        let berlin = SiteZone::Named(chrono_tz::Europe::Berlin);
+        assert_eq!(zone_label(&date("2019-12-31T18:19:00+09:00"), &berlin), "WIT");
+        assert_eq!(zone_label(&date("2019-12-31T18:19:00+01:00"), &berlin), "CET");
+        assert_eq!(zone_label(&date("2019-12-31T18:19:00+05:30"), &berlin), "UTC+05:30");
+        assert_eq!(zone_label(&date("2019-12-31T18:19:00-03:00"), &berlin), "UTC-03:00");
+    }
+
+    #[test]
+    fn every_key_in_both_languages() {
+        assert_eq!(strings(Language::Id).len(), STRINGS.len());
+        assert_eq!(strings(Language::En)["timeline"], "Timeline");
+    }
+}

@@ -1,0 +1,188 @@
+//! [`Plan`] + [`Archive`] → bytes: Tera for pages, `atom_syndication` for feeds.
+
+pub mod feeds;
+pub mod i18n;
+pub mod pages;
+pub mod statics;
+pub mod templates;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::error::Diagnostic;
+pub use pages::{Page, PageKind, Plan, plan};
+pub use templates::Templates;
+use views::{BriefingView, Pagination, SiteView, Views};
+
+/// Everything pages are rendered from, computed once per build and shared across threads.
+pub struct Renderer<'a> {
+    archive: &'a Archive,
+    config: &'a Config,
+    templates: &'a Templates,
+    views: Views,
+    site: SiteView,
+    strings: BTreeMap<&'static str, &'static str>,
+}
+
+/// A sitemap line.
+#[derive(Serialize)]
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(archive: &'a Archive, config: &'a Config, templates: &'a Templates) -> Self {
+        Renderer {
+            views: Views::new(archive, config),
+            site: SiteView::new(config),
+            strings: i18n::strings(config.language),
+            archive,
+            config,
+            templates,
+        }
+    }
+
+    pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
+        let Some(template) = page.kind.template() else {
+            return Ok(self.feed(page).into_bytes());
+        };
+        let mut context = self.common(page);
+        self.fill(&mut context, page, plan);
+        self.templates.render(template, &context).map(String::into_bytes)
+    }
+
+    fn common(&self, page: &Page) -> Context {
+        let base = &self.config.base_url;
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        context.insert("t", &self.strings);
+        context.insert("page", &serde_json::json!({
+            "path": page.path,
+            "url": base.link(&page.path),
+            "permalink": base.absolute(&page.path),
+            "title": self.title(page),
+            "kind": kind_name(page.kind),
+        }));
+        context
+    }
+
+    fn title(&self, page: &Page) -> String {
+        let a = self.archive;
+        match page.kind {
+            PageKind::Home(_) | PageKind::Sitemap | PageKind::Robots => self.config.title.clone(),
+            PageKind::Briefing(i) => a.briefings[i].title.clone(),
+            PageKind::Tags => self.strings["tags"].to_string(),
+            PageKind::Tag(t, _) => a.tags[t].name.clone(),
+            PageKind::Timeline => self.strings["timeline"].to_string(),
+            PageKind::Year(y) => a.years[y].year.to_string(),
+            PageKind::Month(y, m) => self.views.month(&a.years[y].months[m], self.config).label,
+            PageKind::NotFound => self.strings["not_found_title"].to_string(),
+            PageKind::Feed(None) => self.config.title.clone(),
+            PageKind::Feed(Some(t)) => format!("{} — {}", a.tags[t].name, self.config.title),
+        }
+    }
+
+    fn fill(&self, context: &mut Context, page: &Page, plan: &Plan) {
+        let (a, config, views) = (self.archive, self.config, &self.views);
+        match page.kind {
+            PageKind::Home(number) => {
+                let all: Vec<usize> = (0..a.briefings.len()).collect();
+                self.list(context, &all, "", number);
+            }
+            PageKind::Briefing(i) => {
+                let b = &a.briefings[i];
+                context.insert("briefing", &BriefingView {
+                    card: &views.cards[i],
+                    body: &b.body_html,
+                    updated: b.updated.map(|d| d.to_rfc3339()),
+                    updated_long: b
+                        .updated
+                        .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
+                    path: b.path.display().to_string(),
+                });
+                context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
+                context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
+            }
+            PageKind::Tags => context.insert("tags", &views.tags),
+            PageKind::Tag(t, number) => {
+                let tag = &a.tags[t];
+                context.insert("tag", &views.tags[t]);
+                context.insert("feed_url", &config.base_url.link(&format!("{}{}", pages::tag_path(&tag.slug), pages::FEED_FILE)));
+                self.list(context, &tag.members, &pages::tag_path(&tag.slug), number);
+            }
+            PageKind::Timeline => {
+                let years: Vec<_> = a.years.iter().map(|y| views.year(y, config)).collect();
+                context.insert("years", &years);
+            }
+            PageKind::Year(y) => context.insert("year", &views.year(&a.years[y], config)),
+            PageKind::Month(y, m) => {
+                context.insert("year", &views.year(&a.years[y], config));
+                context.insert("month", &views.month(&a.years[y].months[m], config));
+            }
+            PageKind::Sitemap => context.insert("entries", &self.sitemap(plan)),
+            PageKind::Robots => context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml")),
+            PageKind::NotFound | PageKind::Feed(_) => {}
+        }
+    }
+
+    /// A paginated list of briefings: `briefings` and `pagination`.
+    fn list(&self, context: &mut Context, members: &[usize], first: &str, number: usize) {
+        let per_page = self.config.paginate;
+        let total = members.len().div_ceil(per_page).max(1);
+        let start = ((number - 1) * per_page).min(members.len());
+        let shown = &members[start..(start + per_page).min(members.len())];
+        context.insert("briefings", &self.views.cards(shown));
+        context.insert("pagination", &Pagination::new(self.config, first, number, total));
+    }
+
+    fn feed(&self, page: &Page) -> String {
+        let a = self.archive;
+        let title = self.title(page);
+        match page.kind {
+            PageKind::Feed(Some(t)) => {
+                feeds::atom(a, &self.views, self.config, &a.tags[t].members, &title, &pages::tag_path(&a.tags[t].slug))
+            }
+            _ => {
+                let all: Vec<usize> = (0..a.briefings.len()).collect();
+                feeds::atom(a, &self.views, self.config, &all, &title, "")
+            }
+        }
+    }
+
+    /// Every HTML page but the 404 page, with the date it last changed where it has one.
+    fn sitemap(&self, plan: &Plan) -> Vec<SitemapEntry> {
+        plan.pages
+            .iter()
+            .filter(|p| p.is_html() && p.kind != PageKind::NotFound)
+            .map(|p| SitemapEntry {
+                loc: self.config.base_url.absolute(&p.path),
+                lastmod: match p.kind {
+                    PageKind::Briefing(i) => self.archive.last_change([i]).map(|d| d.to_rfc3339()),
+                    _ => None,
+                },
+            })
+            .collect()
+    }
+}
+
+fn kind_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Home(_) => "home",
+        PageKind::Briefing(_) => "briefing",
+        PageKind::Tags => "tags",
+        PageKind::Tag(..) => "tag",
+        PageKind::Timeline => "timeline",
+        PageKind::Year(_) => "year",
+        PageKind::Month(..) => "month",
+        PageKind::NotFound => "404",
+        PageKind::Sitemap => "sitemap",
+        PageKind::Robots => "robots",
+        PageKind::Feed(_) => "feed",
+    }
+}

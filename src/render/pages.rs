@@ -1,0 +1,221 @@
+//! The plan: every file the site will have, decided in one place, with clashes reported.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::archive::Archive;
+use crate::archive::paginate::{page_path, paginate};
+use crate::config::Config;
+use crate::content::{Asset, Briefing, discover::CONTENT_DIR};
+use crate::error::Diagnostic;
+
+/// What a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// Page `n` (1-based) of the latest briefings.
+    Home(usize),
+    Briefing(usize),
+    Tags,
+    /// Tag position, page number.
+    Tag(usize, usize),
+    Timeline,
+    /// Year position.
+    Year(usize),
+    /// Year position, month position.
+    Month(usize, usize),
+    NotFound,
+    Sitemap,
+    Robots,
+    /// The site's feed, or a tag's.
+    Feed(Option<usize>),
+}
+
+impl PageKind {
+    /// The template that renders it; `None` for pages made without one (feeds).
+    pub fn template(self) -> Option<&'static str> {
+        Some(match self {
+            PageKind::Home(_) => "index.html",
+            PageKind::Briefing(_) => "briefing.html",
+            PageKind::Tags => "tags.html",
+            PageKind::Tag(..) => "tag.html",
+            PageKind::Timeline => "timeline.html",
+            PageKind::Year(_) => "year.html",
+            PageKind::Month(..) => "month.html",
+            PageKind::NotFound => "404.html",
+            PageKind::Sitemap => "sitemap.xml",
+            PageKind::Robots => "robots.txt",
+            PageKind::Feed(_) => return None,
+        })
+    }
+}
+
+/// One page to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The site path, without the base path: `` (home), `tags/korea-utara/`, `atom.xml`.
+    pub path: String,
+    pub kind: PageKind,
+}
+
+impl Page {
+    /// The file it is written to, relative to the output folder.
+    pub fn output(&self) -> PathBuf {
+        output_file(&self.path)
+    }
+
+    pub fn is_html(&self) -> bool {
+        self.path.is_empty() || self.path.ends_with('/') || self.path.ends_with(".html")
+    }
+}
+
+/// `tags/a/` → `tags/a/index.html`; `atom.xml` → `atom.xml`.
+pub fn output_file(site_path: &str) -> PathBuf {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        PathBuf::from(format!("{site_path}index.html"))
+    } else {
+        PathBuf::from(site_path)
+    }
+}
+
+/// Where a copied file's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopySource {
+    /// A file of the site, relative to its root.
+    File(PathBuf),
+    /// A file of the built-in theme.
+    Builtin(&'static [u8]),
+}
+
+/// A file copied as is into the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copy {
+    pub from: CopySource,
+    /// Relative to the output folder.
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub pages: Vec<Page>,
+    pub copies: Vec<Copy>,
+}
+
+pub fn briefing_path(archive: &Archive, config: &Config, i: usize) -> String {
+    permalink_path(&archive.briefings[i], config)
+}
+
+/// The site path of a briefing's page, from the `permalink` pattern.
+pub fn permalink_path(b: &Briefing, config: &Config) -> String {
+    config.permalink.expand(&b.date, &b.slug)
+}
+
+pub fn tag_path(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
+pub fn year_path(year: i32) -> String {
+    format!("timeline/{year}/")
+}
+
+pub fn month_path(year: i32, month: u32) -> String {
+    format!("timeline/{year}/{month:02}/")
+}
+
+pub const FEED_FILE: &str = "atom.xml";
+
+/// Lists every page and copied file; two things claiming one output file is an error
+/// naming both.
+pub fn plan(
+    archive: &Archive,
+    config: &Config,
+    assets: &[Asset],
+    statics: Vec<Copy>,
+) -> Result<Plan, Vec<Diagnostic>> {
+    let mut pages = Vec::new();
+    let home = (0..archive.briefings.len()).collect::<Vec<_>>();
+    for pager in paginate(&home, config.paginate) {
+        pages.push(Page { path: page_path("", pager.number), kind: PageKind::Home(pager.number) });
+    }
+    for i in 0..archive.briefings.len() {
+        pages.push(Page { path: briefing_path(archive, config, i), kind: PageKind::Briefing(i) });
+    }
+    pages.push(Page { path: "tags/".into(), kind: PageKind::Tags });
+    for (t, tag) in archive.tags.iter().enumerate() {
+        let first = tag_path(&tag.slug);
+        for pager in paginate(&tag.members, config.paginate) {
+            pages.push(Page { path: page_path(&first, pager.number), kind: PageKind::Tag(t, pager.number) });
+        }
+        pages.push(Page { path: format!("{first}{FEED_FILE}"), kind: PageKind::Feed(Some(t)) });
+    }
+    pages.push(Page { path: "timeline/".into(), kind: PageKind::Timeline });
+    for (y, year) in archive.years.iter().enumerate() {
+        pages.push(Page { path: year_path(year.year), kind: PageKind::Year(y) });
+        for (m, month) in year.months.iter().enumerate() {
+            pages.push(Page { path: month_path(month.year, month.month), kind: PageKind::Month(y, m) });
+        }
+    }
+    pages.push(Page { path: FEED_FILE.into(), kind: PageKind::Feed(None) });
+    pages.push(Page { path: "sitemap.xml".into(), kind: PageKind::Sitemap });
+    pages.push(Page { path: "robots.txt".into(), kind: PageKind::Robots });
+    pages.push(Page { path: "404.html".into(), kind: PageKind::NotFound });
+
+    let copies = asset_copies(archive, config, assets).into_iter().chain(statics).collect();
+    let plan = Plan { pages, copies };
+    check_clashes(&plan, archive)?;
+    Ok(plan)
+}
+
+/// Bundle files go beside their briefing's page; other files keep their place under `content/`.
+fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Copy> {
+    let bundle_pages: BTreeMap<&Path, String> = archive
+        .briefings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.path.as_path(), briefing_path(archive, config, i)))
+        .collect();
+    assets
+        .iter()
+        .filter_map(|asset| {
+            let to = match &asset.bundle {
+                Some(index) => {
+                    // A draft's files stay out with it.
+                    let page = bundle_pages.get(index.as_path())?;
+                    let inside = asset.path.strip_prefix(index.parent()?).ok()?;
+                    Path::new(page).join(inside)
+                }
+                None => asset.path.strip_prefix(CONTENT_DIR).ok()?.to_path_buf(),
+            };
+            Some(Copy { from: CopySource::File(asset.path.clone()), to })
+        })
+        .collect()
+}
+
+fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> {
+    let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut errors = Vec::new();
+    // Files the site generates claim first, so a clash is blamed on the editor's file.
+    let generated = plan.pages.iter().filter(|p| !matches!(p.kind, PageKind::Briefing(_)));
+    for page in generated {
+        owners.insert(page.output(), "a page kabar generates".to_string());
+    }
+    let briefings = plan.pages.iter().filter_map(|page| match page.kind {
+        PageKind::Briefing(i) => Some((page.output(), archive.briefings[i].path.as_path())),
+        _ => None,
+    });
+    let files = plan.copies.iter().filter_map(|copy| match &copy.from {
+        CopySource::File(path) => Some((copy.to.clone(), path.as_path())),
+        CopySource::Builtin(_) => None,
+    });
+    for (output, source) in briefings.chain(files) {
+        match owners.get(&output) {
+            Some(first) => errors.push(
+                Diagnostic::file(source, format!("this file and {first} both want to be /{}", output.display()))
+                    .with_hint("give one of them another `slug:` in its front matter, or rename the file"),
+            ),
+            None => {
+                owners.insert(output, source.display().to_string());
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}

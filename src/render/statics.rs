@@ -1,0 +1,41 @@
+//! Files copied as is: the site's `static/` over the built-in theme's.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::pages::{Copy, CopySource};
+use crate::content::discover::is_ignored;
+use crate::error::BuildError;
+
+pub const STATIC_DIR: &str = "static";
+
+/// The theme's own static files, compiled into the binary.
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../static/style.css"))];
+
+pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
+    let dir = root.join(STATIC_DIR);
+    let mut copies = Vec::new();
+    if dir.is_dir() {
+        let walker = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
+        for entry in walker {
+            let entry = entry.map_err(|e| BuildError::io("cannot read", dir.clone(), e.into()))?;
+            if entry.file_type().is_file() {
+                let to = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_path_buf();
+                let from = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+                copies.push(Copy { from: CopySource::File(from), to });
+            }
+        }
+    }
+    for (name, bytes) in BUILTIN_STATIC {
+        let to = PathBuf::from(name);
+        if !copies.iter().any(|c| c.to == to) {
+            copies.push(Copy { from: CopySource::Builtin(bytes), to });
+        }
+    }
+    Ok(copies)
+}

@@ -1,0 +1,204 @@
+//! The plain data each template receives. Every field is documented in README.md.
+
+use serde::Serialize;
+
+use super::i18n;
+use super::pages::{self, FEED_FILE};
+use crate::archive::{Archive, Month, Year, paginate::page_path};
+use crate::config::Config;
+use crate::content::{Briefing, Outlet};
+
+/// What the theme shows of the site itself, on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: &'static str,
+    pub author: Option<String>,
+    pub home_url: String,
+    pub tags_url: String,
+    pub timeline_url: String,
+    pub feed_url: String,
+}
+
+impl SiteView {
+    pub fn new(config: &Config) -> SiteView {
+        let base = &config.base_url;
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: base.full(),
+            base_path: base.path().to_string(),
+            language: config.language.code(),
+            author: config.author.clone(),
+            home_url: base.link(""),
+            tags_url: base.link("tags/"),
+            timeline_url: base.link("timeline/"),
+            feed_url: base.link(FEED_FILE),
+        }
+    }
+}
+
+/// A briefing as lists show it: everything but the body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    /// RFC 3339 with the briefing's own offset.
+    pub date: String,
+    pub date_long: String,
+    pub date_short: String,
+    pub has_time: bool,
+    pub tags: Vec<TagLink>,
+    pub source: Option<Outlet>,
+    pub dateline: Option<String>,
+    pub author: Option<String>,
+    pub summary: String,
+    pub words: usize,
+    pub reading_minutes: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A briefing's own page: its card, its body and its dates of change.
+#[derive(Debug, Serialize)]
+pub struct BriefingView<'a> {
+    #[serde(flatten)]
+    pub card: &'a Card,
+    pub body: &'a str,
+    pub updated: Option<String>,
+    pub updated_long: Option<String>,
+    /// The source file, relative to the site root.
+    pub path: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub number: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pagination {
+    pub fn new(config: &Config, first: &str, number: usize, total: usize) -> Pagination {
+        let link = |n: usize| config.base_url.link(&page_path(first, n));
+        Pagination {
+            number,
+            total,
+            previous: (number > 1).then(|| link(number - 1)),
+            next: (number < total).then(|| link(number + 1)),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    pub year: i32,
+    pub url: String,
+    pub count: usize,
+    pub months: Vec<MonthView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MonthView {
+    pub year: i32,
+    pub month: u32,
+    /// "Desember 2019".
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+    pub briefings: Vec<Card>,
+}
+
+/// Views computed once per build and shared by every page that lists briefings.
+pub struct Views {
+    pub cards: Vec<Card>,
+    pub tags: Vec<TagLink>,
+}
+
+impl Views {
+    pub fn new(archive: &Archive, config: &Config) -> Views {
+        let tags: Vec<TagLink> = archive
+            .tags
+            .iter()
+            .map(|t| TagLink {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                url: config.base_url.link(&pages::tag_path(&t.slug)),
+                count: t.members.len(),
+            })
+            .collect();
+        let cards = archive
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| card(b, &pages::briefing_path(archive, config, i), &tags, config))
+            .collect();
+        Views { cards, tags }
+    }
+
+    pub fn cards(&self, members: &[usize]) -> Vec<Card> {
+        members.iter().map(|&i| self.cards[i].clone()).collect()
+    }
+
+    pub fn year(&self, year: &Year, config: &Config) -> YearView {
+        YearView {
+            year: year.year,
+            url: config.base_url.link(&pages::year_path(year.year)),
+            count: year.count(),
+            months: year.months.iter().map(|m| self.month(m, config)).collect(),
+        }
+    }
+
+    pub fn month(&self, month: &Month, config: &Config) -> MonthView {
+        let first = chrono::NaiveDate::from_ymd_opt(month.year, month.month, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().fixed_offset())
+            .expect("a month of a real date");
+        MonthView {
+            year: month.year,
+            month: month.month,
+            label: i18n::month_label(&first, config.language),
+            url: config.base_url.link(&pages::month_path(month.year, month.month)),
+            count: month.members.len(),
+            briefings: self.cards(&month.members),
+        }
+    }
+}
+
+fn card(b: &Briefing, path: &str, tags: &[TagLink], config: &Config) -> Card {
+    let tag_links = b
+        .tags
+        .iter()
+        .filter_map(|name| {
+            let slug = crate::extract::slug::slugify(name);
+            tags.binary_search_by(|t| t.slug.cmp(&slug)).ok().map(|i| tags[i].clone())
+        })
+        .collect();
+    Card {
+        title: b.title.clone(),
+        url: config.base_url.link(path),
+        permalink: config.base_url.absolute(path),
+        date: b.date.to_rfc3339(),
+        date_long: i18n::long_date(&b.date, b.has_time, config.language, &config.timezone),
+        date_short: i18n::short_date(&b.date, config.language),
+        has_time: b.has_time,
+        tags: tag_links,
+        source: b.source.clone(),
+        dateline: b.dateline.clone(),
+        author: b.author.clone(),
+        summary: b.summary.clone(),
+        words: b.words,
+        reading_minutes: b.words.div_ceil(200).max(1),
+    }
+}
