@@ -1,0 +1,149 @@
+//! Helpers for integration tests: throwaway sites in temp folders, and readers of what they wrote.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+/// A site in a temp folder.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    pub fn new(config: &str) -> TestSite {
+        let site = TestSite { dir: tempfile::tempdir().unwrap() };
+        site.write("site.yaml", config);
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, text: &str) -> &Self {
+        let path = self.root().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// A briefing with front matter from `(key, value)` pairs.
+    pub fn briefing(&self, path: &str, front_matter: &[(&str, &str)], body: &str) -> &Self {
+        let keys: String = front_matter.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+        self.write(path, &format!("---\n{keys}---\n\n{body}\n"))
+    }
+
+    pub fn options(&self) -> kabar::Options {
+        kabar::Options::new(self.root())
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn build(&self) -> kabar::Report {
+        kabar::build(&self.options()).unwrap_or_else(|e| panic!("build failed:\n{e}"))
+    }
+
+    /// The build's problems; panics if it succeeded.
+    pub fn build_errors(&self) -> Vec<kabar::Diagnostic> {
+        match kabar::build(&self.options()) {
+            Ok(_) => panic!("the build should have failed"),
+            Err(kabar::BuildError::Site(diagnostics)) => diagnostics,
+            Err(other) => panic!("expected site errors, got {other}"),
+        }
+    }
+
+    pub fn read(&self, output_path: &str) -> String {
+        let path = self.output().join(output_path);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+}
+
+/// Every file under `dir`, by slash-separated relative path.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let key = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            (key, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every `href` and `src` value in a page, written independently of kabar's own checker.
+pub fn links(html: &str) -> Vec<String> {
+    let re = Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
+    re.captures_iter(html).map(|c| c[1].replace("&amp;", "&")).collect()
+}
+
+/// Whether a link from `page` (an output path) names a file in `all`; `None` for external links.
+pub fn resolves(link: &str, page: &str, base_path: &str, all: &BTreeMap<String, Vec<u8>>) -> Option<bool> {
+    if link.starts_with("http://") || link.starts_with("https://") || link.starts_with('#') || link.starts_with("mailto:") {
+        return None;
+    }
+    let link = link.split(['#', '?']).next().unwrap();
+    let joined = if let Some(abs) = link.strip_prefix('/') {
+        let Some(rest) = format!("/{abs}").strip_prefix(base_path).map(str::to_string) else {
+            return Some(false);
+        };
+        rest
+    } else {
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        format!("{dir}/{link}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let path = parts.join("/");
+    let index = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
+    Some(all.contains_key(&path) || all.contains_key(&index))
+}
+
+/// Links in HTML pages that name no output file, as `page -> link`.
+pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
+    let all = files(out);
+    let mut broken = Vec::new();
+    for (page, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for link in links(&String::from_utf8_lossy(bytes)) {
+            if resolves(&link, page, base_path, &all) == Some(false) {
+                broken.push(format!("{page} -> {link}"));
+            }
+        }
+    }
+    broken
+}
+
+/// The text of every `<loc>` in a sitemap.
+pub fn sitemap_locs(xml: &str) -> Vec<String> {
+    let re = Regex::new(r"<loc>([^<]*)</loc>").unwrap();
+    re.captures_iter(xml).map(|c| c[1].to_string()).collect()
+}
+
+/// Titles of briefing cards and timeline entries on a list page, in order.
+pub fn listed_titles(html: &str) -> Vec<String> {
+    let re = Regex::new(r#"<h2><a href="[^"]*">([^<]*)</a></h2>"#).unwrap();
+    re.captures_iter(html).map(|c| c[1].to_string()).collect()
+}
+
+pub fn parse_feed(xml: &str) -> feed_rs::model::Feed {
+    feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("not a valid feed: {e}\n{xml}"))
+}
+
+/// The repository's own example site.
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
