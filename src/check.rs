@@ -17,7 +17,11 @@ pub struct BrokenLink {
 }
 
 /// Checks every HTML file in `files` against the set of all output paths.
-pub fn broken_links(files: &[(PathBuf, Vec<u8>)], extra: &[PathBuf], base_path: &str) -> Vec<BrokenLink> {
+pub fn broken_links(
+    files: &[(PathBuf, Vec<u8>)],
+    extra: &[PathBuf],
+    base_path: &str,
+) -> Vec<BrokenLink> {
     let existing: BTreeSet<String> = files
         .iter()
         .map(|(p, _)| p)
@@ -25,11 +29,17 @@ pub fn broken_links(files: &[(PathBuf, Vec<u8>)], extra: &[PathBuf], base_path: 
         .map(|p| slashed(p))
         .collect();
     let mut broken = Vec::new();
-    for (page, bytes) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")) {
+    for (page, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+    {
         let html = String::from_utf8_lossy(bytes);
         for target in links_in(&html) {
             if !resolves(&target, page, base_path, &existing) {
-                broken.push(BrokenLink { page: page.clone(), target });
+                broken.push(BrokenLink {
+                    page: page.clone(),
+                    target,
+                });
             }
         }
     }
@@ -55,7 +65,10 @@ pub fn links_in(html: &str) -> Vec<String> {
 }
 
 fn slashed(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whether `target`, linked from `page`, names an output file.
@@ -71,13 +84,21 @@ fn resolves(target: &str, page: &Path, base_path: &str, existing: &BTreeSet<Stri
         },
         None => {
             let dir = slashed(page.parent().unwrap_or(Path::new("")));
-            if dir.is_empty() { target.to_string() } else { format!("{dir}/{target}") }
+            if dir.is_empty() {
+                target.to_string()
+            } else {
+                format!("{dir}/{target}")
+            }
         }
     };
     let Some(normal) = normalize(&joined) else {
         return false;
     };
-    let as_dir = if normal.is_empty() { "index.html".to_string() } else { format!("{normal}/index.html") };
+    let as_dir = if normal.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{normal}/index.html")
+    };
     existing.contains(&normal) || existing.contains(&as_dir)
 }
 
@@ -107,8 +128,14 @@ mod tests {
     #[test]
     fn finds_broken_and_accepts_good_links() {
         let files = vec![
-            page("index.html", r#"<a href="/arsip/tags/">t</a><a href="/arsip/nope/">n</a><img src="style.css">"#),
-            page("tags/index.html", r##"<a href="../">home</a><a href="../../x">up</a><a href="https://x">ext</a><a href="#a">a</a>"##),
+            page(
+                "index.html",
+                r#"<a href="/arsip/tags/">t</a><a href="/arsip/nope/">n</a><img src="style.css">"#,
+            ),
+            page(
+                "tags/index.html",
+                r##"<a href="../">home</a><a href="../../x">up</a><a href="https://x">ext</a><a href="#a">a</a>"##,
+            ),
         ];
         let extra = vec![PathBuf::from("style.css")];
         let broken = broken_links(&files, &extra, "/arsip/");
@@ -118,7 +145,10 @@ mod tests {
 
     #[test]
     fn links_outside_the_base_path_are_broken() {
-        let files = vec![page("index.html", r#"<a href="/tags/">t</a>"#), page("tags/index.html", "")];
+        let files = vec![
+            page("index.html", r#"<a href="/tags/">t</a>"#),
+            page("tags/index.html", ""),
+        ];
         assert_eq!(broken_links(&files, &[], "/arsip/").len(), 1);
         assert!(broken_links(&files, &[], "/").is_empty());
     }

@@ -82,7 +82,10 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(Diagnostic::file(CONFIG_FILE, format!("cannot read: {e}"))),
         };
-        Self::parse(&text).map_err(|d| Diagnostic { path: CONFIG_FILE.into(), ..d })
+        Self::parse(&text).map_err(|d| Diagnostic {
+            path: CONFIG_FILE.into(),
+            ..d
+        })
     }
 
     /// Parses the text of a `site.yaml`; diagnostics carry an empty path for the caller to fill.
@@ -106,17 +109,33 @@ impl Config {
             Diagnostic::new("", line, col, message).with_hint(hint)
         };
         let base_url = BaseUrl::parse(file.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))
-            .map_err(|m| at("base_url", m, "write a full address, e.g. https://example.org/arsip/"))?;
+            .map_err(|m| {
+                at(
+                    "base_url",
+                    m,
+                    "write a full address, e.g. https://example.org/arsip/",
+                )
+            })?;
         let timezone = file
             .timezone
             .as_deref()
             .unwrap_or("Asia/Jakarta")
             .parse::<SiteZone>()
-            .map_err(|m| at("timezone", m, "use an IANA name like Asia/Jakarta or an offset like +07:00"))?;
+            .map_err(|m| {
+                at(
+                    "timezone",
+                    m,
+                    "use an IANA name like Asia/Jakarta or an offset like +07:00",
+                )
+            })?;
         let permalink = Permalink::parse(file.permalink.as_deref().unwrap_or(DEFAULT_PERMALINK))
             .map_err(|m| at("permalink", m, "the default is /:year/:month/:slug/"))?;
         let positive = |key: &str, value: Option<usize>, default: usize| match value {
-            Some(0) => Err(at(key, format!("`{key}` must be at least 1"), "remove the key to use the default")),
+            Some(0) => Err(at(
+                key,
+                format!("`{key}` must be at least 1"),
+                "remove the key to use the default",
+            )),
             Some(n) => Ok(n),
             None => Ok(default),
         };
@@ -143,7 +162,10 @@ const DEFAULT_PERMALINK: &str = "/:year/:month/:slug/";
 fn key_position(text: &str, key: &str) -> (usize, usize) {
     text.lines()
         .enumerate()
-        .find(|(_, line)| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .find(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
         .map_or((1, 1), |(i, line)| {
             let value_col = line.find(':').map_or(0, |c| c + 1);
             let skipped = line[value_col..].len() - line[value_col..].trim_start().len();
@@ -170,10 +192,16 @@ impl BaseUrl {
             return Err(format!("base_url `{text}` has no host name"));
         }
         if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-            return Err(format!("base_url `{text}` may not contain a query, fragment or space"));
+            return Err(format!(
+                "base_url `{text}` may not contain a query, fragment or space"
+            ));
         }
         let path = format!("/{}", path.trim_matches('/'));
-        let path = if path == "/" { path } else { format!("{path}/") };
+        let path = if path == "/" {
+            path
+        } else {
+            format!("{path}/")
+        };
         Ok(BaseUrl {
             origin: text[..text.len() - rest.len() + host.len()].to_string(),
             path,
@@ -292,7 +320,9 @@ impl Permalink {
             return Err(format!("permalink `{text}` must start and end with /"));
         }
         if !text.contains(":slug") {
-            return Err(format!("permalink `{text}` must contain :slug, or briefings would share a URL"));
+            return Err(format!(
+                "permalink `{text}` must contain :slug, or briefings would share a URL"
+            ));
         }
         for segment in text.split('/') {
             if segment == ".." || segment == "." {
@@ -365,17 +395,26 @@ mod tests {
         assert_eq!(b.path(), "/arsip/");
         assert_eq!(b.link("tags/a/"), "/arsip/tags/a/");
         assert_eq!(b.absolute("/tags/a/"), "https://x.org/arsip/tags/a/");
-        assert_eq!(BaseUrl::parse("http://x.org").unwrap().full(), "http://x.org/");
+        assert_eq!(
+            BaseUrl::parse("http://x.org").unwrap().full(),
+            "http://x.org/"
+        );
         assert!(BaseUrl::parse("x.org").is_err());
     }
 
     #[test]
     fn fixed_offsets() {
         assert_eq!(parse_offset("+07:00"), FixedOffset::east_opt(7 * 3600));
-        assert_eq!(parse_offset("-0330"), FixedOffset::east_opt(-(3 * 3600 + 1800)));
+        assert_eq!(
+            parse_offset("-0330"),
+            FixedOffset::east_opt(-(3 * 3600 + 1800))
+        );
         assert_eq!(parse_offset("7"), None);
         let zone: SiteZone = "+08:00".parse().unwrap();
-        assert_eq!(zone, SiteZone::Fixed(FixedOffset::east_opt(8 * 3600).unwrap()));
+        assert_eq!(
+            zone,
+            SiteZone::Fixed(FixedOffset::east_opt(8 * 3600).unwrap())
+        );
     }
 
     #[test]

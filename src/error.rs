@@ -16,7 +16,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             path: path.into(),
             line,
@@ -117,7 +122,10 @@ mod tests {
     #[test]
     fn formats_path_line_col_and_hint() {
         let d = Diagnostic::new("content/a.md", 3, 7, "bad date").with_hint("write 2019-12-31");
-        assert_eq!(d.to_string(), "content/a.md:3:7: bad date\n  hint: write 2019-12-31");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: bad date\n  hint: write 2019-12-31"
+        );
     }
 
     #[test]

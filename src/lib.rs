@@ -43,11 +43,16 @@ pub struct Options {
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Options {
-        Options { root: root.into(), ..Options::default() }
+        Options {
+            root: root.into(),
+            ..Options::default()
+        }
     }
 
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -72,8 +77,9 @@ pub struct Site {
 pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.base_url = config::BaseUrl::parse(url)
-            .map_err(|m| Diagnostic::new("--base-url", 0, 0, m).with_hint("e.g. --base-url https://example.org/"))?;
+        config.base_url = config::BaseUrl::parse(url).map_err(|m| {
+            Diagnostic::new("--base-url", 0, 0, m).with_hint("e.g. --base-url https://example.org/")
+        })?;
     }
     Ok(config)
 }
@@ -114,7 +120,12 @@ impl Site {
         let statics = render::statics::static_copies(root)?;
         let plan = render::plan(&archive, &config, &found.assets, statics);
         match (templates, plan) {
-            (Ok(templates), Ok(plan)) if errors.is_empty() => Ok(Site { config, archive, plan, templates }),
+            (Ok(templates), Ok(plan)) if errors.is_empty() => Ok(Site {
+                config,
+                archive,
+                plan,
+                templates,
+            }),
             (templates, plan) => {
                 errors.extend(templates.err().unwrap_or_default());
                 errors.extend(plan.err().unwrap_or_default());
@@ -130,7 +141,11 @@ impl Site {
             .plan
             .pages
             .par_iter()
-            .map(|page| renderer.render(page, &self.plan).map(|bytes| (page.output(), bytes)))
+            .map(|page| {
+                renderer
+                    .render(page, &self.plan)
+                    .map(|bytes| (page.output(), bytes))
+            })
             .collect();
         let mut files = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
@@ -141,7 +156,11 @@ impl Site {
                 Err(_) => {}
             }
         }
-        if errors.is_empty() { Ok(files) } else { Err(BuildError::Site(errors)) }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(BuildError::Site(errors))
+        }
     }
 
     /// Problems `kabar check` reports: internal links that lead to no file.
@@ -156,18 +175,29 @@ impl Site {
 
     /// Names the file an editor would fix: the briefing's own line where the link came from it.
     fn locate(&self, broken: check::BrokenLink) -> Diagnostic {
-        let message = format!("link to `{}` leads to no page or file of the site", broken.target);
+        let message = format!(
+            "link to `{}` leads to no page or file of the site",
+            broken.target
+        );
         let page = self.plan.pages.iter().find(|p| p.output() == broken.page);
         if let Some(render::PageKind::Briefing(i)) = page.map(|p| p.kind) {
             let b = &self.archive.briefings[i];
-            if let Some((_, line, col)) = b.links.iter().find(|(target, ..)| *target == broken.target) {
+            if let Some((_, line, col)) =
+                b.links.iter().find(|(target, ..)| *target == broken.target)
+            {
                 return Diagnostic::new(&b.path, *line, *col, message)
                     .with_hint("links to other briefings use their URL, e.g. /2019/02/ktt-hanoi/");
             }
         }
         let template = page.and_then(|p| p.kind.template()).unwrap_or("?");
-        Diagnostic::file(Path::new(render::templates::TEMPLATES_DIR).join(template), message)
-            .with_hint(format!("the link is on the page /{}", broken.page.display()))
+        Diagnostic::file(
+            Path::new(render::templates::TEMPLATES_DIR).join(template),
+            message,
+        )
+        .with_hint(format!(
+            "the link is on the page /{}",
+            broken.page.display()
+        ))
     }
 }
 

@@ -24,12 +24,19 @@ pub struct Record {
 }
 
 impl Record {
-    pub const CSV_HEADER: [&str; 11] =
-        ["path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft", "author"];
+    pub const CSV_HEADER: [&str; 11] = [
+        "path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft",
+        "author",
+    ];
 
     pub fn new(b: &Briefing, config: &Config) -> Record {
         Record {
-            path: b.path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+            path: b
+                .path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
             url: config.base_url.absolute(&permalink_path(b, config)),
             title: b.title.clone(),
             date: b.date.to_rfc3339(),

@@ -8,7 +8,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use kabar::{BuildError, Options, Report};
 
 #[derive(Parser)]
-#[command(name = "kabar", version, about = "Builds a briefing archive: news briefings browsed by date, tag and search")]
+#[command(
+    name = "kabar",
+    version,
+    about = "Builds a briefing archive: news briefings browsed by date, tag and search"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,29 +103,66 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), BuildError> {
     match command {
-        Command::Build { output, base_url, drafts, common } => {
-            let options = Options { root: common.root.clone(), output, base_url, drafts };
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+            common,
+        } => {
+            let options = Options {
+                root: common.root.clone(),
+                output,
+                base_url,
+                drafts,
+            };
             let report = kabar::build(&options)?;
             if !common.quiet {
-                println!("{} into {}", summary("built", &report), options.output_dir().display());
+                println!(
+                    "{} into {}",
+                    summary("built", &report),
+                    options.output_dir().display()
+                );
             }
             Ok(())
         }
         Command::Check { drafts, common } => {
-            let options = Options { root: common.root.clone(), drafts, ..Options::default() };
+            let options = Options {
+                root: common.root.clone(),
+                drafts,
+                ..Options::default()
+            };
             let report = kabar::check(&options)?;
             if !common.quiet {
-                println!("{}; every internal link resolves", summary("checked", &report));
+                println!(
+                    "{}; every internal link resolves",
+                    summary("checked", &report)
+                );
             }
             Ok(())
         }
-        Command::List { format, drafts, common } => {
-            let options = Options { root: common.root.clone(), drafts, ..Options::default() };
+        Command::List {
+            format,
+            drafts,
+            common,
+        } => {
+            let options = Options {
+                root: common.root.clone(),
+                drafts,
+                ..Options::default()
+            };
             list(&options, format)
         }
-        Command::New { title, tags, common } => {
+        Command::New {
+            title,
+            tags,
+            common,
+        } => {
             let config = kabar::Config::load(&common.root)?;
-            let tags: Vec<String> = tags.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+            let tags: Vec<String> = tags
+                .into_iter()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
             let path = kabar::scaffold::new_briefing(&common.root, &config, &title, &tags)?;
             if !common.quiet {
                 println!("created {}", common.root.join(path).display());
@@ -170,8 +211,10 @@ fn list(options: &Options, format: Format) -> Result<(), BuildError> {
     let found = kabar::content::discover(&options.root)?;
     let (mut briefings, errors) = kabar::read_briefings(options, &found, &config);
     briefings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
-    let records: Vec<kabar::listing::Record> =
-        briefings.iter().map(|b| kabar::listing::Record::new(b, &config)).collect();
+    let records: Vec<kabar::listing::Record> = briefings
+        .iter()
+        .map(|b| kabar::listing::Record::new(b, &config))
+        .collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match format {
@@ -181,7 +224,11 @@ fn list(options: &Options, format: Format) -> Result<(), BuildError> {
         Format::Csv => write_csv(&mut out, &records),
     };
     written.map_err(|e| BuildError::io("cannot write", "standard output", e))?;
-    if errors.is_empty() { Ok(()) } else { Err(BuildError::Site(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Site(errors))
+    }
 }
 
 fn write_csv(out: &mut impl Write, records: &[kabar::listing::Record]) -> std::io::Result<()> {

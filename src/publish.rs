@@ -12,7 +12,12 @@ use crate::render::pages::{Copy, CopySource};
 /// A file's bytes and where they go, relative to the output folder.
 pub type OutputFile = (PathBuf, Vec<u8>);
 
-pub fn publish(root: &Path, output: &Path, files: &[OutputFile], copies: &[Copy]) -> Result<(), BuildError> {
+pub fn publish(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    copies: &[Copy],
+) -> Result<(), BuildError> {
     let staging = sibling(output, "staging")?;
     remove_dir_if_present(&staging)?;
     let written = write_all(root, &staging, files, copies);
@@ -25,20 +30,31 @@ pub fn publish(root: &Path, output: &Path, files: &[OutputFile], copies: &[Copy]
 
 /// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.
 fn sibling(output: &Path, role: &str) -> Result<PathBuf, BuildError> {
-    let name = output
-        .file_name()
-        .ok_or_else(|| Diagnostic::file(output, "the output folder needs a name").with_hint("pass --output public"))?;
-    Ok(output.with_file_name(format!(".{}.{role}-{}", name.to_string_lossy(), std::process::id())))
+    let name = output.file_name().ok_or_else(|| {
+        Diagnostic::file(output, "the output folder needs a name").with_hint("pass --output public")
+    })?;
+    Ok(output.with_file_name(format!(
+        ".{}.{role}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
 }
 
 fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
     match fs::remove_dir_all(dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(BuildError::io("cannot remove", dir, e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(BuildError::io("cannot remove", dir, e))
+        }
         _ => Ok(()),
     }
 }
 
-fn write_all(root: &Path, staging: &Path, files: &[OutputFile], copies: &[Copy]) -> Result<(), BuildError> {
+fn write_all(
+    root: &Path,
+    staging: &Path,
+    files: &[OutputFile],
+    copies: &[Copy],
+) -> Result<(), BuildError> {
     fs::create_dir_all(staging).map_err(|e| BuildError::io("cannot create", staging, e))?;
     files.par_iter().try_for_each(|(path, bytes)| {
         let target = staging.join(path);
@@ -52,7 +68,9 @@ fn write_all(root: &Path, staging: &Path, files: &[OutputFile], copies: &[Copy])
             CopySource::File(from) => fs::copy(root.join(from), &target)
                 .map(drop)
                 .map_err(|e| BuildError::io("cannot copy", root.join(from), e)),
-            CopySource::Builtin(bytes) => fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e)),
+            CopySource::Builtin(bytes) => {
+                fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
+            }
         }
     })
 }
@@ -102,10 +120,17 @@ fn absolute(path: &Path) -> PathBuf {
     let mut existing = path.to_path_buf();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(ToOwned::to_owned), existing.parent()) {
+        match (
+            existing.file_name().map(ToOwned::to_owned),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
-                existing = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
             }
             _ => break,
         }
@@ -141,7 +166,11 @@ mod tests {
         publish(dir.path(), &out, &files, &[]).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert!(!out.join("stale.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers, ["public"]);
     }
 }

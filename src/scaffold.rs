@@ -24,17 +24,33 @@ fn yaml_string(text: &str) -> String {
 }
 
 /// Creates `content/<yyyy>/<slug>.md` dated now in the site's time zone; never overwrites.
-pub fn new_briefing(root: &Path, config: &Config, title: &str, tags: &[String]) -> Result<PathBuf, BuildError> {
+pub fn new_briefing(
+    root: &Path,
+    config: &Config,
+    title: &str,
+    tags: &[String],
+) -> Result<PathBuf, BuildError> {
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(Diagnostic::new("", 0, 0, format!("the title `{title}` has no letters or digits to name a file"))
-            .with_hint("give the briefing a title in words")
-            .into());
+        return Err(Diagnostic::new(
+            "",
+            0,
+            0,
+            format!("the title `{title}` has no letters or digits to name a file"),
+        )
+        .with_hint("give the briefing a title in words")
+        .into());
     }
     let now = config.timezone.now();
-    let path = Path::new("content").join(now.format("%Y").to_string()).join(format!("{slug}.md"));
+    let path = Path::new("content")
+        .join(now.format("%Y").to_string())
+        .join(format!("{slug}.md"));
     let text = briefing_text(title, &now.format("%Y-%m-%d %H:%M").to_string(), tags);
-    create_new(&root.join(&path), &text, "pick another title, or edit the existing file")?;
+    create_new(
+        &root.join(&path),
+        &text,
+        "pick another title, or edit the existing file",
+    )?;
     Ok(path)
 }
 
@@ -67,7 +83,11 @@ timezone: Asia/Jakarta
 
 fn create_new(path: &Path, text: &str, hint: &str) -> Result<(), BuildError> {
     if path.exists() {
-        return Err(Diagnostic::file(path, "already exists; kabar does not overwrite it").with_hint(hint).into());
+        return Err(
+            Diagnostic::file(path, "already exists; kabar does not overwrite it")
+                .with_hint(hint)
+                .into(),
+        );
     }
     let parent = path.parent().expect("a file in a folder");
     fs::create_dir_all(parent).map_err(|e| BuildError::io("cannot create", parent, e))?;
@@ -81,9 +101,19 @@ mod tests {
 
     #[test]
     fn new_briefing_text_parses_back() {
-        let text = briefing_text("Kim: \"Kami siap\"", "2019-12-31 18:19", &["Korea Utara".into(), "AS".into()]);
+        let text = briefing_text(
+            "Kim: \"Kami siap\"",
+            "2019-12-31 18:19",
+            &["Korea Utara".into(), "AS".into()],
+        );
         let split = front_matter::split(&text).unwrap();
-        assert_eq!(split.front_matter.title.as_deref(), Some("Kim: \"Kami siap\""));
-        assert_eq!(split.front_matter.tags.unwrap().into_list(), ["Korea Utara", "AS"]);
+        assert_eq!(
+            split.front_matter.title.as_deref(),
+            Some("Kim: \"Kami siap\"")
+        );
+        assert_eq!(
+            split.front_matter.tags.unwrap().into_list(),
+            ["Korea Utara", "AS"]
+        );
     }
 }

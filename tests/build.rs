@@ -4,25 +4,71 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{TestSite, broken_links, example_root, files, listed_titles, parse_feed, sitemap_locs};
+use common::{
+    TestSite, broken_links, example_root, files, listed_titles, parse_feed, sitemap_locs,
+};
 
-const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\nlanguage: id\npaginate: 2\nfeed: 3\n";
+const CONFIG: &str =
+    "title: Uji\nbase_url: https://uji.example/\nlanguage: id\npaginate: 2\nfeed: 3\n";
 
 /// Five briefings over three years, with tags whose counts are known.
 fn small_site() -> TestSite {
     let site = TestSite::new(CONFIG);
-    site.briefing("content/a.md", &[("title", "Alfa"), ("date", "2018-06-12 09:00"), ("tags", "[Korea Utara, AS]")], "Satu.")
-        .briefing("content/b.md", &[("title", "Bravo"), ("date", "2019-02-28 14:00"), ("tags", "[Korea Utara]")], "Dua.")
-        .briefing("content/c.md", &[("title", "Charlie"), ("date", "2019-02-27 10:00"), ("tags", "korea utara, Hanoi")], "Tiga.")
-        .briefing("content/d.md", &[("title", "Delta"), ("date", "2019-06-30 16:00"), ("tags", "[DMZ]")], "Empat.")
-        .briefing("content/e.md", &[("title", "Echo"), ("date", "2020-06-12 15:00"), ("tags", "[AS, Korea Utara]")], "Lima.");
+    site.briefing(
+        "content/a.md",
+        &[
+            ("title", "Alfa"),
+            ("date", "2018-06-12 09:00"),
+            ("tags", "[Korea Utara, AS]"),
+        ],
+        "Satu.",
+    )
+    .briefing(
+        "content/b.md",
+        &[
+            ("title", "Bravo"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[Korea Utara]"),
+        ],
+        "Dua.",
+    )
+    .briefing(
+        "content/c.md",
+        &[
+            ("title", "Charlie"),
+            ("date", "2019-02-27 10:00"),
+            ("tags", "korea utara, Hanoi"),
+        ],
+        "Tiga.",
+    )
+    .briefing(
+        "content/d.md",
+        &[
+            ("title", "Delta"),
+            ("date", "2019-06-30 16:00"),
+            ("tags", "[DMZ]"),
+        ],
+        "Empat.",
+    )
+    .briefing(
+        "content/e.md",
+        &[
+            ("title", "Echo"),
+            ("date", "2020-06-12 15:00"),
+            ("tags", "[AS, Korea Utara]"),
+        ],
+        "Lima.",
+    );
     site
 }
 
 #[test]
 fn example_site_has_every_page() {
     let out = tempfile::tempdir().unwrap();
-    let options = kabar::Options { output: Some(out.path().join("public")), ..kabar::Options::new(example_root()) };
+    let options = kabar::Options {
+        output: Some(out.path().join("public")),
+        ..kabar::Options::new(example_root())
+    };
     let report = kabar::build(&options).unwrap_or_else(|e| panic!("{e}"));
     let written = files(&out.path().join("public"));
 
@@ -31,18 +77,37 @@ fn example_site_has_every_page() {
     let (briefings, errors) = kabar::read_briefings(&options, &found, &config);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(report.briefings, briefings.len());
-    assert!(briefings.len() >= 15, "the example needs at least 15 briefings");
+    assert!(
+        briefings.len() >= 15,
+        "the example needs at least 15 briefings"
+    );
     let archive = kabar::Archive::new(briefings);
-    assert!(archive.years.len() >= 3, "the example spans at least 3 years");
-    assert!(archive.tags.len() >= 10, "the example uses at least 10 tags");
+    assert!(
+        archive.years.len() >= 3,
+        "the example spans at least 3 years"
+    );
+    assert!(
+        archive.tags.len() >= 10,
+        "the example uses at least 10 tags"
+    );
 
     let mut expected: Vec<String> = vec![
-        "index.html".into(), "page/2/index.html".into(), "tags/index.html".into(), "timeline/index.html".into(),
-        "atom.xml".into(), "sitemap.xml".into(), "robots.txt".into(), "404.html".into(), "style.css".into(),
+        "index.html".into(),
+        "page/2/index.html".into(),
+        "tags/index.html".into(),
+        "timeline/index.html".into(),
+        "atom.xml".into(),
+        "sitemap.xml".into(),
+        "robots.txt".into(),
+        "404.html".into(),
+        "style.css".into(),
         "2018/06/ktt-singapura/peta.svg".into(),
     ];
     for b in &archive.briefings {
-        expected.push(format!("{}index.html", kabar::render::pages::permalink_path(b, &config)));
+        expected.push(format!(
+            "{}index.html",
+            kabar::render::pages::permalink_path(b, &config)
+        ));
     }
     for tag in &archive.tags {
         expected.push(format!("tags/{}/index.html", tag.slug));
@@ -51,10 +116,16 @@ fn example_site_has_every_page() {
     for year in &archive.years {
         expected.push(format!("timeline/{}/index.html", year.year));
         for month in &year.months {
-            expected.push(format!("timeline/{}/{:02}/index.html", month.year, month.month));
+            expected.push(format!(
+                "timeline/{}/{:02}/index.html",
+                month.year, month.month
+            ));
         }
     }
-    let missing: Vec<&String> = expected.iter().filter(|p| !written.contains_key(p.as_str())).collect();
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|p| !written.contains_key(p.as_str()))
+        .collect();
     assert!(missing.is_empty(), "missing pages: {missing:?}");
     // Drafts stay out of a normal build.
     assert!(!written.keys().any(|p| p.contains("catatan-editor")));
@@ -72,26 +143,50 @@ fn every_internal_link_resolves() {
         kabar::build(&options).unwrap_or_else(|e| panic!("{e}"));
         let base_path = base_url.trim_start_matches("https://example.org");
         let broken = broken_links(&out.path().join("public"), base_path);
-        assert!(broken.is_empty(), "broken links under {base_url}: {broken:#?}");
+        assert!(
+            broken.is_empty(),
+            "broken links under {base_url}: {broken:#?}"
+        );
     }
 }
 
 #[test]
 fn sub_path_base_url_prefixes_every_link() {
     let site = small_site();
-    site.write("site.yaml", &CONFIG.replace("https://uji.example/", "https://uji.example/arsip/"));
-    site.briefing("content/f.md", &[("title", "Foxtrot"), ("date", "2020-07-01")], "Lihat [Alfa](/2018/06/a/).");
+    site.write(
+        "site.yaml",
+        &CONFIG.replace("https://uji.example/", "https://uji.example/arsip/"),
+    );
+    site.briefing(
+        "content/f.md",
+        &[("title", "Foxtrot"), ("date", "2020-07-01")],
+        "Lihat [Alfa](/2018/06/a/).",
+    );
     site.build();
     let page = site.read("2020/07/f/index.html");
-    assert!(page.contains(r#"href="/arsip/2018/06/a/""#), "Markdown root links get the base path");
+    assert!(
+        page.contains(r#"href="/arsip/2018/06/a/""#),
+        "Markdown root links get the base path"
+    );
     assert!(page.contains(r#"href="/arsip/style.css""#));
     for link in common::links(&site.read("index.html")) {
-        assert!(!link.starts_with('/') || link.starts_with("/arsip/"), "{link} escapes the base path");
+        assert!(
+            !link.starts_with('/') || link.starts_with("/arsip/"),
+            "{link} escapes the base path"
+        );
     }
     assert!(broken_links(&site.output(), "/arsip/").is_empty());
     let feed = parse_feed(&site.read("atom.xml"));
-    assert!(feed.entries.iter().all(|e| e.id.starts_with("https://uji.example/arsip/")));
-    assert!(sitemap_locs(&site.read("sitemap.xml")).iter().all(|l| l.starts_with("https://uji.example/arsip/")));
+    assert!(
+        feed.entries
+            .iter()
+            .all(|e| e.id.starts_with("https://uji.example/arsip/"))
+    );
+    assert!(
+        sitemap_locs(&site.read("sitemap.xml"))
+            .iter()
+            .all(|l| l.starts_with("https://uji.example/arsip/"))
+    );
 }
 
 #[test]
@@ -99,15 +194,30 @@ fn tag_counts_match_the_input() {
     let site = small_site();
     site.build();
     let tags = site.read("tags/index.html");
-    for (slug, name, count) in [("as", "AS", 2), ("dmz", "DMZ", 1), ("hanoi", "Hanoi", 1), ("korea-utara", "Korea Utara", 4)] {
-        let entry = format!(r#"<a href="/tags/{slug}/">{name}</a> <span class="count">{count}</span>"#);
+    for (slug, name, count) in [
+        ("as", "AS", 2),
+        ("dmz", "DMZ", 1),
+        ("hanoi", "Hanoi", 1),
+        ("korea-utara", "Korea Utara", 4),
+    ] {
+        let entry =
+            format!(r#"<a href="/tags/{slug}/">{name}</a> <span class="count">{count}</span>"#);
         assert!(tags.contains(&entry), "missing {entry} in\n{tags}");
     }
     // Newest first, two per page.
-    assert_eq!(listed_titles(&site.read("tags/korea-utara/index.html")), ["Echo", "Bravo"]);
-    assert_eq!(listed_titles(&site.read("tags/korea-utara/page/2/index.html")), ["Charlie", "Alfa"]);
+    assert_eq!(
+        listed_titles(&site.read("tags/korea-utara/index.html")),
+        ["Echo", "Bravo"]
+    );
+    assert_eq!(
+        listed_titles(&site.read("tags/korea-utara/page/2/index.html")),
+        ["Charlie", "Alfa"]
+    );
     assert!(!site.output().join("tags/korea-utara/page/3").exists());
-    assert_eq!(listed_titles(&site.read("tags/as/index.html")), ["Echo", "Alfa"]);
+    assert_eq!(
+        listed_titles(&site.read("tags/as/index.html")),
+        ["Echo", "Alfa"]
+    );
 }
 
 #[test]
@@ -116,15 +226,29 @@ fn timeline_groups_match_the_input() {
     site.build();
     let timeline = site.read("timeline/index.html");
     for (year, count) in [(2020, 1), (2019, 3), (2018, 1)] {
-        let heading = format!(r#"<a href="/timeline/{year}/">{year}</a> <span class="count">{count}</span>"#);
+        let heading =
+            format!(r#"<a href="/timeline/{year}/">{year}</a> <span class="count">{count}</span>"#);
         assert!(timeline.contains(&heading), "missing {heading}");
     }
-    assert!(timeline.contains(r#"<a href="/timeline/2019/02/">Februari 2019</a> <span class="count">2</span>"#));
-    assert_eq!(listed_titles(&site.read("timeline/2019/02/index.html")), ["Bravo", "Charlie"]);
-    assert_eq!(listed_titles(&site.read("timeline/2019/index.html")), ["Delta", "Bravo", "Charlie"]);
+    assert!(timeline.contains(
+        r#"<a href="/timeline/2019/02/">Februari 2019</a> <span class="count">2</span>"#
+    ));
+    assert_eq!(
+        listed_titles(&site.read("timeline/2019/02/index.html")),
+        ["Bravo", "Charlie"]
+    );
+    assert_eq!(
+        listed_titles(&site.read("timeline/2019/index.html")),
+        ["Delta", "Bravo", "Charlie"]
+    );
     let months: Vec<&str> = ["2018/06", "2019/02", "2019/06", "2020/06"].to_vec();
     for month in months {
-        assert!(site.output().join(format!("timeline/{month}/index.html")).exists(), "{month}");
+        assert!(
+            site.output()
+                .join(format!("timeline/{month}/index.html"))
+                .exists(),
+            "{month}"
+        );
     }
     assert!(!site.output().join("timeline/2019/03").exists());
 }
@@ -146,41 +270,78 @@ fn home_is_paginated_newest_first() {
 #[test]
 fn briefing_page_shows_its_metadata_and_neighbours() {
     let site = TestSite::new(CONFIG);
-    site.briefing("content/1.md", &[("title", "Awal"), ("date", "2019-12-30 08:00")], "Nol.")
-        .briefing(
-            "content/2.md",
-            &[("title", "Tengah"), ("date", "2019-12-31 18:19"), ("tags", "[Korea Utara]"),
-              ("source", "{name: CNN Indonesia, url: 'https://cnnindonesia.example/'}"), ("dateline", "Jakarta"),
-              ("author", "dea")],
-            "Isi **tebal**.",
-        )
-        .briefing("content/3.md", &[("title", "Akhir"), ("date", "2020-01-01")], "Dua.");
+    site.briefing(
+        "content/1.md",
+        &[("title", "Awal"), ("date", "2019-12-30 08:00")],
+        "Nol.",
+    )
+    .briefing(
+        "content/2.md",
+        &[
+            ("title", "Tengah"),
+            ("date", "2019-12-31 18:19"),
+            ("tags", "[Korea Utara]"),
+            (
+                "source",
+                "{name: CNN Indonesia, url: 'https://cnnindonesia.example/'}",
+            ),
+            ("dateline", "Jakarta"),
+            ("author", "dea"),
+        ],
+        "Isi **tebal**.",
+    )
+    .briefing(
+        "content/3.md",
+        &[("title", "Akhir"), ("date", "2020-01-01")],
+        "Dua.",
+    );
     site.build();
     let page = site.read("2019/12/2/index.html");
     assert!(page.contains("<h1>Tengah</h1>"));
-    assert!(page.contains(r#"<time datetime="2019-12-31T18:19:00+07:00">Selasa, 31 Desember 2019 18.19 WIB</time>"#));
+    assert!(page.contains(
+        r#"<time datetime="2019-12-31T18:19:00+07:00">Selasa, 31 Desember 2019 18.19 WIB</time>"#
+    ));
     assert!(page.contains(r#"<a href="https://cnnindonesia.example/">CNN Indonesia</a>"#));
     assert!(page.contains(r#"<span class="dateline">Jakarta</span>"#));
     assert!(page.contains("dea"));
     assert!(page.contains(r#"<a href="/tags/korea-utara/">Korea Utara</a>"#));
     assert!(page.contains("<strong>tebal</strong>"));
-    assert!(page.contains(r#"<a rel="prev" href="/2019/12/1/">"#), "previous is the older briefing");
-    assert!(page.contains(r#"<a rel="next" href="/2020/01/3/">"#), "next is the newer briefing");
+    assert!(
+        page.contains(r#"<a rel="prev" href="/2019/12/1/">"#),
+        "previous is the older briefing"
+    );
+    assert!(
+        page.contains(r#"<a rel="next" href="/2020/01/3/">"#),
+        "next is the newer briefing"
+    );
     let first = site.read("2019/12/1/index.html");
     assert!(!first.contains(r#"rel="prev""#));
     // A date without a time shows no time.
-    assert!(site.read("2020/01/3/index.html").contains(">Rabu, 1 Januari 2020</time>"));
+    assert!(
+        site.read("2020/01/3/index.html")
+            .contains(">Rabu, 1 Januari 2020</time>")
+    );
 }
 
 #[test]
 fn english_dates_and_strings() {
     let site = TestSite::new("language: en\nbase_url: https://x.example/\n");
-    site.briefing("content/a.md", &[("title", "A"), ("date", "2019-12-31T18:19:00+09:00")], "Text.");
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-12-31T18:19:00+09:00")],
+        "Text.",
+    );
     site.build();
     let page = site.read("2019/12/a/index.html");
-    assert!(page.contains(">Tuesday, 31 December 2019 18:19 WIT</time>"), "{page}");
+    assert!(
+        page.contains(">Tuesday, 31 December 2019 18:19 WIT</time>"),
+        "{page}"
+    );
     assert!(page.contains(">Timeline</a>"));
-    assert!(site.read("timeline/index.html").contains(">December 2019</a>"));
+    assert!(
+        site.read("timeline/index.html")
+            .contains(">December 2019</a>")
+    );
 }
 
 #[test]
@@ -188,13 +349,31 @@ fn feeds_are_valid_atom() {
     let site = small_site();
     site.build();
     let feed = parse_feed(&site.read("atom.xml"));
-    let titles: Vec<String> = feed.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
-    assert_eq!(titles, ["Echo", "Delta", "Bravo"], "newest `feed` (3) entries");
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Echo", "Delta", "Bravo"],
+        "newest `feed` (3) entries"
+    );
     assert_eq!(feed.entries[0].id, "https://uji.example/2020/06/e/");
-    assert_eq!(feed.entries[0].links[0].href, "https://uji.example/2020/06/e/");
-    assert_eq!(feed.entries[0].published.unwrap().to_rfc3339(), "2020-06-12T08:00:00+00:00");
+    assert_eq!(
+        feed.entries[0].links[0].href,
+        "https://uji.example/2020/06/e/"
+    );
+    assert_eq!(
+        feed.entries[0].published.unwrap().to_rfc3339(),
+        "2020-06-12T08:00:00+00:00"
+    );
     let tag_feed = parse_feed(&site.read("tags/as/atom.xml"));
-    let titles: Vec<String> = tag_feed.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
+    let titles: Vec<String> = tag_feed
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
     assert_eq!(titles, ["Echo", "Alfa"]);
 }
 
@@ -202,14 +381,19 @@ fn feeds_are_valid_atom() {
 fn sitemap_lists_every_html_page() {
     let site = small_site();
     site.build();
-    let locs: BTreeSet<String> = sitemap_locs(&site.read("sitemap.xml")).into_iter().collect();
+    let locs: BTreeSet<String> = sitemap_locs(&site.read("sitemap.xml"))
+        .into_iter()
+        .collect();
     let pages: BTreeSet<String> = files(&site.output())
         .into_keys()
         .filter(|p| p.ends_with(".html") && p != "404.html")
         .map(|p| format!("https://uji.example/{}", p.trim_end_matches("index.html")))
         .collect();
     assert_eq!(locs, pages);
-    assert!(site.read("robots.txt").contains("Sitemap: https://uji.example/sitemap.xml"));
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://uji.example/sitemap.xml")
+    );
 }
 
 #[test]
@@ -217,10 +401,16 @@ fn two_builds_are_byte_identical() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
     for out in [&first, &second] {
-        let options = kabar::Options { output: Some(out.path().join("public")), ..kabar::Options::new(example_root()) };
+        let options = kabar::Options {
+            output: Some(out.path().join("public")),
+            ..kabar::Options::new(example_root())
+        };
         kabar::build(&options).unwrap_or_else(|e| panic!("{e}"));
     }
-    let (a, b) = (files(&first.path().join("public")), files(&second.path().join("public")));
+    let (a, b) = (
+        files(&first.path().join("public")),
+        files(&second.path().join("public")),
+    );
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
         assert!(bytes == &b[path], "{path} differs between builds");
@@ -232,43 +422,90 @@ fn text_from_front_matter_is_escaped_everywhere() {
     let site = TestSite::new(CONFIG);
     site.briefing(
         "content/x.md",
-        &[("title", "'<script>alert(1)</script> & Co'"), ("date", "2019-01-01"), ("tags", "['<b>tebal</b>']"),
-          ("summary", "'<img src=x onerror=alert(1)>'"), ("dateline", "'<i>Kota</i>'")],
+        &[
+            ("title", "'<script>alert(1)</script> & Co'"),
+            ("date", "2019-01-01"),
+            ("tags", "['<b>tebal</b>']"),
+            ("summary", "'<img src=x onerror=alert(1)>'"),
+            ("dateline", "'<i>Kota</i>'"),
+        ],
         "Isi.",
     );
     site.build();
-    for page in ["2019/01/x/index.html", "index.html", "tags/index.html", "timeline/index.html"] {
+    for page in [
+        "2019/01/x/index.html",
+        "index.html",
+        "tags/index.html",
+        "timeline/index.html",
+    ] {
         let html = site.read(page);
-        assert!(!html.contains("<script>alert"), "{page} has a raw script tag");
+        assert!(
+            !html.contains("<script>alert"),
+            "{page} has a raw script tag"
+        );
         assert!(!html.contains("<b>tebal"), "{page} has a raw tag name");
         assert!(!html.contains("<img src=x"), "{page} has a raw summary");
     }
-    assert!(site.read("2019/01/x/index.html").contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; Co")
-        || site.read("2019/01/x/index.html").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+    assert!(
+        site.read("2019/01/x/index.html")
+            .contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; Co")
+            || site
+                .read("2019/01/x/index.html")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co")
+    );
     let feed = parse_feed(&site.read("atom.xml"));
-    assert_eq!(feed.entries[0].title.as_ref().unwrap().content, "<script>alert(1)</script> & Co");
+    assert_eq!(
+        feed.entries[0].title.as_ref().unwrap().content,
+        "<script>alert(1)</script> & Co"
+    );
     assert!(site.read("atom.xml").contains("&lt;script&gt;"));
 }
 
 #[test]
 fn raw_html_switch() {
     let site = TestSite::new(CONFIG);
-    site.briefing("content/x.md", &[("date", "2019-01-01")], "<div class=\"peta\">Peta</div>\n\nTeks.");
+    site.briefing(
+        "content/x.md",
+        &[("date", "2019-01-01")],
+        "<div class=\"peta\">Peta</div>\n\nTeks.",
+    );
     site.build();
-    assert!(site.read("2019/01/x/index.html").contains("<div class=\"peta\">Peta</div>"));
-    site.write("site.yaml", &format!("{CONFIG}markdown:\n  raw_html: false\n"));
+    assert!(
+        site.read("2019/01/x/index.html")
+            .contains("<div class=\"peta\">Peta</div>")
+    );
+    site.write(
+        "site.yaml",
+        &format!("{CONFIG}markdown:\n  raw_html: false\n"),
+    );
     site.build();
-    assert!(site.read("2019/01/x/index.html").contains("&lt;div class=\"peta\"&gt;"));
+    assert!(
+        site.read("2019/01/x/index.html")
+            .contains("&lt;div class=\"peta\"&gt;")
+    );
 }
 
 #[test]
 fn drafts_only_with_the_flag() {
     let site = small_site();
-    site.briefing("content/draf.md", &[("title", "Draf"), ("date", "2020-07-01"), ("draft", "true"), ("tags", "[Rahasia]")], "x");
+    site.briefing(
+        "content/draf.md",
+        &[
+            ("title", "Draf"),
+            ("date", "2020-07-01"),
+            ("draft", "true"),
+            ("tags", "[Rahasia]"),
+        ],
+        "x",
+    );
     site.build();
     assert!(!site.output().join("2020/07/draf").exists());
     assert!(!site.output().join("tags/rahasia").exists());
-    kabar::build(&kabar::Options { drafts: true, ..site.options() }).unwrap();
+    kabar::build(&kabar::Options {
+        drafts: true,
+        ..site.options()
+    })
+    .unwrap();
     assert!(site.output().join("2020/07/draf/index.html").exists());
     assert!(site.output().join("tags/rahasia/index.html").exists());
 }
@@ -276,11 +513,18 @@ fn drafts_only_with_the_flag() {
 #[test]
 fn titles_dates_and_slugs_from_file_names_and_headings() {
     let site = TestSite::new(CONFIG);
-    site.write("content/2019-06-30-bertemu-di-dmz.md", "# Bertemu di DMZ\n\nTrump dan Kim bertemu.\n");
+    site.write(
+        "content/2019-06-30-bertemu-di-dmz.md",
+        "# Bertemu di DMZ\n\nTrump dan Kim bertemu.\n",
+    );
     site.build();
     let page = site.read("2019/06/bertemu-di-dmz/index.html");
     assert!(page.contains("<h1>Bertemu di DMZ</h1>"));
-    assert_eq!(page.matches("Bertemu di DMZ</h1>").count(), 1, "the heading is not repeated in the body");
+    assert_eq!(
+        page.matches("Bertemu di DMZ</h1>").count(),
+        1,
+        "the heading is not repeated in the body"
+    );
     assert!(page.contains(">Minggu, 30 Juni 2019</time>"));
 }
 
@@ -294,33 +538,52 @@ fn summaries_are_plain_text_cut_at_sentences() {
     );
     site.build();
     let home = site.read("index.html");
-    assert!(home.contains(r#"<p class="summary">Kim berpidato tujuh jam di Pyongyang.</p>"#), "{home}");
+    assert!(
+        home.contains(r#"<p class="summary">Kim berpidato tujuh jam di Pyongyang.</p>"#),
+        "{home}"
+    );
 }
 
 #[test]
 fn bundle_files_sit_beside_their_page_and_static_is_copied() {
     let site = TestSite::new(CONFIG);
-    site.write("content/2019/ktt/index.md", "---\ndate: 2019-02-28\n---\n![peta](peta.svg)\n")
-        .write("content/2019/ktt/peta.svg", "<svg/>")
-        .write("content/media/logo.png", "png")
-        .write("static/js/app.js", "console.log(1)")
-        .write("static/style.css", "body{}");
+    site.write(
+        "content/2019/ktt/index.md",
+        "---\ndate: 2019-02-28\n---\n![peta](peta.svg)\n",
+    )
+    .write("content/2019/ktt/peta.svg", "<svg/>")
+    .write("content/media/logo.png", "png")
+    .write("static/js/app.js", "console.log(1)")
+    .write("static/style.css", "body{}");
     site.build();
     assert_eq!(site.read("2019/02/ktt/peta.svg"), "<svg/>");
     assert_eq!(site.read("media/logo.png"), "png");
     assert_eq!(site.read("js/app.js"), "console.log(1)");
-    assert_eq!(site.read("style.css"), "body{}", "the site's static file wins over the theme's");
+    assert_eq!(
+        site.read("style.css"),
+        "body{}",
+        "the site's static file wins over the theme's"
+    );
     assert!(broken_links(&site.output(), "/").is_empty());
 }
 
 #[test]
 fn site_templates_override_the_built_in_theme() {
     let site = small_site();
-    site.write("templates/partials/card.html", "<p class=\"mine\">{{ b.title }} / {{ b.date | date(format=\"%B\") }}</p>");
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"mine\">{{ b.title }} / {{ b.date | date(format=\"%B\") }}</p>",
+    );
     site.build();
     let home = site.read("index.html");
-    assert!(home.contains(r#"<p class="mine">Echo / Juni</p>"#), "{home}");
-    assert!(home.contains("<footer"), "the rest of the theme is still built in");
+    assert!(
+        home.contains(r#"<p class="mine">Echo / Juni</p>"#),
+        "{home}"
+    );
+    assert!(
+        home.contains("<footer"),
+        "the rest of the theme is still built in"
+    );
 }
 
 #[test]

@@ -24,7 +24,11 @@ impl Archive {
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let tags = tags::index(&briefings);
         let years = timeline::index(&briefings);
-        Archive { briefings, tags, years }
+        Archive {
+            briefings,
+            tags,
+            years,
+        }
     }
 
     /// The briefing published just before the one at `i`.
@@ -38,7 +42,10 @@ impl Archive {
     }
 
     /// The date of the newest change anywhere, used where a feed or sitemap needs "updated".
-    pub fn last_change(&self, members: impl IntoIterator<Item = usize>) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    pub fn last_change(
+        &self,
+        members: impl IntoIterator<Item = usize>,
+    ) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         members
             .into_iter()
             .map(|i| {

@@ -19,13 +19,21 @@ pub fn paginate(members: &[usize], per_page: usize) -> Vec<Pager<'_>> {
     chunks
         .into_iter()
         .enumerate()
-        .map(|(i, members)| Pager { number: i + 1, total, members })
+        .map(|(i, members)| Pager {
+            number: i + 1,
+            total,
+            members,
+        })
         .collect()
 }
 
 /// Where page `number` of a list rooted at `first` lives: `tags/x/`, `tags/x/page/2/`.
 pub fn page_path(first: &str, number: usize) -> String {
-    if number <= 1 { first.to_string() } else { format!("{first}page/{number}/") }
+    if number <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{number}/")
+    }
 }
 
 #[cfg(test)]

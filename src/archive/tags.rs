@@ -32,7 +32,11 @@ pub fn index(briefings: &[Briefing]) -> Vec<Tag> {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
-            Tag { name, slug, members }
+            Tag {
+                name,
+                slug,
+                members,
+            }
         })
         .collect()
 }
@@ -51,7 +55,10 @@ mod tests {
         ];
         let tags = index(&briefings);
         assert_eq!(tags.len(), 2);
-        assert_eq!((tags[0].slug.as_str(), tags[0].members.as_slice()), ("as", &[0][..]));
+        assert_eq!(
+            (tags[0].slug.as_str(), tags[0].members.as_slice()),
+            ("as", &[0][..])
+        );
         assert_eq!(tags[1].name, "Korea Utara");
         assert_eq!(tags[1].slug, "korea-utara");
         assert_eq!(tags[1].members, [0, 1, 2]);

@@ -31,11 +31,18 @@ pub fn index(briefings: &[Briefing]) -> Vec<Year> {
     for (i, briefing) in briefings.iter().enumerate() {
         let (year, month) = (briefing.date.year(), briefing.date.month());
         if years.last().is_none_or(|y| y.year != year) {
-            years.push(Year { year, months: Vec::new() });
+            years.push(Year {
+                year,
+                months: Vec::new(),
+            });
         }
         let months = &mut years.last_mut().expect("pushed above").months;
         if months.last().is_none_or(|m| m.month != month) {
-            months.push(Month { year, month, members: Vec::new() });
+            months.push(Month {
+                year,
+                month,
+                members: Vec::new(),
+            });
         }
         months.last_mut().expect("pushed above").members.push(i);
     }
@@ -57,8 +64,18 @@ mod tests {
             briefing("a", "2019-02-28T10:00:00+07:00", &[]),
         ];
         let years = index(&briefings);
-        assert_eq!(years.iter().map(|y| (y.year, y.count())).collect::<Vec<_>>(), [(2020, 1), (2019, 3)]);
-        let months: Vec<_> = years[1].months.iter().map(|m| (m.month, m.members.clone())).collect();
+        assert_eq!(
+            years
+                .iter()
+                .map(|y| (y.year, y.count()))
+                .collect::<Vec<_>>(),
+            [(2020, 1), (2019, 3)]
+        );
+        let months: Vec<_> = years[1]
+            .months
+            .iter()
+            .map(|m| (m.month, m.members.clone()))
+            .collect();
         assert_eq!(months, [(12, vec![1, 2]), (2, vec![3])]);
     }
 }

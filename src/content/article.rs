@@ -11,7 +11,8 @@ pub fn content(text: &str) -> Content {
     let mut html = String::new();
     for paragraph in &paragraphs {
         html.push_str("<p>");
-        pulldown_cmark_escape::escape_html_body_text(&mut html, paragraph).expect("writing to a String");
+        pulldown_cmark_escape::escape_html_body_text(&mut html, paragraph)
+            .expect("writing to a String");
         html.push_str("</p>\n");
     }
     Content {
@@ -32,7 +33,10 @@ mod tests {
     fn headline_and_escaped_paragraphs() {
         let c = content("Judul Berita\n\nSatu <b>dua</b>.\nTiga & empat.\n");
         assert_eq!(c.title.as_deref(), Some("Judul Berita"));
-        assert_eq!(c.html, "<p>Satu &lt;b&gt;dua&lt;/b&gt;.</p>\n<p>Tiga &amp; empat.</p>\n");
+        assert_eq!(
+            c.html,
+            "<p>Satu &lt;b&gt;dua&lt;/b&gt;.</p>\n<p>Tiga &amp; empat.</p>\n"
+        );
         assert_eq!(c.words, 4);
     }
 }

@@ -58,11 +58,19 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
             BuildError::io("cannot read", path, e.into())
         })?;
         if entry.file_type().is_file() {
-            let path = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let path = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             files.push(path);
         }
     }
-    let bundles: Vec<PathBuf> = files.iter().filter(|p| is_bundle_index(p)).cloned().collect();
+    let bundles: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| is_bundle_index(p))
+        .cloned()
+        .collect();
     for path in files {
         match source_kind(&path) {
             Some(kind) => found.sources.push(Source { path, kind }),
@@ -102,7 +110,9 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
-        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"].iter().any(|ext| name.ends_with(ext))
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
 }
 
 #[cfg(test)]
@@ -111,7 +121,15 @@ mod tests {
 
     #[test]
     fn editor_litter_is_ignored() {
-        for name in [".hidden.md", "a.md~", "#a.md#", ".#a.md", "4913", "a.md.swp", "a.tmp"] {
+        for name in [
+            ".hidden.md",
+            "a.md~",
+            "#a.md#",
+            ".#a.md",
+            "4913",
+            "a.md.swp",
+            "a.tmp",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         for name in ["a.md", "foto.jpg", "2019"] {
@@ -123,26 +141,49 @@ mod tests {
     fn finds_sources_assets_and_bundles() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["content/2019/a.md", "content/2019/b/index.md", "content/2019/b/foto.jpg",
-            "content/raw.txt", "content/media/peta.png", "content/.draft.md", "content/2019/a.md~"]
-        {
+        for file in [
+            "content/2019/a.md",
+            "content/2019/b/index.md",
+            "content/2019/b/foto.jpg",
+            "content/raw.txt",
+            "content/media/peta.png",
+            "content/.draft.md",
+            "content/2019/a.md~",
+        ] {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
         let found = discover(root).unwrap();
-        let sources: Vec<_> = found.sources.iter().map(|s| (s.path.to_str().unwrap(), s.kind)).collect();
-        assert_eq!(sources, [
-            ("content/2019/a.md", SourceKind::Markdown),
-            ("content/2019/b/index.md", SourceKind::Markdown),
-            ("content/raw.txt", SourceKind::Raw),
-        ]);
-        let assets: Vec<_> = found.assets.iter()
-            .map(|a| (a.path.to_str().unwrap(), a.bundle.as_ref().map(|b| b.to_str().unwrap())))
+        let sources: Vec<_> = found
+            .sources
+            .iter()
+            .map(|s| (s.path.to_str().unwrap(), s.kind))
             .collect();
-        assert_eq!(assets, [
-            ("content/2019/b/foto.jpg", Some("content/2019/b/index.md")),
-            ("content/media/peta.png", None),
-        ]);
+        assert_eq!(
+            sources,
+            [
+                ("content/2019/a.md", SourceKind::Markdown),
+                ("content/2019/b/index.md", SourceKind::Markdown),
+                ("content/raw.txt", SourceKind::Raw),
+            ]
+        );
+        let assets: Vec<_> = found
+            .assets
+            .iter()
+            .map(|a| {
+                (
+                    a.path.to_str().unwrap(),
+                    a.bundle.as_ref().map(|b| b.to_str().unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            assets,
+            [
+                ("content/2019/b/foto.jpg", Some("content/2019/b/index.md")),
+                ("content/media/peta.png", None),
+            ]
+        );
     }
 }

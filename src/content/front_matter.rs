@@ -36,7 +36,10 @@ impl Tags {
             Tags::List(list) => list,
             Tags::Comma(text) => text.split(',').map(str::to_string).collect(),
         };
-        raw.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+        raw.into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 }
 
@@ -65,7 +68,11 @@ pub const FRONT_MATTER_KEYS: &str =
 pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(after_open) = strip_fence(text) else {
-        return Ok(Split { front_matter: FrontMatter::default(), body: text, body_line: 1 });
+        return Ok(Split {
+            front_matter: FrontMatter::default(),
+            body: text,
+            body_line: 1,
+        });
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -74,17 +81,27 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
             let body = &after_open[offset + line.len()..];
             let body_line = 2 + yaml_text.matches('\n').count() + 1;
             let front_matter = parse_yaml(yaml_text)?;
-            return Ok(Split { front_matter, body, body_line });
+            return Ok(Split {
+                front_matter,
+                body,
+                body_line,
+            });
         }
         offset += line.len();
     }
-    Err(Diagnostic::new("", 1, 1, "front matter starts with `---` but has no closing `---` line")
-        .with_hint("add a line with only `---` after the last front matter key"))
+    Err(Diagnostic::new(
+        "",
+        1,
+        1,
+        "front matter starts with `---` but has no closing `---` line",
+    )
+    .with_hint("add a line with only `---` after the last front matter key"))
 }
 
 fn strip_fence(text: &str) -> Option<&str> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
-    (text[..first_line_end].trim_end() == "---").then(|| &text[(first_line_end + 1).min(text.len())..])
+    (text[..first_line_end].trim_end() == "---")
+        .then(|| &text[(first_line_end + 1).min(text.len())..])
 }
 
 fn parse_yaml(yaml_text: &str) -> Result<FrontMatter, Diagnostic> {
@@ -120,21 +137,35 @@ mod tests {
         let text = "---\ntitle: KTT Hanoi\ntags: [Korea Utara, AS]\n---\nIsi.\n";
         let split = split(text).unwrap();
         assert_eq!(split.front_matter.title.as_deref(), Some("KTT Hanoi"));
-        assert_eq!(split.front_matter.tags.unwrap().into_list(), ["Korea Utara", "AS"]);
+        assert_eq!(
+            split.front_matter.tags.unwrap().into_list(),
+            ["Korea Utara", "AS"]
+        );
         assert_eq!(split.body, "Isi.\n");
         assert_eq!(split.body_line, 5);
     }
 
     #[test]
     fn comma_tags_and_source_forms() {
-        let split = split("---\ntags: \"a, b ,, c\"\nsource: {name: CNN Indonesia, url: https://x}\n---\n").unwrap();
-        assert_eq!(split.front_matter.tags.unwrap().into_list(), ["a", "b", "c"]);
+        let split =
+            split("---\ntags: \"a, b ,, c\"\nsource: {name: CNN Indonesia, url: https://x}\n---\n")
+                .unwrap();
+        assert_eq!(
+            split.front_matter.tags.unwrap().into_list(),
+            ["a", "b", "c"]
+        );
         assert_eq!(
             split.front_matter.source,
-            Some(SourceField::Full { name: "CNN Indonesia".into(), url: Some("https://x".into()) })
+            Some(SourceField::Full {
+                name: "CNN Indonesia".into(),
+                url: Some("https://x".into())
+            })
         );
         let split = super::split("---\nsource: KCNA\n---\n").unwrap();
-        assert_eq!(split.front_matter.source, Some(SourceField::Name("KCNA".into())));
+        assert_eq!(
+            split.front_matter.source,
+            Some(SourceField::Name("KCNA".into()))
+        );
     }
 
     #[test]
@@ -166,6 +197,9 @@ mod tests {
 
     #[test]
     fn finds_value_positions() {
-        assert_eq!(value_position("---\ntitle: A\ndate:  kemarin\n---\n", "date"), (3, 8));
+        assert_eq!(
+            value_position("---\ntitle: A\ndate:  kemarin\n---\n", "date"),
+            (3, 8)
+        );
     }
 }

@@ -46,12 +46,21 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                 if depth == 0 {
                     match tag {
                         Tag::Paragraph => paragraph = Some(String::new()),
-                        Tag::Heading { level: HeadingLevel::H1, .. } if title_pending => {
+                        Tag::Heading {
+                            level: HeadingLevel::H1,
+                            ..
+                        } if title_pending => {
                             heading = Some((String::new(), events.len()));
                         }
                         _ => {}
                     }
-                    title_pending &= matches!(tag, Tag::Heading { level: HeadingLevel::H1, .. });
+                    title_pending &= matches!(
+                        tag,
+                        Tag::Heading {
+                            level: HeadingLevel::H1,
+                            ..
+                        }
+                    );
                 }
                 depth += 1;
             }
@@ -61,7 +70,8 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                     if *tag == TagEnd::Paragraph
                         && let Some(text) = paragraph.take()
                     {
-                        body.paragraphs.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                        body.paragraphs
+                            .push(text.split_whitespace().collect::<Vec<_>>().join(" "));
                     }
                     if let Some((text, start)) = heading.take() {
                         title_pending = false;
@@ -72,7 +82,10 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                 }
             }
             Event::Text(text) | Event::Code(text) => {
-                for sink in [paragraph.as_mut(), heading.as_mut().map(|(t, _)| t)].into_iter().flatten() {
+                for sink in [paragraph.as_mut(), heading.as_mut().map(|(t, _)| t)]
+                    .into_iter()
+                    .flatten()
+                {
                     sink.push_str(text);
                 }
                 all_text.push_str(text);
@@ -114,13 +127,33 @@ fn adjust<'a>(
     links: &mut Vec<(String, Range<usize>)>,
 ) -> Event<'a> {
     match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = site_link(dest_url, range, options, links);
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = site_link(dest_url, range, options, links);
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         Event::Html(raw) | Event::InlineHtml(raw) if !options.raw_html => Event::Text(raw),
         other => other,
@@ -150,7 +183,10 @@ pub fn is_internal(dest: &str) -> bool {
         || dest.starts_with('#')
         || dest.starts_with("//")
         || dest.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }))
 }
 
@@ -159,7 +195,11 @@ mod tests {
     use super::*;
 
     fn options() -> MarkdownOptions<'static> {
-        MarkdownOptions { base_path: "/arsip/", raw_html: true, take_title: true }
+        MarkdownOptions {
+            base_path: "/arsip/",
+            raw_html: true,
+            take_title: true,
+        }
     }
 
     #[test]
@@ -172,7 +212,13 @@ mod tests {
 
     #[test]
     fn heading_stays_when_title_is_stated() {
-        let body = render("# KTT\n\nIsi.", MarkdownOptions { take_title: false, ..options() });
+        let body = render(
+            "# KTT\n\nIsi.",
+            MarkdownOptions {
+                take_title: false,
+                ..options()
+            },
+        );
         assert_eq!(body.heading_title, None);
         assert!(body.html.starts_with("<h1>KTT</h1>"));
     }
@@ -186,7 +232,10 @@ mod tests {
 
     #[test]
     fn more_marker_marks_the_summary() {
-        let body = render("Satu *dua*.\n\nTiga.\n\n<!-- more -->\n\nEmpat.\n", options());
+        let body = render(
+            "Satu *dua*.\n\nTiga.\n\n<!-- more -->\n\nEmpat.\n",
+            options(),
+        );
         assert_eq!(body.before_more.as_deref(), Some("Satu dua. Tiga."));
         assert!(!body.html.contains("more"));
         assert_eq!(body.words, 4);
@@ -194,9 +243,14 @@ mod tests {
 
     #[test]
     fn root_links_get_the_base_path_and_are_recorded() {
-        let text = "Lihat [KTT](/2019/02/ktt-hanoi/), [luar](https://x.org/) dan ![peta](peta.png).";
+        let text =
+            "Lihat [KTT](/2019/02/ktt-hanoi/), [luar](https://x.org/) dan ![peta](peta.png).";
         let body = render(text, options());
-        assert!(body.html.contains("href=\"/arsip/2019/02/ktt-hanoi/\""), "{}", body.html);
+        assert!(
+            body.html.contains("href=\"/arsip/2019/02/ktt-hanoi/\""),
+            "{}",
+            body.html
+        );
         assert!(body.html.contains("href=\"https://x.org/\""));
         let links: Vec<&str> = body.links.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(links, ["/arsip/2019/02/ktt-hanoi/", "peta.png"]);
@@ -205,7 +259,13 @@ mod tests {
 
     #[test]
     fn raw_html_can_be_turned_off() {
-        let body = render("<script>x()</script>\n\nA <b>b</b>.", MarkdownOptions { raw_html: false, ..options() });
+        let body = render(
+            "<script>x()</script>\n\nA <b>b</b>.",
+            MarkdownOptions {
+                raw_html: false,
+                ..options()
+            },
+        );
         assert!(!body.html.contains("<script>"), "{}", body.html);
         assert!(body.html.contains("&lt;b&gt;"));
         let allowed = render("A <b>b</b>.", options());

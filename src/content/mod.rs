@@ -17,6 +17,9 @@ use crate::extract::summary::summarize;
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::{FrontMatter, SourceField};
 
+const DATE_HINT: &str =
+    "write the date as 2019-12-31, 2019-12-31 18:19 or 2019-12-31T18:19:00+07:00";
+
 /// One briefing, fully read: everything a page needs to show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Briefing {
@@ -59,8 +62,16 @@ pub fn parse(root: &Path, source: &Source, config: &Config) -> Result<Briefing, 
 }
 
 /// Parses a briefing's text; `path` is used for messages, the slug and a date prefix.
-pub fn parse_text(path: &Path, kind: SourceKind, text: &str, config: &Config) -> Result<Briefing, Diagnostic> {
-    let located = |d: Diagnostic| Diagnostic { path: path.to_path_buf(), ..d };
+pub fn parse_text(
+    path: &Path,
+    kind: SourceKind,
+    text: &str,
+    config: &Config,
+) -> Result<Briefing, Diagnostic> {
+    let located = |d: Diagnostic| Diagnostic {
+        path: path.to_path_buf(),
+        ..d
+    };
     let split = front_matter::split(text).map_err(located)?;
     let fm = split.front_matter;
     let content = match kind {
@@ -74,14 +85,25 @@ pub fn parse_text(path: &Path, kind: SourceKind, text: &str, config: &Config) ->
     let stem = name_stem(path);
     let prefix = dates::split_date_prefix(stem);
 
-    let title = fm.title.clone().or(content.title).unwrap_or_else(|| title_from_stem(stem));
+    let title = fm
+        .title
+        .clone()
+        .or(content.title)
+        .unwrap_or_else(|| title_from_stem(stem));
     let date = match (&fm.date, prefix) {
-        (Some(text), _) => dates::parse_stated(text, &config.timezone)
-            .map_err(|m| at_key("date", m, "dates look like 2019-12-31 or 2019-12-31 18:19"))?,
+        (Some(text), _) => {
+            dates::parse_stated(text, &config.timezone).map_err(|m| at_key("date", m, DATE_HINT))?
+        }
         (None, Some((day, _))) => Stated {
-            at: config.timezone.localize(day.and_time(NaiveTime::MIN)).ok_or_else(|| {
-                Diagnostic::file(path, "the date in the file name does not exist in the site's time zone")
-            })?,
+            at: config
+                .timezone
+                .localize(day.and_time(NaiveTime::MIN))
+                .ok_or_else(|| {
+                    Diagnostic::file(
+                        path,
+                        "the date in the file name does not exist in the site's time zone",
+                    )
+                })?,
             has_time: false,
         },
         (None, None) => {
@@ -96,17 +118,25 @@ pub fn parse_text(path: &Path, kind: SourceKind, text: &str, config: &Config) ->
         .as_deref()
         .map(|text| dates::parse_stated(text, &config.timezone).map(|s| s.at))
         .transpose()
-        .map_err(|m| at_key("updated", m, "dates look like 2019-12-31 or 2019-12-31 18:19"))?;
+        .map_err(|m| at_key("updated", m, DATE_HINT))?;
     let slug = match &fm.slug {
         Some(slug) => {
-            check_slug(slug).map_err(|m| at_key("slug", m, &format!("try `slug: {}`", slugify(slug))))?;
+            check_slug(slug)
+                .map_err(|m| at_key("slug", m, &format!("try `slug: {}`", slugify(slug))))?;
             slug.clone()
         }
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
-    let tags = fm.tags.map(front_matter::Tags::into_list).unwrap_or_default();
+    let tags = fm
+        .tags
+        .map(front_matter::Tags::into_list)
+        .unwrap_or_default();
     if let Some(bad) = tags.iter().find(|t| slugify(t).is_empty()) {
-        return Err(at_key("tags", format!("tag `{bad}` has no letters or digits"), "give each tag a name"));
+        return Err(at_key(
+            "tags",
+            format!("tag `{bad}` has no letters or digits"),
+            "give each tag a name",
+        ));
     }
     let summary = fm
         .summary
@@ -167,7 +197,11 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
         paragraphs: rendered.paragraphs,
         before_more: rendered.before_more,
         words: rendered.words,
-        links: rendered.links.into_iter().map(|(l, r)| (l, r.start)).collect(),
+        links: rendered
+            .links
+            .into_iter()
+            .map(|(l, r)| (l, r.start))
+            .collect(),
     }
 }
 
@@ -175,7 +209,10 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
 fn name_stem(path: &Path) -> &str {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem == "index" {
-        path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or(stem)
+        path.parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or(stem)
     } else {
         stem
     }
@@ -183,20 +220,29 @@ fn name_stem(path: &Path) -> &str {
 
 fn slug_from_name(name: &str, title: &str) -> String {
     let slug = slugify(name);
-    if slug.is_empty() { slugify(title) } else { slug }
+    if slug.is_empty() {
+        slugify(title)
+    } else {
+        slug
+    }
 }
 
 fn title_from_stem(stem: &str) -> String {
     let name = dates::split_date_prefix(stem).map_or(stem, |(_, rest)| rest);
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.trim().chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Same tag twice (by slug) is kept once, as first written.
 fn dedup_tags(tags: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
-    tags.into_iter().filter(|t| seen.insert(slugify(t))).collect()
+    tags.into_iter()
+        .filter(|t| seen.insert(slugify(t)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -204,7 +250,12 @@ mod tests {
     use super::*;
 
     fn parse_md(path: &str, text: &str) -> Result<Briefing, Diagnostic> {
-        parse_text(Path::new(path), SourceKind::Markdown, text, &Config::default())
+        parse_text(
+            Path::new(path),
+            SourceKind::Markdown,
+            text,
+            &Config::default(),
+        )
     }
 
     #[test]
@@ -221,9 +272,18 @@ mod tests {
         assert_eq!(b.date.to_rfc3339(), "2019-02-28T14:00:00+07:00");
         assert!(b.has_time);
         assert_eq!(b.tags, ["Korea Utara", "AS"]);
-        assert_eq!(b.source, Some(Outlet { name: "Kompas".into(), url: Some("https://kompas.com".into()) }));
+        assert_eq!(
+            b.source,
+            Some(Outlet {
+                name: "Kompas".into(),
+                url: Some("https://kompas.com".into())
+            })
+        );
         assert_eq!(b.dateline.as_deref(), Some("Hanoi"));
-        assert_eq!(b.summary, "Kim dan Trump berpisah tanpa kesepakatan. Makan siang batal.");
+        assert_eq!(
+            b.summary,
+            "Kim dan Trump berpisah tanpa kesepakatan. Makan siang batal."
+        );
         assert_eq!(b.words, 9);
     }
 
@@ -264,14 +324,22 @@ mod tests {
 
     #[test]
     fn climbing_slug_is_refused() {
-        let err = parse_md("content/x.md", "---\ndate: 2019-01-01\nslug: ../../x\n---\n").unwrap_err();
+        let err = parse_md(
+            "content/x.md",
+            "---\ndate: 2019-01-01\nslug: ../../x\n---\n",
+        )
+        .unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.hint.unwrap().contains("slug: x"));
     }
 
     #[test]
     fn summary_sources_in_order_of_preference() {
-        let stated = parse_md("c/2019-01-01-a.md", "---\nsummary: Ringkas.\n---\nSatu. Dua.").unwrap();
+        let stated = parse_md(
+            "c/2019-01-01-a.md",
+            "---\nsummary: Ringkas.\n---\nSatu. Dua.",
+        )
+        .unwrap();
         assert_eq!(stated.summary, "Ringkas.");
         let more = parse_md("c/2019-01-01-a.md", "Satu.\n\n<!-- more -->\n\nDua.").unwrap();
         assert_eq!(more.summary, "Satu.");
@@ -279,7 +347,11 @@ mod tests {
 
     #[test]
     fn link_positions_are_file_lines() {
-        let b = parse_md("c/x.md", "---\ndate: 2019-01-01\n---\nIsi.\n\nLihat [a](/x/).\n").unwrap();
+        let b = parse_md(
+            "c/x.md",
+            "---\ndate: 2019-01-01\n---\nIsi.\n\nLihat [a](/x/).\n",
+        )
+        .unwrap();
         assert_eq!(b.links, [("/x/".to_string(), 6, 7)]);
     }
 }

@@ -35,12 +35,7 @@ pub fn zone_name(offset: &FixedOffset) -> Option<&'static str> {
 /// followed by an offset or WIB/WITA/WIT. A date without a zone is read in `zone`.
 pub fn parse_stated(text: &str, zone: &SiteZone) -> Result<Stated, String> {
     let text = text.trim();
-    let fail = || {
-        format!(
-            "cannot read the date `{text}`; write it as 2019-12-31, 2019-12-31 18:19 or \
-             2019-12-31T18:19:00+07:00"
-        )
-    };
+    let fail = || format!("cannot read the date `{text}`");
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Ok(Stated { at, has_time: true });
     }
@@ -77,10 +72,16 @@ fn parse_naive(text: &str) -> Option<(NaiveDateTime, bool)> {
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some((day.and_time(NaiveTime::MIN), false));
     }
-    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H.%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .map(|naive| (naive, true))
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H.%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    .map(|naive| (naive, true))
 }
 
 /// `2019-12-31-kim-serukan` → the day and `kim-serukan`.
@@ -106,7 +107,10 @@ mod tests {
 
     #[test]
     fn forms_editors_write() {
-        assert_eq!(rfc("2019-12-31T18:19:00+07:00"), "2019-12-31T18:19:00+07:00");
+        assert_eq!(
+            rfc("2019-12-31T18:19:00+07:00"),
+            "2019-12-31T18:19:00+07:00"
+        );
         assert_eq!(rfc("2019-12-31"), "2019-12-31T00:00:00+07:00");
         assert_eq!(rfc("2019-12-31 18:19"), "2019-12-31T18:19:00+07:00");
         assert_eq!(rfc("2019-12-31T18:19"), "2019-12-31T18:19:00+07:00");
@@ -120,7 +124,11 @@ mod tests {
     #[test]
     fn knows_whether_a_time_was_given() {
         assert!(!parse_stated("2019-12-31", &jakarta()).unwrap().has_time);
-        assert!(parse_stated("2019-12-31 08:00", &jakarta()).unwrap().has_time);
+        assert!(
+            parse_stated("2019-12-31 08:00", &jakarta())
+                .unwrap()
+                .has_time
+        );
     }
 
     #[test]
@@ -134,7 +142,13 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["31/12/2019", "2019-13-01", "2019-02-30", "kemarin", "2019-12-31 25:00"] {
+        for bad in [
+            "31/12/2019",
+            "2019-13-01",
+            "2019-02-30",
+            "kemarin",
+            "2019-12-31 25:00",
+        ] {
             let err = parse_stated(bad, &jakarta()).unwrap_err();
             assert!(err.contains(bad), "{err}");
         }

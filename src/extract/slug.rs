@@ -25,7 +25,10 @@ mod tests {
         assert_eq!(slugify("Kim Jong-un"), "kim-jong-un");
         assert_eq!(slugify("  KTT Hanoi!  "), "ktt-hanoi");
         let korean = slugify("Seoul 서울");
-        assert!(korean.starts_with("seoul-") && korean.is_ascii(), "{korean}");
+        assert!(
+            korean.starts_with("seoul-") && korean.is_ascii(),
+            "{korean}"
+        );
         assert_eq!(slugify("Été à Séoul"), "ete-a-seoul");
     }
 

@@ -3,10 +3,10 @@
 /// Words whose final full stop does not end a sentence (compared lowercase, without the stop).
 const ABBREVIATIONS: &[&str] = &[
     "dll", "dsb", "dkk", "dst", "tsb", "yth", "no", "nos", "jl", "jln", "h", "hj", "dr", "drs",
-    "prof", "ir", "sdr", "bpk", "ibu", "tn", "ny", "kh", "st", "mr", "mrs", "ms", "jr", "sr",
-    "vs", "etc", "e.g", "i.e", "u.s", "a.s", "u.n", "p.m", "a.m", "gen", "lt", "col", "sen",
-    "rep", "gov", "kol", "mayjen", "letjen", "brigjen", "pol", "jan", "feb", "mar", "apr",
-    "jun", "jul", "agu", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
+    "prof", "ir", "sdr", "bpk", "ibu", "tn", "ny", "kh", "st", "mr", "mrs", "ms", "jr", "sr", "vs",
+    "etc", "e.g", "i.e", "u.s", "a.s", "u.n", "p.m", "a.m", "gen", "lt", "col", "sen", "rep",
+    "gov", "kol", "mayjen", "letjen", "brigjen", "pol", "jan", "feb", "mar", "apr", "jun", "jul",
+    "agu", "aug", "sep", "sept", "okt", "oct", "nov", "des", "dec",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -21,15 +21,23 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
         let (pos, c) = chars[i];
         if matches!(c, '.' | '!' | '?' | '…') {
             let mut end = i + 1;
-            while end < chars.len() && (CLOSERS.contains(&chars[end].1) || matches!(chars[end].1, '.' | '!' | '?')) {
+            while end < chars.len()
+                && (CLOSERS.contains(&chars[end].1) || matches!(chars[end].1, '.' | '!' | '?'))
+            {
                 end += 1;
             }
             let next_is_space = end < chars.len() && chars[end].1.is_whitespace();
-            let following = chars[end..].iter().map(|(_, c)| *c).find(|c| !c.is_whitespace());
+            let following = chars[end..]
+                .iter()
+                .map(|(_, c)| *c)
+                .find(|c| !c.is_whitespace());
             let starts_sentence = following.is_some_and(|f| {
-                f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
+                f.is_uppercase()
+                    || f.is_ascii_digit()
+                    || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
             });
-            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos])) {
+            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos]))
+            {
                 let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
                 push_trimmed(&mut sentences, &text[start..end_byte]);
                 start = end_byte;
@@ -91,7 +99,9 @@ fn cut_words(sentence: &str, max_words: usize) -> String {
 
 /// Words in a text, as readers count them.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 #[cfg(test)]
@@ -100,17 +110,27 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split_sentences("Satu dua. Tiga empat! Lima?"), ["Satu dua.", "Tiga empat!", "Lima?"]);
+        assert_eq!(
+            split_sentences("Satu dua. Tiga empat! Lima?"),
+            ["Satu dua.", "Tiga empat!", "Lima?"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_initials_and_decimals() {
-        let text = "Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB. Dr. Lee datang dll. Lalu pulang.";
+        let text =
+            "Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB. Dr. Lee datang dll. Lalu pulang.";
         assert_eq!(
             split_sentences(text),
-            ["Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB.", "Dr. Lee datang dll. Lalu pulang."]
+            [
+                "Rapat di Jl. Merdeka No. 5 dimulai pukul 18.45 WIB.",
+                "Dr. Lee datang dll. Lalu pulang."
+            ]
         );
-        assert_eq!(split_sentences("Kata J. Doe, hujan 2,5 mm. Ya."), ["Kata J. Doe, hujan 2,5 mm.", "Ya."]);
+        assert_eq!(
+            split_sentences("Kata J. Doe, hujan 2,5 mm. Ya."),
+            ["Kata J. Doe, hujan 2,5 mm.", "Ya."]
+        );
     }
 
     #[test]
@@ -118,20 +138,30 @@ mod tests {
         let text = "\"Kami siap,\" kata Kim. \"Tidak ada janji lagi.\" Ri menutup pidato.";
         assert_eq!(
             split_sentences(text),
-            ["\"Kami siap,\" kata Kim.", "\"Tidak ada janji lagi.\"", "Ri menutup pidato."]
+            [
+                "\"Kami siap,\" kata Kim.",
+                "\"Tidak ada janji lagi.\"",
+                "Ri menutup pidato."
+            ]
         );
     }
 
     #[test]
     fn tokenized_text_with_spaces_before_stops() {
-        assert_eq!(split_sentences("Kim berbicara . Trump diam ."), ["Kim berbicara .", "Trump diam ."]);
+        assert_eq!(
+            split_sentences("Kim berbicara . Trump diam ."),
+            ["Kim berbicara .", "Trump diam ."]
+        );
     }
 
     #[test]
     fn summary_stops_at_a_sentence_within_budget() {
         let paragraphs = ["Satu dua tiga. Empat lima enam tujuh.", "Delapan."];
         assert_eq!(summarize(&paragraphs, 3), "Satu dua tiga.");
-        assert_eq!(summarize(&paragraphs, 8), "Satu dua tiga. Empat lima enam tujuh. Delapan.");
+        assert_eq!(
+            summarize(&paragraphs, 8),
+            "Satu dua tiga. Empat lima enam tujuh. Delapan."
+        );
     }
 
     #[test]

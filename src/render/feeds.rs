@@ -19,7 +19,10 @@ pub fn atom(
     let base = &config.base_url;
     let shown = &members[..members.len().min(config.feed_entries)];
     let author = Person {
-        name: config.author.clone().unwrap_or_else(|| config.title.clone()),
+        name: config
+            .author
+            .clone()
+            .unwrap_or_else(|| config.title.clone()),
         ..Default::default()
     };
     let entries = shown.iter().map(|&i| {
@@ -30,12 +33,27 @@ pub fn atom(
             id: card.permalink.clone(),
             updated: b.updated.unwrap_or(b.date).max(b.date),
             published: Some(b.date),
-            authors: b.author.iter().map(|name| Person { name: name.clone(), ..Default::default() }).collect(),
-            links: vec![Link { href: card.permalink.clone(), rel: "alternate".into(), ..Default::default() }],
+            authors: b
+                .author
+                .iter()
+                .map(|name| Person {
+                    name: name.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            links: vec![Link {
+                href: card.permalink.clone(),
+                rel: "alternate".into(),
+                ..Default::default()
+            }],
             categories: card
                 .tags
                 .iter()
-                .map(|t| Category { term: t.slug.clone(), label: Some(t.name.clone()), ..Default::default() })
+                .map(|t| Category {
+                    term: t.slug.clone(),
+                    label: Some(t.name.clone()),
+                    ..Default::default()
+                })
                 .collect(),
             summary: Some(Text::plain(b.summary.clone())),
             content: Some(Content {
@@ -49,10 +67,16 @@ pub fn atom(
     let feed = Feed {
         title: Text::plain(title.to_string()),
         id: base.absolute(page_path),
-        updated: archive.last_change(shown.iter().copied()).unwrap_or_default(),
+        updated: archive
+            .last_change(shown.iter().copied())
+            .unwrap_or_default(),
         authors: vec![author],
         links: vec![
-            Link { href: base.absolute(page_path), rel: "alternate".into(), ..Default::default() },
+            Link {
+                href: base.absolute(page_path),
+                rel: "alternate".into(),
+                ..Default::default()
+            },
             Link {
                 href: base.absolute(&format!("{page_path}{FEED_FILE}")),
                 rel: "self".into(),

@@ -28,8 +28,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("words", "kata", "words"),
     ("tagged", "Kabar bertag", "Briefings tagged"),
     ("feed", "Umpan Atom", "Atom feed"),
-    ("not_found_title", "Halaman tidak ditemukan", "Page not found"),
-    ("not_found_text", "Alamat ini tidak ada di arsip.", "This address is not in the archive."),
+    (
+        "not_found_title",
+        "Halaman tidak ditemukan",
+        "Page not found",
+    ),
+    (
+        "not_found_text",
+        "Alamat ini tidak ada di arsip.",
+        "This address is not in the archive.",
+    ),
     ("back_home", "Kembali ke beranda", "Back to the home page"),
     ("empty", "Belum ada kabar.", "No briefings yet."),
     ("skip", "Langsung ke isi", "Skip to content"),
@@ -56,12 +64,25 @@ pub fn format_date(date: &DateTime<FixedOffset>, format: &str, language: Languag
 }
 
 /// "Selasa, 31 Desember 2019 18.19 WIB" / "Tuesday, 31 December 2019 18:19 WIB".
-pub fn long_date(date: &DateTime<FixedOffset>, has_time: bool, language: Language, zone: &SiteZone) -> String {
+pub fn long_date(
+    date: &DateTime<FixedOffset>,
+    has_time: bool,
+    language: Language,
+    zone: &SiteZone,
+) -> String {
     let day = format_date(date, "%A, %-d %B %Y", language);
     if !has_time {
         return day;
     }
-    let time = format_date(date, if language == Language::Id { "%H.%M" } else { "%H:%M" }, language);
+    let time = format_date(
+        date,
+        if language == Language::Id {
+            "%H.%M"
+        } else {
+            "%H:%M"
+        },
+        language,
+    );
     format!("{day} {time} {}", zone_label(date, zone))
 }
 
@@ -105,9 +126,18 @@ mod tests {
     fn indonesian_long_date() {
         let jakarta = SiteZone::Named(chrono_tz::Asia::Jakarta);
         let d = date("2019-12-31T18:19:00+07:00");
-        assert_eq!(long_date(&d, true, Language::Id, &jakarta), "Selasa, 31 Desember 2019 18.19 WIB");
-        assert_eq!(long_date(&d, false, Language::Id, &jakarta), "Selasa, 31 Desember 2019");
-        assert_eq!(long_date(&d, true, Language::En, &jakarta), "Tuesday, 31 December 2019 18:19 WIB");
+        assert_eq!(
+            long_date(&d, true, Language::Id, &jakarta),
+            "Selasa, 31 Desember 2019 18.19 WIB"
+        );
+        assert_eq!(
+            long_date(&d, false, Language::Id, &jakarta),
+            "Selasa, 31 Desember 2019"
+        );
+        assert_eq!(
+            long_date(&d, true, Language::En, &jakarta),
+            "Tuesday, 31 December 2019 18:19 WIB"
+        );
         assert_eq!(short_date(&d, Language::Id), "31 Des 2019");
         assert_eq!(month_label(&d, Language::Id), "Desember 2019");
     }
@@ -115,10 +145,22 @@ mod tests {
     #[test]
     fn zone_labels() {
         let berlin = SiteZone::Named(chrono_tz::Europe::Berlin);
-        assert_eq!(zone_label(&date("2019-12-31T18:19:00+09:00"), &berlin), "WIT");
-        assert_eq!(zone_label(&date("2019-12-31T18:19:00+01:00"), &berlin), "CET");
-        assert_eq!(zone_label(&date("2019-12-31T18:19:00+05:30"), &berlin), "UTC+05:30");
-        assert_eq!(zone_label(&date("2019-12-31T18:19:00-03:00"), &berlin), "UTC-03:00");
+        assert_eq!(
+            zone_label(&date("2019-12-31T18:19:00+09:00"), &berlin),
+            "WIT"
+        );
+        assert_eq!(
+            zone_label(&date("2019-12-31T18:19:00+01:00"), &berlin),
+            "CET"
+        );
+        assert_eq!(
+            zone_label(&date("2019-12-31T18:19:00+05:30"), &berlin),
+            "UTC+05:30"
+        );
+        assert_eq!(
+            zone_label(&date("2019-12-31T18:19:00-03:00"), &berlin),
+            "UTC-03:00"
+        );
     }
 
     #[test]

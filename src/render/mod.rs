@@ -54,7 +54,9 @@ impl<'a> Renderer<'a> {
         };
         let mut context = self.common(page);
         self.fill(&mut context, page, plan);
-        self.templates.render(template, &context).map(String::into_bytes)
+        self.templates
+            .render(template, &context)
+            .map(String::into_bytes)
     }
 
     fn common(&self, page: &Page) -> Context {
@@ -62,13 +64,16 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("site", &self.site);
         context.insert("t", &self.strings);
-        context.insert("page", &serde_json::json!({
-            "path": page.path,
-            "url": base.link(&page.path),
-            "permalink": base.absolute(&page.path),
-            "title": self.title(page),
-            "kind": kind_name(page.kind),
-        }));
+        context.insert(
+            "page",
+            &serde_json::json!({
+                "path": page.path,
+                "url": base.link(&page.path),
+                "permalink": base.absolute(&page.path),
+                "title": self.title(page),
+                "kind": kind_name(page.kind),
+            }),
+        );
         context
     }
 
@@ -97,15 +102,18 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Briefing(i) => {
                 let b = &a.briefings[i];
-                context.insert("briefing", &BriefingView {
-                    card: &views.cards[i],
-                    body: &b.body_html,
-                    updated: b.updated.map(|d| d.to_rfc3339()),
-                    updated_long: b
-                        .updated
-                        .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
-                    path: b.path.display().to_string(),
-                });
+                context.insert(
+                    "briefing",
+                    &BriefingView {
+                        card: &views.cards[i],
+                        body: &b.body_html,
+                        updated: b.updated.map(|d| d.to_rfc3339()),
+                        updated_long: b
+                            .updated
+                            .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
+                        path: b.path.display().to_string(),
+                    },
+                );
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
             }
@@ -113,7 +121,14 @@ impl<'a> Renderer<'a> {
             PageKind::Tag(t, number) => {
                 let tag = &a.tags[t];
                 context.insert("tag", &views.tags[t]);
-                context.insert("feed_url", &config.base_url.link(&format!("{}{}", pages::tag_path(&tag.slug), pages::FEED_FILE)));
+                context.insert(
+                    "feed_url",
+                    &config.base_url.link(&format!(
+                        "{}{}",
+                        pages::tag_path(&tag.slug),
+                        pages::FEED_FILE
+                    )),
+                );
                 self.list(context, &tag.members, &pages::tag_path(&tag.slug), number);
             }
             PageKind::Timeline => {
@@ -126,7 +141,9 @@ impl<'a> Renderer<'a> {
                 context.insert("month", &views.month(&a.years[y].months[m], config));
             }
             PageKind::Sitemap => context.insert("entries", &self.sitemap(plan)),
-            PageKind::Robots => context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml")),
+            PageKind::Robots => {
+                context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml"))
+            }
             PageKind::NotFound | PageKind::Feed(_) => {}
         }
     }
@@ -138,16 +155,24 @@ impl<'a> Renderer<'a> {
         let start = ((number - 1) * per_page).min(members.len());
         let shown = &members[start..(start + per_page).min(members.len())];
         context.insert("briefings", &self.views.cards(shown));
-        context.insert("pagination", &Pagination::new(self.config, first, number, total));
+        context.insert(
+            "pagination",
+            &Pagination::new(self.config, first, number, total),
+        );
     }
 
     fn feed(&self, page: &Page) -> String {
         let a = self.archive;
         let title = self.title(page);
         match page.kind {
-            PageKind::Feed(Some(t)) => {
-                feeds::atom(a, &self.views, self.config, &a.tags[t].members, &title, &pages::tag_path(&a.tags[t].slug))
-            }
+            PageKind::Feed(Some(t)) => feeds::atom(
+                a,
+                &self.views,
+                self.config,
+                &a.tags[t].members,
+                &title,
+                &pages::tag_path(&a.tags[t].slug),
+            ),
             _ => {
                 let all: Vec<usize> = (0..a.briefings.len()).collect();
                 feeds::atom(a, &self.views, self.config, &all, &title, "")

@@ -134,32 +134,71 @@ pub fn plan(
     let mut pages = Vec::new();
     let home = (0..archive.briefings.len()).collect::<Vec<_>>();
     for pager in paginate(&home, config.paginate) {
-        pages.push(Page { path: page_path("", pager.number), kind: PageKind::Home(pager.number) });
+        pages.push(Page {
+            path: page_path("", pager.number),
+            kind: PageKind::Home(pager.number),
+        });
     }
     for i in 0..archive.briefings.len() {
-        pages.push(Page { path: briefing_path(archive, config, i), kind: PageKind::Briefing(i) });
+        pages.push(Page {
+            path: briefing_path(archive, config, i),
+            kind: PageKind::Briefing(i),
+        });
     }
-    pages.push(Page { path: "tags/".into(), kind: PageKind::Tags });
+    pages.push(Page {
+        path: "tags/".into(),
+        kind: PageKind::Tags,
+    });
     for (t, tag) in archive.tags.iter().enumerate() {
         let first = tag_path(&tag.slug);
         for pager in paginate(&tag.members, config.paginate) {
-            pages.push(Page { path: page_path(&first, pager.number), kind: PageKind::Tag(t, pager.number) });
+            pages.push(Page {
+                path: page_path(&first, pager.number),
+                kind: PageKind::Tag(t, pager.number),
+            });
         }
-        pages.push(Page { path: format!("{first}{FEED_FILE}"), kind: PageKind::Feed(Some(t)) });
+        pages.push(Page {
+            path: format!("{first}{FEED_FILE}"),
+            kind: PageKind::Feed(Some(t)),
+        });
     }
-    pages.push(Page { path: "timeline/".into(), kind: PageKind::Timeline });
+    pages.push(Page {
+        path: "timeline/".into(),
+        kind: PageKind::Timeline,
+    });
     for (y, year) in archive.years.iter().enumerate() {
-        pages.push(Page { path: year_path(year.year), kind: PageKind::Year(y) });
+        pages.push(Page {
+            path: year_path(year.year),
+            kind: PageKind::Year(y),
+        });
         for (m, month) in year.months.iter().enumerate() {
-            pages.push(Page { path: month_path(month.year, month.month), kind: PageKind::Month(y, m) });
+            pages.push(Page {
+                path: month_path(month.year, month.month),
+                kind: PageKind::Month(y, m),
+            });
         }
     }
-    pages.push(Page { path: FEED_FILE.into(), kind: PageKind::Feed(None) });
-    pages.push(Page { path: "sitemap.xml".into(), kind: PageKind::Sitemap });
-    pages.push(Page { path: "robots.txt".into(), kind: PageKind::Robots });
-    pages.push(Page { path: "404.html".into(), kind: PageKind::NotFound });
+    pages.push(Page {
+        path: FEED_FILE.into(),
+        kind: PageKind::Feed(None),
+    });
+    pages.push(Page {
+        path: "sitemap.xml".into(),
+        kind: PageKind::Sitemap,
+    });
+    pages.push(Page {
+        path: "robots.txt".into(),
+        kind: PageKind::Robots,
+    });
+    pages.push(Page {
+        path: "404.html".into(),
+        kind: PageKind::NotFound,
+    });
 
-    let copies = asset_copies(archive, config, assets).into_iter().chain(statics).collect();
+    let copies = asset_copies(archive, config, assets)
+        .into_iter()
+        .chain(statics)
+        .collect();
     let plan = Plan { pages, copies };
     check_clashes(&plan, archive)?;
     Ok(plan)
@@ -185,7 +224,10 @@ fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Cop
                 }
                 None => asset.path.strip_prefix(CONTENT_DIR).ok()?.to_path_buf(),
             };
-            Some(Copy { from: CopySource::File(asset.path.clone()), to })
+            Some(Copy {
+                from: CopySource::File(asset.path.clone()),
+                to,
+            })
         })
         .collect()
 }
@@ -194,7 +236,10 @@ fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> 
     let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut errors = Vec::new();
     // Files the site generates claim first, so a clash is blamed on the editor's file.
-    let generated = plan.pages.iter().filter(|p| !matches!(p.kind, PageKind::Briefing(_)));
+    let generated = plan
+        .pages
+        .iter()
+        .filter(|p| !matches!(p.kind, PageKind::Briefing(_)));
     for page in generated {
         owners.insert(page.output(), "a page kabar generates".to_string());
     }
@@ -209,13 +254,25 @@ fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> 
     for (output, source) in briefings.chain(files) {
         match owners.get(&output) {
             Some(first) => errors.push(
-                Diagnostic::file(source, format!("this file and {first} both want to be /{}", output.display()))
-                    .with_hint("give one of them another `slug:` in its front matter, or rename the file"),
+                Diagnostic::file(
+                    source,
+                    format!(
+                        "this file and {first} both want to be /{}",
+                        output.display()
+                    ),
+                )
+                .with_hint(
+                    "give one of them another `slug:` in its front matter, or rename the file",
+                ),
             ),
             None => {
                 owners.insert(output, source.display().to_string());
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }

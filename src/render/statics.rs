@@ -11,7 +11,8 @@ use crate::error::BuildError;
 pub const STATIC_DIR: &str = "static";
 
 /// The theme's own static files, compiled into the binary.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../../static/style.css"))];
 
 pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
     let dir = root.join(STATIC_DIR);
@@ -25,16 +26,30 @@ pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
         for entry in walker {
             let entry = entry.map_err(|e| BuildError::io("cannot read", dir.clone(), e.into()))?;
             if entry.file_type().is_file() {
-                let to = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_path_buf();
-                let from = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-                copies.push(Copy { from: CopySource::File(from), to });
+                let to = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                let from = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                copies.push(Copy {
+                    from: CopySource::File(from),
+                    to,
+                });
             }
         }
     }
     for (name, bytes) in BUILTIN_STATIC {
         let to = PathBuf::from(name);
         if !copies.iter().any(|c| c.to == to) {
-            copies.push(Copy { from: CopySource::Builtin(bytes), to });
+            copies.push(Copy {
+                from: CopySource::Builtin(bytes),
+                to,
+            });
         }
     }
     Ok(copies)

@@ -63,7 +63,9 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| self.diagnostic(&e, Some(name)))
+        self.tera
+            .render(name, context)
+            .map_err(|e| self.diagnostic(&e, Some(name)))
     }
 
     /// Where a Tera error is, as `templates/NAME:line:col`.
@@ -109,27 +111,47 @@ fn site_templates(root: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>>
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
     for entry in entries.flatten().filter(|e| e.file_type().is_file()) {
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         match std::fs::read_to_string(entry.path()) {
             Ok(text) => found.push((name, text)),
-            Err(e) => errors.push(Diagnostic::file(Path::new(TEMPLATES_DIR).join(rel), format!("cannot read: {e}"))),
+            Err(e) => errors.push(Diagnostic::file(
+                Path::new(TEMPLATES_DIR).join(rel),
+                format!("cannot read: {e}"),
+            )),
         }
     }
-    if errors.is_empty() { Ok(found) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
 }
 
 /// `date` formats an RFC 3339 date in the site's language; `link` makes a site path a link.
 fn register_helpers(tera: &mut Tera, config: &Config) {
     let language = config.language;
-    tera.register_filter("date", move |value: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
-        let format: &str = kwargs.get("format")?.unwrap_or("%-d %B %Y");
-        let date = DateTime::parse_from_rfc3339(value)
-            .map_err(|e| tera::Error::message(format!("the date filter needs an RFC 3339 date, got `{value}`: {e}")))?;
-        Ok(i18n::format_date(&date, format, language))
-    });
+    tera.register_filter(
+        "date",
+        move |value: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let format: &str = kwargs.get("format")?.unwrap_or("%-d %B %Y");
+            let date = DateTime::parse_from_rfc3339(value).map_err(|e| {
+                tera::Error::message(format!(
+                    "the date filter needs an RFC 3339 date, got `{value}`: {e}"
+                ))
+            })?;
+            Ok(i18n::format_date(&date, format, language))
+        },
+    );
     let base = config.base_url.clone();
-    tera.register_function("link", move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
-        let path: &str = kwargs.must_get("path")?;
-        Ok(base.link(path))
-    });
+    tera.register_function(
+        "link",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            Ok(base.link(path))
+        },
+    );
 }

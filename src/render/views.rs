@@ -169,7 +169,9 @@ impl Views {
             year: month.year,
             month: month.month,
             label: i18n::month_label(&first, config.language),
-            url: config.base_url.link(&pages::month_path(month.year, month.month)),
+            url: config
+                .base_url
+                .link(&pages::month_path(month.year, month.month)),
             count: month.members.len(),
             briefings: self.cards(&month.members),
         }
@@ -182,7 +184,9 @@ fn card(b: &Briefing, path: &str, tags: &[TagLink], config: &Config) -> Card {
         .iter()
         .filter_map(|name| {
             let slug = crate::extract::slug::slugify(name);
-            tags.binary_search_by(|t| t.slug.cmp(&slug)).ok().map(|i| tags[i].clone())
+            tags.binary_search_by(|t| t.slug.cmp(&slug))
+                .ok()
+                .map(|i| tags[i].clone())
         })
         .collect();
     Card {

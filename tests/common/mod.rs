@@ -14,7 +14,9 @@ pub struct TestSite {
 
 impl TestSite {
     pub fn new(config: &str) -> TestSite {
-        let site = TestSite { dir: tempfile::tempdir().unwrap() };
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
         site.write("site.yaml", config);
         site
     }
@@ -32,7 +34,10 @@ impl TestSite {
 
     /// A briefing with front matter from `(key, value)` pairs.
     pub fn briefing(&self, path: &str, front_matter: &[(&str, &str)], body: &str) -> &Self {
-        let keys: String = front_matter.iter().map(|(k, v)| format!("{k}: {v}\n")).collect();
+        let keys: String = front_matter
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}\n"))
+            .collect();
         self.write(path, &format!("---\n{keys}---\n\n{body}\n"))
     }
 
@@ -71,7 +76,11 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
-            let key = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let key = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             (key, fs::read(e.path()).unwrap())
         })
         .collect()
@@ -80,17 +89,31 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// Every `href` and `src` value in a page, written independently of kabar's own checker.
 pub fn links(html: &str) -> Vec<String> {
     let re = Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
-    re.captures_iter(html).map(|c| c[1].replace("&amp;", "&")).collect()
+    re.captures_iter(html)
+        .map(|c| c[1].replace("&amp;", "&"))
+        .collect()
 }
 
 /// Whether a link from `page` (an output path) names a file in `all`; `None` for external links.
-pub fn resolves(link: &str, page: &str, base_path: &str, all: &BTreeMap<String, Vec<u8>>) -> Option<bool> {
-    if link.starts_with("http://") || link.starts_with("https://") || link.starts_with('#') || link.starts_with("mailto:") {
+pub fn resolves(
+    link: &str,
+    page: &str,
+    base_path: &str,
+    all: &BTreeMap<String, Vec<u8>>,
+) -> Option<bool> {
+    if link.starts_with("http://")
+        || link.starts_with("https://")
+        || link.starts_with('#')
+        || link.starts_with("mailto:")
+    {
         return None;
     }
     let link = link.split(['#', '?']).next().unwrap();
     let joined = if let Some(abs) = link.strip_prefix('/') {
-        let Some(rest) = format!("/{abs}").strip_prefix(base_path).map(str::to_string) else {
+        let Some(rest) = format!("/{abs}")
+            .strip_prefix(base_path)
+            .map(str::to_string)
+        else {
             return Some(false);
         };
         rest
@@ -109,7 +132,11 @@ pub fn resolves(link: &str, page: &str, base_path: &str, all: &BTreeMap<String, 
         }
     }
     let path = parts.join("/");
-    let index = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
+    let index = if path.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{path}/index.html")
+    };
     Some(all.contains_key(&path) || all.contains_key(&index))
 }
 
@@ -140,7 +167,8 @@ pub fn listed_titles(html: &str) -> Vec<String> {
 }
 
 pub fn parse_feed(xml: &str) -> feed_rs::model::Feed {
-    feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("not a valid feed: {e}\n{xml}"))
+    feed_rs::parser::parse(xml.as_bytes())
+        .unwrap_or_else(|e| panic!("not a valid feed: {e}\n{xml}"))
 }
 
 /// The repository's own example site.

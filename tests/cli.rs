@@ -1,0 +1,270 @@
+//! The `kabar` binary: exit codes, messages, and each subcommand.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::TestSite;
+
+fn kabar(args: &[&str], site: &TestSite) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn site() -> TestSite {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\n");
+    site.briefing(
+        "content/2019/hanoi.md",
+        &[
+            ("title", "KTT Hanoi"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[KTT Hanoi, AS]"),
+            ("source", "Kompas"),
+            ("dateline", "Hanoi"),
+        ],
+        "Kim dan Trump berpisah tanpa kesepakatan.",
+    )
+    .briefing(
+        "content/2018/singapura.md",
+        &[("title", "KTT Singapura"), ("date", "2018-06-12 09:00")],
+        "Jabat tangan.",
+    )
+    .briefing(
+        "content/2020/draf.md",
+        &[("title", "Draf"), ("date", "2020-01-01"), ("draft", "true")],
+        "Belum.",
+    );
+    site
+}
+
+#[test]
+fn build_prints_a_summary_and_exits_zero() {
+    let site = site();
+    let out = kabar(&["build"], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out);
+    let re = regex::Regex::new(r"^built 2 briefings, \d+ pages in \d+\.\d\d s into ").unwrap();
+    assert!(re.is_match(&line), "{line}");
+    assert!(site.output().join("2019/02/hanoi/index.html").exists());
+    let quiet = kabar(&["build", "--quiet"], &site);
+    assert!(quiet.status.success() && stdout(&quiet).is_empty());
+}
+
+#[test]
+fn build_options_output_base_url_drafts() {
+    let site = site();
+    let target = site.root().join("keluar");
+    let out = kabar(
+        &[
+            "build",
+            "--output",
+            target.to_str().unwrap(),
+            "--base-url",
+            "https://lain.example/arsip/",
+            "--drafts",
+        ],
+        &site,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(target.join("2020/01/draf/index.html").exists());
+    let page = std::fs::read_to_string(target.join("2019/02/hanoi/index.html")).unwrap();
+    assert!(page.contains("https://lain.example/arsip/2019/02/hanoi/"));
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn content_errors_exit_one_with_location() {
+    let site = site();
+    site.briefing(
+        "content/rusak.md",
+        &[("title", "R"), ("date", "besok")],
+        "x",
+    );
+    let out = kabar(&["build"], &site);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/rusak.md:3:7: cannot read the date `besok`"),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+}
+
+#[test]
+fn bad_usage_exits_two() {
+    let site = site();
+    assert_eq!(
+        kabar(&["build", "--no-such-flag"], &site).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        kabar(&["list", "--format", "xml"], &site).status.code(),
+        Some(2)
+    );
+    assert_eq!(kabar(&["frobnicate"], &site).status.code(), Some(2));
+}
+
+#[test]
+fn every_command_has_help() {
+    let site = site();
+    for command in ["build", "list", "new", "init", "check"] {
+        let out = kabar(&[command, "--help"], &site);
+        assert!(out.status.success(), "{command}");
+        assert!(
+            stdout(&out).contains("--root"),
+            "{command} --help lists --root"
+        );
+    }
+}
+
+#[test]
+fn list_json_has_every_field_in_date_order() {
+    let site = site();
+    let out = kabar(&["list", "--format", "json"], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(records.len(), 2, "drafts are left out");
+    let first = &records[0];
+    assert_eq!(first["title"], "KTT Singapura", "oldest first");
+    let hanoi = &records[1];
+    for key in [
+        "path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft",
+    ] {
+        assert!(hanoi.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(hanoi["path"], "content/2019/hanoi.md");
+    assert_eq!(hanoi["url"], "https://uji.example/2019/02/hanoi/");
+    assert_eq!(hanoi["date"], "2019-02-28T14:00:00+07:00");
+    assert_eq!(hanoi["tags"], serde_json::json!(["KTT Hanoi", "AS"]));
+    assert_eq!(hanoi["source"], "Kompas");
+    assert_eq!(hanoi["dateline"], "Hanoi");
+    assert_eq!(
+        hanoi["summary"],
+        "Kim dan Trump berpisah tanpa kesepakatan."
+    );
+    assert_eq!(hanoi["words"], 6);
+    assert_eq!(hanoi["draft"], false);
+    let with_drafts: Vec<serde_json::Value> =
+        serde_json::from_slice(&kabar(&["list", "--drafts"], &site).stdout).unwrap();
+    assert_eq!(with_drafts.len(), 3);
+}
+
+#[test]
+fn list_csv() {
+    let site = site();
+    let out = kabar(&["list", "--format", "csv"], &site);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "path");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[1][2], "KTT Hanoi");
+    assert_eq!(&rows[1][4], "KTT Hanoi; AS");
+}
+
+#[test]
+fn list_reports_unreadable_files_and_lists_the_rest() {
+    let site = site();
+    site.briefing("content/rusak.md", &[("date", "x")], "x");
+    let out = kabar(&["list"], &site);
+    assert_eq!(out.status.code(), Some(1));
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(
+        stderr(&out).contains("content/rusak.md:2:7"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn new_creates_a_dated_briefing_and_never_overwrites() {
+    let site = site();
+    let out = kabar(
+        &[
+            "new",
+            "Kim Jong-un Serukan Langkah Ofensif",
+            "--tags",
+            "Korea Utara, AS",
+        ],
+        &site,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let year = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .format("%Y")
+        .to_string();
+    let path = site.root().join(format!(
+        "content/{year}/kim-jong-un-serukan-langkah-ofensif.md"
+    ));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("title: \"Kim Jong-un Serukan Langkah Ofensif\""));
+    assert!(text.contains("tags: [\"Korea Utara\", \"AS\"]"));
+    assert!(
+        kabar(&["build"], &site).status.success(),
+        "a new briefing builds as is"
+    );
+    let again = kabar(&["new", "Kim Jong-un Serukan Langkah Ofensif"], &site);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn init_makes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("arsip");
+    let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .arg("init")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(target.join("site.yaml").exists());
+    let build = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["build", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(target.join("public/index.html").exists());
+    let twice = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .arg("init")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(twice.status.code(), Some(1));
+}
+
+#[test]
+fn check_writes_nothing_and_fails_on_broken_links() {
+    let site = site();
+    let ok = kabar(&["check"], &site);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(!site.output().exists(), "check writes nothing");
+    site.briefing(
+        "content/2019/tautan.md",
+        &[("date", "2019-03-01")],
+        "[x](/tidak/ada/)",
+    );
+    let bad = kabar(&["check"], &site);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("content/2019/tautan.md:5:1: link to `/tidak/ada/`"),
+        "{}",
+        stderr(&bad)
+    );
+}
