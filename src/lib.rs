@@ -60,9 +60,23 @@ impl Options {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub briefings: usize,
+    pub tags: usize,
     pub pages: usize,
+    /// Pages plus files copied as they are.
     pub files: usize,
     pub elapsed: Duration,
+}
+
+impl Report {
+    fn new(site: &Site, pages: usize, started: Instant) -> Report {
+        Report {
+            briefings: site.archive.briefings.len(),
+            tags: site.archive.tags.len(),
+            pages,
+            files: pages + site.plan.copies.len(),
+            elapsed: started.elapsed(),
+        }
+    }
 }
 
 /// The site read and planned, ready to render.
@@ -209,12 +223,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let site = Site::load(options)?;
     let files = site.render()?;
     publish::publish(&options.root, &output, &files, &site.plan.copies)?;
-    Ok(Report {
-        briefings: site.archive.briefings.len(),
-        pages: files.len(),
-        files: files.len() + site.plan.copies.len(),
-        elapsed: started.elapsed(),
-    })
+    Ok(Report::new(&site, files.len(), started))
 }
 
 /// `kabar check`: everything a build does but writing, plus internal links.
@@ -226,10 +235,5 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
     if !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
-    Ok(Report {
-        briefings: site.archive.briefings.len(),
-        pages: files.len(),
-        files: files.len() + site.plan.copies.len(),
-        elapsed: started.elapsed(),
-    })
+    Ok(Report::new(&site, files.len(), started))
 }

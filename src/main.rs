@@ -116,6 +116,10 @@ fn run(command: Command) -> Result<(), BuildError> {
                 drafts,
             };
             let report = kabar::build(&options)?;
+            if common.verbose {
+                let (tags, files) = (thousands(report.tags), thousands(report.files));
+                println!("{tags} tags; {files} files written");
+            }
             if !common.quiet {
                 println!(
                     "{} into {}",

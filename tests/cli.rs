@@ -58,6 +58,12 @@ fn build_prints_a_summary_and_exits_zero() {
     let re = regex::Regex::new(r"^built 2 briefings, \d+ pages in \d+\.\d\d s into ").unwrap();
     assert!(re.is_match(&line), "{line}");
     assert!(site.output().join("2019/02/hanoi/index.html").exists());
+    let verbose = kabar(&["build", "--verbose"], &site);
+    assert!(
+        stdout(&verbose).starts_with("2 tags; "),
+        "{}",
+        stdout(&verbose)
+    );
     let quiet = kabar(&["build", "--quiet"], &site);
     assert!(quiet.status.success() && stdout(&quiet).is_empty());
 }
