@@ -1,6 +1,7 @@
 //! Writing the site: everything goes to a staging folder first, which replaces the output
 //! folder only when all of it was written, so a failed build never leaves half a site.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -55,15 +56,23 @@ fn write_all(
     files: &[OutputFile],
     copies: &[Copy],
 ) -> Result<(), BuildError> {
+    // Each folder is made once, before the files are written in parallel.
+    let targets = files
+        .iter()
+        .map(|(path, _)| path)
+        .chain(copies.iter().map(|c| &c.to));
+    let folders: BTreeSet<&Path> = targets.filter_map(|p| p.parent()).collect();
     fs::create_dir_all(staging).map_err(|e| BuildError::io("cannot create", staging, e))?;
+    for folder in folders {
+        let folder = staging.join(folder);
+        fs::create_dir_all(&folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
+    }
     files.par_iter().try_for_each(|(path, bytes)| {
         let target = staging.join(path);
-        make_parent(&target)?;
         fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
     })?;
     copies.par_iter().try_for_each(|copy| {
         let target = staging.join(&copy.to);
-        make_parent(&target)?;
         match &copy.from {
             CopySource::File(from) => fs::copy(root.join(from), &target)
                 .map(drop)
@@ -73,11 +82,6 @@ fn write_all(
             }
         }
     })
-}
-
-fn make_parent(path: &Path) -> Result<(), BuildError> {
-    let parent = path.parent().expect("a file inside the staging folder");
-    fs::create_dir_all(parent).map_err(|e| BuildError::io("cannot create", parent, e))
 }
 
 /// Moves the old output aside, the staging folder in, and then deletes the old output.

@@ -25,6 +25,8 @@ pub struct Renderer<'a> {
     config: &'a Config,
     templates: &'a Templates,
     views: Views,
+    /// Every briefing's position, newest first: the home pages' and site feed's list.
+    all: Vec<usize>,
     site: SiteView,
     strings: BTreeMap<&'static str, &'static str>,
 }
@@ -40,6 +42,7 @@ impl<'a> Renderer<'a> {
     pub fn new(archive: &'a Archive, config: &'a Config, templates: &'a Templates) -> Self {
         Renderer {
             views: Views::new(archive, config),
+            all: (0..archive.briefings.len()).collect(),
             site: SiteView::new(config),
             strings: i18n::strings(config.language),
             archive,
@@ -86,7 +89,7 @@ impl<'a> Renderer<'a> {
             PageKind::Tag(t, _) => a.tags[t].name.clone(),
             PageKind::Timeline => self.strings["timeline"].to_string(),
             PageKind::Year(y) => a.years[y].year.to_string(),
-            PageKind::Month(y, m) => self.views.month(&a.years[y].months[m], self.config).label,
+            PageKind::Month(y, m) => views::month_label(&a.years[y].months[m], self.config),
             PageKind::NotFound => self.strings["not_found_title"].to_string(),
             PageKind::Feed(None) => self.config.title.clone(),
             PageKind::Feed(Some(t)) => format!("{} — {}", a.tags[t].name, self.config.title),
@@ -97,8 +100,7 @@ impl<'a> Renderer<'a> {
         let (a, config, views) = (self.archive, self.config, &self.views);
         match page.kind {
             PageKind::Home(number) => {
-                let all: Vec<usize> = (0..a.briefings.len()).collect();
-                self.list(context, &all, "", number);
+                self.list(context, &self.all, "", number);
             }
             PageKind::Briefing(i) => {
                 let b = &a.briefings[i];
@@ -137,7 +139,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Year(y) => context.insert("year", &views.year(&a.years[y], config)),
             PageKind::Month(y, m) => {
-                context.insert("year", &views.year(&a.years[y], config));
+                context.insert("year", &Views::year_alone(&a.years[y], config));
                 context.insert("month", &views.month(&a.years[y].months[m], config));
             }
             PageKind::Sitemap => context.insert("entries", &self.sitemap(plan)),
@@ -173,10 +175,7 @@ impl<'a> Renderer<'a> {
                 &title,
                 &pages::tag_path(&a.tags[t].slug),
             ),
-            _ => {
-                let all: Vec<usize> = (0..a.briefings.len()).collect();
-                feeds::atom(a, &self.views, self.config, &all, &title, "")
-            }
+            _ => feeds::atom(a, &self.views, self.config, &self.all, &title, ""),
         }
     }
 

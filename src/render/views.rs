@@ -106,6 +106,7 @@ pub struct YearView {
     pub year: i32,
     pub url: String,
     pub count: usize,
+    /// Empty where only the year itself is wanted (the month page's breadcrumb).
     pub months: Vec<MonthView>,
 }
 
@@ -153,22 +154,26 @@ impl Views {
 
     pub fn year(&self, year: &Year, config: &Config) -> YearView {
         YearView {
+            months: year.months.iter().map(|m| self.month(m, config)).collect(),
+            ..Self::year_alone(year, config)
+        }
+    }
+
+    /// The year without its months and briefings.
+    pub fn year_alone(year: &Year, config: &Config) -> YearView {
+        YearView {
             year: year.year,
             url: config.base_url.link(&pages::year_path(year.year)),
             count: year.count(),
-            months: year.months.iter().map(|m| self.month(m, config)).collect(),
+            months: Vec::new(),
         }
     }
 
     pub fn month(&self, month: &Month, config: &Config) -> MonthView {
-        let first = chrono::NaiveDate::from_ymd_opt(month.year, month.month, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|d| d.and_utc().fixed_offset())
-            .expect("a month of a real date");
         MonthView {
             year: month.year,
             month: month.month,
-            label: i18n::month_label(&first, config.language),
+            label: month_label(month, config),
             url: config
                 .base_url
                 .link(&pages::month_path(month.year, month.month)),
@@ -176,6 +181,15 @@ impl Views {
             briefings: self.cards(&month.members),
         }
     }
+}
+
+/// "Desember 2019".
+pub fn month_label(month: &Month, config: &Config) -> String {
+    let first = chrono::NaiveDate::from_ymd_opt(month.year, month.month, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().fixed_offset())
+        .expect("a month of a real date");
+    i18n::month_label(&first, config.language)
 }
 
 fn card(b: &Briefing, path: &str, tags: &[TagLink], config: &Config) -> Card {
