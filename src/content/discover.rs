@@ -46,13 +46,8 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
     if !content.is_dir() {
         return Ok(found);
     }
-    let walker = WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
     let mut files = Vec::new();
-    for entry in walker {
+    for entry in walk(&content) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(&content).to_path_buf();
             BuildError::io("cannot read", path, e.into())
@@ -81,6 +76,15 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
         }
     }
     Ok(found)
+}
+
+/// Everything under `dir`, in name order, without hidden files and editor litter.
+pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
 }
 
 fn source_kind(path: &Path) -> Option<SourceKind> {

@@ -2,10 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use super::pages::{Copy, CopySource};
-use crate::content::discover::is_ignored;
+use crate::content::discover::walk;
 use crate::error::BuildError;
 
 pub const STATIC_DIR: &str = "static";
@@ -18,12 +16,7 @@ pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
     let dir = root.join(STATIC_DIR);
     let mut copies = Vec::new();
     if dir.is_dir() {
-        let walker = WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
-        for entry in walker {
+        for entry in walk(&dir) {
             let entry = entry.map_err(|e| BuildError::io("cannot read", dir.clone(), e.into()))?;
             if entry.file_type().is_file() {
                 let to = entry

@@ -4,11 +4,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
 use tera::{Kwargs, State, Tera, TeraResult};
-use walkdir::WalkDir;
 
 use super::i18n;
 use crate::config::Config;
-use crate::content::discover::is_ignored;
+use crate::content::discover::walk;
 use crate::error::Diagnostic;
 
 pub const TEMPLATES_DIR: &str = "templates";
@@ -105,11 +104,7 @@ fn site_templates(root: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>>
     }
     let mut found = Vec::new();
     let mut errors = Vec::new();
-    let entries = WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
-    for entry in entries.flatten().filter(|e| e.file_type().is_file()) {
+    for entry in walk(&dir).flatten().filter(|e| e.file_type().is_file()) {
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let name = rel
             .components()
