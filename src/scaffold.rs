@@ -33,7 +33,7 @@ pub fn new_briefing(
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Diagnostic::new(
-            "",
+            "kabar new",
             0,
             0,
             format!("the title `{title}` has no letters or digits to name a file"),
