@@ -48,10 +48,7 @@ impl Archive {
     ) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         members
             .into_iter()
-            .map(|i| {
-                let b = &self.briefings[i];
-                b.updated.unwrap_or(b.date).max(b.date)
-            })
+            .map(|i| self.briefings[i].last_change())
             .max()
     }
 }

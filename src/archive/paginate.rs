@@ -27,6 +27,19 @@ pub fn paginate(members: &[usize], per_page: usize) -> Vec<Pager<'_>> {
         .collect()
 }
 
+/// Page `number` (1-based) alone, as `paginate` would cut it.
+pub fn page(members: &[usize], per_page: usize, number: usize) -> Pager<'_> {
+    let per_page = per_page.max(1);
+    let total = members.len().div_ceil(per_page).max(1);
+    let start = (number.saturating_sub(1) * per_page).min(members.len());
+    let end = (start + per_page).min(members.len());
+    Pager {
+        number,
+        total,
+        members: &members[start..end],
+    }
+}
+
 /// Where page `number` of a list rooted at `first` lives: `tags/x/`, `tags/x/page/2/`.
 pub fn page_path(first: &str, number: usize) -> String {
     if number <= 1 {
@@ -48,6 +61,10 @@ mod tests {
         assert_eq!(pages[2].members, &[20, 21, 22, 23, 24]);
         assert_eq!(pages[2].total, 3);
         assert_eq!(paginate(&[], 10).len(), 1);
+        for pager in &pages {
+            assert_eq!(&page(&members, 10, pager.number), pager);
+        }
+        assert_eq!(page(&[], 10, 1).total, 1);
         assert_eq!(page_path("", 1), "");
         assert_eq!(page_path("", 2), "page/2/");
         assert_eq!(page_path("tags/a/", 3), "tags/a/page/3/");

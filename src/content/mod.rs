@@ -45,6 +45,13 @@ pub struct Briefing {
     pub links: Vec<(String, usize, usize)>,
 }
 
+impl Briefing {
+    /// When it last changed: `updated` if given (and not before `date`), else `date`.
+    pub fn last_change(&self) -> DateTime<FixedOffset> {
+        self.updated.unwrap_or(self.date).max(self.date)
+    }
+}
+
 /// The outlet a briefing reports from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Outlet {

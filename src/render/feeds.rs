@@ -31,7 +31,7 @@ pub fn atom(
         Entry {
             title: Text::plain(b.title.clone()),
             id: card.permalink.clone(),
-            updated: b.updated.unwrap_or(b.date).max(b.date),
+            updated: b.last_change(),
             published: Some(b.date),
             authors: b
                 .author

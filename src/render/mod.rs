@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, paginate};
 use crate::config::Config;
 use crate::error::Diagnostic;
 pub use pages::{Page, PageKind, Plan, plan};
@@ -152,15 +152,10 @@ impl<'a> Renderer<'a> {
 
     /// A paginated list of briefings: `briefings` and `pagination`.
     fn list(&self, context: &mut Context, members: &[usize], first: &str, number: usize) {
-        let per_page = self.config.paginate;
-        let total = members.len().div_ceil(per_page).max(1);
-        let start = ((number - 1) * per_page).min(members.len());
-        let shown = &members[start..(start + per_page).min(members.len())];
-        context.insert("briefings", &self.views.cards(shown));
-        context.insert(
-            "pagination",
-            &Pagination::new(self.config, first, number, total),
-        );
+        let pager = paginate::page(members, self.config.paginate, number);
+        context.insert("briefings", &self.views.cards(pager.members));
+        let pagination = Pagination::new(self.config, first, pager.number, pager.total);
+        context.insert("pagination", &pagination);
     }
 
     fn feed(&self, page: &Page) -> String {
