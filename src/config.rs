@@ -1,12 +1,16 @@
 //! `site.yaml` → [`Config`]: every key optional, every typo an error that names its line.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
 use serde::Deserialize;
 
+use crate::content::front_matter::Tags;
 use crate::error::Diagnostic;
+use crate::extract::boilerplate::Pattern;
+use crate::extract::entities::Entities;
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -25,6 +29,28 @@ pub struct Config {
     pub summary_words: usize,
     pub raw_html: bool,
     pub author: Option<String>,
+    pub raw: RawSettings,
+    pub entities: Entities,
+}
+
+/// How raw `.txt` articles are read.
+#[derive(Debug, Clone)]
+pub struct RawSettings {
+    /// Editor patterns removed on top of the built-in ones.
+    pub boilerplate: Vec<Pattern>,
+    pub max_tags: usize,
+    pub undated: Undated,
+}
+
+/// What to do with a raw article that states no date anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Undated {
+    /// Refuse it, saying how to add a date.
+    #[default]
+    Error,
+    /// Date it by the file's modification time.
+    Mtime,
 }
 
 impl Default for Config {
@@ -49,6 +75,19 @@ struct SiteFile {
     #[serde(default)]
     markdown: MarkdownFile,
     author: Option<String>,
+    #[serde(default)]
+    raw: RawFile,
+    #[serde(default)]
+    entities: BTreeMap<String, Tags>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    boilerplate: Vec<String>,
+    max_tags: Option<usize>,
+    undated: Option<Undated>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -96,7 +135,8 @@ impl Config {
             yaml::from_str(text).map_err(|e| {
                 Diagnostic::new("", e.line, e.col, e.message).with_hint(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
-                     permalink, paginate, feed, summary_words, markdown.raw_html, author",
+                     permalink, paginate, feed, summary_words, markdown.raw_html, author, \
+                     raw.boilerplate, raw.max_tags, raw.undated, entities",
                 )
             })?
         };
@@ -139,6 +179,18 @@ impl Config {
             Some(n) => Ok(n),
             None => Ok(default),
         };
+        let boilerplate = file
+            .raw
+            .boilerplate
+            .iter()
+            .map(|p| Pattern::from_editor(p))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| at("raw", m, "write the text to remove, with * for any words"))?;
+        let entities: Vec<(String, Vec<String>)> = file
+            .entities
+            .into_iter()
+            .map(|(name, aliases)| (name, aliases.into_list()))
+            .collect();
         Ok(Config {
             title: file.title.unwrap_or_else(|| "Arsip Kabar".to_string()),
             description: file.description.unwrap_or_default(),
@@ -151,6 +203,12 @@ impl Config {
             summary_words: positive("summary_words", file.summary_words, 60)?,
             raw_html: file.markdown.raw_html.unwrap_or(true),
             author: file.author,
+            raw: RawSettings {
+                boilerplate,
+                max_tags: file.raw.max_tags.unwrap_or(6),
+                undated: file.raw.undated.unwrap_or_default(),
+            },
+            entities: Entities::new(&entities),
         })
     }
 }
@@ -285,13 +343,17 @@ impl SiteZone {
     }
 
     pub fn now(&self) -> DateTime<FixedOffset> {
-        let now = Utc::now();
+        self.at(Utc::now())
+    }
+
+    /// A moment as the zone's clocks show it.
+    pub fn at(&self, moment: DateTime<Utc>) -> DateTime<FixedOffset> {
         match self {
             SiteZone::Named(tz) => {
-                let local = now.with_timezone(tz);
+                let local = moment.with_timezone(tz);
                 local.with_timezone(&local.offset().fix())
             }
-            SiteZone::Fixed(offset) => now.with_timezone(offset),
+            SiteZone::Fixed(offset) => moment.with_timezone(offset),
         }
     }
 
@@ -374,6 +436,30 @@ mod tests {
         let err = Config::parse("title: A\npaginat: 5\n").unwrap_err();
         assert_eq!(err.line, 2);
         assert!(err.message.contains("paginat"));
+    }
+
+    #[test]
+    fn raw_settings_and_entities() {
+        let config = Config::parse(
+            "raw:\n  boilerplate: [\"Ikuti kami di *\"]\n  max_tags: 3\n  undated: mtime\n\
+             entities:\n  Korea Utara: [Korut, DPRK]\n  Kim Yo-jong: Kim Yo Jong\n",
+        )
+        .unwrap();
+        assert_eq!(config.raw.boilerplate.len(), 1);
+        assert_eq!(config.raw.max_tags, 3);
+        assert_eq!(config.raw.undated, Undated::Mtime);
+        let defaults = Config::default();
+        assert_eq!(defaults.raw.max_tags, 6);
+        assert_eq!(defaults.raw.undated, Undated::Error);
+    }
+
+    #[test]
+    fn raw_keys_are_checked() {
+        let err = Config::parse("raw:\n  undated: never\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = Config::parse("raw:\n  boilerplate: [\"*\"]\n").unwrap_err();
+        assert!(err.message.contains("any text"), "{err}");
+        assert_eq!(err.line, 1);
     }
 
     #[test]

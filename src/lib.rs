@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod extract;
+pub mod import;
 pub mod listing;
 pub mod publish;
 pub mod render;
@@ -105,10 +106,11 @@ pub fn read_briefings(
     found: &content::Discovery,
     config: &Config,
 ) -> (Vec<Briefing>, Vec<Diagnostic>) {
+    let today = config.timezone.now().date_naive();
     let results: Vec<Result<Briefing, Diagnostic>> = found
         .sources
         .par_iter()
-        .map(|source| content::parse(&options.root, source, config))
+        .map(|source| content::parse(&options.root, source, config, today))
         .collect();
     let mut briefings = Vec::new();
     let mut errors = Vec::new();

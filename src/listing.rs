@@ -21,12 +21,15 @@ pub struct Record {
     pub words: usize,
     pub draft: bool,
     pub author: Option<String>,
+    pub cited: Vec<String>,
+    /// Fields read from the text rather than stated by the editor.
+    pub inferred: Vec<&'static str>,
 }
 
 impl Record {
-    pub const CSV_HEADER: [&str; 11] = [
+    pub const CSV_HEADER: [&str; 13] = [
         "path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft",
-        "author",
+        "author", "cited", "inferred",
     ];
 
     pub fn new(b: &Briefing, config: &Config) -> Record {
@@ -47,11 +50,13 @@ impl Record {
             words: b.words,
             draft: b.draft,
             author: b.author.clone(),
+            cited: b.cited.clone(),
+            inferred: b.inferred.clone(),
         }
     }
 
-    /// The same fields for CSV; tags are joined with `; `.
-    pub fn csv_row(&self) -> [String; 11] {
+    /// The same fields for CSV; lists are joined with `; `.
+    pub fn csv_row(&self) -> [String; 13] {
         [
             self.path.clone(),
             self.url.clone(),
@@ -64,6 +69,8 @@ impl Record {
             self.words.to_string(),
             self.draft.to_string(),
             self.author.clone().unwrap_or_default(),
+            self.cited.join("; "),
+            self.inferred.join("; "),
         ]
     }
 }

@@ -67,6 +67,21 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Turn raw articles (.txt) into Markdown briefings, with what was read from them as
+    /// front matter, for an editor to review
+    Import {
+        /// Raw article files, or folders holding them
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the briefings (content/ of the site by default)
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Replace briefings that already exist
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Create a new site in DIR that builds as it is
     Init {
         /// The folder for the new site
@@ -173,6 +188,27 @@ fn run(command: Command) -> Result<(), BuildError> {
             }
             Ok(())
         }
+        Command::Import {
+            paths,
+            into,
+            force,
+            common,
+        } => {
+            let config = kabar::Config::load(&common.root)?;
+            let into =
+                into.unwrap_or_else(|| common.root.join(kabar::content::discover::CONTENT_DIR));
+            let (imported, errors) = kabar::import::import(&paths, &into, force, &config);
+            if !common.quiet {
+                for done in &imported {
+                    println!("{}", import_line(done));
+                }
+            }
+            if errors.is_empty() {
+                Ok(())
+            } else {
+                Err(BuildError::Site(errors))
+            }
+        }
         Command::Init { dir, common } => {
             let today = chrono::Local::now().format("%Y-%m-%d").to_string();
             let created = kabar::scaffold::init_site(&dir, &today)?;
@@ -185,6 +221,30 @@ fn run(command: Command) -> Result<(), BuildError> {
             Ok(())
         }
     }
+}
+
+/// `content/2019/kim-tiba.md ← raw/001.txt: 2019-12-31 18:19 +07:00, CNN Indonesia, ...`
+fn import_line(done: &kabar::import::Imported) -> String {
+    let b = &done.briefing;
+    let date = if b.has_time {
+        b.date.format("%Y-%m-%d %H:%M %:z").to_string()
+    } else {
+        b.date.format("%Y-%m-%d").to_string()
+    };
+    let mut found = vec![format!("\"{}\"", b.title), date];
+    found.extend(b.source.as_ref().map(|s| s.name.clone()));
+    found.extend(b.dateline.clone());
+    found.extend(b.author.as_ref().map(|a| format!("by {a}")));
+    if !b.cited.is_empty() {
+        found.push(format!("citing {}", b.cited.join(", ")));
+    }
+    found.push(format!("tags: {}", b.tags.join(", ")));
+    format!(
+        "{} <- {}: {}",
+        done.to.display(),
+        done.from.display(),
+        found.join("; ")
+    )
 }
 
 /// `built 1,234 briefings, 3,456 pages in 0.84 s`

@@ -46,10 +46,10 @@ pub fn new_briefing(
         .join(now.format("%Y").to_string())
         .join(format!("{slug}.md"));
     let text = briefing_text(title, &now.format("%Y-%m-%d %H:%M").to_string(), tags);
-    create_new(
+    write_file(
         &root.join(&path),
         &text,
-        "pick another title, or edit the existing file",
+        Overwrite::Never("pick another title, or edit the existing file"),
     )?;
     Ok(path)
 }
@@ -68,7 +68,11 @@ pub fn init_site(dir: &Path, today: &str) -> Result<Vec<PathBuf>, BuildError> {
         ),
     ];
     for (path, text) in &files {
-        create_new(&dir.join(path), text, "run `kabar init` in an empty folder")?;
+        write_file(
+            &dir.join(path),
+            text,
+            Overwrite::Never("run `kabar init` in an empty folder"),
+        )?;
     }
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }
@@ -81,8 +85,18 @@ language: id
 timezone: Asia/Jakarta
 ";
 
-fn create_new(path: &Path, text: &str, hint: &str) -> Result<(), BuildError> {
-    if path.exists() {
+/// Whether an existing file may be replaced; `Never` carries the hint for the refusal.
+#[derive(Debug, Clone, Copy)]
+pub enum Overwrite<'a> {
+    Never(&'a str),
+    Allowed,
+}
+
+/// Writes a file, creating its folder; refuses to replace one unless allowed.
+pub fn write_file(path: &Path, text: &str, overwrite: Overwrite) -> Result<(), BuildError> {
+    if let Overwrite::Never(hint) = overwrite
+        && path.exists()
+    {
         return Err(
             Diagnostic::file(path, "already exists; kabar does not overwrite it")
                 .with_hint(hint)

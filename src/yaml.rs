@@ -1,5 +1,6 @@
 //! All YAML parsing goes through here, so the YAML crate can be swapped in one place.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// A YAML problem with its 1-based position inside the YAML text.
@@ -19,6 +20,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: clean_message(&e.to_string()),
         }
     })
+}
+
+/// YAML text for a value; quoting is left to the YAML library.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).expect("plain data serializes to YAML")
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.

@@ -71,11 +71,13 @@ pub(crate) mod test_support {
             source: None,
             dateline: None,
             author: None,
+            cited: Vec::new(),
             summary: String::new(),
             body_html: String::new(),
             words: 0,
             draft: false,
             links: Vec::new(),
+            inferred: Vec::new(),
         }
     }
 }

@@ -1,28 +1,48 @@
-//! Raw news text (`.txt`): paragraphs of untrusted plain text, turned into safe HTML.
+//! Raw news text (`.txt`): read by [`crate::extract::article`], rendered as safe HTML.
+
+use chrono::NaiveDate;
 
 use super::Content;
+use crate::config::Config;
+use crate::extract::article::{self, Block, Settings};
 use crate::extract::summary::word_count;
 
-/// The first line is the headline; every other non-empty line is a paragraph.
-pub fn content(text: &str) -> Content {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let title = lines.next().map(str::to_string);
-    let paragraphs: Vec<String> = lines.map(str::to_string).collect();
-    let mut html = String::new();
-    for paragraph in &paragraphs {
-        html.push_str("<p>");
-        pulldown_cmark_escape::escape_html_body_text(&mut html, paragraph)
-            .expect("writing to a String");
-        html.push_str("</p>\n");
-    }
+/// Reads a raw article's body; `today` bounds the years guessed for dates without one.
+pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
+    let settings = Settings {
+        boilerplate: &config.raw.boilerplate,
+        entities: &config.entities,
+        max_tags: config.raw.max_tags,
+        summary_words: config.summary_words,
+        today,
+    };
+    let mut read = article::extract(text, &settings);
+    let paragraphs: Vec<String> = read.paragraphs().map(str::to_string).collect();
     Content {
-        title,
+        title: read.title.take(),
+        title_inferred: read.title_inferred,
+        html: html(&read.blocks),
         words: paragraphs.iter().map(|p| word_count(p)).sum(),
-        html,
         paragraphs,
         before_more: None,
         links: Vec::new(),
+        article: Some(read),
     }
+}
+
+/// Paragraphs, and captions set apart; all text escaped, as raw text is untrusted.
+fn html(blocks: &[Block]) -> String {
+    let mut html = String::new();
+    for block in blocks {
+        let (open, text) = match block {
+            Block::Paragraph(text) => ("<p>", text),
+            Block::Caption(text) => ("<p class=\"caption\">", text),
+        };
+        html.push_str(open);
+        pulldown_cmark_escape::escape_html_body_text(&mut html, text).expect("writing to a String");
+        html.push_str("</p>\n");
+    }
+    html
 }
 
 #[cfg(test)]
@@ -30,12 +50,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headline_and_escaped_paragraphs() {
-        let c = content("Judul Berita\n\nSatu <b>dua</b>.\nTiga & empat.\n");
+    fn escaped_paragraphs_and_captions() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let c = content(
+            "Judul Berita\n\nSatu <b>dua</b>. Kim tiba. (AFP Photo/Ed Jones)\nTiga & empat.\n",
+            &Config::default(),
+            today,
+        );
         assert_eq!(c.title.as_deref(), Some("Judul Berita"));
         assert_eq!(
             c.html,
-            "<p>Satu &lt;b&gt;dua&lt;/b&gt;.</p>\n<p>Tiga &amp; empat.</p>\n"
+            "<p>Satu &lt;b&gt;dua&lt;/b&gt;.</p>\n<p class=\"caption\">Kim tiba. (AFP Photo/Ed \
+             Jones)</p>\n<p>Tiga &amp; empat.</p>\n"
         );
         assert_eq!(c.words, 4);
     }

@@ -20,6 +20,7 @@ pub struct FrontMatter {
     pub draft: bool,
     pub slug: Option<String>,
     pub author: Option<String>,
+    pub cited: Option<Tags>,
 }
 
 /// `tags: [a, b]` or `tags: "a, b"`.
@@ -61,7 +62,7 @@ pub struct Split<'a> {
 }
 
 pub const FRONT_MATTER_KEYS: &str =
-    "title, date, updated, tags, source, dateline, summary, draft, slug, author";
+    "title, date, updated, tags, source, dateline, summary, draft, slug, author, cited";
 
 /// Splits and parses; a file without a leading `---` has empty front matter.
 /// Diagnostics have an empty path for the caller to fill in.

@@ -7,11 +7,13 @@ pub mod markdown;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
-use crate::config::Config;
+use crate::config::{Config, Undated};
 use crate::error::{Diagnostic, line_col};
+use crate::extract::article::{Article, Block};
 use crate::extract::dates::{self, Stated};
+use crate::extract::dating::Dated;
 use crate::extract::slug::{check_slug, slugify};
 use crate::extract::summary::summarize;
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
@@ -36,6 +38,8 @@ pub struct Briefing {
     pub source: Option<Outlet>,
     pub dateline: Option<String>,
     pub author: Option<String>,
+    /// Agencies and media the briefing cites.
+    pub cited: Vec<String>,
     /// Plain text.
     pub summary: String,
     pub body_html: String,
@@ -43,6 +47,8 @@ pub struct Briefing {
     pub draft: bool,
     /// Links to this site found in the body: target, line, column.
     pub links: Vec<(String, usize, usize)>,
+    /// Fields kabar read from the text or made up, rather than found stated by the editor.
+    pub inferred: Vec<&'static str>,
 }
 
 impl Briefing {
@@ -52,20 +58,35 @@ impl Briefing {
     }
 }
 
-/// The outlet a briefing reports from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Outlet {
-    pub name: String,
-    pub url: Option<String>,
+pub use crate::extract::outlets::Outlet;
+
+/// What reading a file needs beyond its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The site's today: a date written without a year is never placed after it.
+    pub today: NaiveDate,
+    /// When the file was last modified, for `raw.undated: mtime`.
+    pub modified: Option<DateTime<Utc>>,
 }
 
 /// Reads and parses one source file. Never panics; every problem names the file and line.
-pub fn parse(root: &Path, source: &Source, config: &Config) -> Result<Briefing, Diagnostic> {
-    let text = std::fs::read_to_string(root.join(&source.path)).map_err(|e| {
+pub fn parse(
+    root: &Path,
+    source: &Source,
+    config: &Config,
+    today: NaiveDate,
+) -> Result<Briefing, Diagnostic> {
+    let full = root.join(&source.path);
+    let text = std::fs::read_to_string(&full).map_err(|e| {
         let hint = "save the file as UTF-8 text";
         Diagnostic::file(&source.path, format!("cannot read: {e}")).with_hint(hint)
     })?;
-    parse_text(&source.path, source.kind, &text, config)
+    let modified = std::fs::metadata(&full)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(DateTime::<Utc>::from);
+    let context = Context { today, modified };
+    parse_text(&source.path, source.kind, &text, config, &context)
 }
 
 /// Parses a briefing's text; `path` is used for messages, the slug and a date prefix.
@@ -74,16 +95,29 @@ pub fn parse_text(
     kind: SourceKind,
     text: &str,
     config: &Config,
+    context: &Context,
 ) -> Result<Briefing, Diagnostic> {
+    read_text(path, kind, text, config, context).map(|(briefing, _)| briefing)
+}
+
+/// Parses a briefing's text, also returning a raw article's cleaned body (empty for
+/// Markdown).
+pub fn read_text(
+    path: &Path,
+    kind: SourceKind,
+    text: &str,
+    config: &Config,
+    context: &Context,
+) -> Result<(Briefing, Vec<Block>), Diagnostic> {
     let located = |d: Diagnostic| Diagnostic {
         path: path.to_path_buf(),
         ..d
     };
     let split = front_matter::split(text).map_err(located)?;
     let fm = split.front_matter;
-    let content = match kind {
+    let mut content = match kind {
         SourceKind::Markdown => markdown_content(split.body, &fm, config),
-        SourceKind::Raw => article::content(split.body),
+        SourceKind::Raw => article::content(split.body, config, context.today),
     };
     let at_key = |key: &str, message: String, hint: &str| {
         let (line, col) = front_matter::value_position(text, key);
@@ -91,33 +125,47 @@ pub fn parse_text(
     };
     let stem = name_stem(path);
     let prefix = dates::split_date_prefix(stem);
+    let article = content.article.take().unwrap_or_default();
+    let mut inferred = Vec::new();
 
-    let title = fm
-        .title
-        .clone()
-        .or(content.title)
-        .unwrap_or_else(|| title_from_stem(stem));
-    let date = match (&fm.date, prefix) {
-        (Some(text), _) => {
+    let title = match (fm.title.clone(), content.title.take()) {
+        (Some(title), _) => title,
+        (None, Some(title)) => {
+            if content.title_inferred {
+                inferred.push("title");
+            }
+            title
+        }
+        (None, None) => {
+            inferred.push("title");
+            title_from_stem(stem)
+        }
+    };
+    let date = match &fm.date {
+        Some(text) => {
             dates::parse_stated(text, &config.timezone).map_err(|m| at_key("date", m, DATE_HINT))?
         }
-        (None, Some((day, _))) => Stated {
-            at: config
-                .timezone
-                .localize(day.and_time(NaiveTime::MIN))
-                .ok_or_else(|| {
-                    Diagnostic::file(
-                        path,
-                        "the date in the file name does not exist in the site's time zone",
-                    )
-                })?,
-            has_time: false,
-        },
-        (None, None) => {
-            return Err(Diagnostic::file(path, "this briefing has no date").with_hint(
-                "add a line like `date: 2019-12-31 18:19` to the front matter, or start the file \
-                 name with the day, like 2019-12-31-judul.md",
-            ));
+        None => {
+            let read = article.date.and_then(|d| localize(d, config));
+            if read.is_some() {
+                inferred.push("date");
+            }
+            let named = || prefix.and_then(|(day, _)| localize_day(day, config));
+            let modified = || {
+                (kind == SourceKind::Raw && config.raw.undated == Undated::Mtime)
+                    .then_some(context.modified)
+                    .flatten()
+                    .map(|m| {
+                        inferred.push("date");
+                        Stated {
+                            at: config.timezone.at(m),
+                            has_time: true,
+                        }
+                    })
+            };
+            read.or_else(named)
+                .or_else(modified)
+                .ok_or_else(|| undated(path, kind))?
         }
     };
     let updated = fm
@@ -134,61 +182,137 @@ pub fn parse_text(
         }
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
-    let tags = fm
-        .tags
-        .map(front_matter::Tags::into_list)
-        .unwrap_or_default();
-    if let Some(bad) = tags.iter().find(|t| slugify(t).is_empty()) {
+    let tags = fm.tags.map(front_matter::Tags::into_list);
+    if let Some(bad) = tags.iter().flatten().find(|t| slugify(t).is_empty()) {
         return Err(at_key(
             "tags",
             format!("tag `{bad}` has no letters or digits"),
             "give each tag a name",
         ));
     }
-    let summary = fm
-        .summary
-        .or(content.before_more)
-        .unwrap_or_else(|| summarize(&content.paragraphs, config.summary_words));
-    let links = content
-        .links
+    let source = fm.source.map(|s| match s {
+        SourceField::Name(name) => Outlet { name, url: None },
+        SourceField::Full { name, url } => Outlet { name, url },
+    });
+    let summary = match fm.summary.or(content.before_more.take()) {
+        Some(summary) => summary,
+        None => {
+            inferred.push("summary");
+            if article.summary.is_empty() {
+                summarize(&content.paragraphs, config.summary_words)
+            } else {
+                article.summary
+            }
+        }
+    };
+    let source = pick(source, article.source, "source", &mut inferred);
+    let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);
+    let author = pick(fm.author, article.author, "author", &mut inferred);
+    let non_empty = |list: Vec<String>| Some(list).filter(|l| !l.is_empty());
+    let stated_cited = fm.cited.map(front_matter::Tags::into_list);
+    let cited = pick(
+        stated_cited,
+        non_empty(article.cited),
+        "cited",
+        &mut inferred,
+    );
+    let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
+    let links = std::mem::take(&mut content.links)
         .into_iter()
         .map(|(target, offset)| {
             let (line, col) = line_col(split.body, offset);
             (target, line + split.body_line - 1, col)
         })
         .collect();
-    Ok(Briefing {
+    let briefing = Briefing {
         path: path.to_path_buf(),
         slug,
         title,
         date: date.at,
         has_time: date.has_time,
         updated,
-        tags: dedup_tags(tags),
-        source: fm.source.map(|s| match s {
-            SourceField::Name(name) => Outlet { name, url: None },
-            SourceField::Full { name, url } => Outlet { name, url },
-        }),
-        dateline: fm.dateline,
-        author: fm.author,
+        tags: dedup_tags(tags.unwrap_or_default()),
+        source,
+        dateline,
+        author,
+        cited: cited.unwrap_or_default(),
         summary,
-        body_html: content.html,
+        body_html: std::mem::take(&mut content.html),
         words: content.words,
         draft: fm.draft,
         links,
+        inferred,
+    };
+    Ok((briefing, article.blocks))
+}
+
+/// The stated value if there is one, else the value read from the text, noted as inferred.
+fn pick<T>(
+    stated: Option<T>,
+    read: Option<T>,
+    field: &'static str,
+    inferred: &mut Vec<&'static str>,
+) -> Option<T> {
+    if stated.is_some() {
+        return stated;
+    }
+    if read.is_some() {
+        inferred.push(field);
+    }
+    read
+}
+
+/// A date read from text, placed in its own zone or else the site's.
+fn localize(dated: Dated, config: &Config) -> Option<Stated> {
+    let naive = dated.day.and_time(dated.time.unwrap_or(NaiveTime::MIN));
+    let at = match dated.zone {
+        Some(zone) => naive.and_local_timezone(zone).single(),
+        None => config.timezone.localize(naive),
+    }?;
+    Some(Stated {
+        at,
+        has_time: dated.time.is_some(),
     })
+}
+
+fn localize_day(day: NaiveDate, config: &Config) -> Option<Stated> {
+    let at = config.timezone.localize(day.and_time(NaiveTime::MIN))?;
+    Some(Stated {
+        at,
+        has_time: false,
+    })
+}
+
+fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
+    match kind {
+        SourceKind::Markdown => Diagnostic::file(path, "this briefing has no date").with_hint(
+            "add a line like `date: 2019-12-31 18:19` to the front matter, or start the file \
+             name with the day, like 2019-12-31-judul.md",
+        ),
+        SourceKind::Raw => Diagnostic::new(path, 1, 1, "no date found in this article").with_hint(
+            "add front matter at the top of the file: a line `---`, a line \
+                 `date: 2019-12-31 18:19`, and a line `---`; or start the file name with the \
+                 day, like 2019-12-31-judul.txt; or set `raw: {undated: mtime}` in site.yaml \
+                 to date such files by when they were saved",
+        ),
+    }
 }
 
 /// What the body of a file yields, whatever its format.
 #[derive(Debug, Default)]
 pub struct Content {
+    /// The body's own title: a Markdown heading, or a raw article's headline.
     pub title: Option<String>,
+    /// The title was made from the lead sentence.
+    pub title_inferred: bool,
     pub html: String,
     pub paragraphs: Vec<String>,
     pub before_more: Option<String>,
     pub words: usize,
     /// Internal links with their byte offset in the body.
     pub links: Vec<(String, usize)>,
+    /// What was read from a raw article's text.
+    pub article: Option<Article>,
 }
 
 fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
@@ -209,6 +333,7 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
             .into_iter()
             .map(|(l, r)| (l, r.start))
             .collect(),
+        ..Content::default()
     }
 }
 
@@ -225,9 +350,16 @@ fn name_stem(path: &Path) -> &str {
     }
 }
 
+/// The slug a file name gives, or the title's when the name says nothing to a reader
+/// (empty, or a machine's id like `000_32f762eadf0bc361`).
 fn slug_from_name(name: &str, title: &str) -> String {
     let slug = slugify(name);
-    if slug.is_empty() {
+    let generated = name.len() >= 8
+        && name.chars().any(|c| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || matches!(c, '-' | '_'));
+    if slug.is_empty() || generated {
         slugify(title)
     } else {
         slug
@@ -257,11 +389,16 @@ mod tests {
     use super::*;
 
     fn parse_md(path: &str, text: &str) -> Result<Briefing, Diagnostic> {
+        let context = Context {
+            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            modified: None,
+        };
         parse_text(
             Path::new(path),
             SourceKind::Markdown,
             text,
             &Config::default(),
+            &context,
         )
     }
 
@@ -307,6 +444,18 @@ mod tests {
     fn title_from_file_name_last() {
         let b = parse_md("content/2019-06-30-ktt-dmz.md", "Isi saja.").unwrap();
         assert_eq!(b.title, "Ktt dmz");
+    }
+
+    #[test]
+    fn machine_named_files_take_the_title_slug() {
+        let b = parse_md(
+            "c/000_32f762eadf0bc361.md",
+            "---\ndate: 2019-01-01\n---\n# Kim Tiba\n",
+        )
+        .unwrap();
+        assert_eq!(b.slug, "kim-tiba");
+        let b = parse_md("c/2019-01-01-ktt-2.md", "# Kim Tiba\n").unwrap();
+        assert_eq!(b.slug, "ktt-2");
     }
 
     #[test]

@@ -1,5 +1,13 @@
-//! Pure functions on text: dates, summaries, slugs. No I/O, no site state.
+//! Pure functions on text: dates, summaries, slugs, and the reading of raw news articles.
+//! No I/O, no site state: everything a function needs comes in as arguments.
 
+pub mod article;
+pub mod boilerplate;
 pub mod dates;
+pub mod dating;
+pub mod entities;
+pub mod headline;
+pub mod outlets;
 pub mod slug;
 pub mod summary;
+pub mod text;

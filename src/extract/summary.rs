@@ -1,5 +1,7 @@
 //! Summaries: whole lead sentences, cut within a word budget, never mid-word.
 
+use super::text::near_duplicate;
+
 /// Words whose final full stop does not end a sentence (compared lowercase, without the stop).
 const ABBREVIATIONS: &[&str] = &[
     "dll", "dsb", "dkk", "dst", "tsb", "yth", "no", "nos", "jl", "jln", "h", "hj", "dr", "drs",
@@ -73,11 +75,15 @@ fn is_abbreviation(before_stop: &str) -> bool {
 }
 
 /// The lead sentences of `paragraphs` that fit in `max_words`; a first sentence longer than
-/// that is cut at a word boundary and marked with an ellipsis.
+/// that is cut at a word boundary and marked with an ellipsis. A sentence that repeats one
+/// already taken (a lead restated as the first paragraph) is skipped.
 pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
     let mut taken: Vec<&str> = Vec::new();
     let mut words = 0;
     for sentence in paragraphs.iter().flat_map(|p| split_sentences(p.as_ref())) {
+        if taken.iter().any(|t| near_duplicate(t, sentence)) {
+            continue;
+        }
         let count = sentence.split_whitespace().count();
         if words + count > max_words {
             if taken.is_empty() {
@@ -161,6 +167,18 @@ mod tests {
         assert_eq!(
             summarize(&paragraphs, 8),
             "Satu dua tiga. Empat lima enam tujuh. Delapan."
+        );
+    }
+
+    #[test]
+    fn a_restated_lead_is_taken_once() {
+        let paragraphs = [
+            "Kim menyerukan militer menyiapkan langkah ofensif.",
+            "Kim menyerukan militer menyiapkan langkah aktif dan ofensif. Rapat berlangsung lama.",
+        ];
+        assert_eq!(
+            summarize(&paragraphs, 60),
+            "Kim menyerukan militer menyiapkan langkah ofensif. Rapat berlangsung lama."
         );
     }
 

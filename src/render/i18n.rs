@@ -24,6 +24,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("source", "Sumber", "Source"),
     ("updated", "Diperbarui", "Updated"),
     ("by", "Oleh", "By"),
+    ("cited", "Mengutip", "Citing"),
     ("minutes_read", "menit baca", "min read"),
     ("words", "kata", "words"),
     ("tagged", "Kabar bertag", "Briefings tagged"),

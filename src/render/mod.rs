@@ -114,6 +114,7 @@ impl<'a> Renderer<'a> {
                             .updated
                             .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
                         path: b.path.display().to_string(),
+                        cited: &b.cited,
                     },
                 );
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));

@@ -79,6 +79,8 @@ pub struct BriefingView<'a> {
     pub updated_long: Option<String>,
     /// The source file, relative to the site root.
     pub path: String,
+    /// Agencies and media the briefing cites.
+    pub cited: &'a [String],
 }
 
 #[derive(Debug, Serialize)]

@@ -1,0 +1,389 @@
+//! A raw news article (plain text copied from a news site) read into a briefing's fields.
+//!
+//! The reading runs top to bottom: headline and header lines, then the body cleaned of
+//! boilerplate, split into paragraphs and captions, its dateline and author code taken off;
+//! then the date, outlet, citations, title, summary and tags are drawn from what is left.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::boilerplate::{self, Pattern};
+use super::dating::{self, Dated, Written};
+use super::entities::{self, Entities};
+use super::headline;
+use super::outlets::{self, Outlet};
+use super::summary::{split_sentences, summarize};
+use super::text::detokenize;
+
+/// What the reading needs from the site.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    pub boilerplate: &'a [Pattern],
+    pub entities: &'a Entities,
+    pub max_tags: usize,
+    pub summary_words: usize,
+    /// Dates are never placed after this day when a year has to be guessed.
+    pub today: NaiveDate,
+}
+
+/// A piece of the cleaned body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(String),
+    /// A photo caption with its credit.
+    Caption(String),
+}
+
+/// Everything read from a raw article. Fields are empty where the text did not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    pub title: Option<String>,
+    /// The title was made from the lead sentence: the text had no headline.
+    pub title_inferred: bool,
+    pub date: Option<Dated>,
+    pub source: Option<Outlet>,
+    pub dateline: Option<String>,
+    pub author: Option<String>,
+    pub cited: Vec<String>,
+    pub blocks: Vec<Block>,
+    pub summary: String,
+    pub tags: Vec<String>,
+}
+
+impl Article {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            Block::Caption(_) => None,
+        })
+    }
+}
+
+/// How many lines at the top may hold the headline, header lines and bylines.
+const TOP_LINES: usize = 6;
+/// How many paragraphs at the top may hold the dateline (a deck may come first).
+const DATELINE_PARAGRAPHS: usize = 4;
+/// Title length in words when it is made from the lead sentence.
+const TITLE_WORDS: usize = 12;
+
+/// Reads a raw article.
+pub fn extract(text: &str, settings: &Settings) -> Article {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| detokenize(l.trim()).into_owned())
+        .collect();
+    let top = read_top(&lines);
+    let body_lines: Vec<String> =
+        boilerplate::clean(&lines[top.body_start..], settings.boilerplate)
+            .iter()
+            .map(|line| outlets::unglue(line).into_owned())
+            .collect();
+    let mut blocks = blocks_of(&body_lines);
+    let dateline = take_dateline(&mut blocks);
+    let code = take_author_code(&mut blocks);
+    let paragraphs: Vec<String> = paragraphs_of(&blocks);
+    let body = paragraphs.join("\n");
+
+    let source = top
+        .outlet
+        .as_deref()
+        .or(dateline.as_ref().and_then(|d| d.outlet.as_deref()))
+        .map(Outlet::named)
+        .or_else(|| outlets::fingerprint(text).map(outlets::Known::outlet));
+    let mut cited = outlets::cited(&body);
+    cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
+
+    let (title, title_inferred) = match top.headline {
+        Some(line) => (Some(line), false),
+        None => (
+            paragraphs
+                .first()
+                .and_then(|p| split_sentences(p).first().copied())
+                .map(|lead| headline::title_from_lead(lead, TITLE_WORDS)),
+            true,
+        ),
+    };
+    let date = choose_date(&top.header, &paragraphs, settings.today);
+    let summary = summarize(&paragraphs, settings.summary_words);
+    let mut exclude: Vec<String> = cited.clone();
+    exclude.extend(source.iter().map(|s| s.name.clone()));
+    let tags = entities::tags(
+        title.as_deref().unwrap_or(""),
+        &paragraphs,
+        settings.entities,
+        &exclude,
+        settings.max_tags,
+    );
+    Article {
+        title,
+        title_inferred,
+        date,
+        source,
+        dateline: dateline.and_then(|d| d.city),
+        author: top.byline.or(code),
+        cited,
+        blocks,
+        summary,
+        tags,
+    }
+}
+
+/// The lines above the story: headline, header lines with the date and outlet, bylines.
+#[derive(Debug, Default)]
+struct Top {
+    headline: Option<String>,
+    header: Vec<String>,
+    outlet: Option<String>,
+    byline: Option<String>,
+    body_start: usize,
+}
+
+/// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `Rita Uli Hutapea - detikNews`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
+    )
+    .expect("valid byline pattern")
+});
+
+fn read_top(lines: &[String]) -> Top {
+    let mut top = Top::default();
+    let mut seen = 0;
+    let mut i = 0;
+    while i < lines.len() && seen < TOP_LINES {
+        let line = &lines[i];
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        seen += 1;
+        if let Some(outlet) = header_line(line) {
+            top.header.push(line.clone());
+            if let Some(outlet) = outlet {
+                top.outlet.get_or_insert(outlet.clone());
+                if let Some(c) = BYLINE.captures(line)
+                    && let Some(name) = c.name("named")
+                    && name.as_str() != outlet
+                {
+                    top.byline.get_or_insert(name.as_str().to_string());
+                }
+            }
+        } else if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
+            top.byline.get_or_insert(c["name"].to_string());
+        } else if top.headline.is_none()
+            && headline::looks_like_headline(line)
+            && outlets::dateline(line).is_none()
+            && next_is_a_break(lines, i)
+        {
+            top.headline = Some(line.clone());
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    top.body_start = i;
+    top
+}
+
+/// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the
+/// outlet); the outlet is `None` for a line with only a date.
+fn header_line(line: &str) -> Option<Option<String>> {
+    const MAX_WORDS: usize = 14;
+    if line.split_whitespace().count() > MAX_WORDS {
+        return None;
+    }
+    let dated = !dating::find_dates(line).is_empty();
+    // `Kompas.com - 21/01/2019` has the shape of a dateline but opens no story.
+    if !dated && (line.ends_with('.') || outlets::dateline(line).is_some()) {
+        return None;
+    }
+    let outlet = outlets::header_outlet(line);
+    (dated || outlet.is_some()).then_some(outlet)
+}
+
+/// After a headline: a blank line, or a header or dateline line.
+fn next_is_a_break(lines: &[String], i: usize) -> bool {
+    match lines.get(i + 1) {
+        None => false,
+        Some(next) if next.is_empty() => true,
+        Some(next) => {
+            header_line(next).is_some()
+                || outlets::dateline(next).is_some()
+                || BYLINE.is_match(next)
+        }
+    }
+}
+
+fn blocks_of(lines: &[String]) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut rest = line.as_str();
+        while let Some((before, caption, after)) = boilerplate::split_caption(rest) {
+            if !before.is_empty() {
+                blocks.push(Block::Paragraph(before.to_string()));
+            }
+            blocks.push(Block::Caption(caption));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            blocks.push(Block::Paragraph(rest.to_string()));
+        }
+    }
+    blocks
+}
+
+fn paragraphs_of(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.clone()),
+            Block::Caption(_) => None,
+        })
+        .collect()
+}
+
+/// Takes the dateline off the first paragraph that opens with one.
+fn take_dateline(blocks: &mut [Block]) -> Option<outlets::Dateline> {
+    blocks
+        .iter_mut()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Caption(_) => None,
+        })
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|p| {
+            let dateline = outlets::dateline(p)?;
+            p.replace_range(..dateline.len, "");
+            Some(dateline)
+        })
+}
+
+/// A desk's code closing the story, `(dea)` or `(rdp/imk)`, taken off the last paragraph.
+fn take_author_code(blocks: &mut Vec<Block>) -> Option<String> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\(\s*(?P<code>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
+            .expect("valid author code pattern")
+    });
+    let index = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Paragraph(_)))?;
+    let Block::Paragraph(last) = &mut blocks[index] else {
+        return None;
+    };
+    let c = CODE.captures(last)?;
+    let code: String = c["code"].split_whitespace().collect();
+    let start = c.get(0)?.start();
+    last.truncate(start);
+    if last.trim().is_empty() {
+        blocks.remove(index);
+    }
+    Some(code)
+}
+
+/// The date the article carries: a header date first; else in the body the day marked as
+/// today, else the first day named with its weekday (the reporting day), else the latest
+/// whole date not after today.
+fn choose_date(header: &[String], paragraphs: &[String], today: NaiveDate) -> Option<Dated> {
+    let header_text = header.join("\n");
+    let body_text = paragraphs.join("\n");
+    let in_header = dating::find_dates(&header_text);
+    let in_body = dating::find_dates(&body_text);
+    let all: Vec<Written> = in_header.iter().chain(&in_body).cloned().collect();
+    let years = dating::mentioned_years(&format!("{header_text}\n{body_text}"), &all);
+    let complete = |w: &Written| dating::complete(w, &all, &years, today);
+    if let Some(dated) = in_header.iter().find_map(complete) {
+        return Some(dated);
+    }
+    let reporting = in_body
+        .iter()
+        .filter(|w| w.today_mark)
+        .chain(in_body.iter().filter(|w| w.weekday.is_some()))
+        .find_map(|w| complete(w).map(|d| (w, d)));
+    let (written, mut dated) = match reporting {
+        Some(found) => found,
+        None => in_body
+            .iter()
+            .filter_map(|w| complete(w).map(|d| (w, d)))
+            .filter(|(_, d)| d.day <= today)
+            .max_by_key(|(_, d)| d.day)?,
+    };
+    if dated.time.is_none() {
+        let rest = &body_text[written.end..];
+        let sentence = split_sentences(rest).first().copied().unwrap_or("");
+        if let Some((time, zone)) = dating::find_clock(sentence) {
+            dated.time = Some(time);
+            dated.zone = zone.or(dated.zone);
+        }
+    }
+    Some(dated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Article {
+        let entities = Entities::default();
+        let settings = Settings {
+            boilerplate: &[],
+            entities: &entities,
+            max_tags: 6,
+            summary_words: 60,
+            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        };
+        extract(text, &settings)
+    }
+
+    #[test]
+    fn header_headline_dateline_and_code() {
+        let a = read(
+            "Kim Tiba di Hanoi\n\nKompas.com - 26/02/2019, 10:30 WIB\n\
+             HANOI, KOMPAS.com - Kim Jong-un tiba di Hanoi dengan kereta. Ia disambut Trump.\n\
+             Kim dan Trump makan malam. (ain/dea)",
+        );
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        assert!(!a.title_inferred);
+        let date = a.date.unwrap();
+        assert_eq!(date.day.to_string(), "2019-02-26");
+        assert_eq!(date.time.unwrap().to_string(), "10:30:00");
+        assert_eq!(a.source.unwrap().name, "Kompas.com");
+        assert_eq!(a.dateline.as_deref(), Some("Hanoi"));
+        assert_eq!(a.author.as_deref(), Some("ain/dea"));
+        assert_eq!(
+            a.blocks,
+            [
+                Block::Paragraph(
+                    "Kim Jong-un tiba di Hanoi dengan kereta. Ia disambut Trump.".into()
+                ),
+                Block::Paragraph("Kim dan Trump makan malam.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn body_date_with_clock() {
+        let a = read(
+            "Kim tiba di Vladivostok hari ini, Rabu (24/4/2019) pukul 18.45 WIB, dengan kereta.",
+        );
+        let date = a.date.unwrap();
+        assert_eq!(date.day.to_string(), "2019-04-24");
+        assert_eq!(date.time.unwrap().to_string(), "18:45:00");
+        assert!(a.title_inferred);
+    }
+
+    #[test]
+    fn reporting_day_over_past_events() {
+        let a = read(
+            "Pada 12 Juni 2018 Kim bertemu Trump. Dua tahun kemudian, Jumat (12/6/2020), \
+             Ri menyatakan kecewa.",
+        );
+        assert_eq!(a.date.unwrap().day.to_string(), "2020-06-12");
+    }
+
+    #[test]
+    fn no_date_at_all() {
+        assert_eq!(read("Judul\n\nIsi tanpa tanggal.").date, None);
+    }
+}

@@ -1,0 +1,362 @@
+//! Page furniture scraped along with a story: ads, video boxes, "read also" links, related
+//! topics, newsletter and app boxes, photo credits. Patterns are data; each says how far
+//! its removal reaches.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::summary::split_sentences;
+
+/// How much text a match takes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Just the matched text, wherever it is glued.
+    Span,
+    /// The sentence holding the match (newsletter and app boxes).
+    Sentence,
+    /// A "read also" marker and the headline after it.
+    Headline,
+    /// A section head on its own line that ends the story (related topics): it and every
+    /// line after it.
+    Rest,
+}
+
+const DEFAULTS: &[(&str, Reach)] = &[
+    (r"ADVERTISEMENT", Reach::Span),
+    (r"^(?i:advertisement|iklan)$", Reach::Span),
+    (r"SCROLL TO (?:CONTINUE WITH|RESUME) CONTENT", Reach::Span),
+    (r"\[Gambas:[^\]]*\]", Reach::Span),
+    (
+        r#"(?:Simak|Tonton|Saksikan)\s+(?:juga\s+)?[Vv]ideo\s*(?:(?:'.*?'|".*?"|“.*?”)\s*:|'[^']*'|"[^"]*"|“[^”]*”|:)"#,
+        Reach::Span,
+    ),
+    (
+        r"^(?:Simak|Tonton|Saksikan)\s+(?:juga\s+)?[Vv]ideo\b.*$",
+        Reach::Span,
+    ),
+    (
+        r"^(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Editor Bahasa)\s*:.*$",
+        Reach::Span,
+    ),
+    (r"^(?:Halaman|Artikel|Berita) [Ss]elanjutnya$", Reach::Span),
+    (
+        r"^(?:Lanjut(?:kan)? [Bb]aca|Baca [Ss]elengkapnya|CONTINUE READING)\b.*$",
+        Reach::Span,
+    ),
+    (r"Google News", Reach::Sentence),
+    (r"(?i)\bgrup telegram\b", Reach::Sentence),
+    (r"(?i)\bwhatsapp channel\b", Reach::Sentence),
+    (
+        r"(?i)\b(?:download|unduh|install)\b.{0,40}\b(?:aplikasi|apps?)\b",
+        Reach::Sentence,
+    ),
+    (r"(?i)\bklik (?:di ?sini|link)\b", Reach::Sentence),
+    (r"(?i)\bnewsletter\b", Reach::Sentence),
+    (
+        r"(?i)\bdapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
+        Reach::Sentence,
+    ),
+    (
+        r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga\b|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait)\s*:",
+        Reach::Headline,
+    ),
+    (
+        r"^(?:TOPIK TERKAIT|Topik Terkait|REKOMENDASI|Rekomendasi|LAINNYA DI DETIKNETWORK|BERITA TERKAIT|Berita Terkait|ARTIKEL TERKAIT|Artikel Terkait|BERITA LAINNYA|Berita Lainnya|TERPOPULER|Terpopuler|BACA JUGA|Baca Juga|TAG|Tags?|TAGS|Topik|TOPIK|Pilihan Untukmu|PILIHAN UNTUKMU|Konten Sponsor)\s*:?$",
+        Reach::Rest,
+    ),
+];
+
+/// A compiled pattern and its reach.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    regex: Regex,
+    reach: Reach,
+}
+
+impl Pattern {
+    /// A pattern an editor wrote in `site.yaml`: literal text where `*` stands for any text
+    /// on the same line. A pattern that fills a whole line removes the line.
+    pub fn from_editor(text: &str) -> Result<Pattern, String> {
+        let text = text.trim();
+        if text.trim_matches('*').trim().is_empty() {
+            return Err(format!(
+                "the boilerplate pattern `{text}` would match any text"
+            ));
+        }
+        let parts: Vec<String> = text.split('*').map(regex::escape).collect();
+        let regex = Regex::new(&parts.join(".*?")).map_err(|e| e.to_string())?;
+        Ok(Pattern {
+            regex,
+            reach: Reach::Span,
+        })
+    }
+}
+
+static DEFAULT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    DEFAULTS
+        .iter()
+        .map(|(p, reach)| Pattern {
+            regex: Regex::new(p).expect("valid boilerplate pattern"),
+            reach: *reach,
+        })
+        .collect()
+});
+
+/// Lines of a story with the built-in patterns and `extra` ones removed; lines left empty
+/// are dropped.
+pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
+    let patterns: Vec<&Pattern> = DEFAULT_PATTERNS.iter().chain(extra).collect();
+    let mut kept = Vec::with_capacity(lines.len());
+    'lines: for line in lines {
+        let mut line = line.trim().to_string();
+        for pattern in &patterns {
+            if !pattern.regex.is_match(&line) {
+                continue;
+            }
+            line = match pattern.reach {
+                // Its patterns fill a whole line, so a match is a section head.
+                Reach::Rest => break 'lines,
+                Reach::Span => pattern.regex.replace_all(&line, " ").into_owned(),
+                Reach::Sentence => drop_sentences(&line, &pattern.regex),
+                Reach::Headline => drop_headlines(&line, &pattern.regex),
+            };
+            line = squeeze(&line);
+            if line.is_empty() {
+                continue 'lines;
+            }
+        }
+        kept.push(line);
+    }
+    kept
+}
+
+fn squeeze(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn drop_sentences(line: &str, regex: &Regex) -> String {
+    split_sentences(line)
+        .into_iter()
+        .filter(|s| !regex.is_match(s))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes each marker and the headline after it. A headline runs to the end of the line,
+/// or, when a story sentence is glued after it, up to that sentence's first word: the last
+/// capitalized word before the first ordinary lowercase word.
+fn drop_headlines(line: &str, marker: &Regex) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(m) = marker.find(rest) {
+        out.push_str(&rest[..m.start()]);
+        let after = &rest[m.end()..];
+        rest = &after[headline_len(after)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Small words that stay lowercase inside Indonesian and English headlines.
+const HEADLINE_LOWERCASE: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "jadi", "ini", "itu", "vs",
+    "atau", "pada", "oleh", "bagi", "usai", "jelang", "saat", "of", "the", "and", "to", "in", "on",
+    "for", "at", "a", "an",
+];
+
+fn headline_len(after: &str) -> usize {
+    let words: Vec<(usize, &str)> = after
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - after.as_ptr() as usize, w))
+        .collect();
+    let ordinary = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().next().is_some_and(char::is_lowercase) && !HEADLINE_LOWERCASE.contains(&w)
+    };
+    let Some(first_ordinary) = words.iter().position(|(_, w)| ordinary(w)) else {
+        return after.len();
+    };
+    let starts_sentence = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"“".contains(c))
+    };
+    match words[..first_ordinary]
+        .iter()
+        .rposition(|(_, w)| starts_sentence(w))
+    {
+        Some(i) if i > 0 => words[i].0,
+        // No headline words before the story resumes: only the marker goes.
+        _ => 0,
+    }
+}
+
+/// A photo credit such as `(AFP Photo/Kirill Kudryavtsev)` or `(Foto: Reuters)`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let person = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}|STR|HO|POOL|Pool|File|FILE|Handout|HANDOUT|Dok\.?|Istimewa";
+    Regex::new(&format!(
+        r"\(\s*(?:(?:Foto|FOTO|Photo|PHOTO|Ilustrasi|ILUSTRASI)\s*:\s*[^()]{{2,80}}|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}\s+(?:Photo|PHOTO|Foto|FOTO)(?:\s*/\s*[^()]{{2,60}})?|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}}\s*/\s*(?:{person})|(?:Dok\.?|Istimewa|Getty Images|iStock(?:photo)?|Shutterstock)[^()]{{0,60}})\s*\)"
+    ))
+    .expect("valid credit pattern")
+});
+
+/// A paragraph with a photo credit, split into the text before the caption, the caption
+/// (the sentence before the credit, with the credit) and the text after it.
+pub fn split_caption(line: &str) -> Option<(&str, String, &str)> {
+    let credit = CREDIT.find(line)?;
+    let before = &line[..credit.start()];
+    let caption_start = split_sentences(before).last().map_or(credit.start(), |s| {
+        s.as_ptr() as usize - line.as_ptr() as usize
+    });
+    let caption = line[caption_start..credit.end()].trim().to_string();
+    Some((
+        line[..caption_start].trim(),
+        caption,
+        line[credit.end()..].trim(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    fn cleaned(text: &str) -> Vec<String> {
+        clean(&lines(text), &[])
+    }
+
+    #[test]
+    fn drops_furniture_on_its_own_line() {
+        let text = "Satu.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\n[Gambas:Video CNN]\n\
+                    Simak video 'Kasus Positif Corona di AS Tembus 2 Juta Orang':\nDua.";
+        assert_eq!(cleaned(text), ["Satu.", "Dua."]);
+    }
+
+    #[test]
+    fn drops_furniture_glued_inside_a_paragraph() {
+        assert_eq!(
+            cleaned("Kim tiba.ADVERTISEMENTTrump menyusul. [Gambas:Video CNN] Usai."),
+            ["Kim tiba. Trump menyusul. Usai."]
+        );
+        assert_eq!(
+            cleaned("Satu dua. SCROLL TO CONTINUE WITH CONTENT Tiga empat."),
+            ["Satu dua. Tiga empat."]
+        );
+    }
+
+    #[test]
+    fn related_sections_end_the_story() {
+        assert_eq!(
+            cleaned("Satu. (dea)\nTOPIK TERKAIT\nKorea Utara\nREKOMENDASI\nJudul lain"),
+            ["Satu. (dea)"]
+        );
+    }
+
+    #[test]
+    fn read_also_and_its_headline() {
+        assert_eq!(cleaned("Baca juga: Trump Tiba di Hanoi\nDua."), ["Dua."]);
+        assert_eq!(
+            cleaned("Kata dia. Baca juga: Trump Tiba di Hanoi Pemerintah juga menyatakan siap."),
+            ["Kata dia. Pemerintah juga menyatakan siap."]
+        );
+        assert_eq!(
+            cleaned("BACA JUGA: Kim dan Moon Bertemu Lagi"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn newsletter_and_app_boxes_take_their_sentence() {
+        assert_eq!(
+            cleaned("Rapat usai. Ikuti berita terkini dari kami di Google News. Kim pulang."),
+            ["Rapat usai. Kim pulang."]
+        );
+        assert_eq!(
+            cleaned("Download aplikasi Kompas.com untuk akses berita lebih mudah."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn real_sentences_survive_every_pattern() {
+        // Sentences that brush against the patterns but are story text.
+        let story = [
+            "Pemerintah memasang iklan layanan masyarakat tentang vaksin.",
+            "Rekomendasi Dewan Keamanan PBB dibahas pada Selasa (31/12).",
+            "Topik perundingan bergeser ke sanksi dan jaminan keamanan.",
+            "Ia meminta warga membaca juga laporan lengkap komisi itu.",
+            "Video uji coba rudal itu disiarkan televisi pemerintah.",
+            "Warga menyimak video pidato Kim di layar besar di Pyongyang.",
+            "Foto satelit menunjukkan aktivitas di situs nuklir Yongbyon (dikutip dari 38 North).",
+            "Kontrol ekspor Korea Selatan/Jepang menjadi sorotan (Korea Utara/DPRK).",
+            "Editor senior harian itu menulis bahwa tenggat sudah dekat.",
+            "Tags seperti itu tidak dipakai oleh pemerintah Korea Utara.",
+            "\"Pertemuan ini penting,\" kata Menteri Luar Negeri Korea Selatan, Kang Kyung-wha.",
+            "Aplikasi pesan singkat dilarang di Korea Utara.",
+            "Pengunduhan film asing dihukum berat di sana.",
+        ];
+        let text = story.join("\n");
+        assert_eq!(cleaned(&text), story);
+    }
+
+    #[test]
+    fn editor_patterns() {
+        let extra = [
+            Pattern::from_editor("Ikuti kami di *!").unwrap(),
+            Pattern::from_editor("PROMO").unwrap(),
+        ];
+        assert_eq!(
+            clean(
+                &lines("Satu. Ikuti kami di Instagram! Dua.\nPROMO\nTiga."),
+                &extra
+            ),
+            ["Satu. Dua.", "Tiga."]
+        );
+        assert!(Pattern::from_editor(" * ").is_err());
+    }
+
+    #[test]
+    fn photo_credit_becomes_a_caption() {
+        let line = "Kim menyerukan langkah ofensif. Pemimpin Korea Utara Kim Jong-un. \
+                    (AFP Photo/Kirill Kudryavtsev)";
+        let (before, caption, after) = split_caption(line).unwrap();
+        assert_eq!(before, "Kim menyerukan langkah ofensif.");
+        assert_eq!(
+            caption,
+            "Pemimpin Korea Utara Kim Jong-un. (AFP Photo/Kirill Kudryavtsev)"
+        );
+        assert_eq!(after, "");
+        for credit in [
+            "(REUTERS/Kim Hong-Ji)",
+            "(CNN Indonesia/Adhi Wicaksono)",
+            "(Foto: AP/Lee Jin-man)",
+            "(AFP/STR)",
+            "(ANTARA FOTO/Hafidz Mubarak A)",
+            "(Dok. Kemlu)",
+        ] {
+            assert!(
+                split_caption(&format!("Kim tiba. {credit}")).is_some(),
+                "{credit}"
+            );
+        }
+        for text in [
+            "Rudal itu (jarak pendek) jatuh.",
+            "Hubungan DPRK (Democratic People's Republic of Korea)-AS memburuk.",
+            "Kontrol ekspor (Korea Selatan/Jepang) ketat.",
+            "Seperti dilansir dari Associated Press (AP), Jumat.",
+        ] {
+            assert!(split_caption(text).is_none(), "{text}");
+        }
+    }
+}

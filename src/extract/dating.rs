@@ -1,0 +1,366 @@
+//! Dates written in news text, in the Indonesian and English forms outlets use, and the
+//! choice of the one that dates the article.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use regex::{Captures, Regex};
+
+use super::dates::zone_offset;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("february", 2),
+    ("pebruari", 2),
+    ("feb", 2),
+    ("maret", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("august", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("senin", Weekday::Mon),
+    ("selasa", Weekday::Tue),
+    ("rabu", Weekday::Wed),
+    ("kamis", Weekday::Thu),
+    ("jumat", Weekday::Fri),
+    ("jum'at", Weekday::Fri),
+    ("sabtu", Weekday::Sat),
+    ("minggu", Weekday::Sun),
+    ("ahad", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Zone names and offsets that may follow a time of day.
+const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|[+-]\d{2}:?\d{2}";
+
+/// Each form a date takes in news text. Named groups: `wd` weekday, `d` day, `m` month number,
+/// `mon` month name, `y` year, `h`/`mi` time, `ap` am/pm, `z` zone.
+static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
+    let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
+    let time = format!(
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|-\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})\b)?)?"
+    );
+    let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
+    [
+        // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
+        format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\b\)?{time}"),
+        // Jumat (12/6/2020) · Senin (30/12)
+        format!(r"(?i)\b(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
+        // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni
+        format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?\b\)?{time}"),
+        // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
+        format!(r"(?i)\b{weekday}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{time}"),
+        // 2019-12-31, 2019-12-31T18:19:00+07:00
+        format!(r"\b(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"),
+    ]
+    .iter()
+    .map(|pattern| Regex::new(pattern).expect("valid date pattern"))
+    .collect()
+});
+
+/// `pukul 18.45 WIB` near a date in the text.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:pukul|pkl\.?|jam)\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<z>{ZONE})\b)?"
+    ))
+    .expect("valid clock pattern")
+});
+
+/// Years the text speaks of: `2019` after a month name, `tahun`, `pada`, `sejak`, `in`...
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
+    Regex::new(&format!(
+        r"(?i)\b(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+(?P<y>(?:19|20)\d{{2}})\b"
+    ))
+    .expect("valid year pattern")
+});
+
+/// Marks the day the article reports on: `hari ini, Jumat (12/6)`.
+static TODAY_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:hari ini|today)\W*$").expect("valid pattern"));
+
+fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A date as written: parts may be missing until [`complete`] fills them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// Byte range in the text searched.
+    pub start: usize,
+    pub end: usize,
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+    pub weekday: Option<Weekday>,
+    pub time: Option<NaiveTime>,
+    pub zone: Option<FixedOffset>,
+    /// Preceded by "hari ini".
+    pub today_mark: bool,
+}
+
+/// A whole date the article can carry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dated {
+    pub day: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub zone: Option<FixedOffset>,
+}
+
+/// Every date written in `text`, in order; where two forms overlap the longer one is kept.
+pub fn find_dates(text: &str) -> Vec<Written> {
+    let mut found: Vec<Written> = FORMS
+        .iter()
+        .flat_map(|form| form.captures_iter(text).filter_map(|c| written(text, &c)))
+        .collect();
+    found.sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
+    let mut kept: Vec<Written> = Vec::with_capacity(found.len());
+    for w in found {
+        if kept.last().is_none_or(|last| w.start >= last.end) {
+            kept.push(w);
+        }
+    }
+    kept
+}
+
+fn written(text: &str, c: &Captures) -> Option<Written> {
+    let whole = c.get(0)?;
+    let number = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month = number("m").or_else(|| {
+        let name = c.name("mon")?.as_str().to_lowercase();
+        MONTHS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+    })?;
+    let day = number("d")?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = c.name("y").and_then(|m| {
+        let y: i32 = m.as_str().parse().ok()?;
+        Some(if m.as_str().len() == 2 { 2000 + y } else { y })
+    });
+    let weekday = c.name("wd").and_then(|m| {
+        let name = m.as_str().to_lowercase();
+        WEEKDAYS.iter().find(|(n, _)| *n == name).map(|(_, w)| *w)
+    });
+    Some(Written {
+        start: whole.start(),
+        end: whole.end(),
+        day,
+        month,
+        year,
+        weekday,
+        time: time_of(c),
+        zone: c.name("z").and_then(|z| zone_of(z.as_str())),
+        today_mark: TODAY_MARK.is_match(&text[..whole.start()]),
+    })
+}
+
+fn time_of(c: &Captures) -> Option<NaiveTime> {
+    let hour: u32 = c.name("h")?.as_str().parse().ok()?;
+    let minute: u32 = c.name("mi")?.as_str().parse().ok()?;
+    let hour = match c.name("ap").map(|m| m.as_str().to_lowercase()) {
+        Some(ap) if ap.starts_with('p') && hour < 12 => hour + 12,
+        Some(ap) if ap.starts_with('a') && hour == 12 => 0,
+        _ => hour,
+    };
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+fn zone_of(text: &str) -> Option<FixedOffset> {
+    match text.to_ascii_uppercase().as_str() {
+        "Z" | "UTC" | "GMT" => FixedOffset::east_opt(0),
+        _ => zone_offset(text),
+    }
+}
+
+/// A time of day written as `pukul 18.45 WIB` in `text`, if any.
+pub fn find_clock(text: &str) -> Option<(NaiveTime, Option<FixedOffset>)> {
+    let c = CLOCK.captures(text)?;
+    Some((time_of(&c)?, c.name("z").and_then(|z| zone_of(z.as_str()))))
+}
+
+/// The years a text mentions, from whole dates and phrases like `pada Februari 2019`.
+pub fn mentioned_years(text: &str, dates: &[Written]) -> Vec<i32> {
+    let mut years: Vec<i32> = dates.iter().filter_map(|d| d.year).collect();
+    years.extend(
+        YEARS
+            .captures_iter(text)
+            .filter_map(|c| c["y"].parse::<i32>().ok()),
+    );
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Fills in a missing year: from a whole date with the same day and month, else from the
+/// latest year mentioned that fits the weekday, else from the weekday alone (the latest year,
+/// not after `today`, in which that day falls on it), else the latest year mentioned.
+pub fn complete(w: &Written, all: &[Written], years: &[i32], today: NaiveDate) -> Option<Dated> {
+    let on = |year: i32| NaiveDate::from_ymd_opt(year, w.month, w.day);
+    let fits = |day: &NaiveDate| w.weekday.is_none_or(|wd| day.weekday() == wd) && *day <= today;
+    let day = match w.year {
+        Some(year) => on(year)?,
+        None => all
+            .iter()
+            .filter(|o| (o.day, o.month) == (w.day, w.month))
+            .find_map(|o| o.year.and_then(on))
+            .or_else(|| years.iter().rev().filter_map(|y| on(*y)).find(fits))
+            .or_else(|| {
+                w.weekday?;
+                (today.year() - 27..=today.year())
+                    .rev()
+                    .filter_map(on)
+                    .find(fits)
+            })?,
+    };
+    Some(Dated {
+        day,
+        time: w.time,
+        zone: w.zone,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    /// The first date found in `text`, completed, as `YYYY-MM-DD HH:MM zone`.
+    fn first(text: &str) -> String {
+        let all = find_dates(text);
+        let years = mentioned_years(text, &all);
+        let d = complete(all.first().expect("a date"), &all, &years, today()).expect("complete");
+        let time = d
+            .time
+            .map(|t| t.format(" %H:%M").to_string())
+            .unwrap_or_default();
+        let zone = d.zone.map(|z| format!(" {z}")).unwrap_or_default();
+        format!("{}{time}{zone}", d.day)
+    }
+
+    #[test]
+    fn header_forms() {
+        assert_eq!(
+            first("CNN Indonesia | Selasa, 31/12/2019 18:19 WIB"),
+            "2019-12-31 18:19 +07:00"
+        );
+        assert_eq!(
+            first("Selasa, 31 Des 2019 18:19 WIB"),
+            "2019-12-31 18:19 +07:00"
+        );
+        assert_eq!(
+            first("Kompas.com - 21/01/2019, 10:30 WIB"),
+            "2019-01-21 10:30 +07:00"
+        );
+        assert_eq!(
+            first("Rabu, 6 Desember 2023 14:20 WITA"),
+            "2023-12-06 14:20 +08:00"
+        );
+        assert_eq!(
+            first("Kamis, 28 Feb 2019 - 15:05 WIT"),
+            "2019-02-28 15:05 +09:00"
+        );
+    }
+
+    #[test]
+    fn english_and_iso_forms() {
+        assert_eq!(first("SEOUL, Dec. 31, 2019 (Reuters)"), "2019-12-31");
+        assert_eq!(first("Published 31 December 2019"), "2019-12-31");
+        assert_eq!(
+            first("June 12, 2020 at 6:05 p.m. GMT"),
+            "2020-06-12 18:05 +00:00"
+        );
+        assert_eq!(
+            first("Diperbarui 2019-12-31T18:19:00+07:00"),
+            "2019-12-31 18:19 +07:00"
+        );
+    }
+
+    #[test]
+    fn in_text_forms_take_the_year_from_elsewhere() {
+        assert_eq!(first("kata Ri, Jumat (12/6/2020)."), "2020-06-12");
+        // The year comes from a whole date with the same day and month.
+        assert_eq!(
+            first("kata Ri, Jumat (12/6). Sebelumnya, Jumat (12/6/2020) ..."),
+            "2020-06-12"
+        );
+        // The year comes from the weekday: 30 December was a Monday in 2024 (and 2019).
+        assert_eq!(first("kata dia, Senin (30/12)."), "2024-12-30");
+        // A mentioned year that fits the weekday wins over the weekday alone.
+        assert_eq!(
+            first("kata dia, Senin (30/12), soal tenggat tahun 2019."),
+            "2019-12-30"
+        );
+        // 10 September was a Wednesday in 2025: the latest such year, not after today.
+        assert_eq!(first("Rabu (10/9)"), "2025-09-10");
+    }
+
+    #[test]
+    fn clock_in_the_text() {
+        let (time, zone) = find_clock("Ia tiba pukul 18.45 WIB di bandara.").unwrap();
+        assert_eq!(time.to_string(), "18:45:00");
+        assert_eq!(zone.unwrap().to_string(), "+07:00");
+    }
+
+    #[test]
+    fn knows_a_reporting_day_mark() {
+        let dates = find_dates("Pyongyang menyatakan hari ini, Jumat (12/6), bahwa ...");
+        assert!(dates[0].today_mark);
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        assert!(find_dates("Sebanyak 2,5 juta orang; skor 3/4; pukul 18.45").is_empty());
+        assert!(find_dates("Pada 45/13/2019 tidak ada.").is_empty());
+    }
+}

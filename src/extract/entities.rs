@@ -1,0 +1,574 @@
+//! Tags for a raw article: the named entities it is about, ranked by salience.
+//!
+//! Known entities come from a map of canonical names to aliases (built-in defaults plus the
+//! site's `entities:`). Beyond the map, repeated proper-noun phrases and acronyms become
+//! tags when they are seen at least twice and not only at the start of sentences.
+
+use std::collections::{BTreeMap, HashMap};
+
+use regex::Regex;
+
+use super::outlets;
+use super::summary::split_sentences;
+
+/// Countries, leaders, bodies and topics of the example archive.
+const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
+    (
+        "Korea Utara",
+        &[
+            "Korut",
+            "North Korea",
+            "DPRK",
+            "Democratic People's Republic of Korea",
+            "Republik Rakyat Demokratik Korea",
+        ],
+    ),
+    (
+        "Korea Selatan",
+        &["Korsel", "South Korea", "Republic of Korea", "ROK"],
+    ),
+    (
+        "Amerika Serikat",
+        &["AS", "US", "USA", "U.S.", "United States"],
+    ),
+    (
+        "Kim Jong-un",
+        &["Kim Jong Un", "Kim Jong-Un", "Kim Jong-eun"],
+    ),
+    ("Kim Yo-jong", &["Kim Yo Jong", "Kim Yo-Jong"]),
+    ("Kim Yong-chol", &["Kim Yong Chol", "Kim Yong-Chol"]),
+    ("Choe Son-hui", &["Choe Son Hui", "Choe Son-Hui"]),
+    ("Ri Son-gwon", &["Ri Son Gwon", "Ri Son-Gwon"]),
+    ("Ri Yong-ho", &["Ri Yong Ho", "Ri Yong-Ho"]),
+    ("Donald Trump", &["Trump"]),
+    ("Moon Jae-in", &["Moon Jae In", "Moon Jae-In"]),
+    ("Mike Pompeo", &["Pompeo"]),
+    ("John Bolton", &["Bolton"]),
+    ("Stephen Biegun", &["Biegun"]),
+    ("Joe Biden", &["Biden"]),
+    ("Xi Jinping", &[]),
+    ("Vladimir Putin", &["Putin"]),
+    ("Shinzo Abe", &[]),
+    ("China", &["Tiongkok", "Cina", "RRT"]),
+    ("Rusia", &["Russia"]),
+    ("Jepang", &["Japan"]),
+    ("PBB", &["Perserikatan Bangsa-Bangsa", "United Nations"]),
+    ("Dewan Keamanan PBB", &["DK PBB", "Dewan Keamanan"]),
+    ("Partai Buruh", &["Partai Buruh Korea", "Workers' Party"]),
+    ("KTT Singapura", &["Singapore summit"]),
+    ("KTT Hanoi", &["Hanoi summit"]),
+    ("Panmunjom", &["Panmunjeom"]),
+    ("DMZ", &["zona demiliterisasi"]),
+    ("Kaesong", &[]),
+    ("Yongbyon", &[]),
+    ("Denuklirisasi", &["denuklirisasi", "denuclearization"]),
+    (
+        "Uji Rudal",
+        &[
+            "uji coba rudal",
+            "uji rudal",
+            "peluncuran rudal",
+            "missile test",
+        ],
+    ),
+    ("Sanksi", &["sanksi", "sanctions"]),
+];
+
+/// Words that start a name but are not part of it: titles and offices.
+const ROLE_WORDS: &[&str] = &[
+    "Presiden",
+    "Wakil",
+    "Menteri",
+    "Menlu",
+    "Perdana",
+    "Ketua",
+    "Pemimpin",
+    "Juru",
+    "Bicara",
+    "Jubir",
+    "Kepala",
+    "Sekretaris",
+    "Jenderal",
+    "Duta",
+    "Besar",
+    "Dubes",
+    "Utusan",
+    "Khusus",
+    "Direktur",
+    "Panglima",
+    "Raja",
+    "Ratu",
+    "Senator",
+    "Gubernur",
+    "Luar",
+    "Negeri",
+    "Dalam",
+    "Pertahanan",
+    "Penasihat",
+    "Keamanan",
+    "Nasional",
+    "President",
+    "Minister",
+    "Secretary",
+    "Foreign",
+    "Prime",
+    "Chairman",
+    "Leader",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Bapak",
+    "Ibu",
+    "Pak",
+    "Bu",
+    "Sang",
+    "Tuan",
+    "Kantor",
+    "Berita",
+];
+
+/// Capitalized words that are never tags on their own.
+const STOP_WORDS: &[&str] = &[
+    "Senin",
+    "Selasa",
+    "Rabu",
+    "Kamis",
+    "Jumat",
+    "Sabtu",
+    "Minggu",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "May",
+    "June",
+    "July",
+    "August",
+    "October",
+    "December",
+    "WIB",
+    "WITA",
+    "WIT",
+    "UTC",
+    "GMT",
+    "Anda",
+    "Tuhan",
+    "KTT",
+    "The",
+    "Namun",
+    "Tetapi",
+    "Sementara",
+    "Selain",
+    "Menurut",
+    "Sebelumnya",
+    "Kemudian",
+    "Dalam",
+    "Pada",
+    "Saat",
+];
+
+/// Lowercase words that may sit inside a name: `Republic of Korea`, `bin`, `van`.
+const CONNECTORS: &[&str] = &["of", "bin", "binti", "van", "von", "de", "der", "al", "el"];
+
+/// The entity map, compiled: every alias finds its canonical name.
+#[derive(Debug, Clone)]
+pub struct Entities {
+    matcher: Regex,
+    canonical: HashMap<String, String>,
+    /// Words of each canonical name and alias, for merging bare surnames (`Kim`).
+    words: HashMap<String, Vec<String>>,
+}
+
+impl Default for Entities {
+    fn default() -> Self {
+        Entities::new(&[])
+    }
+}
+
+impl Entities {
+    /// The built-in map with `extra` (canonical name → aliases) added; an alias written in
+    /// `extra` wins over a built-in one.
+    pub fn new(extra: &[(String, Vec<String>)]) -> Entities {
+        let mut canonical: HashMap<String, String> = HashMap::new();
+        let defaults = DEFAULT_ENTITIES.iter().map(|(name, aliases)| {
+            let aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
+            (name.to_string(), aliases)
+        });
+        let mut words: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, aliases) in defaults.chain(extra.iter().cloned()) {
+            for form in std::iter::once(&name).chain(&aliases) {
+                canonical.insert(form.clone(), name.clone());
+                words
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(form.split([' ', '-']).map(str::to_string));
+            }
+        }
+        let mut forms: Vec<&String> = canonical.keys().collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternation: Vec<String> = forms.iter().map(|f| bounded(f)).collect();
+        let matcher = Regex::new(&alternation.join("|")).expect("escaped aliases form a regex");
+        Entities {
+            matcher,
+            canonical,
+            words,
+        }
+    }
+}
+
+/// An alias as a pattern that matches whole words only.
+fn bounded(form: &str) -> String {
+    let edge = |c: Option<char>| {
+        if c.is_some_and(char::is_alphanumeric) {
+            r"\b"
+        } else {
+            ""
+        }
+    };
+    format!(
+        "{}{}{}",
+        edge(form.chars().next()),
+        regex::escape(form),
+        edge(form.chars().last())
+    )
+}
+
+/// One sighting of a name.
+#[derive(Debug, Clone, Copy)]
+struct Sighting {
+    order: usize,
+    at_sentence_start: bool,
+    in_lead: bool,
+}
+
+/// Tags for an article with this title and these paragraphs, at most `max`, best first.
+/// Names in `exclude` (the outlet, cited agencies) and every known outlet are never tags.
+pub fn tags(
+    title: &str,
+    paragraphs: &[String],
+    entities: &Entities,
+    exclude: &[String],
+    max: usize,
+) -> Vec<String> {
+    let mut known: BTreeMap<String, Vec<Sighting>> = BTreeMap::new();
+    let mut runs: Vec<(Vec<String>, Sighting)> = Vec::new();
+    let mut order = 0;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        for (s, sentence) in split_sentences(paragraph).into_iter().enumerate() {
+            let in_lead = p == 0 && s < 2;
+            let mut masked = String::with_capacity(sentence.len());
+            let mut last = 0;
+            for m in entities.matcher.find_iter(sentence) {
+                let name = &entities.canonical[m.as_str()];
+                known.entry(name.clone()).or_default().push(Sighting {
+                    order,
+                    at_sentence_start: m.start() == 0,
+                    in_lead,
+                });
+                order += 1;
+                masked.push_str(&sentence[last..m.start()]);
+                masked.push_str(" \u{1} ");
+                last = m.end();
+            }
+            masked.push_str(&sentence[last..]);
+            for (words, at_sentence_start) in capitalized_runs(&masked) {
+                runs.push((
+                    words,
+                    Sighting {
+                        order,
+                        at_sentence_start,
+                        in_lead,
+                    },
+                ));
+                order += 1;
+            }
+        }
+    }
+    let mut found = phrases(&runs);
+    merge_bare_words(&mut found, &mut known, entities);
+    let excluded = |name: &str| {
+        outlets::known(name).is_some() || exclude.iter().any(|e| e.eq_ignore_ascii_case(name))
+    };
+    let title_words = format!(
+        " {} ",
+        title.replace(|c: char| !c.is_alphanumeric() && c != '-', " ")
+    );
+    let in_title = |name: &str| {
+        title_words.contains(&format!(" {name} "))
+            || entities
+                .canonical
+                .iter()
+                .any(|(alias, n)| n == name && title_words.contains(&format!(" {alias} ")))
+    };
+    let mut scored: Vec<(usize, usize, String)> = Vec::new();
+    let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {
+        let mentions = sightings.len();
+        let mid_sentence = sightings.iter().any(|s| !s.at_sentence_start);
+        if excluded(name) || (!from_map && (mentions < 2 || !mid_sentence)) {
+            return;
+        }
+        let lead = usize::from(sightings.iter().any(|s| s.in_lead));
+        let value = mentions + 2 * usize::from(in_title(name)) + lead;
+        if value >= 2 {
+            let first = sightings
+                .iter()
+                .map(|s| s.order)
+                .min()
+                .unwrap_or(usize::MAX);
+            scored.push((value, first, name.clone()));
+        }
+    };
+    for (name, sightings) in &known {
+        score(name, sightings, true);
+    }
+    for (name, sightings) in &found {
+        if !known.contains_key(name) {
+            score(name, sightings, false);
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    scored
+        .into_iter()
+        .take(max)
+        .map(|(_, _, name)| name)
+        .collect()
+}
+
+/// Runs of capitalized words in a sentence, each with whether it opens the sentence (or a
+/// quotation). Role words at the start of a run are dropped.
+fn capitalized_runs(sentence: &str) -> Vec<(Vec<String>, bool)> {
+    let mut runs = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut current_at_start = false;
+    let mut flush = |current: &mut Vec<String>, at_start: bool| {
+        while current
+            .last()
+            .is_some_and(|w| CONNECTORS.contains(&w.as_str()))
+        {
+            current.pop();
+        }
+        let first_name = current
+            .iter()
+            .position(|w| !ROLE_WORDS.contains(&w.as_str()));
+        if let Some(first) = first_name {
+            runs.push((current[first..].to_vec(), at_start && first == 0));
+        }
+        current.clear();
+    };
+    for (i, token) in sentence.split_whitespace().enumerate() {
+        let opens = token.starts_with(['"', '“', '\'', '‘', '(', '[']);
+        let word = token.trim_start_matches(['"', '“', '\'', '‘', '(', '[']);
+        let closes = word.ends_with([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’', ')', ']']);
+        let word =
+            word.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’', ')', ']']);
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_alphabetic)
+            && !STOP_WORDS.contains(&word);
+        let connector = !current.is_empty() && CONNECTORS.contains(&word);
+        if opens && !current.is_empty() {
+            flush(&mut current, current_at_start);
+        }
+        if capitalized || connector {
+            if current.is_empty() {
+                current_at_start = i == 0 || opens;
+            }
+            current.push(word.to_string());
+        } else {
+            flush(&mut current, current_at_start);
+        }
+        if closes {
+            flush(&mut current, current_at_start);
+        }
+    }
+    flush(&mut current, current_at_start);
+    runs
+}
+
+/// Each distinct run, sighted wherever it appears inside any run: `Partai Buruh` is also
+/// seen in `Komite Pusat Partai Buruh`.
+fn phrases(runs: &[(Vec<String>, Sighting)]) -> BTreeMap<String, Vec<Sighting>> {
+    let mut distinct: Vec<&Vec<String>> = runs.iter().map(|(w, _)| w).collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut found = BTreeMap::new();
+    for phrase in distinct {
+        let sightings: Vec<Sighting> = runs
+            .iter()
+            .filter_map(|(words, sighting)| {
+                let at = words
+                    .windows(phrase.len())
+                    .position(|w| w == phrase.as_slice())?;
+                Some(Sighting {
+                    at_sentence_start: sighting.at_sentence_start && at == 0,
+                    ..*sighting
+                })
+            })
+            .collect();
+        found.insert(phrase.join(" "), sightings);
+    }
+    found
+}
+
+/// A bare word (`Kim`, `Ri`) that belongs to exactly one longer name in the article counts
+/// as that name; one that belongs to several (`Korea`) is dropped.
+fn merge_bare_words(
+    found: &mut BTreeMap<String, Vec<Sighting>>,
+    known: &mut BTreeMap<String, Vec<Sighting>>,
+    entities: &Entities,
+) {
+    let bare: Vec<String> = found.keys().filter(|k| !k.contains(' ')).cloned().collect();
+    for word in bare {
+        let in_known = known
+            .keys()
+            .filter(|name| entities.words[*name].contains(&word) && name.as_str() != word);
+        // A phrase seen only at sentence starts (`Pejabat Mongolia`) owns nothing.
+        let in_found = found
+            .iter()
+            .filter(|(name, sightings)| {
+                name.contains(' ')
+                    && name.split(' ').any(|w| w == word)
+                    && sightings.iter().any(|s| !s.at_sentence_start)
+            })
+            .map(|(name, _)| name);
+        let owners: Vec<String> = in_known.chain(in_found).cloned().collect();
+        match owners.as_slice() {
+            [] => {}
+            [owner] => {
+                let sightings = found.remove(&word).unwrap_or_default();
+                let target = if known.contains_key(owner) {
+                    known.get_mut(owner)
+                } else {
+                    found.get_mut(owner)
+                };
+                if let Some(target) = target {
+                    target.extend(sightings);
+                }
+            }
+            _ => {
+                found.remove(&word);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags_of(title: &str, text: &str) -> Vec<String> {
+        let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
+        tags(title, &paragraphs, &Entities::default(), &[], 6)
+    }
+
+    #[test]
+    fn aliases_count_for_their_entity() {
+        let tags = tags_of(
+            "Korut Kecam AS",
+            "Korut menuding AS ingkar. Pejabat North Korea menyebut Washington lalai.\n\
+             Trump membalas lewat Twitter. Trump menyebut Kim Jong Un temannya.",
+        );
+        assert_eq!(
+            tags[..3],
+            ["Korea Utara", "Amerika Serikat", "Donald Trump"]
+        );
+    }
+
+    #[test]
+    fn repeated_proper_nouns_become_tags() {
+        let tags = tags_of(
+            "Rapat Pleno Berakhir",
+            "Sidang Presidium Majelis Rakyat Tertinggi dibuka.\n\
+             Delegasi dari Mongolia datang. Pejabat Mongolia memuji Majelis Rakyat Tertinggi.\n\
+             Namun tidak ada pernyataan. Namun rapat berlanjut.",
+        );
+        assert!(
+            tags.contains(&"Majelis Rakyat Tertinggi".to_string()),
+            "{tags:?}"
+        );
+        assert!(tags.contains(&"Mongolia".to_string()), "{tags:?}");
+        assert!(!tags.contains(&"Namun".to_string()), "{tags:?}");
+        assert!(
+            !tags
+                .iter()
+                .any(|t| t.contains("Presidium") || t.contains("Pejabat")),
+            "{tags:?}"
+        );
+    }
+
+    #[test]
+    fn once_is_not_enough_and_roles_are_not_names() {
+        let tags = tags_of(
+            "Pertemuan",
+            "Menteri Luar Negeri Ri Son Gwon tiba di Swedia. Kata Ri, rapat penting. \
+             Menurut Ri, Menteri Luar Negeri akan pulang.",
+        );
+        assert!(tags.contains(&"Ri Son-gwon".to_string()), "{tags:?}");
+        assert!(!tags.iter().any(|t| t.contains("Menteri")), "{tags:?}");
+        assert!(!tags.contains(&"Swedia".to_string()), "{tags:?}");
+    }
+
+    #[test]
+    fn bare_surname_joins_the_only_full_name() {
+        let tags = tags_of(
+            "Kim Jong-un Berpidato",
+            "Kim Jong-un berpidato. Pidato Kim panjang. Lalu Kim pulang.",
+        );
+        assert_eq!(tags, ["Kim Jong-un"]);
+    }
+
+    #[test]
+    fn outlets_and_excluded_names_are_not_tags() {
+        let paragraphs = vec![
+            "Laporan KCNA dikutip AFP. Menurut KCNA dan AFP, rapat usai di Pyongyang.".to_string(),
+            "Warga Pyongyang bersorak.".to_string(),
+        ];
+        let tags = tags(
+            "Rapat",
+            &paragraphs,
+            &Entities::default(),
+            &["Pyongyang".into()],
+            6,
+        );
+        assert!(tags.is_empty(), "{tags:?}");
+    }
+
+    #[test]
+    fn site_map_adds_and_overrides() {
+        let extra = vec![("Amerika".to_string(), vec!["AS".to_string()])];
+        let entities = Entities::new(&extra);
+        let paragraphs = vec!["AS marah. Lalu AS diam.".to_string()];
+        assert_eq!(tags("", &paragraphs, &entities, &[], 6), ["Amerika"]);
+    }
+
+    #[test]
+    fn keeps_the_most_salient() {
+        let paragraphs = vec![
+            "Korut dan AS bertemu. Korut kecewa. AS diam. Korut pulang. Trump marah. Trump pergi."
+                .to_string(),
+        ];
+        assert_eq!(
+            tags("", &paragraphs, &Entities::default(), &[], 2),
+            ["Korea Utara", "Amerika Serikat"]
+        );
+    }
+}

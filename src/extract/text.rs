@@ -1,0 +1,94 @@
+//! Small helpers on raw text shared by the extractors.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Text tokenized for machines (`Kim berbicara , kata dia .`) joined back as people write it.
+pub fn detokenize(line: &str) -> Cow<'_, str> {
+    static SPACE_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+([,.;:!?%)\]])(\s|$)").expect("valid pattern"));
+    static SPACE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([(\[])\s+").expect("valid pattern"));
+    let line = match SPACE_BEFORE.replace_all(line, "$1$2") {
+        Cow::Borrowed(_) => Cow::Borrowed(line),
+        Cow::Owned(s) => Cow::Owned(s),
+    };
+    match SPACE_AFTER.replace_all(&line, "$1") {
+        Cow::Borrowed(_) => line,
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
+
+/// `JAKARTA` → `Jakarta`; names already in mixed case are kept.
+pub fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercased words of a text, for comparing sentences.
+pub fn word_set(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    let (a, b) = (word_set(a), word_set(b));
+    let shared = a.intersection(&b).count();
+    let smaller = a.len().min(b.len());
+    smaller > 0 && shared * 10 >= smaller * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_tokenized_punctuation() {
+        assert_eq!(
+            detokenize("Kim berbicara , kata ( AP ) dia ."),
+            "Kim berbicara, kata (AP) dia."
+        );
+        assert_eq!(
+            detokenize("Pukul 18.45 WIB, 2,5 mm."),
+            "Pukul 18.45 WIB, 2,5 mm."
+        );
+        assert!(matches!(detokenize("Biasa saja."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn title_cases_capitals_only() {
+        assert_eq!(title_case("JAKARTA"), "Jakarta");
+        assert_eq!(title_case("KUALA LUMPUR"), "Kuala Lumpur");
+        assert_eq!(title_case("McAllen"), "McAllen");
+    }
+
+    #[test]
+    fn near_duplicates() {
+        assert!(near_duplicate(
+            "Kim menyerukan militer menyiapkan langkah ofensif.",
+            "Kim menyerukan militer menyiapkan langkah aktif dan ofensif."
+        ));
+        assert!(!near_duplicate(
+            "Kim tiba di Hanoi.",
+            "Trump pulang ke Washington."
+        ));
+    }
+}

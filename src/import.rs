@@ -1,0 +1,209 @@
+//! `kabar import`: raw articles turned into Markdown briefings an editor can review, with
+//! every extracted field written out as front matter.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{self, Briefing, Context, Outlet, SourceKind};
+use crate::error::{BuildError, Diagnostic};
+use crate::extract::article::Block;
+use crate::scaffold::{Overwrite, write_file};
+
+/// One article written as a briefing.
+#[derive(Debug)]
+pub struct Imported {
+    pub from: PathBuf,
+    pub to: PathBuf,
+    pub briefing: Briefing,
+}
+
+/// Imports every `.txt` among `paths` (files, or folders searched for `.txt` files) into
+/// `into/<year>/<slug>.md`. Returns what was written and what could not be.
+pub fn import(
+    paths: &[PathBuf],
+    into: &Path,
+    force: bool,
+    config: &Config,
+) -> (Vec<Imported>, Vec<Diagnostic>) {
+    let today = config.timezone.now().date_naive();
+    let mut imported: Vec<Imported> = Vec::new();
+    let mut errors = Vec::new();
+    let (files, missing) = raw_files(paths);
+    errors.extend(missing);
+    for from in files {
+        match import_one(&from, into, force, config, today, &imported) {
+            Ok(done) => imported.push(done),
+            Err(e) => errors.push(e),
+        }
+    }
+    (imported, errors)
+}
+
+/// The files named, and the `.txt` files inside the folders named, in name order.
+fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(
+                content::discover::walk(path)
+                    .filter_map(Result::ok)
+                    .map(walkdir::DirEntry::into_path)
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt")),
+            );
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            errors.push(
+                Diagnostic::file(path, "no such file or folder")
+                    .with_hint("name raw article files (.txt) or folders holding them"),
+            );
+        }
+    }
+    (files, errors)
+}
+
+fn import_one(
+    from: &Path,
+    into: &Path,
+    force: bool,
+    config: &Config,
+    today: chrono::NaiveDate,
+    done: &[Imported],
+) -> Result<Imported, Diagnostic> {
+    let text = std::fs::read_to_string(from).map_err(|e| {
+        Diagnostic::file(from, format!("cannot read: {e}")).with_hint("save the file as UTF-8 text")
+    })?;
+    let modified = std::fs::metadata(from)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(chrono::DateTime::<chrono::Utc>::from);
+    let context = Context { today, modified };
+    let (briefing, blocks) = content::read_text(from, SourceKind::Raw, &text, config, &context)?;
+    let to = into
+        .join(briefing.date.format("%Y").to_string())
+        .join(format!("{}.md", briefing.slug));
+    if let Some(other) = done.iter().find(|d| d.to == to) {
+        return Err(Diagnostic::file(
+            from,
+            format!(
+                "would be written to {}, like {}",
+                to.display(),
+                other.from.display()
+            ),
+        )
+        .with_hint("add `slug: another-name` in front matter at the top of one of them"));
+    }
+    let overwrite = if force {
+        Overwrite::Allowed
+    } else {
+        Overwrite::Never("pass --force to replace it, or move it away first")
+    };
+    write_file(&to, &markdown(&briefing, &blocks), overwrite).map_err(|e| match e {
+        BuildError::Site(mut d) => d.remove(0),
+        BuildError::Io {
+            action,
+            path,
+            source,
+        } => Diagnostic::file(path, format!("{action}: {source}")),
+    })?;
+    Ok(Imported {
+        from: from.to_path_buf(),
+        to,
+        briefing,
+    })
+}
+
+/// Front matter written by `import`, in the order an editor reads it.
+#[derive(Serialize)]
+struct FrontMatterOut<'a> {
+    title: &'a str,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a Outlet>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    cited: &'a [String],
+    tags: &'a [String],
+    summary: &'a str,
+    slug: &'a str,
+}
+
+/// The briefing as a Markdown file: front matter, then the cleaned body.
+pub fn markdown(b: &Briefing, blocks: &[Block]) -> String {
+    let date = if b.has_time {
+        b.date.to_rfc3339()
+    } else {
+        b.date.format("%Y-%m-%d").to_string()
+    };
+    let front = FrontMatterOut {
+        title: &b.title,
+        date,
+        source: b.source.as_ref(),
+        dateline: b.dateline.as_deref(),
+        author: b.author.as_deref(),
+        cited: &b.cited,
+        tags: &b.tags,
+        summary: &b.summary,
+        slug: &b.slug,
+    };
+    let mut text = format!("---\n{}---\n", crate::yaml::to_string(&front));
+    for block in blocks {
+        text.push('\n');
+        match block {
+            Block::Paragraph(p) => text.push_str(&escape_markdown(p)),
+            Block::Caption(c) => {
+                text.push('*');
+                text.push_str(&escape_markdown(c));
+                text.push('*');
+            }
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Text that Markdown shows as written: its markup characters escaped.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A paragraph opening with `1.`, `-` or `+` would become a list.
+    let list_like = out.starts_with(['-', '+'])
+        || out
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if list_like {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape_markdown("a *b* [c](d) <e> & f_g"),
+            r"a \*b\* \[c\](d) \<e\> \& f\_g"
+        );
+        assert_eq!(escape_markdown("1. Satu"), r"1\. Satu");
+        assert_eq!(escape_markdown("- Satu"), r"\- Satu");
+        assert_eq!(escape_markdown("2019 adalah tahun."), "2019 adalah tahun.");
+    }
+}
