@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::content::front_matter;
 use crate::content::{self, Briefing, Context, Outlet, SourceKind};
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::article::Block;
+use crate::extract::slug::slugify;
 use crate::scaffold::{Overwrite, write_file};
 
 /// One article written as a briefing.
@@ -81,7 +83,14 @@ fn import_one(
         .ok()
         .map(chrono::DateTime::<chrono::Utc>::from);
     let context = Context { today, modified };
-    let (briefing, blocks) = content::read_text(from, SourceKind::Raw, &text, config, &context)?;
+    let (mut briefing, blocks) =
+        content::read_text(from, SourceKind::Raw, &text, config, &context)?;
+    // Scraped files carry machine names; the briefing is named after its title instead,
+    // unless the editor chose a slug.
+    let slug_stated = front_matter::split(&text).is_ok_and(|s| s.front_matter.slug.is_some());
+    if !slug_stated {
+        briefing.slug = slugify(&briefing.title);
+    }
     let to = into
         .join(briefing.date.format("%Y").to_string())
         .join(format!("{}.md", briefing.slug));

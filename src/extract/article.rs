@@ -190,17 +190,26 @@ fn read_top(lines: &[String]) -> Top {
 /// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the
 /// outlet); the outlet is `None` for a line with only a date.
 fn header_line(line: &str) -> Option<Option<String>> {
-    const MAX_WORDS: usize = 14;
-    if line.split_whitespace().count() > MAX_WORDS {
-        return None;
-    }
-    let dated = !dating::find_dates(line).is_empty();
-    // `Kompas.com - 21/01/2019` has the shape of a dateline but opens no story.
-    if !dated && (line.ends_with('.') || outlets::dateline(line).is_some()) {
-        return None;
-    }
+    // Besides the date and outlet a header line holds a few words at most: a byline, a
+    // label such as `Published`, a zone.
+    const OTHER_WORDS: usize = 4;
+    let dates = dating::find_dates(line);
     let outlet = outlets::header_outlet(line);
-    (dated || outlet.is_some()).then_some(outlet)
+    if dates.is_empty() && outlet.is_none() {
+        return None;
+    }
+    let mut rest = line.to_string();
+    for date in dates.iter().rev() {
+        rest.replace_range(date.start..date.end, " ");
+    }
+    if let Some(outlet) = &outlet {
+        rest = rest.replacen(outlet.as_str(), " ", 1);
+    }
+    let other_words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    (other_words <= OTHER_WORDS).then_some(outlet)
 }
 
 /// After a headline: a blank line, or a header or dateline line.
@@ -263,8 +272,10 @@ fn take_dateline(blocks: &mut [Block]) -> Option<outlets::Dateline> {
 /// A desk's code closing the story, `(dea)` or `(rdp/imk)`, taken off the last paragraph.
 fn take_author_code(blocks: &mut Vec<Block>) -> Option<String> {
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*\(\s*(?P<code>[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$")
-            .expect("valid author code pattern")
+        Regex::new(
+            r"\s*\(\s*(?P<code>(?:[a-z]{2,5}|[A-Z][a-z]{1,4})(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$",
+        )
+        .expect("valid author code pattern")
     });
     let index = blocks
         .iter()

@@ -79,7 +79,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|-\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})\b)?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})\b)?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     [

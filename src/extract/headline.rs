@@ -1,10 +1,15 @@
 //! Titles: the headline a raw article opens with, or one made from its lead sentence.
 
+use super::summary::is_abbreviation;
+
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.
 pub fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    let ends_like_a_sentence = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
+    let full_stop = line
+        .strip_suffix('.')
+        .is_some_and(|before| !before.ends_with("..") && !is_abbreviation(before));
+    let ends_like_a_sentence = full_stop || line.ends_with([',', ';', ':']);
     let opens_well = line
         .chars()
         .next()
@@ -115,6 +120,9 @@ mod tests {
             "Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif"
         ));
         assert!(looks_like_headline("Akankah Kim Bertemu Trump Lagi?"));
+        assert!(looks_like_headline(
+            "North Korea says it has no interest in talks with U.S."
+        ));
         assert!(!looks_like_headline(
             "Korea Utara bersumpah akan meningkatkan kekuatan militernya."
         ));

@@ -340,7 +340,7 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Bisnis.com, JAKARTA — · TEMPO.CO, Jakarta - · Liputan6.com, Jakarta:
         format!(r"^(?P<outlet>{outlet}),\s*(?P<city>{CITY}){SEPARATOR}"),
         // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) -
-        format!(r"^(?P<city>{CITY})(?:,\s*[A-Za-z]{{3,9}}\.?\s+\d{{1,2}})?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"),
+        format!(r"^(?P<city>{CITY})(?:,\s*(?:[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}|{CITY}))?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"),
         // KONTAN.CO.ID - JAKARTA.
         format!(r"^(?P<outlet>{outlet}){SEPARATOR}(?P<city>[A-Z][A-Z'’ -]+[A-Z])\.\s+"),
         // Suara.com - 
@@ -500,6 +500,16 @@ mod tests {
                 Some("REPUBLIKA.CO.ID"),
             ),
             ("SEOUL (Reuters) - Kim", Some("Seoul"), Some("Reuters")),
+            (
+                "PANMUNJOM, South Korea (AP) — Kim",
+                Some("Panmunjom"),
+                Some("AP"),
+            ),
+            (
+                "SEOUL, Dec 31 (Reuters) - Kim",
+                Some("Seoul"),
+                Some("Reuters"),
+            ),
             ("Jakarta - Kim", Some("Jakarta"), None),
             (
                 "Jakarta, Gatra.com - Kim",

@@ -61,7 +61,7 @@ fn push_trimmed<'a>(sentences: &mut Vec<&'a str>, piece: &'a str) {
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial (`J.`).
-fn is_abbreviation(before_stop: &str) -> bool {
+pub fn is_abbreviation(before_stop: &str) -> bool {
     let word = before_stop
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         .next()

@@ -1,0 +1,615 @@
+//! Raw articles read into briefings: the two real seeds and our own fixtures in the styles of
+//! Indonesian and English outlets, each with the fields a reader would expect.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use kabar::Config;
+use kabar::content::{self, Briefing, Context, SourceKind};
+
+/// Fixed, so guessed years do not move with the calendar.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+/// Reads `text` as a raw article at `path`, saved at `modified`.
+fn parse(
+    path: &Path,
+    text: &str,
+    config: &Config,
+    modified: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<Briefing, kabar::Diagnostic> {
+    let context = Context {
+        today: today(),
+        modified,
+    };
+    content::parse_text(path, SourceKind::Raw, text, config, &context)
+}
+
+fn read_with(path: &Path, config: &Config) -> Result<Briefing, kabar::Diagnostic> {
+    parse(path, &std::fs::read_to_string(path).unwrap(), config, None)
+}
+
+fn read(path: &Path) -> Briefing {
+    read_with(path, &Config::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/raw")
+        .join(name)
+}
+
+fn seed(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seeds")
+        .join(name)
+}
+
+/// What a raw article must read as. `tags` must all be among the briefing's tags; `gone`
+/// must not appear in the page body and `kept` (real sentences) must.
+struct Case {
+    file: &'static str,
+    title: &'static str,
+    inferred_title: bool,
+    date: &'static str,
+    source: Option<&'static str>,
+    dateline: Option<&'static str>,
+    author: Option<&'static str>,
+    cited: &'static [&'static str],
+    tags: &'static [&'static str],
+    gone: &'static [&'static str],
+    kept: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        file: "01-cnn-header.txt",
+        title: "Trump Tiba di Hanoi Jelang KTT Kedua dengan Kim Jong-un",
+        inferred_title: false,
+        date: "2019-02-26T21:05:00+07:00",
+        source: Some("CNN Indonesia"),
+        dateline: Some("Jakarta"),
+        author: Some("nma/dea"),
+        cited: &["Reuters"],
+        tags: &["Donald Trump", "Kim Jong-un"],
+        gone: &[
+            "[Gambas",
+            "TOPIK TERKAIT",
+            "(nma/dea)",
+            "Jakarta, CNN Indonesia --",
+        ],
+        kept: &[
+            "Kedua pemimpin dijadwalkan makan malam bersama pada Rabu sebelum berunding pada Kamis.",
+            "Presiden Amerika Serikat Donald Trump mendarat di Pangkalan Udara Noi Bai",
+        ],
+    },
+    Case {
+        file: "02-cnn-short-month.txt",
+        title: "Kim Jong-un Kembali ke Pyongyang Usai KTT Hanoi",
+        inferred_title: false,
+        date: "2019-02-28T15:40:00+07:00",
+        source: Some("CNN Indonesia"),
+        dateline: Some("Jakarta"),
+        author: Some("ayp"),
+        cited: &["AFP"],
+        tags: &["Kim Jong-un", "Korea Utara"],
+        gone: &["(ayp)"],
+        kept: &["sesuatu yang tidak bisa diterima Washington."],
+    },
+    Case {
+        file: "03-kompas.txt",
+        title: "Moon Jae-in Minta Kim dan Trump Bertemu Lagi",
+        inferred_title: false,
+        date: "2019-03-01T10:30:00+07:00",
+        source: Some("Kompas.com"),
+        dateline: Some("Jakarta"),
+        author: Some("Rina Kartika"),
+        cited: &["Yonhap"],
+        tags: &["Moon Jae-in", "Korea Selatan"],
+        gone: &[
+            "Baca juga",
+            "Trump dan Kim Pulang dari Hanoi",
+            "Grup Telegram",
+            "Penulis:",
+        ],
+        kept: &["Menurut Moon, Seoul siap menjadi jembatan antara Pyongyang dan Washington."],
+    },
+    Case {
+        file: "04-kontan.txt",
+        title: "Sanksi Ekonomi Tetap Berlaku Selama Korea Utara Belum Denuklirisasi",
+        inferred_title: false,
+        date: "2019-03-04T09:15:00+07:00",
+        source: Some("Kontan"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &[],
+        tags: &["Mike Pompeo", "Korea Utara", "Sanksi"],
+        gone: &["KONTAN.CO.ID - JAKARTA."],
+        kept: &["Menteri Luar Negeri AS Mike Pompeo menegaskan sanksi ekonomi"],
+    },
+    Case {
+        file: "05-bisnis.txt",
+        title: "Bursa Seoul Melemah Usai KTT Hanoi Gagal",
+        inferred_title: false,
+        date: "2019-03-01T00:00:00+07:00",
+        source: Some("Bisnis.com"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &["Bloomberg"],
+        tags: &["Korea Selatan"],
+        gone: &["Bisnis.com, JAKARTA"],
+        kept: &["Analis menilai pasar menunggu kepastian soal sanksi terhadap Korea Utara."],
+    },
+    Case {
+        file: "06-antara.txt",
+        title: "Indonesia Dukung Dialog Damai di Semenanjung Korea",
+        inferred_title: false,
+        date: "2023-12-06T14:20:00+07:00",
+        source: Some("ANTARA"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &[],
+        tags: &["Indonesia"],
+        gone: &["(ANTARA) -"],
+        kept: &["Menurut dia, stabilitas kawasan penting bagi ASEAN."],
+    },
+    Case {
+        file: "07-tempo.txt",
+        title: "Korea Utara Luncurkan Dua Rudal Jarak Pendek",
+        inferred_title: false,
+        date: "2019-07-25T00:00:00+07:00",
+        source: Some("Tempo"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &["Yonhap"],
+        tags: &["Korea Utara", "Korea Selatan"],
+        gone: &["TEMPO.CO, Jakarta -"],
+        kept: &[
+            "Peluncuran itu terjadi beberapa pekan setelah Kim Jong-un dan Donald Trump bertemu di Panmunjom.",
+        ],
+    },
+    Case {
+        file: "08-liputan6.txt",
+        title: "Trump Jadi Presiden AS Pertama yang Injak Korea Utara",
+        inferred_title: false,
+        date: "2019-06-30T00:00:00+07:00",
+        source: Some("Liputan6.com"),
+        dateline: Some("Jakarta"),
+        author: Some("Ein"),
+        cited: &[],
+        tags: &["Donald Trump", "Korea Utara"],
+        gone: &["Liputan6.com, Jakarta:", "(Ein)"],
+        kept: &["Presiden Korea Selatan Moon Jae-in ikut mendampingi kedua pemimpin."],
+    },
+    Case {
+        file: "09-republika.txt",
+        title: "Perundingan Nuklir di Stockholm Berakhir Tanpa Hasil",
+        inferred_title: false,
+        date: "2019-10-05T00:00:00+07:00",
+        source: Some("Republika"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &["KCNA"],
+        tags: &["Korea Utara", "Amerika Serikat"],
+        gone: &["REPUBLIKA.CO.ID"],
+        kept: &["Departemen Luar Negeri AS membantah tuduhan itu"],
+    },
+    Case {
+        file: "10-detik-byline.txt",
+        title: "Korut Ledakkan Kantor Penghubung di Kaesong",
+        inferred_title: false,
+        date: "2020-06-16T15:05:00+07:00",
+        source: Some("detikcom"),
+        dateline: Some("Jakarta"),
+        author: Some("Rita Hutapea"),
+        cited: &["Yonhap"],
+        tags: &["Korea Utara", "Kaesong"],
+        gone: &[
+            "SCROLL TO CONTINUE",
+            "Simak video",
+            "Gambas",
+            "(rdp/imk)",
+            "detikNews",
+        ],
+        kept: &[
+            "Korea Utara meledakkan kantor penghubung antar-Korea di Kaesong pada Selasa (16/6) siang.",
+            "Gedung itu dibuka pada 2018 sebagai simbol hubungan baik kedua Korea.",
+        ],
+    },
+    Case {
+        file: "11-no-headline-detik.txt",
+        title: "Korea Utara menolak tawaran bantuan pangan dari Korea Selatan",
+        inferred_title: true,
+        date: "2019-07-24T00:00:00+07:00",
+        source: Some("detikcom"),
+        dateline: None,
+        author: None,
+        cited: &["AFP"],
+        tags: &["Korea Utara", "Korea Selatan"],
+        gone: &["SCROLL TO CONTINUE", "Simak juga video", "Kapal Selam Baru"],
+        kept: &[
+            "Korea Selatan sebelumnya berjanji mengirim 50 ribu ton beras melalui Program Pangan Dunia.",
+        ],
+    },
+    Case {
+        file: "12-glued-boilerplate.txt",
+        title: "Pompeo Kembali ke Pyongyang",
+        inferred_title: false,
+        date: "2018-10-07T00:00:00+07:00",
+        source: Some("CNN Indonesia"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &[],
+        tags: &["Mike Pompeo"],
+        gone: &[
+            "ADVERTISEMENT",
+            "SCROLL TO CONTINUE",
+            "Baca juga",
+            "Kim Undang Pompeo",
+            "Gambas",
+        ],
+        kept: &[
+            "untuk kunjungan keempatnya. Ia bertemu Kim Jong-un selama dua jam. Pompeo menyebut pertemuan itu produktif. Pompeo juga membahas rencana KTT kedua.",
+            "Pompeo melanjutkan perjalanan ke Seoul untuk bertemu Moon Jae-in.",
+        ],
+    },
+    Case {
+        file: "13-tokenized.txt",
+        title: "Kim dan Moon Berjabat Tangan di Garis Demarkasi",
+        inferred_title: false,
+        date: "2018-04-27T10:15:00+07:00",
+        source: Some("CNN Indonesia"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &["Reuters"],
+        tags: &["Korea Utara", "Korea Selatan", "Kim Jong-un"],
+        gone: &[" ,", " ."],
+        kept: &["di Panmunjom, Jumat (27/4) pagi."],
+    },
+    Case {
+        file: "14-missing-year-weekday.txt",
+        title: "Kim Yo-jong Kecam Selebaran dari Korea Selatan",
+        inferred_title: false,
+        // No year anywhere: 4 June of the latest year, not after today, that is a Thursday.
+        date: "2026-06-04T00:00:00+07:00",
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &["Associated Press"],
+        tags: &["Kim Yo-jong", "Korea Selatan"],
+        gone: &[],
+        kept: &["Korea Selatan kemudian berjanji menyusun aturan"],
+    },
+    Case {
+        file: "15-missing-year-from-text.txt",
+        title: "Korut Uji Mesin Roket di Sohae",
+        inferred_title: false,
+        // The year comes from `tahun 2019`, which fits the Saturday.
+        date: "2019-12-07T00:00:00+07:00",
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &["Reuters"],
+        tags: &["Sohae", "Korea Utara"],
+        gone: &[],
+        kept: &["Trump mengatakan Kim Jong-un akan kehilangan segalanya"],
+    },
+    Case {
+        file: "16-english-reuters.txt",
+        title: "North Korea says it has no interest in talks with U.S.",
+        inferred_title: false,
+        date: "2019-12-31T00:00:00+07:00",
+        source: Some("Reuters"),
+        dateline: Some("Seoul"),
+        author: None,
+        cited: &["KCNA"],
+        tags: &["Korea Utara"],
+        gone: &["SEOUL (Reuters)"],
+        kept: &["The statement was carried by KCNA on Dec. 31, 2019"],
+    },
+    Case {
+        file: "17-english-date-header.txt",
+        title: "Trump and Kim meet at the DMZ",
+        inferred_title: false,
+        date: "2019-06-30T00:00:00+07:00",
+        source: Some("Associated Press"),
+        dateline: Some("Panmunjom"),
+        author: None,
+        cited: &[],
+        tags: &["Donald Trump", "Korea Utara"],
+        gone: &["Published", "(AP) —"],
+        kept: &["The two leaders agreed to restart working-level talks within weeks."],
+    },
+    Case {
+        file: "18-iso-date.txt",
+        title: "Biegun Ditunjuk Jadi Utusan Khusus untuk Korea Utara",
+        inferred_title: false,
+        date: "2018-08-23T20:30:00+07:00",
+        source: None,
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &[],
+        tags: &["Stephen Biegun", "Mike Pompeo"],
+        gone: &["2018-08-23T20:30"],
+        kept: &["Biegun sebelumnya bekerja sebagai eksekutif di Ford Motor Company."],
+    },
+    Case {
+        file: "19-front-matter-override.txt",
+        title: "Korea Utara Tolak Tawaran Dialog (judul redaksi)",
+        inferred_title: false,
+        date: "2019-12-30T09:00:00+07:00",
+        source: Some("Kantor Berita Contoh"),
+        dateline: Some("Jakarta"),
+        author: Some("dea"),
+        cited: &["Yonhap"],
+        tags: &["Korea Utara", "Diplomasi"],
+        gone: &["Korut Tolak Dialog"],
+        kept: &[
+            "Korea Utara menolak tawaran dialog dari Amerika Serikat menjelang tenggat akhir tahun.",
+        ],
+    },
+    Case {
+        file: "20-wita-and-clock.txt",
+        title: "Diplomat Korut Singgah di Makassar",
+        inferred_title: false,
+        date: "2019-08-14T10:30:00+08:00",
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &[],
+        tags: &["An Kwang-il"],
+        gone: &[],
+        kept: &["Pejabat Pemprov menyambut rombongan An Kwang-il di bandara."],
+    },
+    Case {
+        file: "21-newsletter-and-credit.txt",
+        title: "KTT Singapura Hasilkan Pernyataan Bersama",
+        inferred_title: false,
+        date: "2018-06-12T18:00:00+07:00",
+        source: Some("CNN Indonesia"),
+        dateline: Some("Jakarta"),
+        author: None,
+        cited: &["AFP"],
+        tags: &["Kim Jong-un", "Donald Trump"],
+        gone: &["Google News", "Download aplikasi"],
+        kept: &[
+            "Trump menyebut pertemuan itu jujur dan produktif.",
+            "<p class=\"caption\">Kim Jong-un dan Donald Trump berjabat tangan di Pulau Sentosa. (AFP PHOTO / SAUL LOEB)</p>",
+        ],
+    },
+    Case {
+        file: "22-kumparan-no-outlet.txt",
+        title: "Korea Utara Hentikan Hotline dengan Korea Selatan",
+        inferred_title: false,
+        date: "2020-06-09T00:00:00+07:00",
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &[],
+        tags: &["Korea Utara", "Korea Selatan"],
+        gone: &[],
+        kept: &[
+            "Pyongyang memutus seluruh jalur komunikasi dengan Seoul pada Selasa, 9 Juni 2020, menurut KCNA.",
+        ],
+    },
+    Case {
+        file: "23-pada-past-event.txt",
+        title: "Dua Tahun Setelah Singapura",
+        inferred_title: false,
+        // The day marked `hari ini`, not the 2018 summit mentioned first.
+        date: "2020-06-12T00:00:00+07:00",
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &["Associated Press"],
+        tags: &["Korea Utara", "Ri Son-gwon"],
+        gone: &[],
+        kept: &["Ri mengatakan Korea Utara akan memperkuat kekuatan militernya."],
+    },
+];
+
+#[test]
+fn fixtures_read_as_expected() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let b = read(&fixture(case.file));
+        let mut check = |what: &str, ok: bool, got: String| {
+            if !ok {
+                failures.push(format!("{}: {what}: got {got}", case.file));
+            }
+        };
+        check("title", b.title == case.title, b.title.clone());
+        check(
+            "inferred title",
+            b.inferred.contains(&"title") == case.inferred_title,
+            format!("{:?}", b.inferred),
+        );
+        check(
+            "date",
+            b.date.to_rfc3339() == case.date,
+            b.date.to_rfc3339(),
+        );
+        let source = b.source.as_ref().map(|s| s.name.as_str());
+        check("source", source == case.source, format!("{source:?}"));
+        check(
+            "dateline",
+            b.dateline.as_deref() == case.dateline,
+            format!("{:?}", b.dateline),
+        );
+        check(
+            "author",
+            b.author.as_deref() == case.author,
+            format!("{:?}", b.author),
+        );
+        check("cited", b.cited == case.cited, format!("{:?}", b.cited));
+        let missing: Vec<_> = case
+            .tags
+            .iter()
+            .filter(|t| !b.tags.iter().any(|x| x == *t))
+            .collect();
+        check(
+            "tags",
+            missing.is_empty(),
+            format!("{:?}, missing {missing:?}", b.tags),
+        );
+        check("tag count", b.tags.len() <= 6, format!("{:?}", b.tags));
+        for gone in case.gone {
+            check(
+                "gone",
+                !b.body_html.contains(gone),
+                format!("`{gone}` in the body"),
+            );
+        }
+        for kept in case.kept {
+            check(
+                "kept",
+                b.body_html.contains(kept),
+                format!("`{kept}` lost from the body"),
+            );
+        }
+        check(
+            "summary",
+            !b.summary.is_empty() && b.summary.split_whitespace().count() <= 60,
+            b.summary.clone(),
+        );
+    }
+    assert!(CASES.len() >= 20);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn seed_000_cnn_indonesia() {
+    let b = read(&seed("000_32f762eadf0bc361.txt"));
+    assert_eq!(
+        b.title,
+        "Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif"
+    );
+    assert!(!b.inferred.contains(&"title"));
+    assert_eq!(b.date.to_rfc3339(), "2019-12-31T18:19:00+07:00");
+    assert!(b.has_time);
+    assert_eq!(b.source.as_ref().unwrap().name, "CNN Indonesia");
+    assert_eq!(b.dateline.as_deref(), Some("Jakarta"));
+    assert_eq!(b.cited, ["AFP", "Associated Press"]);
+    assert_eq!(b.author.as_deref(), Some("dea"));
+    for tag in ["Kim Jong-un", "Korea Utara", "Amerika Serikat"] {
+        assert!(b.tags.iter().any(|t| t == tag), "{tag} not in {:?}", b.tags);
+    }
+    for gone in [
+        "[Gambas:Video CNN]",
+        "TOPIK TERKAIT",
+        "REKOMENDASI",
+        "LAINNYA DI DETIKNETWORK",
+        "(dea)",
+        "CNN Indonesia |",
+        "Jakarta, CNN Indonesia --",
+    ] {
+        assert!(!b.body_html.contains(gone), "{gone} left in the body");
+    }
+    // The photo credit is kept as a caption, apart from the story.
+    assert!(b.body_html.contains(
+        "<p class=\"caption\">Pemimpin Korea Utara Kim Jong-un. (AFP Photo/Kirill Kudryavtsev)</p>"
+    ));
+    assert!(
+        b.summary
+            .starts_with("Pemimpin Korea Utara Kim Jong-un menyerukan militer")
+    );
+    assert!(!b.summary.contains("AFP Photo"));
+    // The last story sentence survives, without the author code.
+    assert!(
+        b.body_html
+            .contains("yang mengakibatkan proses terhenti.</p>")
+    );
+}
+
+#[test]
+fn seed_004_detik_without_headline() {
+    let b = read(&seed("004_b5c387cbb51c8ba0.txt"));
+    assert!(b.inferred.contains(&"title"), "{:?}", b.inferred);
+    assert_eq!(
+        b.title,
+        "Korea Utara bersumpah akan meningkatkan kekuatan militernya"
+    );
+    assert_eq!(b.date.to_rfc3339(), "2020-06-12T00:00:00+07:00");
+    assert!(!b.has_time);
+    assert_eq!(b.cited, ["Associated Press"]);
+    for tag in ["Korea Utara", "Amerika Serikat", "Donald Trump"] {
+        assert!(b.tags.iter().any(|t| t == tag), "{tag} not in {:?}", b.tags);
+    }
+    for gone in ["SCROLL TO CONTINUE", "Simak video", "Kasus Positif Corona"] {
+        assert!(!b.body_html.contains(gone), "{gone} left in the body");
+    }
+    assert!(
+        b.body_html
+            .contains("Korea Utara telah menangguhkan hampir semua kerja sama")
+    );
+}
+
+#[test]
+fn no_date_at_all_is_an_error_that_says_how_to_add_one() {
+    let err = read_with(&fixture("24-undated.txt"), &Config::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("24-undated.txt:1:1: no date found"),
+        "{err}"
+    );
+    let hint = err.hint.unwrap();
+    assert!(hint.contains("date: 2019-12-31 18:19"), "{hint}");
+    assert!(hint.contains("raw: {undated: mtime}"), "{hint}");
+}
+
+#[test]
+fn undated_articles_can_take_the_file_time() {
+    let config = Config::parse("raw:\n  undated: mtime\n").unwrap();
+    let path = fixture("24-undated.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let modified = chrono::DateTime::parse_from_rfc3339("2024-03-05T02:00:00Z").unwrap();
+    let b = parse(&path, &text, &config, Some(modified.to_utc())).unwrap();
+    assert_eq!(b.date.to_rfc3339(), "2024-03-05T09:00:00+07:00");
+    assert!(b.inferred.contains(&"date"));
+}
+
+#[test]
+fn a_file_name_date_is_the_last_fallback() {
+    let text = std::fs::read_to_string(fixture("24-undated.txt")).unwrap();
+    let path = Path::new("content/2023-08-21-latihan.txt");
+    let b = parse(path, &text, &Config::default(), None).unwrap();
+    assert_eq!(b.date.to_rfc3339(), "2023-08-21T00:00:00+07:00");
+    assert!(!b.inferred.contains(&"date"));
+}
+
+#[test]
+fn site_settings_shape_the_reading() {
+    let config = Config::parse(
+        "raw:\n  max_tags: 2\n  boilerplate: [\"Pyongyang menyebut latihan itu *.\"]\n\
+         entities:\n  Latihan Gabungan: [latihan militer gabungan]\n",
+    )
+    .unwrap();
+    let text = "---\ndate: 2023-08-21\n---\n".to_string()
+        + &std::fs::read_to_string(fixture("24-undated.txt")).unwrap();
+    let b = parse(Path::new("x.txt"), &text, &config, None).unwrap();
+    assert_eq!(b.tags.len(), 2, "{:?}", b.tags);
+    assert!(
+        b.tags.contains(&"Latihan Gabungan".to_string()),
+        "{:?}",
+        b.tags
+    );
+    assert!(!b.body_html.contains("persiapan perang"));
+    assert!(
+        b.body_html
+            .contains("Korea Utara mengecam latihan militer gabungan")
+    );
+}
+
+#[test]
+fn raw_text_is_escaped() {
+    let text = "Judul Uji\n\nSenin, 30/12/2019 10:00 WIB\n<script>alert(1)</script> Kim & Trump.\n";
+    let b = parse(Path::new("x.txt"), text, &Config::default(), None).unwrap();
+    assert!(
+        b.body_html
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; Kim &amp; Trump.")
+    );
+    assert!(!b.body_html.contains("<script>"));
+}

@@ -1,0 +1,249 @@
+//! Sites holding raw articles: the seeds built as briefings, `kabar list` with what was
+//! extracted, and `kabar import` writing reviewable Markdown.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{TestSite, listed_titles};
+
+const SEED_000: &str = "000_32f762eadf0bc361.txt";
+const SEED_004: &str = "004_b5c387cbb51c8ba0.txt";
+
+fn seed_text(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seeds")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn seed_site() -> TestSite {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\n");
+    site.write(&format!("content/raw/{SEED_000}"), &seed_text(SEED_000))
+        .write(&format!("content/raw/{SEED_004}"), &seed_text(SEED_004));
+    site
+}
+
+fn kabar(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+const PAGE_000: &str =
+    "2019/12/kim-jong-un-serukan-militer-korut-siapkan-langkah-ofensif/index.html";
+const PAGE_004: &str =
+    "2020/06/korea-utara-bersumpah-akan-meningkatkan-kekuatan-militernya/index.html";
+
+#[test]
+fn seeds_build_into_linked_briefing_pages() {
+    let site = seed_site();
+    site.build();
+    let page = site.read(PAGE_000);
+    assert!(page.contains("<h1>Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif</h1>"));
+    assert!(page.contains("<time datetime=\"2019-12-31T18:19:00+07:00\">"));
+    assert!(page.contains("<span class=\"dateline\">Jakarta</span>"));
+    assert!(page.contains("<a href=\"https://www.cnnindonesia.com\">CNN Indonesia</a>"));
+    assert!(page.contains("Mengutip: AFP, Associated Press"));
+    assert!(page.contains("Oleh dea"));
+    for gone in [
+        "Gambas",
+        "TOPIK TERKAIT",
+        "REKOMENDASI",
+        "DETIKNETWORK",
+        "(dea)",
+    ] {
+        assert!(!page.contains(gone), "{gone} on the page");
+    }
+    assert!(page.contains("href=\"/tags/kim-jong-un/\""));
+    let page = site.read(PAGE_004);
+    for gone in ["SCROLL TO CONTINUE", "Simak video"] {
+        assert!(!page.contains(gone), "{gone} on the page");
+    }
+    // Both sit in the indexes: tags, timeline, feed.
+    let tag = site.read("tags/korea-utara/index.html");
+    assert_eq!(
+        listed_titles(&tag),
+        [
+            "Korea Utara bersumpah akan meningkatkan kekuatan militernya",
+            "Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif",
+        ]
+    );
+    assert!(
+        site.read("tags/donald-trump/index.html")
+            .contains("Korea Utara bersumpah")
+    );
+    assert!(
+        site.read("timeline/2019/12/index.html")
+            .contains("Kim Jong-un Serukan Militer")
+    );
+    assert!(
+        site.read("timeline/2020/06/index.html")
+            .contains("Korea Utara bersumpah")
+    );
+    let feed = common::parse_feed(&site.read("atom.xml"));
+    assert_eq!(feed.entries.len(), 2);
+}
+
+#[test]
+fn list_reports_extracted_fields_and_unreadable_files() {
+    let site = seed_site();
+    site.write(
+        "content/raw/tanpa-tanggal.txt",
+        "Judul Saja\n\nIsi tanpa tanggal.\n",
+    );
+    let out = kabar(&["list", "--format", "json"], site.root());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/raw/tanpa-tanggal.txt:1:1: no date found in this article"),
+        "{stderr}"
+    );
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let records = records.as_array().unwrap();
+    assert_eq!(records.len(), 2);
+    let first = &records[0];
+    assert_eq!(first["path"], format!("content/raw/{SEED_000}"));
+    assert_eq!(
+        first["cited"],
+        serde_json::json!(["AFP", "Associated Press"])
+    );
+    assert_eq!(first["author"], "dea");
+    assert_eq!(
+        first["inferred"],
+        serde_json::json!([
+            "date", "summary", "source", "dateline", "author", "cited", "tags"
+        ])
+    );
+    let second = &records[1];
+    assert_eq!(second["author"], serde_json::Value::Null);
+    let inferred: Vec<&str> = second["inferred"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for field in ["title", "date", "tags", "summary"] {
+        assert!(inferred.contains(&field), "{inferred:?}");
+    }
+}
+
+#[test]
+fn list_as_csv_carries_the_new_columns() {
+    let site = seed_site();
+    let out = kabar(&["list", "--format", "csv"], site.root());
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap();
+    assert!(header.ends_with(",author,cited,inferred"), "{header}");
+    assert!(text.contains("AFP; Associated Press"));
+}
+
+#[test]
+fn front_matter_in_a_txt_overrides_what_was_read() {
+    let site = TestSite::new("");
+    site.write(
+        "content/x.txt",
+        &format!(
+            "---\ntitle: Judul Redaksi\ntags: [Pleno]\n---\n{}",
+            seed_text(SEED_000)
+        ),
+    );
+    let out = kabar(&["list"], site.root());
+    assert!(out.status.success());
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let record = &records[0];
+    assert_eq!(record["title"], "Judul Redaksi");
+    assert_eq!(record["tags"], serde_json::json!(["Pleno"]));
+    assert_eq!(record["source"], "CNN Indonesia");
+    let inferred = record["inferred"].as_array().unwrap();
+    assert!(!inferred.iter().any(|f| f == "title" || f == "tags"));
+}
+
+#[test]
+fn import_writes_reviewable_markdown_that_builds_the_same() {
+    let raw = TestSite::new("");
+    raw.write(&format!("inbox/{SEED_000}"), &seed_text(SEED_000))
+        .write(&format!("inbox/{SEED_004}"), &seed_text(SEED_004));
+    let site = TestSite::new("");
+    let inbox = raw.root().join("inbox");
+    let out = kabar(&["import", inbox.to_str().unwrap()], site.root());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(printed.lines().count(), 2, "{printed}");
+    assert!(printed.contains("CNN Indonesia; Jakarta; by dea; citing AFP, Associated Press"));
+    let written = site
+        .root()
+        .join("content/2019/kim-jong-un-serukan-militer-korut-siapkan-langkah-ofensif.md");
+    let markdown = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        markdown
+            .starts_with("---\ntitle: Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif\n")
+    );
+    assert!(markdown.contains("date: 2019-12-31T18:19:00+07:00\n"));
+    assert!(
+        markdown.contains("*Pemimpin Korea Utara Kim Jong-un. (AFP Photo/Kirill Kudryavtsev)*")
+    );
+    assert!(!markdown.contains("Gambas"));
+
+    // The imported site lists the same fields as the raw one, now stated.
+    let seeds = seed_site();
+    let from_raw: serde_json::Value =
+        serde_json::from_slice(&kabar(&["list"], seeds.root()).stdout).unwrap();
+    let imported: serde_json::Value =
+        serde_json::from_slice(&kabar(&["list"], site.root()).stdout).unwrap();
+    for (a, b) in from_raw
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(imported.as_array().unwrap())
+    {
+        for field in [
+            "title", "date", "tags", "source", "dateline", "author", "cited", "summary",
+        ] {
+            assert_eq!(a[field], b[field], "{field}");
+        }
+        assert_eq!(b["inferred"], serde_json::json!([]));
+    }
+
+    // Never overwrites without --force.
+    std::fs::write(&written, "edited by hand").unwrap();
+    let again = kabar(&["import", inbox.to_str().unwrap()], site.root());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "edited by hand");
+    let forced = kabar(&["import", "--force", inbox.to_str().unwrap()], site.root());
+    assert!(forced.status.success());
+    assert_ne!(std::fs::read_to_string(&written).unwrap(), "edited by hand");
+}
+
+#[test]
+fn import_into_a_chosen_folder_and_reports_missing_paths() {
+    let site = TestSite::new("");
+    site.write("a.txt", &seed_text(SEED_004));
+    let into = site.root().join("review");
+    let out = kabar(
+        &[
+            "import",
+            site.root().join("a.txt").to_str().unwrap(),
+            site.root().join("nope.txt").to_str().unwrap(),
+            "--into",
+            into.to_str().unwrap(),
+        ],
+        site.root(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt:1:1: no such file or folder"));
+    assert!(
+        into.join("2020/korea-utara-bersumpah-akan-meningkatkan-kekuatan-militernya.md")
+            .exists()
+    );
+}
