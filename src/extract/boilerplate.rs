@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::summary::split_sentences;
 
@@ -32,7 +32,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Span,
     ),
     (
-        r"^(?:Simak|Tonton|Saksikan)\s+(?:juga\s+)?[Vv]ideo\b.*$",
+        r"^(?:Simak|Tonton|Saksikan)\s+(?:juga\s+)?[Vv]ideo(?-u:\b).*$",
         Reach::Span,
     ),
     (
@@ -41,24 +41,27 @@ const DEFAULTS: &[(&str, Reach)] = &[
     ),
     (r"^(?:Halaman|Artikel|Berita) [Ss]elanjutnya$", Reach::Span),
     (
-        r"^(?:Lanjut(?:kan)? [Bb]aca|Baca [Ss]elengkapnya|CONTINUE READING)\b.*$",
+        r"^(?:Lanjut(?:kan)? [Bb]aca|Baca [Ss]elengkapnya|CONTINUE READING)(?-u:\b).*$",
         Reach::Span,
     ),
     (r"Google News", Reach::Sentence),
-    (r"(?i)\bgrup telegram\b", Reach::Sentence),
-    (r"(?i)\bwhatsapp channel\b", Reach::Sentence),
+    (r"(?i)(?-u:\b)grup telegram(?-u:\b)", Reach::Sentence),
+    (r"(?i)(?-u:\b)whatsapp channel(?-u:\b)", Reach::Sentence),
     (
-        r"(?i)\b(?:download|unduh|install)\b.{0,40}\b(?:aplikasi|apps?)\b",
-        Reach::Sentence,
-    ),
-    (r"(?i)\bklik (?:di ?sini|link)\b", Reach::Sentence),
-    (r"(?i)\bnewsletter\b", Reach::Sentence),
-    (
-        r"(?i)\bdapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
+        r"(?i)(?-u:\b)(?:download|unduh|install)(?-u:\b).{0,40}(?-u:\b)(?:aplikasi|apps?)(?-u:\b)",
         Reach::Sentence,
     ),
     (
-        r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga\b|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait)\s*:",
+        r"(?i)(?-u:\b)klik (?:di ?sini|link)(?-u:\b)",
+        Reach::Sentence,
+    ),
+    (r"(?i)(?-u:\b)newsletter(?-u:\b)", Reach::Sentence),
+    (
+        r"(?i)(?-u:\b)dapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
+        Reach::Sentence,
+    ),
+    (
+        r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga(?-u:\b)|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait)\s*:",
         Reach::Headline,
     ),
     (
@@ -103,14 +106,19 @@ static DEFAULT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         .collect()
 });
 
+/// All built-in patterns at once: most lines match none, and one pass tells.
+static DEFAULT_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(DEFAULTS.iter().map(|(p, _)| p)).expect("valid patterns"));
+
 /// Lines of a story with the built-in patterns and `extra` ones removed; lines left empty
 /// are dropped.
 pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
-    let patterns: Vec<&Pattern> = DEFAULT_PATTERNS.iter().chain(extra).collect();
     let mut kept = Vec::with_capacity(lines.len());
     'lines: for line in lines {
         let mut line = line.trim().to_string();
-        for pattern in &patterns {
+        let matched = DEFAULT_SET.matches(&line);
+        let candidates = matched.iter().map(|i| &DEFAULT_PATTERNS[i]).chain(extra);
+        for pattern in candidates {
             if !pattern.regex.is_match(&line) {
                 continue;
             }

@@ -79,20 +79,20 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})\b)?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})(?-u:\b))?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     [
         // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
-        format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})\b\)?{time}"),
+        format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?-u:\b)\)?{time}"),
         // Jumat (12/6/2020) · Senin (30/12)
-        format!(r"(?i)\b(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
+        format!(r"(?i)(?-u:\b)(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
         // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni
-        format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?\b\)?{time}"),
+        format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?(?-u:\b)\)?{time}"),
         // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
-        format!(r"(?i)\b{weekday}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{time}"),
+        format!(r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b){time}"),
         // 2019-12-31, 2019-12-31T18:19:00+07:00
-        format!(r"\b(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"),
+        format!(r"(?-u:\b)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"),
     ]
     .iter()
     .map(|pattern| Regex::new(pattern).expect("valid date pattern"))
@@ -102,7 +102,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// `pukul 18.45 WIB` near a date in the text.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:pukul|pkl\.?|jam)\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<z>{ZONE})\b)?"
+        r"(?i)(?-u:\b)(?:pukul|pkl\.?|jam)\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?-u:\b)(?:\s*(?P<z>{ZONE})(?-u:\b))?"
     ))
     .expect("valid clock pattern")
 });
@@ -111,14 +111,14 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     Regex::new(&format!(
-        r"(?i)\b(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+(?P<y>(?:19|20)\d{{2}})\b"
+        r"(?i)(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("valid year pattern")
 });
 
 /// Marks the day the article reports on: `hari ini, Jumat (12/6)`.
 static TODAY_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:hari ini|today)\W*$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:hari ini|today)\W*$").expect("valid pattern"));
 
 fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut names: Vec<&str> = names.collect();
@@ -198,8 +198,18 @@ fn written(text: &str, c: &Captures) -> Option<Written> {
         weekday,
         time: time_of(c),
         zone: c.name("z").and_then(|z| zone_of(z.as_str())),
-        today_mark: TODAY_MARK.is_match(&text[..whole.start()]),
+        today_mark: TODAY_MARK.is_match(just_before(text, whole.start())),
     })
+}
+
+/// The few words before `at`: enough for `hari ini, ` and cheap to search.
+fn just_before(text: &str, at: usize) -> &str {
+    const WINDOW: usize = 24;
+    let mut start = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..at]
 }
 
 fn time_of(c: &Captures) -> Option<NaiveTime> {

@@ -240,7 +240,7 @@ impl Entities {
 fn bounded(form: &str) -> String {
     let edge = |c: Option<char>| {
         if c.is_some_and(char::is_alphanumeric) {
-            r"\b"
+            r"(?-u:\b)"
         } else {
             ""
         }
@@ -313,12 +313,13 @@ pub fn tags(
         " {} ",
         title.replace(|c: char| !c.is_alphanumeric() && c != '-', " ")
     );
+    let known_in_title: Vec<&String> = entities
+        .matcher
+        .find_iter(title)
+        .map(|m| &entities.canonical[m.as_str()])
+        .collect();
     let in_title = |name: &str| {
-        title_words.contains(&format!(" {name} "))
-            || entities
-                .canonical
-                .iter()
-                .any(|(alias, n)| n == name && title_words.contains(&format!(" {alias} ")))
+        known_in_title.iter().any(|n| *n == name) || title_words.contains(&format!(" {name} "))
     };
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {

@@ -420,7 +420,8 @@ pub fn unglue(text: &str) -> std::borrow::Cow<'_, str> {
             .collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
         let names: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
-        Regex::new(&format!(r"\b({})(\p{{Lu}})", names.join("|"))).expect("valid glue pattern")
+        Regex::new(&format!(r"(?-u:\b)({})(\p{{Lu}})", names.join("|")))
+            .expect("valid glue pattern")
     });
     GLUED.replace_all(text, "$1 $2")
 }
@@ -431,7 +432,7 @@ pub fn cited(text: &str) -> Vec<String> {
     static CITING: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
-            r"(?i:\b(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|memberitakan|dirilis|reported by|quoted by|according to|via)\s+(?:(?:dari|oleh|from|by)\s+)?(?:(?:kantor berita|media|surat kabar|harian|stasiun televisi|laman|situs)\s+)?)(?P<name>{known})"
+            r"(?i:(?-u:\b)(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|memberitakan|dirilis|reported by|quoted by|according to|via)\s+(?:(?:dari|oleh|from|by)\s+)?(?:(?:kantor berita|media|surat kabar|harian|stasiun televisi|laman|situs)\s+)?)(?P<name>{known})"
         ))
         .expect("valid citing pattern")
     });

@@ -1,0 +1,135 @@
+//! Throughput of raw-article extraction: `cargo run --release --example bench-extract
+//! [-- --n 10000]`. The articles are the test fixtures and seeds, varied deterministically
+//! (paragraphs reordered, days shifted) until there are `n` of them. Prints articles per
+//! second on one thread and on all of them, and how long reading them as briefings takes.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use kabar::Config;
+use kabar::content::{self, Context, SourceKind};
+use kabar::extract::article::{Settings, extract};
+use rayon::prelude::*;
+
+fn main() {
+    let n = std::env::args()
+        .skip_while(|a| a != "--n")
+        .nth(1)
+        .map_or(10_000, |v| v.parse().expect("--n takes a number"));
+    let templates = templates();
+    let articles: Vec<String> = (0..n)
+        .map(|i| vary(&templates[i % templates.len()], i))
+        .collect();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let config = Config::default();
+    let today = config.timezone.now().date_naive();
+    let settings = Settings {
+        boilerplate: &config.raw.boilerplate,
+        entities: &config.entities,
+        max_tags: config.raw.max_tags,
+        summary_words: config.summary_words,
+        today,
+    };
+    // Compiles the pattern tables once before timing.
+    black_box(extract(&articles[0], &settings));
+
+    println!(
+        "{n} raw articles from {} templates, {:.1} MB, {:.1} KB each on average",
+        templates.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / n as f64 / 1e3
+    );
+    let started = Instant::now();
+    for article in &articles {
+        black_box(extract(article, &settings));
+    }
+    report("extract, 1 thread", n, started);
+
+    let started = Instant::now();
+    articles.par_iter().for_each(|article| {
+        black_box(extract(article, &settings));
+    });
+    report(
+        &format!("extract, {} threads", rayon::current_num_threads()),
+        n,
+        started,
+    );
+
+    let seeds: Vec<&String> = articles.iter().filter(|a| a.len() > 2_000).collect();
+    let seed_bytes: usize = seeds.iter().map(|a| a.len()).sum();
+    let started = Instant::now();
+    for article in &seeds {
+        black_box(extract(article, &settings));
+    }
+    report(
+        &format!(
+            "extract, 1 thread, only the {} articles over 2 KB ({:.1} KB each)",
+            seeds.len(),
+            seed_bytes as f64 / seeds.len() as f64 / 1e3
+        ),
+        seeds.len(),
+        started,
+    );
+
+    let context = Context {
+        today,
+        modified: None,
+    };
+    let started = Instant::now();
+    articles.par_iter().enumerate().for_each(|(i, article)| {
+        let path = PathBuf::from(format!("content/{i}.txt"));
+        black_box(content::parse_text(&path, SourceKind::Raw, article, &config, &context).ok());
+    });
+    report(
+        "read as briefings (extract + HTML), all threads",
+        n,
+        started,
+    );
+}
+
+fn report(what: &str, n: usize, started: Instant) {
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{what}: {seconds:.2} s, {:.0} articles/s",
+        n as f64 / seconds
+    );
+}
+
+/// The raw fixtures and seeds shipped with the tests.
+fn templates() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts = Vec::new();
+    for dir in ["raw", "seeds"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .expect("the test fixtures")
+            .map(|e| e.expect("a readable folder").path())
+            .collect();
+        paths.sort();
+        texts.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("a fixture")),
+        );
+    }
+    texts
+}
+
+/// A variant of `text`: body paragraphs after the first three lines rotated, and the day of
+/// month in `dd/mm/yyyy` dates moved, so no two articles are the same.
+fn vary(text: &str, i: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let (top, body) = lines.split_at(lines.len().min(3));
+    let mut body = body.to_vec();
+    if !body.is_empty() {
+        let shift = i % body.len();
+        body.rotate_left(shift);
+    }
+    let day = format!("{:02}/", 1 + i % 28);
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in top.iter().chain(&body) {
+        out.push_str(&line.replacen("12/", &day, 1));
+        out.push('\n');
+    }
+    out
+}
