@@ -80,7 +80,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             .iter()
             .map(|line| outlets::unglue(line).into_owned())
             .collect();
-    let mut blocks = blocks_of(&body_lines);
+    let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
     let code = take_author_code(&mut blocks);
     let paragraphs: Vec<String> = paragraphs_of(&blocks);
@@ -143,7 +143,7 @@ struct Top {
 /// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `Rita Uli Hutapea - detikNews`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
+        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
     )
     .expect("valid byline pattern")
 });
@@ -172,6 +172,8 @@ fn read_top(lines: &[String]) -> Top {
             }
         } else if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
             top.byline.get_or_insert(c["name"].to_string());
+        } else if top.headline.is_none() && is_kicker(lines, i) {
+            // A section name or breadcrumb above the headline: neither title nor story.
         } else if top.headline.is_none()
             && headline::looks_like_headline(line)
             && outlets::dateline(line).is_none()
@@ -185,6 +187,25 @@ fn read_top(lines: &[String]) -> Top {
     }
     top.body_start = i;
     top
+}
+
+/// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.
+fn is_kicker(lines: &[String], i: usize) -> bool {
+    let line = &lines[i];
+    let words = line.split_whitespace().count();
+    let breadcrumb = words <= 8
+        && [" > ", " » ", " / ", " › "]
+            .iter()
+            .any(|s| line.contains(s));
+    let section = words <= 3 && !line.ends_with(['.', '!', '?', ':', '"', '”']);
+    let headline_follows = lines[i + 1..]
+        .iter()
+        .position(|l| !l.is_empty())
+        .is_some_and(|next| {
+            let j = i + 1 + next;
+            headline::looks_like_headline(&lines[j]) && next_is_a_break(lines, j)
+        });
+    (breadcrumb || section) && headline_follows
 }
 
 /// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the
@@ -223,6 +244,41 @@ fn next_is_a_break(lines: &[String], i: usize) -> bool {
                 || BYLINE.is_match(next)
         }
     }
+}
+
+/// Text wrapped at a fixed width, with blank lines between paragraphs, joined back into one
+/// line per paragraph. Text with one paragraph per line is left as it is.
+fn unwrap_lines(lines: Vec<String>) -> Vec<String> {
+    let continued = lines
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && !w[1].is_empty());
+    let (mut wrapped, mut total) = (0, 0);
+    for pair in continued {
+        total += 1;
+        if !pair[0].ends_with(['.', '!', '?', '"', '”', '\'', '’', ')', ':']) {
+            wrapped += 1;
+        }
+    }
+    if wrapped * 2 <= total {
+        return lines;
+    }
+    let mut joined: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        match (line.is_empty(), open) {
+            (true, _) => open = false,
+            (false, true) => {
+                let last = joined.last_mut().expect("an open paragraph");
+                last.push(' ');
+                last.push_str(&line);
+            }
+            (false, false) => {
+                joined.push(line);
+                open = true;
+            }
+        }
+    }
+    joined
 }
 
 fn blocks_of(lines: &[String]) -> Vec<Block> {
@@ -391,6 +447,41 @@ mod tests {
              Ri menyatakan kecewa.",
         );
         assert_eq!(a.date.unwrap().day.to_string(), "2020-06-12");
+    }
+
+    #[test]
+    fn breadcrumbs_and_section_names_are_not_titles() {
+        let a = read("News » Internasional\nKim Tiba di Hanoi\n\nJakarta - Kim tiba. Ia disambut.");
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        let a = read("Internasional\nKim Tiba di Hanoi\n\nJakarta - Kim tiba.");
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        assert_eq!(a.blocks, [Block::Paragraph("Kim tiba.".into())]);
+    }
+
+    #[test]
+    fn wrapped_text_is_joined_into_paragraphs() {
+        let a = read(
+            "Kim Tiba di Hanoi\n\nJakarta - Kim Jong-un tiba di Hanoi\nsetelah dua hari di kereta.\n\n\
+             Ia disambut pejabat\nVietnam di stasiun.\n",
+        );
+        assert_eq!(
+            a.blocks,
+            [
+                Block::Paragraph("Kim Jong-un tiba di Hanoi setelah dua hari di kereta.".into()),
+                Block::Paragraph("Ia disambut pejabat Vietnam di stasiun.".into()),
+            ]
+        );
+        let a = read("Judul Berita\n\nSatu kalimat.\nDua kalimat.\n");
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn english_bylines() {
+        let a = read(
+            "Trump meets Kim\n\nBy HYUNG-JIN KIM and ZEKE MILLER\nSEOUL (AP) — Trump met Kim.",
+        );
+        assert_eq!(a.author.as_deref(), Some("HYUNG-JIN KIM and ZEKE MILLER"));
+        assert_eq!(a.source.unwrap().name, "Associated Press");
     }
 
     #[test]

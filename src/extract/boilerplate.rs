@@ -41,6 +41,12 @@ const DEFAULTS: &[(&str, Reach)] = &[
     ),
     (r"^(?:Halaman|Artikel|Berita) [Ss]elanjutnya$", Reach::Span),
     (
+        r"^(?:\d+\s+[Kk]omentar|BAGIKAN|Bagikan|SHARE|Share|Tweet|Komentar|KOMENTAR|Lihat Foto|LIHAT FOTO)\s*:?$",
+        Reach::Span,
+    ),
+    (r"^(?i:copyright)?\s*©.*$", Reach::Span),
+    (r"^Laporan [Ww]artawan .*$", Reach::Span),
+    (
         r"^(?:Lanjut(?:kan)? [Bb]aca|Baca [Ss]elengkapnya|CONTINUE READING)(?-u:\b).*$",
         Reach::Span,
     ),
@@ -61,7 +67,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Sentence,
     ),
     (
-        r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga(?-u:\b)|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait)\s*:",
+        r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga(?-u:\b)|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait|Pilihan Editor|PILIHAN EDITOR)\s*:",
         Reach::Headline,
     ),
     (
@@ -260,6 +266,14 @@ mod tests {
         assert_eq!(
             cleaned("Satu dua. SCROLL TO CONTINUE WITH CONTENT Tiga empat."),
             ["Satu dua. Tiga empat."]
+        );
+    }
+
+    #[test]
+    fn share_bars_and_copyright_lines() {
+        assert_eq!(
+            cleaned("Satu.\n0 komentar\nBAGIKAN\nLihat Foto\nCOPYRIGHT © ANTARA 2023\nDua."),
+            ["Satu.", "Dua."]
         );
     }
 
