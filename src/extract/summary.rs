@@ -140,6 +140,15 @@ mod tests {
     }
 
     #[test]
+    fn a_country_acronym_ends_a_sentence() {
+        // `AS` is Amerika Serikat, not an initial: its full stop ends the sentence.
+        assert_eq!(
+            split_sentences("Kim menolak tawaran AS. Trump diam. H. Agus Salim datang."),
+            ["Kim menolak tawaran AS.", "Trump diam.", "H. Agus Salim datang."]
+        );
+    }
+
+    #[test]
     fn quotes_stay_with_their_sentence() {
         let text = "\"Kami siap,\" kata Kim. \"Tidak ada janji lagi.\" Ri menutup pidato.";
         assert_eq!(
