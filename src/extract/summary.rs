@@ -144,7 +144,11 @@ mod tests {
         // `AS` is Amerika Serikat, not an initial: its full stop ends the sentence.
         assert_eq!(
             split_sentences("Kim menolak tawaran AS. Trump diam. H. Agus Salim datang."),
-            ["Kim menolak tawaran AS.", "Trump diam.", "H. Agus Salim datang."]
+            [
+                "Kim menolak tawaran AS.",
+                "Trump diam.",
+                "H. Agus Salim datang."
+            ]
         );
     }
 
