@@ -1,0 +1,390 @@
+//! A deterministic synthetic briefing archive, for benchmarks:
+//! `cargo run --release --example gen-archive -- --n 10000 --out DIR [--seed 1] [--raw 10]`.
+//!
+//! Briefings of 300–900 words of Indonesian-looking text, dated over five years, with 2–6 tags
+//! drawn from a skewed pool (a few tags on most briefings, a long tail on few); `--raw`
+//! percent of them (10 by default) are raw `.txt` articles in a news outlet's layout. Also
+//! writes a `site.yaml`. The same arguments always give the same files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const WORDS: &[&str] = &[
+    "pemerintah",
+    "menyatakan",
+    "bahwa",
+    "perundingan",
+    "akan",
+    "dilanjutkan",
+    "setelah",
+    "pertemuan",
+    "tingkat",
+    "tinggi",
+    "di",
+    "ibu",
+    "kota",
+    "pekan",
+    "lalu",
+    "para",
+    "pejabat",
+    "menilai",
+    "langkah",
+    "itu",
+    "sebagai",
+    "upaya",
+    "menjaga",
+    "stabilitas",
+    "kawasan",
+    "dan",
+    "membuka",
+    "jalan",
+    "bagi",
+    "kerja",
+    "sama",
+    "ekonomi",
+    "yang",
+    "lebih",
+    "luas",
+    "namun",
+    "sejumlah",
+    "pengamat",
+    "meragukan",
+    "komitmen",
+    "kedua",
+    "pihak",
+    "karena",
+    "belum",
+    "ada",
+    "jadwal",
+    "pasti",
+    "untuk",
+    "putaran",
+    "berikutnya",
+    "delegasi",
+    "tiba",
+    "dengan",
+    "pesawat",
+    "khusus",
+    "disambut",
+    "menteri",
+    "luar",
+    "negeri",
+    "rapat",
+    "berlangsung",
+    "selama",
+    "tiga",
+    "jam",
+    "tanpa",
+    "pernyataan",
+    "bersama",
+    "sanksi",
+    "tetap",
+    "berlaku",
+    "hingga",
+    "ada",
+    "kemajuan",
+    "nyata",
+    "dalam",
+    "proses",
+    "denuklirisasi",
+    "semenanjung",
+    "juru",
+    "bicara",
+    "mengatakan",
+    "kepada",
+    "wartawan",
+    "pihaknya",
+    "terbuka",
+    "terhadap",
+    "usulan",
+    "baru",
+    "asalkan",
+    "kepentingan",
+    "nasional",
+    "dihormati",
+    "militer",
+    "menggelar",
+    "latihan",
+    "rutin",
+    "dekat",
+    "perbatasan",
+    "sementara",
+    "warga",
+    "melanjutkan",
+    "aktivitas",
+    "seperti",
+    "biasa",
+    "laporan",
+    "media",
+    "pemerintah",
+    "menyebut",
+    "pemimpin",
+    "memimpin",
+    "sidang",
+    "partai",
+    "membahas",
+    "rencana",
+    "lima",
+    "tahun",
+    "pembangunan",
+    "energi",
+    "pangan",
+    "bantuan",
+    "kemanusiaan",
+    "dikirim",
+    "melalui",
+    "lembaga",
+    "internasional",
+    "pelabuhan",
+    "kapal",
+    "barang",
+    "ekspor",
+    "impor",
+    "harga",
+    "pasar",
+    "naik",
+    "turun",
+    "tajam",
+];
+
+/// The tag pool: the first names are drawn far more often than the last.
+const TAG_POOL: &[&str] = &[
+    "Korea Utara",
+    "Amerika Serikat",
+    "Kim Jong-un",
+    "Korea Selatan",
+    "Donald Trump",
+    "Denuklirisasi",
+    "Sanksi",
+    "Uji Rudal",
+    "Moon Jae-in",
+    "China",
+    "Jepang",
+    "Rusia",
+    "PBB",
+    "Mike Pompeo",
+    "KTT Hanoi",
+    "KTT Singapura",
+    "Panmunjom",
+    "DMZ",
+    "Partai Buruh",
+    "Kaesong",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    /// SplitMix64: small, fast, and the same on every machine.
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high - low + 1)
+    }
+
+    /// An index in `0..n` with probability falling as 1/(rank+1).
+    fn skewed(&mut self, n: usize) -> usize {
+        let total: f64 = (1..=n).map(|r| 1.0 / r as f64).sum();
+        let mut pick = (self.next() as f64 / u64::MAX as f64) * total;
+        for rank in 1..=n {
+            pick -= 1.0 / rank as f64;
+            if pick <= 0.0 {
+                return rank - 1;
+            }
+        }
+        n - 1
+    }
+}
+
+struct Args {
+    n: usize,
+    out: PathBuf,
+    seed: u64,
+    raw_percent: usize,
+}
+
+fn args() -> Args {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| {
+        all.iter()
+            .position(|a| a == flag)
+            .and_then(|i| all.get(i + 1))
+            .cloned()
+    };
+    let number = |flag: &str, default: u64| {
+        value(flag).map_or(default, |v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{flag} takes a number"))
+        })
+    };
+    Args {
+        n: number("--n", 10_000) as usize,
+        out: PathBuf::from(value("--out").expect("--out DIR is required")),
+        seed: number("--seed", 1),
+        raw_percent: number("--raw", 10) as usize,
+    }
+}
+
+fn main() {
+    let args = args();
+    if args.out.exists()
+        && std::fs::read_dir(&args.out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        eprintln!(
+            "{} exists and is not empty; pick a new folder",
+            args.out.display()
+        );
+        std::process::exit(2);
+    }
+    let mut rng = Rng(args.seed);
+    let tag_pool = tag_pool();
+    let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).expect("a real day");
+    let mut bytes = 0;
+    for i in 0..args.n {
+        let day = start + chrono::Days::new(rng.below(5 * 365) as u64);
+        let (hour, minute) = (rng.between(6, 22), rng.below(60));
+        let title = sentence(&mut rng, 5, 9, None);
+        let slug = format!("kabar-{i:05}");
+        let mut tags: Vec<&str> = Vec::new();
+        for _ in 0..rng.between(2, 6) {
+            let tag = tag_pool[rng.skewed(tag_pool.len())].as_str();
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        let words = rng.between(300, 900);
+        let paragraphs = body(&mut rng, words, &tags);
+        let raw = rng.below(100) < args.raw_percent;
+        let (name, text) = if raw {
+            (
+                format!("{slug}.txt"),
+                raw_article(&title, day, hour, minute, &paragraphs),
+            )
+        } else {
+            let date = format!("{day} {hour:02}:{minute:02}");
+            (
+                format!("{slug}.md"),
+                markdown(&title, &date, &tags, &paragraphs),
+            )
+        };
+        let path = args
+            .out
+            .join("content")
+            .join(day.format("%Y").to_string())
+            .join(name);
+        write(&path, &text);
+        bytes += text.len();
+    }
+    write(
+        &args.out.join("site.yaml"),
+        "title: Arsip Sintetis\nbase_url: https://example.org/\nlanguage: id\n\
+         timezone: Asia/Jakarta\npaginate: 10\n",
+    );
+    println!(
+        "wrote {} briefings ({} MB of text) into {}",
+        args.n,
+        bytes / 1_000_000,
+        args.out.display()
+    );
+}
+
+/// The skewed pool: the named tags first, then a long tail of rarer topics.
+fn tag_pool() -> Vec<String> {
+    let mut pool: Vec<String> = TAG_POOL.iter().map(|t| t.to_string()).collect();
+    pool.extend((1..=190).map(|i| format!("Topik {i:03}")));
+    pool
+}
+
+/// Random words; `opening` (a tag) starts the sentence when given.
+fn sentence(rng: &mut Rng, low: usize, high: usize, opening: Option<&str>) -> String {
+    let count = rng.between(low, high);
+    let mut text = opening.unwrap_or_default().to_string();
+    for k in 0..count {
+        let word = WORDS[rng.below(WORDS.len())];
+        if k == 0 && text.is_empty() {
+            let mut chars = word.chars();
+            let first = chars.next().expect("words are not empty");
+            text.extend(first.to_uppercase());
+            text.push_str(chars.as_str());
+        } else {
+            text.push(' ');
+            text.push_str(word);
+        }
+    }
+    text
+}
+
+/// About `words` words in paragraphs of three to six sentences, naming the tags now and then.
+fn body(rng: &mut Rng, words: usize, tags: &[&str]) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut written = 0;
+    while written < words {
+        let mut paragraph = String::new();
+        for _ in 0..rng.between(3, 6) {
+            let opening = (rng.below(3) == 0).then(|| tags[rng.below(tags.len())]);
+            let s = sentence(rng, 8, 18, opening) + ".";
+            written += s.split_whitespace().count();
+            if !paragraph.is_empty() {
+                paragraph.push(' ');
+            }
+            paragraph.push_str(&s);
+        }
+        paragraphs.push(paragraph);
+    }
+    paragraphs
+}
+
+fn markdown(title: &str, date: &str, tags: &[&str], paragraphs: &[String]) -> String {
+    let mut text = format!(
+        "---\ntitle: \"{title}\"\ndate: {date}\ntags: [{}]\nsource: Meja Sintetis\n---\n",
+        tags.join(", ")
+    );
+    for p in paragraphs {
+        let _ = write!(text, "\n{p}\n");
+    }
+    text
+}
+
+/// A raw article as copied from an outlet's page: headline, header line, dateline, body,
+/// author code and the page's furniture.
+fn raw_article(
+    title: &str,
+    day: chrono::NaiveDate,
+    hour: usize,
+    minute: usize,
+    paragraphs: &[String],
+) -> String {
+    let weekday = [
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    ][chrono::Datelike::weekday(&day).num_days_from_monday() as usize];
+    let mut text = format!(
+        "{title}\n\nCNN Indonesia | {weekday}, {} {hour:02}:{minute:02} WIB\nJakarta, CNN Indonesia -- ",
+        day.format("%d/%m/%Y")
+    );
+    for (k, p) in paragraphs.iter().enumerate() {
+        text.push_str(p);
+        text.push('\n');
+        if k == 1 {
+            text.push_str("ADVERTISEMENT\n");
+        }
+    }
+    text.push_str("(dea)\n[Gambas:Video CNN]\nTOPIK TERKAIT\nREKOMENDASI\n");
+    text
+}
+
+fn write(path: &Path, text: &str) {
+    let folder = path.parent().expect("a file in a folder");
+    std::fs::create_dir_all(folder).expect("can create the folder");
+    std::fs::write(path, text).expect("can write the file");
+}
