@@ -11,6 +11,7 @@ pub mod content;
 pub mod error;
 pub mod extract;
 pub mod import;
+pub mod incremental;
 pub mod listing;
 pub mod publish;
 pub mod render;
@@ -18,6 +19,7 @@ pub mod scaffold;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -85,7 +87,7 @@ pub struct Site {
     pub config: Config,
     pub archive: Archive,
     pub plan: Plan,
-    templates: Templates,
+    pub templates: Arc<Templates>,
 }
 
 /// Reads the configuration; `--base-url` wins over `site.yaml`.
@@ -130,8 +132,20 @@ impl Site {
         let root = &options.root;
         let config = load_config(options)?;
         let found = content::discover(root)?;
-        let (briefings, mut errors) = read_briefings(options, &found, &config);
-        let templates = Templates::load(root, &config);
+        let (briefings, errors) = read_briefings(options, &found, &config);
+        let templates = Templates::load(root, &config).map(Arc::new);
+        Site::assemble(root, config, templates, briefings, errors, &found)
+    }
+
+    /// Indexes and plans what was read; fails with every problem found on the way.
+    pub fn assemble(
+        root: &Path,
+        config: Config,
+        templates: Result<Arc<Templates>, Vec<Diagnostic>>,
+        briefings: Vec<Briefing>,
+        mut errors: Vec<Diagnostic>,
+        found: &content::Discovery,
+    ) -> Result<Site, BuildError> {
         let archive = Archive::new(briefings);
         let statics = render::statics::static_copies(root)?;
         let plan = render::plan(&archive, &config, &found.assets, statics);

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::text::title_case;
 
 /// The outlet a briefing reports from, as pages show it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Outlet {
     pub name: String,
     pub url: Option<String>,

@@ -186,12 +186,14 @@ mod tests {
     #[test]
     fn a_restated_lead_is_taken_once() {
         let paragraphs = [
-            "Kim menyerukan militer menyiapkan langkah ofensif.",
-            "Kim menyerukan militer menyiapkan langkah aktif dan ofensif. Rapat berlangsung lama.",
+            "Kim menyerukan militer dan diplomat menyiapkan langkah ofensif jelang tenggat.",
+            "Kim menyerukan militer dan diplomat menyiapkan langkah aktif dan ofensif jelang \
+             tenggat. Rapat berlangsung lama.",
         ];
         assert_eq!(
             summarize(&paragraphs, 60),
-            "Kim menyerukan militer menyiapkan langkah ofensif. Rapat berlangsung lama."
+            "Kim menyerukan militer dan diplomat menyiapkan langkah ofensif jelang tenggat. \
+             Rapat berlangsung lama."
         );
     }
 

@@ -2,6 +2,7 @@
 
 pub mod feeds;
 pub mod i18n;
+pub mod keys;
 pub mod pages;
 pub mod statics;
 pub mod templates;

@@ -42,7 +42,7 @@ impl SiteView {
 }
 
 /// A briefing as lists show it: everything but the body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Card {
     pub title: String,
     pub url: String,
@@ -61,7 +61,7 @@ pub struct Card {
     pub reading_minutes: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct TagLink {
     pub name: String,
     pub slug: String,

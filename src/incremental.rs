@@ -1,0 +1,300 @@
+//! Rebuilding after a change, doing only the work the change reaches, for `kabar serve` and
+//! `kabar watch`.
+//!
+//! A [`Session`] keeps what the last good build was made from: every source file's parsed
+//! briefing (by its modification time and size), the templates, and every output file with
+//! the key of what it was rendered from (see [`crate::render::keys`]). A rebuild re-reads only
+//! the files that changed, re-indexes the archive (cheap), and renders only the pages whose
+//! key changed; everything else keeps its bytes. The result is the same as a full build of
+//! the same input, byte for byte. A rebuild that fails changes nothing: the last good site
+//! stays.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use rayon::prelude::*;
+
+use crate::config::CONFIG_FILE;
+use crate::content::{self, Briefing, Source};
+use crate::error::{BuildError, Diagnostic};
+use crate::render::pages::{Copy, CopySource};
+use crate::render::templates::TEMPLATES_DIR;
+use crate::render::{Renderer, Templates};
+use crate::{Config, Options, Site, load_config};
+
+/// The files of a built site, by path relative to the output folder.
+pub type Files = BTreeMap<PathBuf, Arc<Vec<u8>>>;
+
+/// What a rebuild changed.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Files that are new or whose bytes changed.
+    pub written: Vec<PathBuf>,
+    /// Files the site no longer has.
+    pub removed: Vec<PathBuf>,
+    /// Pages rendered (some may have come out unchanged).
+    pub rendered: usize,
+    pub briefings: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// A file's modification time and size: when both are unchanged, so is its parse.
+type Stamp = (Option<SystemTime>, u64);
+
+struct Parsed {
+    stamp: Stamp,
+    result: Result<Briefing, Diagnostic>,
+}
+
+/// One output file of the last good build.
+struct Output {
+    key: u64,
+    bytes: Arc<Vec<u8>>,
+}
+
+pub struct Session {
+    options: Options,
+    config: Option<Config>,
+    templates: Option<Arc<Templates>>,
+    /// Changes whenever the configuration or the templates are reloaded: every key with it.
+    generation: u64,
+    parsed: HashMap<PathBuf, Parsed>,
+    outputs: BTreeMap<PathBuf, Output>,
+    files: Arc<Files>,
+}
+
+impl Session {
+    /// A session that has built nothing yet: the first [`Session::rebuild`] builds everything.
+    pub fn new(options: Options) -> Session {
+        Session {
+            options,
+            config: None,
+            templates: None,
+            generation: 0,
+            parsed: HashMap::new(),
+            outputs: BTreeMap::new(),
+            files: Arc::new(Files::new()),
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The last good build's files; never a mix of two builds.
+    pub fn files(&self) -> Arc<Files> {
+        Arc::clone(&self.files)
+    }
+
+    /// Rebuilds after `changed` (paths under the site root, absolute or relative to it).
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, BuildError> {
+        let started = Instant::now();
+        let root = self.options.root.clone();
+        let changed: Vec<PathBuf> = changed.iter().map(|p| relative_to(&root, p)).collect();
+        if changed.iter().any(|p| p == Path::new(CONFIG_FILE)) {
+            self.config = None;
+        }
+        if changed.iter().any(|p| p.starts_with(TEMPLATES_DIR)) {
+            self.templates = None;
+        }
+        let config = self.config()?;
+        let templates = self.templates(&config);
+        let found = content::discover(&root)?;
+        let (briefings, errors) = self.read(&found.sources, &config, &changed);
+        let site = Site::assemble(&root, config, templates, briefings, errors, &found)?;
+        let renderer = Renderer::new(&site.archive, &site.config, &site.templates);
+        let keys = renderer.keys(&site.plan);
+
+        let salt = self.generation;
+        let pages: Vec<(PathBuf, u64, &crate::render::Page)> = site
+            .plan
+            .pages
+            .iter()
+            .map(|page| (page.output(), salted(salt, renderer.key(page, &keys)), page))
+            .collect();
+        let stale: Vec<&(PathBuf, u64, &crate::render::Page)> = pages
+            .iter()
+            .filter(|(path, key, _)| self.outputs.get(path).is_none_or(|o| o.key != *key))
+            .collect();
+        let rendered: Vec<Result<(PathBuf, Vec<u8>), Diagnostic>> = stale
+            .par_iter()
+            .map(|(path, _, page)| Ok((path.clone(), renderer.render(page, &site.plan)?)))
+            .collect();
+        let mut fresh: HashMap<PathBuf, Vec<u8>> = HashMap::with_capacity(rendered.len());
+        let mut errors = Vec::new();
+        for result in rendered {
+            match result {
+                Ok((path, bytes)) => {
+                    fresh.insert(path, bytes);
+                }
+                Err(e) if !errors.contains(&e) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BuildError::Site(errors));
+        }
+        let copies = self.copies(&root, &site.plan.copies)?;
+
+        let mut outcome = Outcome {
+            rendered: fresh.len(),
+            briefings: site.archive.briefings.len(),
+            ..Outcome::default()
+        };
+        let mut outputs = BTreeMap::new();
+        let pages = pages.into_iter().map(|(path, key, _)| {
+            let bytes = fresh.remove(&path);
+            (path, key, bytes)
+        });
+        for (path, key, bytes) in pages.chain(copies) {
+            let old = self.outputs.get(&path);
+            let bytes = match (bytes, old) {
+                (Some(bytes), Some(old)) if *old.bytes == bytes => Arc::clone(&old.bytes),
+                (Some(bytes), _) => {
+                    outcome.written.push(path.clone());
+                    Arc::new(bytes)
+                }
+                (None, Some(old)) => Arc::clone(&old.bytes),
+                (None, None) => unreachable!("a file with no old bytes is always rendered"),
+            };
+            outputs.insert(path, Output { key, bytes });
+        }
+        outcome.removed = self
+            .outputs
+            .keys()
+            .filter(|p| !outputs.contains_key(*p))
+            .cloned()
+            .collect();
+        outcome.files = outputs.len();
+        self.files = Arc::new(
+            outputs
+                .iter()
+                .map(|(p, o)| (p.clone(), Arc::clone(&o.bytes)))
+                .collect(),
+        );
+        self.outputs = outputs;
+        self.config = Some(site.config);
+        outcome.elapsed = started.elapsed();
+        Ok(outcome)
+    }
+
+    fn config(&mut self) -> Result<Config, BuildError> {
+        if let Some(config) = &self.config {
+            return Ok(config.clone());
+        }
+        let config = load_config(&self.options)?;
+        // Everything was read with the old settings.
+        self.parsed.clear();
+        self.templates = None;
+        self.config = Some(config.clone());
+        Ok(config)
+    }
+
+    fn templates(&mut self, config: &Config) -> Result<Arc<Templates>, Vec<Diagnostic>> {
+        if let Some(templates) = &self.templates {
+            return Ok(Arc::clone(templates));
+        }
+        let templates = Arc::new(Templates::load(&self.options.root, config)?);
+        self.generation += 1;
+        self.templates = Some(Arc::clone(&templates));
+        Ok(templates)
+    }
+
+    /// Every briefing, parsing again only the files that changed.
+    fn read(
+        &mut self,
+        sources: &[Source],
+        config: &Config,
+        changed: &[PathBuf],
+    ) -> (Vec<Briefing>, Vec<Diagnostic>) {
+        let root = &self.options.root;
+        let today = config.timezone.now().date_naive();
+        let stamps: Vec<Stamp> = sources
+            .par_iter()
+            .map(|s| stamp(&root.join(&s.path)))
+            .collect();
+        let parsed = &self.parsed;
+        let fresh: Vec<(PathBuf, Parsed)> = sources
+            .par_iter()
+            .zip(stamps)
+            .filter(|(source, stamp)| {
+                changed.contains(&source.path)
+                    || parsed.get(&source.path).is_none_or(|p| p.stamp != *stamp)
+            })
+            .map(|(source, stamp)| {
+                let result = content::parse(root, source, config, today);
+                (source.path.clone(), Parsed { stamp, result })
+            })
+            .collect();
+        self.parsed.extend(fresh);
+        let present: std::collections::HashSet<&PathBuf> =
+            sources.iter().map(|s| &s.path).collect();
+        self.parsed.retain(|path, _| present.contains(path));
+        let mut briefings = Vec::with_capacity(sources.len());
+        let mut errors = Vec::new();
+        for source in sources {
+            match &self.parsed[&source.path].result {
+                Ok(b) if b.draft && !self.options.drafts => {}
+                Ok(b) => briefings.push(b.clone()),
+                Err(e) => errors.push(e.clone()),
+            }
+        }
+        (briefings, errors)
+    }
+
+    /// Copied files, read again only when their stamp changed.
+    fn copies(
+        &self,
+        root: &Path,
+        copies: &[Copy],
+    ) -> Result<Vec<(PathBuf, u64, Option<Vec<u8>>)>, BuildError> {
+        copies
+            .par_iter()
+            .map(|copy| {
+                let key = match &copy.from {
+                    CopySource::File(from) => hash_of((from, stamp(&root.join(from)))),
+                    CopySource::Builtin(bytes) => hash_of(bytes),
+                };
+                let unchanged = self.outputs.get(&copy.to).is_some_and(|o| o.key == key);
+                let bytes = if unchanged {
+                    None
+                } else {
+                    Some(match &copy.from {
+                        CopySource::File(from) => std::fs::read(root.join(from))
+                            .map_err(|e| BuildError::io("cannot read", root.join(from), e))?,
+                        CopySource::Builtin(bytes) => bytes.to_vec(),
+                    })
+                };
+                Ok((copy.to.clone(), key, bytes))
+            })
+            .collect()
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((None, 0), |m| (m.modified().ok(), m.len()))
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn salted(generation: u64, key: u64) -> u64 {
+    hash_of((generation, key))
+}
+
+/// `root/content/x.md` → `content/x.md`; a relative path is taken as relative to the root.
+fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix(root) {
+        return rest.to_path_buf();
+    }
+    let absolute_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    path.strip_prefix(&absolute_root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}

@@ -1,0 +1,120 @@
+//! What each page is made from, as one number: a page whose key did not change since the last
+//! build renders to the same bytes, so a rebuild renders only pages whose key changed.
+//!
+//! A key covers exactly the data [`Renderer::fill`] puts in the page's context; the
+//! templates and the configuration are covered by the caller, who renders everything when
+//! either changes.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use super::{Page, PageKind, Plan, Renderer};
+use crate::archive::paginate;
+
+/// Keys for a whole plan, built once per rebuild.
+pub struct Keys {
+    /// Per briefing: its card and everything its own page and feeds show beyond the card.
+    briefings: Vec<u64>,
+    /// Per briefing: its card alone, for lists.
+    cards: Vec<u64>,
+    sitemap: u64,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Renderer<'_> {
+    pub fn keys(&self, plan: &Plan) -> Keys {
+        let cards: Vec<u64> = self.views.cards.iter().map(hash_of).collect();
+        let briefings = self
+            .archive
+            .briefings
+            .iter()
+            .zip(&cards)
+            .map(|(b, card)| {
+                hash_of((
+                    card,
+                    &b.body_html,
+                    b.updated.map(|d| d.to_rfc3339()),
+                    b.last_change().to_rfc3339(),
+                    &b.cited,
+                    &b.path,
+                ))
+            })
+            .collect();
+        let sitemap = hash_of(
+            self.sitemap(plan)
+                .iter()
+                .map(|e| (&e.loc, &e.lastmod))
+                .collect::<Vec<_>>(),
+        );
+        Keys {
+            briefings,
+            cards,
+            sitemap,
+        }
+    }
+
+    /// The key of one page.
+    pub fn key(&self, page: &Page, keys: &Keys) -> u64 {
+        let (a, config) = (self.archive, self.config);
+        let cards = |members: &[usize]| members.iter().map(|&i| keys.cards[i]).collect::<Vec<_>>();
+        let listed = |members: &[usize], number: usize| {
+            let pager = paginate::page(members, config.paginate, number);
+            (cards(pager.members), pager.number, pager.total)
+        };
+        let feed = |members: &[usize]| {
+            let shown = &members[..members.len().min(config.feed_entries)];
+            shown.iter().map(|&i| keys.briefings[i]).collect::<Vec<_>>()
+        };
+        let tag = |t: usize| hash_of(&self.views.tags[t]);
+        let data = match page.kind {
+            PageKind::Home(number) => hash_of(listed(&self.all, number)),
+            PageKind::Briefing(i) => hash_of((
+                keys.briefings[i],
+                a.older(i).map(|j| keys.cards[j]),
+                a.newer(i).map(|j| keys.cards[j]),
+            )),
+            PageKind::Tags => hash_of(&self.views.tags),
+            PageKind::Tag(t, number) => hash_of((tag(t), listed(&a.tags[t].members, number))),
+            PageKind::Feed(Some(t)) => hash_of((tag(t), feed(&a.tags[t].members))),
+            PageKind::Feed(None) => hash_of(feed(&self.all)),
+            PageKind::Timeline => hash_of(
+                a.years
+                    .iter()
+                    .map(|y| {
+                        let months: Vec<_> = y
+                            .months
+                            .iter()
+                            .map(|m| (m.month, cards(&m.members)))
+                            .collect();
+                        (y.year, months)
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            PageKind::Year(y) => hash_of((
+                a.years[y].year,
+                a.years[y]
+                    .months
+                    .iter()
+                    .map(|m| (m.month, cards(&m.members)))
+                    .collect::<Vec<_>>(),
+            )),
+            PageKind::Month(y, m) => {
+                let year = &a.years[y];
+                hash_of((year.year, year.count(), cards(&year.months[m].members)))
+            }
+            PageKind::Sitemap => keys.sitemap,
+            PageKind::Robots | PageKind::NotFound => 0,
+        };
+        hash_of((
+            &page.path,
+            super::kind_name(page.kind),
+            self.title(page),
+            data,
+        ))
+    }
+}

@@ -1,0 +1,321 @@
+//! Incremental rebuilds equal full builds, byte for byte, through a long run of random edits,
+//! renames and deletions; and they touch only what a change reaches.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::TestSite;
+use kabar::incremental::{Files, Session};
+
+const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\npaginate: 3\nfeed: 4\n";
+const TAGS: &[&str] = &[
+    "Korea Utara",
+    "Amerika Serikat",
+    "Kim Jong-un",
+    "Sanksi",
+    "KTT",
+];
+
+/// The same deterministic generator everywhere: SplitMix64.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+fn briefing_text(rng: &mut Rng, n: usize) -> String {
+    let tags: Vec<&str> = (0..1 + rng.below(3))
+        .map(|_| TAGS[rng.below(TAGS.len())])
+        .collect();
+    format!(
+        "---\ntitle: Kabar {n} versi {}\ndate: 20{}-{:02}-{:02} {:02}:00\ntags: [{}]\n---\n\n\
+         Paragraf pembuka kabar {n}. Kalimat kedua {}.\n",
+        rng.below(100),
+        18 + rng.below(3),
+        1 + rng.below(12),
+        1 + rng.below(28),
+        rng.below(24),
+        tags.join(", "),
+        rng.below(1000),
+    )
+}
+
+fn seeded_site(rng: &mut Rng) -> (TestSite, Vec<String>) {
+    let site = TestSite::new(CONFIG);
+    let mut names = Vec::new();
+    for n in 0..12 {
+        let name = format!("content/k{n}.md");
+        site.write(&name, &briefing_text(rng, n));
+        names.push(name);
+    }
+    site.write(
+        "content/raw/mentah.txt",
+        "Kim Tiba di Hanoi\n\nCNN Indonesia | Selasa, 26/02/2019 21:05 WIB\n\
+         Jakarta, CNN Indonesia -- Kim Jong-un tiba di Hanoi. Trump menyusul.\n(dea)\n",
+    );
+    site.write("static/extra.css", "body { color: black; }\n");
+    site.write(
+        "content/2019/ktt/index.md",
+        "---\ntitle: KTT\ndate: 2019-02-27\n---\n![peta](peta.svg)\n",
+    );
+    site.write(
+        "content/2019/ktt/peta.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    (site, names)
+}
+
+fn by_name(files: &Files) -> BTreeMap<String, Vec<u8>> {
+    files
+        .iter()
+        .map(|(path, bytes)| {
+            let name = path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (name, bytes.to_vec())
+        })
+        .collect()
+}
+
+/// A full build of the site as it now is, in a fresh folder.
+fn full_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let options = kabar::Options {
+        output: Some(out.path().join("public")),
+        ..site.options()
+    };
+    kabar::build(&options).unwrap_or_else(|e| panic!("full build failed:\n{e}"));
+    common::files(&out.path().join("public"))
+}
+
+fn assert_same(
+    step: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    full: &BTreeMap<String, Vec<u8>>,
+) {
+    let only_incremental: Vec<_> = incremental
+        .keys()
+        .filter(|k| !full.contains_key(*k))
+        .collect();
+    let only_full: Vec<_> = full
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    let differing: Vec<_> = full
+        .iter()
+        .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        only_incremental.is_empty() && only_full.is_empty() && differing.is_empty(),
+        "after {step}: only incremental {only_incremental:?}, only full {only_full:?}, \
+         differing {differing:?}"
+    );
+}
+
+#[test]
+fn random_edits_renames_and_deletions_match_full_builds() {
+    let mut rng = Rng(7);
+    let (site, mut names) = seeded_site(&mut rng);
+    let mut session = Session::new(site.options());
+    session.rebuild(&[]).unwrap_or_else(|e| panic!("{e}"));
+    assert_same(
+        "the first build",
+        &by_name(&session.files()),
+        &full_build(&site),
+    );
+    let mut next = 100;
+    for step in 0..60 {
+        let before = by_name(&session.files());
+        let (what, changed): (String, Vec<PathBuf>) = match rng.below(9) {
+            0 | 1 | 2 if !names.is_empty() => {
+                let name = names[rng.below(names.len())].clone();
+                site.write(&name, &briefing_text(&mut rng, next));
+                next += 1;
+                (format!("edit {name}"), vec![site.root().join(&name)])
+            }
+            3 => {
+                let name = format!("content/baru/k{next}.md");
+                site.write(&name, &briefing_text(&mut rng, next));
+                next += 1;
+                names.push(name.clone());
+                (format!("add {name}"), vec![site.root().join(&name)])
+            }
+            4 if names.len() > 2 => {
+                let name = names.remove(rng.below(names.len()));
+                std::fs::remove_file(site.root().join(&name)).unwrap();
+                (format!("delete {name}"), vec![site.root().join(&name)])
+            }
+            5 if !names.is_empty() => {
+                let i = rng.below(names.len());
+                let old = names[i].clone();
+                let new = format!("content/pindah/r{next}.md");
+                next += 1;
+                std::fs::create_dir_all(site.root().join("content/pindah")).unwrap();
+                std::fs::rename(site.root().join(&old), site.root().join(&new)).unwrap();
+                names[i] = new.clone();
+                (
+                    format!("rename {old} to {new}"),
+                    vec![site.root().join(&old), site.root().join(&new)],
+                )
+            }
+            6 => {
+                let color = ["red", "blue", "green"][rng.below(3)];
+                site.write("static/extra.css", &format!("body {{ color: {color}; }}\n"));
+                (
+                    "edit static/extra.css".into(),
+                    vec![site.root().join("static/extra.css")],
+                )
+            }
+            7 => {
+                let mark = rng.below(1000);
+                site.write(
+                    "templates/partials/card.html",
+                    &format!("<article class=\"card v{mark}\"><a href=\"{{{{ b.url }}}}\">{{{{ b.title }}}}</a></article>\n"),
+                );
+                (
+                    "edit a template".into(),
+                    vec![site.root().join("templates/partials/card.html")],
+                )
+            }
+            _ => {
+                let title = format!("Uji {}", rng.below(1000));
+                site.write(
+                    "site.yaml",
+                    &CONFIG.replace("title: Uji", &format!("title: {title}")),
+                );
+                ("edit site.yaml".into(), vec![site.root().join("site.yaml")])
+            }
+        };
+        let outcome = session
+            .rebuild(&changed)
+            .unwrap_or_else(|e| panic!("step {step}, {what}: {e}"));
+        let after = by_name(&session.files());
+        assert_same(&format!("step {step}, {what}"), &after, &full_build(&site));
+        // The outcome names exactly the files that changed.
+        let mut written: Vec<String> = after
+            .iter()
+            .filter(|(k, v)| before.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut reported: Vec<String> = outcome.written.iter().map(|p| slashed(p)).collect();
+        written.sort();
+        reported.sort();
+        assert_eq!(reported, written, "step {step}, {what}: written");
+        let removed: Vec<String> = before
+            .keys()
+            .filter(|k| !after.contains_key(*k))
+            .cloned()
+            .collect();
+        let reported: Vec<String> = outcome.removed.iter().map(|p| slashed(p)).collect();
+        assert_eq!(reported, removed, "step {step}, {what}: removed");
+    }
+}
+
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A first paragraph longer than the summary.
+fn lead() -> String {
+    (0..20)
+        .map(|k| format!("Kalimat pembuka nomor {k} cukup panjang."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_one_line_edit_renders_only_the_pages_that_show_it() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\npaginate: 5\nfeed: 5\n");
+    for n in 0..30 {
+        site.briefing(
+            &format!("content/k{n:02}.md"),
+            &[
+                ("title", &format!("Kabar {n}")),
+                (
+                    "date",
+                    &format!("2019-{:02}-{:02} 10:00", 1 + n % 12, 1 + n),
+                ),
+                ("tags", TAGS[n % TAGS.len()]),
+            ],
+            &format!("{}\n\nPenutup kabar {n} lama.", lead()),
+        );
+    }
+    let mut session = Session::new(site.options());
+    session.rebuild(&[]).unwrap();
+    // An old briefing (not on the home page or in feeds): a word changed past the summary,
+    // the word count the same, changes its own page only.
+    site.briefing(
+        "content/k00.md",
+        &[
+            ("title", "Kabar 0"),
+            ("date", "2019-01-01 10:00"),
+            ("tags", TAGS[0]),
+        ],
+        &format!("{}\n\nPenutup kabar 0 baru.", lead()),
+    );
+    let outcome = session
+        .rebuild(&[site.root().join("content/k00.md")])
+        .unwrap();
+    let written: Vec<String> = outcome.written.iter().map(|p| slashed(p)).collect();
+    assert_eq!(written, ["2019/01/k00/index.html"]);
+    assert_eq!(outcome.rendered, 1, "{written:?}");
+    assert!(outcome.removed.is_empty());
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
+    let site = TestSite::new(CONFIG);
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    let mut session = Session::new(site.options());
+    session.rebuild(&[]).unwrap();
+    let good = by_name(&session.files());
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 31/12/2019\n---\nIsi.\n",
+    );
+    let err = session
+        .rebuild(&[site.root().join("content/a.md")])
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("content/a.md:3:7: cannot read the date"),
+        "{err}"
+    );
+    assert_eq!(by_name(&session.files()), good);
+    site.write("templates/index.html", "{% for b in briefings %}");
+    let err = session
+        .rebuild(&[site.root().join("templates/index.html")])
+        .unwrap_err();
+    assert!(err.to_string().contains("templates/index.html"), "{err}");
+    std::fs::remove_file(site.root().join("templates/index.html")).unwrap();
+    site.briefing(
+        "content/a.md",
+        &[("title", "A2"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    session
+        .rebuild(&[
+            site.root().join("content/a.md"),
+            site.root().join("templates/index.html"),
+        ])
+        .unwrap();
+    assert_same("the fix", &by_name(&session.files()), &full_build(&site));
+}
