@@ -42,6 +42,9 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
+/// An output file's path, its key, and its bytes when they had to be made again.
+type Made = (PathBuf, u64, Option<Vec<u8>>);
+
 /// A file's modification time and size: when both are unchanged, so is its parse.
 type Stamp = (Option<SystemTime>, u64);
 
@@ -251,7 +254,7 @@ impl Session {
         &self,
         root: &Path,
         copies: &[Copy],
-    ) -> Result<Vec<(PathBuf, u64, Option<Vec<u8>>)>, BuildError> {
+    ) -> Result<Vec<Made>, BuildError> {
         copies
             .par_iter()
             .map(|copy| {
