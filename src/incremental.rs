@@ -250,11 +250,7 @@ impl Session {
     }
 
     /// Copied files, read again only when their stamp changed.
-    fn copies(
-        &self,
-        root: &Path,
-        copies: &[Copy],
-    ) -> Result<Vec<Made>, BuildError> {
+    fn copies(&self, root: &Path, copies: &[Copy]) -> Result<Vec<Made>, BuildError> {
         copies
             .par_iter()
             .map(|copy| {
