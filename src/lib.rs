@@ -16,6 +16,8 @@ pub mod listing;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
+pub mod watch;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

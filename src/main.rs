@@ -31,6 +31,19 @@ struct Common {
     verbose: bool,
 }
 
+/// What `serve` and `watch` share.
+#[derive(Args, Clone)]
+struct Live {
+    /// Include briefings marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+    /// Poll for changes instead of using the system's file events (network drives, VMs)
+    #[arg(long)]
+    poll: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (public/ by default)
@@ -46,6 +59,25 @@ enum Command {
         drafts: bool,
         #[command(flatten)]
         common: Common,
+    },
+    /// Build, serve the site locally, and rebuild and reload open pages on every change
+    Serve {
+        /// The address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port to listen on (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[command(flatten)]
+        live: Live,
+    },
+    /// Build into the output folder and rebuild on every change, without a server
+    Watch {
+        /// Where to write the site
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        live: Live,
     },
     /// Print one record per briefing, oldest first, with what was read from it
     List {
@@ -143,6 +175,40 @@ fn run(command: Command) -> Result<(), BuildError> {
                 );
             }
             Ok(())
+        }
+        Command::Serve { bind, port, live } => {
+            let options = Options {
+                root: live.common.root.clone(),
+                drafts: live.drafts,
+                ..Options::default()
+            };
+            let address = kabar::serve::Address { bind, port };
+            let quiet = live.common.quiet;
+            kabar::serve::serve(
+                options,
+                address,
+                live.poll,
+                |url| {
+                    println!("serving {url}  (Ctrl-C to stop)");
+                    let _ = std::io::stdout().flush();
+                },
+                move |result| print_rebuild(result, quiet),
+            )
+        }
+        Command::Watch { output, live } => {
+            let options = Options {
+                root: live.common.root.clone(),
+                output,
+                drafts: live.drafts,
+                ..Options::default()
+            };
+            let quiet = live.common.quiet;
+            if !quiet {
+                println!("watching {}  (Ctrl-C to stop)", live.common.root.display());
+            }
+            kabar::serve::watch_into_output(options, live.poll, |result| {
+                print_rebuild(result, quiet)
+            })
         }
         Command::Check { drafts, common } => {
             let options = Options {
@@ -245,6 +311,24 @@ fn import_line(done: &kabar::import::Imported) -> String {
         done.from.display(),
         found.join("; ")
     )
+}
+
+/// One line per rebuild; errors in full, as a build prints them.
+fn print_rebuild(result: &Result<kabar::incremental::Outcome, BuildError>, quiet: bool) {
+    match result {
+        Ok(outcome) if !quiet => {
+            println!(
+                "rebuilt in {} ms: {} briefings, {} files written, {} removed",
+                outcome.elapsed.as_millis(),
+                thousands(outcome.briefings),
+                thousands(outcome.written.len()),
+                thousands(outcome.removed.len()),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("{e}"),
+    }
+    let _ = std::io::stdout().flush();
 }
 
 /// `built 1,234 briefings, 3,456 pages in 0.84 s`

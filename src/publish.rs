@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{BuildError, Diagnostic};
+use crate::incremental::Files;
 use crate::render::pages::{Copy, CopySource};
 
 /// A file's bytes and where they go, relative to the output folder.
@@ -27,6 +28,53 @@ pub fn publish(
         return Err(e);
     }
     swap_in(&staging, output)
+}
+
+/// Publishes a build held in memory, replacing the output folder whole, like [`publish`].
+pub fn publish_files(output: &Path, files: &Files) -> Result<(), BuildError> {
+    let list: Vec<OutputFile> = files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    publish(Path::new("."), output, &list, &[])
+}
+
+/// Writes only what a rebuild changed into a published output folder. Each file goes
+/// through a temporary file and a rename, so a reader never sees half of it; files the site
+/// no longer has are removed, with folders left empty.
+pub fn apply(
+    output: &Path,
+    files: &Files,
+    written: &[PathBuf],
+    removed: &[PathBuf],
+) -> Result<(), BuildError> {
+    for path in written {
+        let Some(bytes) = files.get(path) else {
+            continue;
+        };
+        let target = output.join(path);
+        let folder = target.parent().unwrap_or(output);
+        fs::create_dir_all(folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let temporary = folder.join(format!(".{name}.kabar-{}", std::process::id()));
+        fs::write(&temporary, bytes.as_slice())
+            .and_then(|()| fs::rename(&temporary, &target))
+            .map_err(|e| BuildError::io("cannot write", &target, e))?;
+    }
+    for path in removed {
+        let target = output.join(path);
+        match fs::remove_file(&target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(BuildError::io("cannot remove", &target, e));
+            }
+            _ => {}
+        }
+        let mut folder = target.parent();
+        while let Some(dir) = folder.filter(|d| d.starts_with(output) && *d != output) {
+            if fs::remove_dir(dir).is_err() {
+                break;
+            }
+            folder = dir.parent();
+        }
+    }
+    Ok(())
 }
 
 /// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.

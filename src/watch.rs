@@ -1,0 +1,209 @@
+//! Watching the site's files: notify events, debounced, filtered down to the paths a build
+//! reads, delivered as batches. A `git checkout` of 200 files is one batch.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::event::{EventKind, MetadataKind, ModifyKind};
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, FileIdMap, RecommendedCache, new_debouncer_opt,
+};
+
+use crate::config::CONFIG_FILE;
+use crate::content::discover::{CONTENT_DIR, is_ignored};
+use crate::error::Diagnostic;
+use crate::render::statics::STATIC_DIR;
+use crate::render::templates::TEMPLATES_DIR;
+
+/// Quiet time after the last event before a batch is delivered: long enough to coalesce an
+/// editor's save (temp file, rename, backup) and a checkout, short enough to feel instant.
+const QUIET: Duration = Duration::from_millis(25);
+const POLL_EVERY: Duration = Duration::from_millis(250);
+
+/// What the watcher delivers.
+#[derive(Debug)]
+pub enum Event {
+    /// Paths that changed, under the site root.
+    Changed(Vec<PathBuf>),
+    /// The watcher lost its watch; the message says what to do.
+    Trouble(Diagnostic),
+}
+
+/// A running watch; events arrive on [`Watch::events`] until it is dropped.
+pub struct Watch {
+    pub events: mpsc::Receiver<Event>,
+    watcher: Box<dyn Watching>,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+/// The one thing needed of either kind of debouncer after it starts.
+trait Watching: Send {
+    fn add(&mut self, dir: &Path) -> notify::Result<()>;
+}
+
+impl<W: Watcher + Send, C: notify_debouncer_full::FileIdCache + Send> Watching for Debouncer<W, C> {
+    fn add(&mut self, dir: &Path) -> notify::Result<()> {
+        self.watch(dir, RecursiveMode::Recursive)
+    }
+}
+
+impl Watch {
+    /// Starts watching `content/`, `templates/` or `static/` when it was created after the
+    /// watch began. Call it after each batch.
+    pub fn refresh(&mut self) -> Result<(), Diagnostic> {
+        for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
+            let dir = self.root.join(dir);
+            if dir.is_dir() && !self.watched.contains(&dir) {
+                self.watcher.add(&dir).map_err(|e| trouble(&[e]))?;
+                self.watched.push(dir);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Watches `content/`, `templates/`, `static/` and `site.yaml` under `root`, ignoring the
+/// output folder, hidden files and editors' temporary files. `poll` uses a polling watcher,
+/// for file systems without native events.
+pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic> {
+    let root = std::fs::canonicalize(root).map_err(|e| {
+        Diagnostic::file(root, format!("cannot watch: {e}")).with_hint("check the --root folder")
+    })?;
+    let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+    let (sender, events) = mpsc::channel();
+    let filter_root = root.clone();
+    let handler = move |result: DebounceEventResult| {
+        let event = match result {
+            Ok(events) => {
+                let mut paths: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|e| changes_content(&e.kind))
+                    .flat_map(|e| e.paths.iter())
+                    .filter(|p| is_watched(&filter_root, &output, p))
+                    .cloned()
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                if paths.is_empty() {
+                    return;
+                }
+                Event::Changed(paths)
+            }
+            Err(errors) => Event::Trouble(trouble(&errors)),
+        };
+        let _ = sender.send(event);
+    };
+    let watcher: Box<dyn Watching> = if poll {
+        let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+        let mut debouncer: Debouncer<PollWatcher, FileIdMap> =
+            new_debouncer_opt(QUIET, None, handler, FileIdMap::new(), config)
+                .map_err(|e| trouble(&[e]))?;
+        debouncer
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| trouble(&[e]))?;
+        Box::new(debouncer)
+    } else {
+        let mut debouncer: Debouncer<RecommendedWatcher, RecommendedCache> = new_debouncer_opt(
+            QUIET,
+            None,
+            handler,
+            RecommendedCache::new(),
+            notify::Config::default(),
+        )
+        .map_err(|e| trouble(&[e]))?;
+        // The root itself, not recursively: `site.yaml`, and folders created later.
+        debouncer
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| trouble(&[e]))?;
+        Box::new(debouncer)
+    };
+    let mut watch = Watch {
+        events,
+        watcher,
+        root,
+        watched: Vec::new(),
+    };
+    watch.refresh()?;
+    Ok(watch)
+}
+
+/// Reading a file (as every build does) is an event too; only writes, creations, removals
+/// and renames can change the site.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
+}
+
+/// Whether a change to `path` can change the site.
+pub fn is_watched(root: &Path, output: &Path, path: &Path) -> bool {
+    if path.starts_with(output) {
+        return false;
+    }
+    let Ok(rest) = path.strip_prefix(root) else {
+        return false;
+    };
+    let litter = rest
+        .components()
+        .any(|c| is_ignored(&c.as_os_str().to_string_lossy()));
+    let read_by_build = rest == Path::new(CONFIG_FILE)
+        || [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR]
+            .iter()
+            .any(|dir| rest.starts_with(dir));
+    read_by_build && !litter
+}
+
+fn trouble(errors: &[notify::Error]) -> Diagnostic {
+    let limit = errors
+        .iter()
+        .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch));
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let diagnostic = Diagnostic::file(
+        "kabar watch",
+        format!("the file watcher failed: {}", text.join("; ")),
+    );
+    if limit {
+        diagnostic.with_hint(
+            "the system's limit on watched files was reached: run with --poll, or raise \
+             fs.inotify.max_user_watches",
+        )
+    } else {
+        diagnostic.with_hint("if changes are missed, run with --poll")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watches_only_what_a_build_reads() {
+        let root = Path::new("/site");
+        let output = Path::new("/site/public");
+        for path in [
+            "/site/content/a.md",
+            "/site/templates/base.html",
+            "/site/static/x.css",
+            "/site/site.yaml",
+        ] {
+            assert!(is_watched(root, output, Path::new(path)), "{path}");
+        }
+        for path in [
+            "/site/public/index.html",
+            "/site/target/debug/x",
+            "/site/content/.a.md.swp",
+            "/site/content/a.md~",
+            "/site/content/4913",
+            "/site/content/#a.md#",
+            "/site/content/.#a.md",
+            "/site/README.md",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(!is_watched(root, output, Path::new(path)), "{path}");
+        }
+    }
+}

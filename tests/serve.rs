@@ -1,0 +1,428 @@
+//! `kabar serve` and `kabar watch` as an editor uses them: a server on an ephemeral port, a
+//! WebSocket client standing in for an open tab, and edits on disk.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// A running `kabar serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    /// Kept so the threads draining the server's output have somewhere to send it.
+    _output: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        let started = Instant::now();
+        let url = loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(30))
+                .expect("kabar serve prints its address");
+            if let Some(rest) = line.strip_prefix("serving ") {
+                break rest.split_whitespace().next().unwrap().to_string();
+            }
+            assert!(started.elapsed() < Duration::from_secs(30));
+        };
+        Server {
+            child,
+            url,
+            _output: lines,
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        let address = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        Response {
+            status,
+            head: head.to_lowercase(),
+            body: body.to_string(),
+        }
+    }
+
+    fn tab(&self) -> Tab {
+        let ws = format!("{}__kabar/live", self.url.replace("http://", "ws://"));
+        let (socket, _) = tungstenite::connect(ws).unwrap();
+        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+            stream
+                .set_read_timeout(Some(Duration::from_millis(200)))
+                .unwrap();
+        }
+        Tab { socket }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+/// An open browser tab, as the live-reload socket sees it.
+struct Tab {
+    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
+}
+
+impl Tab {
+    /// The next message within `wait`, as JSON.
+    fn next(&mut self, wait: Duration) -> Option<serde_json::Value> {
+        let started = Instant::now();
+        while started.elapsed() < wait {
+            match self.socket.read() {
+                Ok(tungstenite::Message::Text(text)) => {
+                    return Some(serde_json::from_str(&text).unwrap());
+                }
+                Ok(_) => {}
+                Err(tungstenite::Error::Io(e))
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(e) => panic!("socket: {e}"),
+            }
+        }
+        None
+    }
+
+    fn expect(&mut self, kind: &str) -> serde_json::Value {
+        let message = self
+            .next(Duration::from_secs(10))
+            .unwrap_or_else(|| panic!("no `{kind}` message"));
+        assert_eq!(message["kind"], kind, "{message}");
+        message
+    }
+}
+
+fn site() -> TestSite {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/arsip/\n");
+    site.briefing(
+        "content/hanoi.md",
+        &[
+            ("title", "KTT Hanoi"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[KTT]"),
+        ],
+        "Kim dan Trump berpisah tanpa kesepakatan.",
+    )
+    .briefing(
+        "content/singapura.md",
+        &[("title", "KTT Singapura"), ("date", "2018-06-12 09:00")],
+        "Jabat tangan bersejarah.",
+    );
+    site
+}
+
+#[test]
+fn pages_are_served_from_the_build_with_live_reload() {
+    let site = site();
+    let server = Server::start(&site);
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.head.contains("content-type: text/html; charset=utf-8"),
+        "{}",
+        home.head
+    );
+    assert!(home.head.contains("cache-control: no-store"));
+    assert!(home.body.contains("kabar live reload"));
+    // Links point at the local server, not at base_url.
+    assert!(
+        home.body.contains(&format!("{}2019/02/hanoi/", server.url))
+            || home.body.contains("href=\"/2019/02/hanoi/\""),
+        "{}",
+        home.body
+    );
+    assert!(!home.body.contains("uji.example"));
+    let css = server.get("/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.head.contains("content-type: text/css"));
+    assert!(!css.body.contains("kabar live reload"));
+    let feed = server.get("/atom.xml");
+    assert!(feed.head.contains("xml"), "{}", feed.head);
+    assert!(!feed.body.contains("kabar live reload"));
+    let missing = server.get("/tidak-ada/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<h1>"), "the site's own 404 page");
+    assert_eq!(server.get("/tags").status, 301);
+}
+
+#[test]
+fn paths_cannot_escape_the_site() {
+    let site = site();
+    site.write("rahasia.txt", "RAHASIA");
+    let server = Server::start(&site);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/tags/..%2f..%2fsite.yaml",
+        "/..%5csite.yaml",
+        "/content/hanoi.md",
+        "/rahasia.txt",
+    ] {
+        let response = server.get(path);
+        assert!(
+            matches!(response.status, 403 | 404),
+            "{path}: {}",
+            response.status
+        );
+        assert!(
+            !response.body.contains("RAHASIA") && !response.body.contains("base_url"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_change_reaches_open_tabs() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = server.tab();
+
+    // An edit.
+    site.briefing(
+        "content/hanoi.md",
+        &[
+            ("title", "KTT Hanoi"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[KTT]"),
+        ],
+        "Makan siang dibatalkan mendadak.",
+    );
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Makan siang dibatalkan")
+    );
+
+    // A new file.
+    site.briefing(
+        "content/dmz.md",
+        &[("title", "Bertemu di DMZ"), ("date", "2019-06-30")],
+        "Trump melangkah.",
+    );
+    tab.expect("reload");
+    assert_eq!(server.get("/2019/06/dmz/").status, 200);
+
+    // A rename: the old address goes, the new one comes.
+    std::fs::rename(
+        site.root().join("content/dmz.md"),
+        site.root().join("content/panmunjom.md"),
+    )
+    .unwrap();
+    tab.expect("reload");
+    assert_eq!(server.get("/2019/06/dmz/").status, 404);
+    assert_eq!(server.get("/2019/06/panmunjom/").status, 200);
+
+    // A delete.
+    std::fs::remove_file(site.root().join("content/panmunjom.md")).unwrap();
+    tab.expect("reload");
+    assert_eq!(server.get("/2019/06/panmunjom/").status, 404);
+
+    // A template change.
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Hilang</h1>{% endblock content %}",
+    );
+    tab.expect("reload");
+    assert!(server.get("/tidak-ada/").body.contains("<h1>Hilang</h1>"));
+    // The new templates/ folder is watched from now on.
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Lenyap</h1>{% endblock content %}",
+    );
+    tab.expect("reload");
+    assert!(server.get("/tidak-ada/").body.contains("<h1>Lenyap</h1>"));
+
+    // A stylesheet only: stylesheets are swapped, no reload.
+    site.write("static/style.css", "body { color: navy; }\n");
+    tab.expect("css");
+    assert!(server.get("/style.css").body.contains("navy"));
+    site.write("static/style.css", "body { color: teal; }\n");
+    tab.expect("css");
+    assert!(server.get("/style.css").body.contains("teal"));
+
+    // A broken file: the error reaches the tab, the last good page stays served.
+    site.write(
+        "content/hanoi.md",
+        "---\ntitle: KTT Hanoi\ndate: 31/02/2019\n---\nRusak.\n",
+    );
+    let error = tab.expect("error");
+    let text = error["text"].as_str().unwrap();
+    assert!(
+        text.contains("content/hanoi.md:3:7: cannot read the date"),
+        "{text}"
+    );
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Makan siang dibatalkan")
+    );
+    // A tab opened now is told at once.
+    server.tab().expect("error");
+    // The fix clears it with a reload.
+    site.briefing(
+        "content/hanoi.md",
+        &[
+            ("title", "KTT Hanoi"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[KTT]"),
+        ],
+        "Diperbaiki.",
+    );
+    tab.expect("reload");
+    assert!(server.get("/2019/02/hanoi/").body.contains("Diperbaiki."));
+}
+
+#[test]
+fn changes_outside_what_a_build_reads_do_not_reload() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = server.tab();
+    site.write("public/index.html", "keluaran lama");
+    site.write("target/debug/x", "build");
+    site.write("content/.hanoi.md.swp", "vim");
+    site.write("content/hanoi.md~", "backup");
+    site.write("content/4913", "");
+    site.write("catatan.txt", "bukan bagian situs");
+    assert!(tab.next(Duration::from_millis(800)).is_none());
+}
+
+#[test]
+fn a_taken_port_is_named_with_the_flag_to_change_it() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = site();
+    let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} is already in use")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port"), "{stderr}");
+}
+
+#[test]
+fn watch_writes_only_what_changed_into_the_output() {
+    let site = site();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["watch", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next_rebuild = || loop {
+        let line = lines.next().expect("a line").unwrap();
+        if line.starts_with("rebuilt") {
+            return line;
+        }
+    };
+    next_rebuild();
+    let out = site.output();
+    let other = out.join("2018/06/singapura/index.html");
+    let before = std::fs::metadata(&other).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    site.briefing(
+        "content/hanoi.md",
+        &[
+            ("title", "KTT Hanoi"),
+            ("date", "2019-02-28 14:00"),
+            ("tags", "[KTT]"),
+        ],
+        "Isi baru dari watch.",
+    );
+    let line = next_rebuild();
+    assert!(line.contains("removed"), "{line}");
+    assert!(
+        std::fs::read_to_string(out.join("2019/02/hanoi/index.html"))
+            .unwrap()
+            .contains("Isi baru dari watch.")
+    );
+    assert_eq!(
+        std::fs::metadata(&other).unwrap().modified().unwrap(),
+        before
+    );
+    std::fs::remove_file(site.root().join("content/singapura.md")).unwrap();
+    next_rebuild();
+    assert!(!other.exists());
+    assert!(!out.join("2018").exists(), "empty folders go too");
+    // The output matches a full build.
+    let full = tempfile::tempdir().unwrap();
+    let options = kabar::Options {
+        output: Some(full.path().join("public")),
+        ..site.options()
+    };
+    kabar::build(&options).unwrap();
+    assert_eq!(
+        common::files(&out),
+        common::files(&full.path().join("public"))
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn built_sites_carry_no_live_reload_script() {
+    let site = site();
+    site.build();
+    for (path, bytes) in common::files(&site.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("__kabar") && !text.contains("kabar live reload"),
+            "{path}"
+        );
+    }
+}
