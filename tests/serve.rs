@@ -3,103 +3,23 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use common::{Server, TestSite};
 
-/// A running `kabar serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
-    /// Kept so the threads draining the server's output have somewhere to send it.
-    _output: mpsc::Receiver<String>,
-}
-
-impl Server {
-    fn start(site: &TestSite) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(site.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
+/// Opens a tab's live-reload socket.
+fn open_tab(server: &Server) -> Tab {
+    let ws = format!("{}__kabar/live", server.url.replace("http://", "ws://"));
+    let (socket, _) = tungstenite::connect(ws).unwrap();
+    if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
             .unwrap();
-        let (sender, lines) = mpsc::channel();
-        for stream in [
-            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().unwrap()),
-        ] {
-            let sender = sender.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    let _ = sender.send(line);
-                }
-            });
-        }
-        let started = Instant::now();
-        let url = loop {
-            let line = lines
-                .recv_timeout(Duration::from_secs(30))
-                .expect("kabar serve prints its address");
-            if let Some(rest) = line.strip_prefix("serving ") {
-                break rest.split_whitespace().next().unwrap().to_string();
-            }
-            assert!(started.elapsed() < Duration::from_secs(30));
-        };
-        Server {
-            child,
-            url,
-            _output: lines,
-        }
     }
-
-    fn get(&self, path: &str) -> Response {
-        let address = self.url.trim_start_matches("http://").trim_end_matches('/');
-        let mut stream = TcpStream::connect(address).unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-        Response {
-            status,
-            head: head.to_lowercase(),
-            body: body.to_string(),
-        }
-    }
-
-    fn tab(&self) -> Tab {
-        let ws = format!("{}__kabar/live", self.url.replace("http://", "ws://"));
-        let (socket, _) = tungstenite::connect(ws).unwrap();
-        if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
-            stream
-                .set_read_timeout(Some(Duration::from_millis(200)))
-                .unwrap();
-        }
-        Tab { socket }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    head: String,
-    body: String,
+    Tab { socket }
 }
 
 /// An open browser tab, as the live-reload socket sees it.
@@ -221,7 +141,7 @@ fn paths_cannot_escape_the_site() {
 fn every_kind_of_change_reaches_open_tabs() {
     let site = site();
     let server = Server::start(&site);
-    let mut tab = server.tab();
+    let mut tab = open_tab(&server);
 
     // An edit.
     site.briefing(
@@ -306,7 +226,7 @@ fn every_kind_of_change_reaches_open_tabs() {
             .contains("Makan siang dibatalkan")
     );
     // A tab opened now is told at once.
-    server.tab().expect("error");
+    open_tab(&server).expect("error");
     // The fix clears it with a reload.
     site.briefing(
         "content/hanoi.md",
@@ -325,7 +245,7 @@ fn every_kind_of_change_reaches_open_tabs() {
 fn changes_outside_what_a_build_reads_do_not_reload() {
     let site = site();
     let server = Server::start(&site);
-    let mut tab = server.tab();
+    let mut tab = open_tab(&server);
     site.write("public/index.html", "keluaran lama");
     site.write("target/debug/x", "build");
     site.write("content/.hanoi.md.swp", "vim");

@@ -5,6 +5,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
 use regex::Regex;
 
 /// A site in a temp folder.
@@ -174,4 +180,84 @@ pub fn parse_feed(xml: &str) -> feed_rs::model::Feed {
 /// The repository's own example site.
 pub fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A running `kabar serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    /// Kept so the threads draining the server's output have somewhere to send it.
+    _output: mpsc::Receiver<String>,
+}
+
+impl Server {
+    pub fn start(site: &TestSite) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        let started = Instant::now();
+        let url = loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(30))
+                .expect("kabar serve prints its address");
+            if let Some(rest) = line.strip_prefix("serving ") {
+                break rest.split_whitespace().next().unwrap().to_string();
+            }
+            assert!(started.elapsed() < Duration::from_secs(30));
+        };
+        Server {
+            child,
+            url,
+            _output: lines,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        let address = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        Response {
+            status,
+            head: head.to_lowercase(),
+            body: body.to_string(),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct Response {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
 }
