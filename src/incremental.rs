@@ -9,7 +9,7 @@
 //! the same input, byte for byte. A rebuild that fails changes nothing: the last good site
 //! stays.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,11 +18,12 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 
 use crate::config::CONFIG_FILE;
-use crate::content::{self, Briefing, Source};
+use crate::content::{self, Briefing, Discovery};
 use crate::error::{BuildError, Diagnostic};
+use crate::render::keys::body_digest;
 use crate::render::pages::{Copy, CopySource};
 use crate::render::templates::TEMPLATES_DIR;
-use crate::render::{Renderer, Templates};
+use crate::render::{Page, Renderer, Templates};
 use crate::{Config, Options, Site, load_config};
 
 /// The files of a built site, by path relative to the output folder.
@@ -50,7 +51,9 @@ type Stamp = (Option<SystemTime>, u64);
 
 struct Parsed {
     stamp: Stamp,
-    result: Result<Briefing, Diagnostic>,
+    result: Result<Arc<Briefing>, Diagnostic>,
+    /// [`body_digest`] of the briefing, computed once.
+    digest: u64,
 }
 
 /// One output file of the last good build.
@@ -66,7 +69,11 @@ pub struct Session {
     /// Changes whenever the configuration or the templates are reloaded: every key with it.
     generation: u64,
     parsed: HashMap<PathBuf, Parsed>,
-    outputs: BTreeMap<PathBuf, Output>,
+    /// The site's files as last found.
+    found: Option<Discovery>,
+    /// The last discovery walked the folders (rather than reusing `found`).
+    walked: bool,
+    outputs: HashMap<PathBuf, Output>,
     files: Arc<Files>,
 }
 
@@ -79,7 +86,9 @@ impl Session {
             templates: None,
             generation: 0,
             parsed: HashMap::new(),
-            outputs: BTreeMap::new(),
+            found: None,
+            walked: false,
+            outputs: HashMap::new(),
             files: Arc::new(Files::new()),
         }
     }
@@ -106,34 +115,41 @@ impl Session {
         }
         let config = self.config()?;
         let templates = self.templates(&config);
-        let found = content::discover(&root)?;
-        let (briefings, errors) = self.read(&found.sources, &config, &changed);
+        let found = self.discover(&changed)?;
+        let (briefings, errors) = self.read(&found, &config, &changed);
         let site = Site::assemble(&root, config, templates, briefings, errors, &found)?;
+        self.found = Some(found);
         let renderer = Renderer::new(&site.archive, &site.config, &site.templates);
-        let keys = renderer.keys(&site.plan);
+        let parsed = &self.parsed;
+        let keys = renderer.keys(&site.plan, |i| {
+            parsed
+                .get(&site.archive.briefings[i].path)
+                .map_or(0, |p| p.digest)
+        });
 
         let salt = self.generation;
-        let pages: Vec<(PathBuf, u64, &crate::render::Page)> = site
+        let pages: Vec<(PathBuf, u64, &Page)> = site
             .plan
             .pages
             .iter()
             .map(|page| (page.output(), salted(salt, renderer.key(page, &keys)), page))
             .collect();
-        let stale: Vec<&(PathBuf, u64, &crate::render::Page)> = pages
+        let stale: Vec<&(PathBuf, u64, &Page)> = pages
             .iter()
             .filter(|(path, key, _)| self.outputs.get(path).is_none_or(|o| o.key != *key))
             .collect();
-        let rendered: Vec<Result<(PathBuf, Vec<u8>), Diagnostic>> = stale
+        let rendered: Vec<Result<Made, Diagnostic>> = stale
             .par_iter()
-            .map(|(path, _, page)| Ok((path.clone(), renderer.render(page, &site.plan)?)))
+            .map(|(path, key, page)| {
+                let bytes = renderer.render(page, &site.plan)?;
+                Ok((path.clone(), *key, Some(bytes)))
+            })
             .collect();
-        let mut fresh: HashMap<PathBuf, Vec<u8>> = HashMap::with_capacity(rendered.len());
+        let mut made = Vec::with_capacity(rendered.len());
         let mut errors = Vec::new();
         for result in rendered {
             match result {
-                Ok((path, bytes)) => {
-                    fresh.insert(path, bytes);
-                }
+                Ok(file) => made.push(file),
                 Err(e) if !errors.contains(&e) => errors.push(e),
                 Err(_) => {}
             }
@@ -141,48 +157,82 @@ impl Session {
         if !errors.is_empty() {
             return Err(BuildError::Site(errors));
         }
-        let copies = self.copies(&root, &site.plan.copies)?;
+        made.extend(self.copies(&root, &site.plan.copies)?);
+        let planned = pages.len() + site.plan.copies.len();
+        let planned_paths = || {
+            pages
+                .iter()
+                .map(|(path, ..)| path)
+                .chain(site.plan.copies.iter().map(|c| &c.to))
+                .collect::<HashSet<&PathBuf>>()
+        };
 
+        // Everything is made: from here on the session changes, and nothing can fail.
         let mut outcome = Outcome {
-            rendered: fresh.len(),
+            rendered: stale.len(),
             briefings: site.archive.briefings.len(),
+            files: planned,
             ..Outcome::default()
         };
-        let mut outputs = BTreeMap::new();
-        let pages = pages.into_iter().map(|(path, key, _)| {
-            let bytes = fresh.remove(&path);
-            (path, key, bytes)
-        });
-        for (path, key, bytes) in pages.chain(copies) {
-            let old = self.outputs.get(&path);
-            let bytes = match (bytes, old) {
-                (Some(bytes), Some(old)) if *old.bytes == bytes => Arc::clone(&old.bytes),
-                (Some(bytes), _) => {
+        for (path, key, bytes) in made {
+            let Some(bytes) = bytes else { continue };
+            match self.outputs.get_mut(&path) {
+                Some(old) if *old.bytes == bytes => old.key = key,
+                _ => {
                     outcome.written.push(path.clone());
-                    Arc::new(bytes)
+                    let bytes = Arc::new(bytes);
+                    self.outputs.insert(path, Output { key, bytes });
                 }
-                (None, Some(old)) => Arc::clone(&old.bytes),
-                (None, None) => unreachable!("a file with no old bytes is always rendered"),
-            };
-            outputs.insert(path, Output { key, bytes });
+            }
         }
-        outcome.removed = self
-            .outputs
-            .keys()
-            .filter(|p| !outputs.contains_key(*p))
-            .cloned()
-            .collect();
-        outcome.files = outputs.len();
-        self.files = Arc::new(
-            outputs
-                .iter()
-                .map(|(p, o)| (p.clone(), Arc::clone(&o.bytes)))
-                .collect(),
-        );
-        self.outputs = outputs;
+        if self.outputs.len() != planned {
+            let keep = planned_paths();
+            outcome.removed = self
+                .outputs
+                .keys()
+                .filter(|p| !keep.contains(p))
+                .cloned()
+                .collect();
+            outcome.removed.sort();
+            for path in &outcome.removed {
+                self.outputs.remove(path);
+            }
+        }
+        outcome.written.sort();
+        if !outcome.written.is_empty() || !outcome.removed.is_empty() {
+            self.files = Arc::new(
+                self.outputs
+                    .iter()
+                    .map(|(p, o)| (p.clone(), Arc::clone(&o.bytes)))
+                    .collect(),
+            );
+        }
         self.config = Some(site.config);
         outcome.elapsed = started.elapsed();
         Ok(outcome)
+    }
+
+    /// The site's files: those of the last rebuild when every change is an edit of a file it
+    /// already had (the common case, and cheap), else found again.
+    fn discover(&mut self, changed: &[PathBuf]) -> Result<Discovery, BuildError> {
+        let root = &self.options.root;
+        if let Some(found) = self.found.take() {
+            let known = |p: &PathBuf| {
+                found.sources.iter().any(|s| s.path == *p)
+                    || found.assets.iter().any(|a| a.path == *p)
+            };
+            let edits_only = !changed.is_empty()
+                && changed.iter().all(|p| {
+                    p == Path::new(CONFIG_FILE)
+                        || p.starts_with(TEMPLATES_DIR)
+                        || (known(p) && root.join(p).is_file())
+                });
+            if edits_only {
+                return Ok(found);
+            }
+        }
+        self.walked = true;
+        content::discover(root)
     }
 
     fn config(&mut self) -> Result<Config, BuildError> {
@@ -207,42 +257,52 @@ impl Session {
         Ok(templates)
     }
 
-    /// Every briefing, parsing again only the files that changed.
+    /// Every briefing, parsing again only the files that changed. After a fresh walk every
+    /// file's stamp is checked too, to catch changes no event reported.
     fn read(
         &mut self,
-        sources: &[Source],
+        found: &Discovery,
         config: &Config,
         changed: &[PathBuf],
-    ) -> (Vec<Briefing>, Vec<Diagnostic>) {
+    ) -> (Vec<Arc<Briefing>>, Vec<Diagnostic>) {
         let root = &self.options.root;
         let today = config.timezone.now().date_naive();
-        let stamps: Vec<Stamp> = sources
-            .par_iter()
-            .map(|s| stamp(&root.join(&s.path)))
-            .collect();
+        let walked = std::mem::take(&mut self.walked);
         let parsed = &self.parsed;
-        let fresh: Vec<(PathBuf, Parsed)> = sources
+        let fresh: Vec<(PathBuf, Parsed)> = found
+            .sources
             .par_iter()
-            .zip(stamps)
-            .filter(|(source, stamp)| {
-                changed.contains(&source.path)
-                    || parsed.get(&source.path).is_none_or(|p| p.stamp != *stamp)
-            })
-            .map(|(source, stamp)| {
-                let result = content::parse(root, source, config, today);
-                (source.path.clone(), Parsed { stamp, result })
+            .filter_map(|source| {
+                let cached = parsed.get(&source.path);
+                let stale = cached.is_none() || changed.contains(&source.path);
+                if !stale && !walked {
+                    return None;
+                }
+                let stamp = stamp(&root.join(&source.path));
+                if !stale && cached.is_some_and(|p| p.stamp == stamp) {
+                    return None;
+                }
+                let result = content::parse(root, source, config, today).map(Arc::new);
+                let digest = result.as_ref().map_or(0, |b| body_digest(b));
+                let parsed = Parsed {
+                    stamp,
+                    result,
+                    digest,
+                };
+                Some((source.path.clone(), parsed))
             })
             .collect();
         self.parsed.extend(fresh);
-        let present: std::collections::HashSet<&PathBuf> =
-            sources.iter().map(|s| &s.path).collect();
-        self.parsed.retain(|path, _| present.contains(path));
-        let mut briefings = Vec::with_capacity(sources.len());
+        if walked {
+            let present: HashSet<&PathBuf> = found.sources.iter().map(|s| &s.path).collect();
+            self.parsed.retain(|path, _| present.contains(path));
+        }
+        let mut briefings = Vec::with_capacity(found.sources.len());
         let mut errors = Vec::new();
-        for source in sources {
+        for source in &found.sources {
             match &self.parsed[&source.path].result {
                 Ok(b) if b.draft && !self.options.drafts => {}
-                Ok(b) => briefings.push(b.clone()),
+                Ok(b) => briefings.push(Arc::clone(b)),
                 Err(e) => errors.push(e.clone()),
             }
         }

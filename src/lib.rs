@@ -135,6 +135,7 @@ impl Site {
         let config = load_config(options)?;
         let found = content::discover(root)?;
         let (briefings, errors) = read_briefings(options, &found, &config);
+        let briefings = briefings.into_iter().map(Arc::new).collect();
         let templates = Templates::load(root, &config).map(Arc::new);
         Site::assemble(root, config, templates, briefings, errors, &found)
     }
@@ -144,7 +145,7 @@ impl Site {
         root: &Path,
         config: Config,
         templates: Result<Arc<Templates>, Vec<Diagnostic>>,
-        briefings: Vec<Briefing>,
+        briefings: Vec<Arc<Briefing>>,
         mut errors: Vec<Diagnostic>,
         found: &content::Discovery,
     ) -> Result<Site, BuildError> {

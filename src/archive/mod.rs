@@ -4,6 +4,8 @@ pub mod paginate;
 pub mod tags;
 pub mod timeline;
 
+use std::sync::Arc;
+
 use crate::content::Briefing;
 pub use tags::Tag;
 pub use timeline::{Month, Year};
@@ -12,21 +14,26 @@ pub use timeline::{Month, Year};
 #[derive(Debug, Default)]
 pub struct Archive {
     /// Newest first; briefings at the same instant are ordered by slug, so output is stable.
-    pub briefings: Vec<Briefing>,
+    /// Shared, so a rebuild re-indexes without copying what did not change.
+    pub briefings: Vec<Arc<Briefing>>,
     /// Ordered by slug.
     pub tags: Vec<Tag>,
+    /// For each briefing, the positions in `tags` of its tags, in the order it lists them.
+    pub tags_of: Vec<Vec<usize>>,
     /// Newest year first, each with its months newest first.
     pub years: Vec<Year>,
 }
 
 impl Archive {
-    pub fn new(mut briefings: Vec<Briefing>) -> Archive {
+    pub fn new(briefings: Vec<impl Into<Arc<Briefing>>>) -> Archive {
+        let mut briefings: Vec<Arc<Briefing>> = briefings.into_iter().map(Into::into).collect();
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let tags = tags::index(&briefings);
         let years = timeline::index(&briefings);
         Archive {
             briefings,
-            tags,
+            tags: tags.tags,
+            tags_of: tags.of_briefing,
             years,
         }
     }
@@ -56,11 +63,12 @@ impl Archive {
 #[cfg(test)]
 pub(crate) mod test_support {
     use std::path::PathBuf;
+    use std::sync::Arc;
 
     use crate::content::Briefing;
 
-    pub fn briefing(slug: &str, date: &str, tags: &[&str]) -> Briefing {
-        Briefing {
+    pub fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
+        Arc::new(Briefing {
             path: PathBuf::from(format!("content/{slug}.md")),
             slug: slug.to_string(),
             title: slug.to_uppercase(),
@@ -78,7 +86,7 @@ pub(crate) mod test_support {
             draft: false,
             links: Vec::new(),
             inferred: Vec::new(),
-        }
+        })
     }
 }
 

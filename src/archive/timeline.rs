@@ -1,6 +1,7 @@
 //! The timeline: years, then months, each briefing in the month of its own local date.
 
 use chrono::Datelike;
+use std::sync::Arc;
 
 use crate::content::Briefing;
 
@@ -26,7 +27,7 @@ pub struct Month {
 }
 
 /// Builds the timeline from briefings already sorted newest first.
-pub fn index(briefings: &[Briefing]) -> Vec<Year> {
+pub fn index(briefings: &[Arc<Briefing>]) -> Vec<Year> {
     let mut years: Vec<Year> = Vec::new();
     for (i, briefing) in briefings.iter().enumerate() {
         let (year, month) = (briefing.date.year(), briefing.date.month());

@@ -10,6 +10,7 @@ use std::hash::{Hash, Hasher};
 
 use super::{Page, PageKind, Plan, Renderer};
 use crate::archive::paginate;
+use crate::content::Briefing;
 
 /// Keys for a whole plan, built once per rebuild.
 pub struct Keys {
@@ -20,6 +21,17 @@ pub struct Keys {
     sitemap: u64,
 }
 
+/// What a briefing's own page and feed entries show beyond its card.
+pub fn body_digest(b: &Briefing) -> u64 {
+    hash_of((
+        &b.body_html,
+        b.updated.map(|d| d.to_rfc3339()),
+        b.last_change().to_rfc3339(),
+        &b.cited,
+        &b.path,
+    ))
+}
+
 fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
@@ -27,23 +39,15 @@ fn hash_of(value: impl Hash) -> u64 {
 }
 
 impl Renderer<'_> {
-    pub fn keys(&self, plan: &Plan) -> Keys {
+    /// Keys for every page of `plan`. `digest` gives, for a briefing's position, a hash of
+    /// what its own page and feeds show beyond its card ([`body_digest`]); the caller may
+    /// keep it from when the briefing was parsed.
+    pub fn keys(&self, plan: &Plan, digest: impl Fn(usize) -> u64 + Sync) -> Keys {
         let cards: Vec<u64> = self.views.cards.iter().map(hash_of).collect();
-        let briefings = self
-            .archive
-            .briefings
+        let briefings = cards
             .iter()
-            .zip(&cards)
-            .map(|(b, card)| {
-                hash_of((
-                    card,
-                    &b.body_html,
-                    b.updated.map(|d| d.to_rfc3339()),
-                    b.last_change().to_rfc3339(),
-                    &b.cited,
-                    &b.path,
-                ))
-            })
+            .enumerate()
+            .map(|(i, card)| hash_of((card, digest(i))))
             .collect();
         let sitemap = hash_of(
             self.sitemap(plan)

@@ -206,6 +206,9 @@ pub fn plan(
 
 /// Bundle files go beside their briefing's page; other files keep their place under `content/`.
 fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Copy> {
+    if assets.is_empty() {
+        return Vec::new();
+    }
     let bundle_pages: BTreeMap<&Path, String> = archive
         .briefings
         .iter()

@@ -145,7 +145,13 @@ impl Views {
             .briefings
             .iter()
             .enumerate()
-            .map(|(i, b)| card(b, &pages::briefing_path(archive, config, i), &tags, config))
+            .map(|(i, b)| {
+                let links = archive.tags_of[i]
+                    .iter()
+                    .map(|&t| tags[t].clone())
+                    .collect();
+                card(b, &pages::briefing_path(archive, config, i), links, config)
+            })
             .collect();
         Views { cards, tags }
     }
@@ -194,17 +200,7 @@ pub fn month_label(month: &Month, config: &Config) -> String {
     i18n::month_label(&first, config.language)
 }
 
-fn card(b: &Briefing, path: &str, tags: &[TagLink], config: &Config) -> Card {
-    let tag_links = b
-        .tags
-        .iter()
-        .filter_map(|name| {
-            let slug = crate::extract::slug::slugify(name);
-            tags.binary_search_by(|t| t.slug.cmp(&slug))
-                .ok()
-                .map(|i| tags[i].clone())
-        })
-        .collect();
+fn card(b: &Briefing, path: &str, tag_links: Vec<TagLink>, config: &Config) -> Card {
     Card {
         title: b.title.clone(),
         url: config.base_url.link(path),
