@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
 use serde::Deserialize;
 
 use crate::content::front_matter::Tags;
@@ -404,15 +404,32 @@ impl Permalink {
         Ok(Permalink(text.to_string()))
     }
 
-    /// The site path (no leading slash) of a briefing.
+    /// The site path (no leading slash) of a briefing. Called for every briefing on every
+    /// rebuild, so it writes digits straight into one string.
     pub fn expand(&self, date: &DateTime<FixedOffset>, slug: &str) -> String {
-        self.0
-            .replace(":year", &date.format("%Y").to_string())
-            .replace(":month", &date.format("%m").to_string())
-            .replace(":day", &date.format("%d").to_string())
-            .replace(":slug", slug)
-            .trim_start_matches('/')
-            .to_string()
+        use std::fmt::Write;
+        let pattern = self.0.trim_start_matches('/');
+        let mut out = String::with_capacity(pattern.len() + slug.len());
+        let mut rest = pattern;
+        while let Some(at) = rest.find(':') {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let token = PERMALINK_TOKENS
+                .iter()
+                .find(|t| rest.starts_with(**t))
+                .copied()
+                .unwrap_or(":");
+            let _ = match token {
+                ":year" => write!(out, "{:04}", date.year()),
+                ":month" => write!(out, "{:02}", date.month()),
+                ":day" => write!(out, "{:02}", date.day()),
+                ":slug" => write!(out, "{slug}"),
+                _ => write!(out, ":"),
+            };
+            rest = &rest[token.len()..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 

@@ -50,7 +50,7 @@ pub fn index(briefings: &[Arc<Briefing>]) -> Index {
         })
         .collect();
     let tags = by_slug
-        .iter()
+        .into_iter()
         .map(|(slug, (spellings, members))| {
             let name = spellings
                 .iter()
@@ -59,8 +59,8 @@ pub fn index(briefings: &[Arc<Briefing>]) -> Index {
                 .unwrap_or_default();
             Tag {
                 name,
-                slug: slug.clone(),
-                members: members.clone(),
+                slug,
+                members,
             }
         })
         .collect();

@@ -1,6 +1,6 @@
 //! The plan: every file the site will have, decided in one place, with clashes reported.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::archive::Archive;
@@ -236,15 +236,16 @@ fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Cop
 }
 
 fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> {
-    let mut owners: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut owners: HashMap<PathBuf, Option<&Path>> = HashMap::with_capacity(plan.pages.len());
     let mut errors = Vec::new();
-    // Files the site generates claim first, so a clash is blamed on the editor's file.
+    // Files the site generates claim first (owner `None`), so a clash is blamed on the
+    // editor's file.
     let generated = plan
         .pages
         .iter()
         .filter(|p| !matches!(p.kind, PageKind::Briefing(_)));
     for page in generated {
-        owners.insert(page.output(), "a page kabar generates".to_string());
+        owners.insert(page.output(), None);
     }
     let briefings = plan.pages.iter().filter_map(|page| match page.kind {
         PageKind::Briefing(i) => Some((page.output(), archive.briefings[i].path.as_path())),
@@ -256,20 +257,26 @@ fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> 
     });
     for (output, source) in briefings.chain(files) {
         match owners.get(&output) {
-            Some(first) => errors.push(
-                Diagnostic::file(
-                    source,
-                    format!(
-                        "this file and {first} both want to be /{}",
-                        output.display()
+            Some(first) => {
+                let first = first.map_or_else(
+                    || "a page kabar generates".to_string(),
+                    |p| p.display().to_string(),
+                );
+                errors.push(
+                    Diagnostic::file(
+                        source,
+                        format!(
+                            "this file and {first} both want to be /{}",
+                            output.display()
+                        ),
+                    )
+                    .with_hint(
+                        "give one of them another `slug:` in its front matter, or rename the file",
                     ),
-                )
-                .with_hint(
-                    "give one of them another `slug:` in its front matter, or rename the file",
-                ),
-            ),
+                );
+            }
             None => {
-                owners.insert(output, source.display().to_string());
+                owners.insert(output, Some(source));
             }
         }
     }
