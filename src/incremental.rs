@@ -23,6 +23,7 @@ use crate::error::{BuildError, Diagnostic};
 use crate::render::keys::body_digest;
 use crate::render::pages::{Copy, CopySource};
 use crate::render::templates::TEMPLATES_DIR;
+use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
 use crate::{Config, Options, Site, load_config};
 
@@ -74,6 +75,7 @@ pub struct Session {
     /// The last discovery walked the folders (rather than reusing `found`).
     walked: bool,
     outputs: HashMap<PathBuf, Output>,
+    cards: CardCache,
     files: Arc<Files>,
 }
 
@@ -89,6 +91,7 @@ impl Session {
             found: None,
             walked: false,
             outputs: HashMap::new(),
+            cards: CardCache::default(),
             files: Arc::new(Files::new()),
         }
     }
@@ -119,7 +122,8 @@ impl Session {
         let (briefings, errors) = self.read(&found, &config, &changed);
         let site = Site::assemble(&root, config, templates, briefings, errors, &found)?;
         self.found = Some(found);
-        let renderer = Renderer::new(&site.archive, &site.config, &site.templates);
+        let views = Views::cached(&site.archive, &site.config, &mut self.cards);
+        let renderer = Renderer::with_views(&site.archive, &site.config, &site.templates, views);
         let parsed = &self.parsed;
         let keys = renderer.keys(&site.plan, |i| {
             parsed
@@ -240,8 +244,9 @@ impl Session {
             return Ok(config.clone());
         }
         let config = load_config(&self.options)?;
-        // Everything was read with the old settings.
+        // Everything was read and shown with the old settings.
         self.parsed.clear();
+        self.cards = CardCache::default();
         self.templates = None;
         self.config = Some(config.clone());
         Ok(config)

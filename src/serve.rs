@@ -110,10 +110,7 @@ pub fn serve(
     let mut watch = watch::watch(&root, &output, poll)?;
     let rebuilder = Arc::clone(&shared);
     std::thread::spawn(move || {
-        while let Ok(event) = watch.events.recv() {
-            if let Err(problem) = watch.refresh() {
-                eprintln!("{problem}");
-            }
+        while let Some(event) = watch.next() {
             match event {
                 Event::Changed(paths) => {
                     let result = session.rebuild(&paths);
@@ -391,8 +388,7 @@ pub fn watch_into_output(
     };
     rebuild(&mut session, &[])?;
     let mut watch = watch::watch(&root, &output, poll)?;
-    while let Ok(event) = watch.events.recv() {
-        watch.refresh()?;
+    while let Some(event) = watch.next() {
         match event {
             Event::Changed(paths) => rebuild(&mut session, &paths)?,
             Event::Trouble(problem) => eprintln!("{problem}"),

@@ -17,9 +17,12 @@ use crate::error::Diagnostic;
 use crate::render::statics::STATIC_DIR;
 use crate::render::templates::TEMPLATES_DIR;
 
-/// Quiet time after the last event before a batch is delivered: long enough to coalesce an
-/// editor's save (temp file, rename, backup) and a checkout, short enough to feel instant.
-const QUIET: Duration = Duration::from_millis(25);
+/// How long a path must be quiet before the debouncer hands on its events: an editor's
+/// save (temp file, rename, backup) takes far less.
+const DEBOUNCE: Duration = Duration::from_millis(5);
+/// How long the whole site must be quiet before a batch is delivered: the debouncer times
+/// each path apart, so a `git checkout` arrives in pieces that this joins into one rebuild.
+const SETTLE: Duration = Duration::from_millis(10);
 const POLL_EVERY: Duration = Duration::from_millis(250);
 
 /// What the watcher delivers.
@@ -31,9 +34,11 @@ pub enum Event {
     Trouble(Diagnostic),
 }
 
-/// A running watch; events arrive on [`Watch::events`] until it is dropped.
+/// A running watch: [`Watch::next`] gives each batch of changes.
 pub struct Watch {
-    pub events: mpsc::Receiver<Event>,
+    events: mpsc::Receiver<Event>,
+    /// A problem that came in while a batch was being gathered.
+    pending: Option<Event>,
     watcher: Box<dyn Watching>,
     root: PathBuf,
     watched: Vec<PathBuf>,
@@ -51,9 +56,36 @@ impl<W: Watcher + Send, C: notify_debouncer_full::FileIdCache + Send> Watching f
 }
 
 impl Watch {
+    /// The next batch of changes, once the site has been quiet for a moment, or a problem;
+    /// `None` when the watcher has stopped.
+    pub fn next(&mut self) -> Option<Event> {
+        if let Some(event) = self.pending.take() {
+            return Some(event);
+        }
+        let mut paths = match self.events.recv().ok()? {
+            Event::Changed(paths) => paths,
+            trouble @ Event::Trouble(_) => return Some(trouble),
+        };
+        while let Ok(event) = self.events.recv_timeout(SETTLE) {
+            match event {
+                Event::Changed(more) => paths.extend(more),
+                trouble @ Event::Trouble(_) => {
+                    self.pending = Some(trouble);
+                    break;
+                }
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        if let Err(problem) = self.refresh() {
+            self.pending = Some(Event::Trouble(problem));
+        }
+        Some(Event::Changed(paths))
+    }
+
     /// Starts watching `content/`, `templates/` or `static/` when it was created after the
-    /// watch began. Call it after each batch.
-    pub fn refresh(&mut self) -> Result<(), Diagnostic> {
+    /// watch began.
+    fn refresh(&mut self) -> Result<(), Diagnostic> {
         for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
             let dir = self.root.join(dir);
             if dir.is_dir() && !self.watched.contains(&dir) {
@@ -99,7 +131,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     let watcher: Box<dyn Watching> = if poll {
         let config = notify::Config::default().with_poll_interval(POLL_EVERY);
         let mut debouncer: Debouncer<PollWatcher, FileIdMap> =
-            new_debouncer_opt(QUIET, None, handler, FileIdMap::new(), config)
+            new_debouncer_opt(DEBOUNCE, None, handler, FileIdMap::new(), config)
                 .map_err(|e| trouble(&[e]))?;
         debouncer
             .watch(&root, RecursiveMode::NonRecursive)
@@ -107,7 +139,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
         Box::new(debouncer)
     } else {
         let mut debouncer: Debouncer<RecommendedWatcher, RecommendedCache> = new_debouncer_opt(
-            QUIET,
+            DEBOUNCE,
             None,
             handler,
             RecommendedCache::new(),
@@ -122,6 +154,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     };
     let mut watch = Watch {
         events,
+        pending: None,
         watcher,
         root,
         watched: Vec::new(),

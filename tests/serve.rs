@@ -346,3 +346,24 @@ fn built_sites_carry_no_live_reload_script() {
         );
     }
 }
+
+#[test]
+fn a_burst_of_changes_is_one_rebuild() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = open_tab(&server);
+    // Like a `git checkout`: 200 files written back to back.
+    for n in 0..200 {
+        site.briefing(
+            &format!("content/banyak/k{n:03}.md"),
+            &[("title", &format!("Kabar {n}")), ("date", "2020-01-01")],
+            "Isi.",
+        );
+    }
+    tab.expect("reload");
+    assert!(
+        tab.next(Duration::from_millis(700)).is_none(),
+        "a second rebuild"
+    );
+    assert_eq!(server.get("/2020/01/k199/").status, 200);
+}

@@ -43,7 +43,7 @@ impl Renderer<'_> {
     /// what its own page and feeds show beyond its card ([`body_digest`]); the caller may
     /// keep it from when the briefing was parsed.
     pub fn keys(&self, plan: &Plan, digest: impl Fn(usize) -> u64 + Sync) -> Keys {
-        let cards: Vec<u64> = self.views.cards.iter().map(hash_of).collect();
+        let cards = self.views.card_keys.clone();
         let briefings = cards
             .iter()
             .enumerate()

@@ -41,8 +41,18 @@ struct SitemapEntry {
 
 impl<'a> Renderer<'a> {
     pub fn new(archive: &'a Archive, config: &'a Config, templates: &'a Templates) -> Self {
+        Self::with_views(archive, config, templates, Views::new(archive, config))
+    }
+
+    /// A renderer over views made beforehand (from a rebuild's card cache).
+    pub fn with_views(
+        archive: &'a Archive,
+        config: &'a Config,
+        templates: &'a Templates,
+        views: Views,
+    ) -> Self {
         Renderer {
-            views: Views::new(archive, config),
+            views,
             all: (0..archive.briefings.len()).collect(),
             site: SiteView::new(config),
             strings: i18n::strings(config.language),

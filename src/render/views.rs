@@ -1,5 +1,11 @@
 //! The plain data each template receives. Every field is documented in README.md.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::i18n;
@@ -61,7 +67,7 @@ pub struct Card {
     pub reading_minutes: usize,
 }
 
-#[derive(Debug, Clone, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TagLink {
     pub name: String,
     pub slug: String,
@@ -120,17 +126,37 @@ pub struct MonthView {
     pub label: String,
     pub url: String,
     pub count: usize,
-    pub briefings: Vec<Card>,
+    pub briefings: Vec<Arc<Card>>,
 }
 
 /// Views computed once per build and shared by every page that lists briefings.
 pub struct Views {
-    pub cards: Vec<Card>,
+    pub cards: Vec<Arc<Card>>,
+    /// A hash of each card, for rebuilds to tell which lists changed.
+    pub card_keys: Vec<u64>,
     pub tags: Vec<TagLink>,
+}
+
+/// Cards of the last build, by source file, reused while the briefing, its address and its
+/// tags' links are the same. Rebuilds keep one; a full build starts empty.
+#[derive(Default)]
+pub struct CardCache(HashMap<PathBuf, Cached>);
+
+struct Cached {
+    briefing: Arc<Briefing>,
+    path: String,
+    links: Vec<TagLink>,
+    card: Arc<Card>,
+    key: u64,
 }
 
 impl Views {
     pub fn new(archive: &Archive, config: &Config) -> Views {
+        Views::cached(archive, config, &mut CardCache::default())
+    }
+
+    /// Views that reuse `cache`'s cards where nothing they show changed, and refill it.
+    pub fn cached(archive: &Archive, config: &Config, cache: &mut CardCache) -> Views {
         let tags: Vec<TagLink> = archive
             .tags
             .iter()
@@ -141,23 +167,65 @@ impl Views {
                 count: t.members.len(),
             })
             .collect();
-        let cards = archive
+        let old = std::mem::take(&mut cache.0);
+        let fresh: Vec<Cached> = archive
             .briefings
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, b)| {
-                let links = archive.tags_of[i]
+                let path = pages::briefing_path(archive, config, i);
+                let links: Vec<TagLink> = archive.tags_of[i]
                     .iter()
                     .map(|&t| tags[t].clone())
                     .collect();
-                card(b, &pages::briefing_path(archive, config, i), links, config)
+                match old.get(&b.path) {
+                    Some(c)
+                        if Arc::ptr_eq(&c.briefing, b) && c.path == path && c.links == links =>
+                    {
+                        Cached {
+                            briefing: Arc::clone(b),
+                            path,
+                            links,
+                            card: Arc::clone(&c.card),
+                            key: c.key,
+                        }
+                    }
+                    _ => {
+                        let card = card(b, &path, links.clone(), config);
+                        let key = {
+                            let mut hasher = DefaultHasher::new();
+                            card.hash(&mut hasher);
+                            hasher.finish()
+                        };
+                        Cached {
+                            briefing: Arc::clone(b),
+                            path,
+                            links,
+                            card: Arc::new(card),
+                            key,
+                        }
+                    }
+                }
             })
             .collect();
-        Views { cards, tags }
+        let cards = fresh.iter().map(|c| Arc::clone(&c.card)).collect();
+        let card_keys = fresh.iter().map(|c| c.key).collect();
+        cache.0 = fresh
+            .into_iter()
+            .map(|c| (c.briefing.path.clone(), c))
+            .collect();
+        Views {
+            cards,
+            card_keys,
+            tags,
+        }
     }
 
-    pub fn cards(&self, members: &[usize]) -> Vec<Card> {
-        members.iter().map(|&i| self.cards[i].clone()).collect()
+    pub fn cards(&self, members: &[usize]) -> Vec<Arc<Card>> {
+        members
+            .iter()
+            .map(|&i| Arc::clone(&self.cards[i]))
+            .collect()
     }
 
     pub fn year(&self, year: &Year, config: &Config) -> YearView {

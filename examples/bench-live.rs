@@ -1,0 +1,124 @@
+//! Live-preview latency: `cargo run --release --example bench-live -- --root DIR [--edits 50]`.
+//!
+//! Starts `kabar serve` (the release binary) on the site in DIR, listens as an open tab on
+//! the live-reload socket, then makes one-line edits to briefings (one word of the last
+//! paragraph, so the summary and word count stay the same) and times each from the moment
+//! the file is written to the moment the reload message arrives. Prints p50, p95 and the
+//! slowest, and the files each rebuild rewrote, as the server reported them.
+//! Make DIR with `cargo run --release --example gen-archive -- --n 10000 --out DIR`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let root = PathBuf::from(value("--root").expect("--root DIR is required"));
+    let edits: usize = value("--edits").map_or(50, |v| v.parse().expect("a number"));
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/kabar");
+    assert!(
+        binary.is_file(),
+        "build the release binary first: cargo build --release"
+    );
+
+    let mut server = Command::new(&binary)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&root)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("kabar serve starts");
+    let (lines_in, lines) = mpsc::channel();
+    let stdout = server.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines_in.send(line);
+        }
+    });
+    let url = loop {
+        let line = lines.recv().expect("kabar serve prints its address");
+        if let Some(rest) = line.strip_prefix("serving ") {
+            break rest
+                .split_whitespace()
+                .next()
+                .expect("an address")
+                .to_string();
+        }
+    };
+    let live = format!("{}__kabar/live", url.replace("http://", "ws://"));
+    let (mut tab, _) = tungstenite::connect(live).expect("the live-reload socket");
+
+    let briefings: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    let mut latencies = Vec::with_capacity(edits);
+    let mut rewritten = Vec::with_capacity(edits);
+    for k in 0..edits {
+        let path = &briefings[(k * 7919) % briefings.len()];
+        let text = std::fs::read_to_string(path).expect("a briefing");
+        let edited = swap_last_word(&text);
+        while lines.try_recv().is_ok() {}
+        let written = Instant::now();
+        std::fs::write(path, edited).expect("can write");
+        loop {
+            let message = tab.read().expect("the socket stays open");
+            if message.to_text().is_ok_and(|t| t.contains("\"reload\"")) {
+                break;
+            }
+        }
+        latencies.push(written.elapsed());
+        let report = lines
+            .recv_timeout(Duration::from_secs(5))
+            .expect("a rebuild line");
+        rewritten.push(files_written(&report));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() as f64 * q).ceil() as usize).saturating_sub(1)];
+    println!(
+        "{edits} one-line edits in {} briefings: write → reload message p50 {} ms, p95 {} ms, \
+         slowest {} ms",
+        briefings.len(),
+        at(0.5).as_millis(),
+        at(0.95).as_millis(),
+        latencies.last().expect("at least one edit").as_millis()
+    );
+    println!(
+        "files rewritten per edit: min {}, max {}",
+        rewritten.iter().min().expect("edits"),
+        rewritten.iter().max().expect("edits")
+    );
+}
+
+/// The text with the last word of its last paragraph swapped for another of the same kind,
+/// so the summary and the word count stay the same.
+fn swap_last_word(text: &str) -> String {
+    let body = text.trim_end();
+    let cut = body.rfind(' ').expect("a paragraph of words") + 1;
+    let last = &body[cut..];
+    let other = if last == "kata." { "kita." } else { "kata." };
+    format!("{}{other}\n", &body[..cut])
+}
+
+/// `rebuilt in 40 ms: 10,000 briefings, 1 files written, 0 removed` → 1.
+fn files_written(report: &str) -> usize {
+    report
+        .split(", ")
+        .find_map(|part| part.strip_suffix(" files written"))
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or(usize::MAX)
+}
