@@ -107,10 +107,10 @@ pub fn serve(
         tabs,
     });
     on_rebuild(&first);
-    let mut watch = watch::watch(&root, &output, poll)?;
+    let watch = watch::watch(&root, &output, poll)?;
     let rebuilder = Arc::clone(&shared);
     std::thread::spawn(move || {
-        while let Some(event) = watch.next() {
+        for event in watch {
             match event {
                 Event::Changed(paths) => {
                     let result = session.rebuild(&paths);
@@ -387,8 +387,8 @@ pub fn watch_into_output(
         Ok(())
     };
     rebuild(&mut session, &[])?;
-    let mut watch = watch::watch(&root, &output, poll)?;
-    while let Some(event) = watch.next() {
+    let watch = watch::watch(&root, &output, poll)?;
+    for event in watch {
         match event {
             Event::Changed(paths) => rebuild(&mut session, &paths)?,
             Event::Trouble(problem) => eprintln!("{problem}"),

@@ -55,10 +55,12 @@ impl<W: Watcher + Send, C: notify_debouncer_full::FileIdCache + Send> Watching f
     }
 }
 
-impl Watch {
-    /// The next batch of changes, once the site has been quiet for a moment, or a problem;
-    /// `None` when the watcher has stopped.
-    pub fn next(&mut self) -> Option<Event> {
+/// Each batch of changes, once the site has been quiet for a moment, or a problem; the
+/// iteration ends when the watcher stops.
+impl Iterator for Watch {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
         if let Some(event) = self.pending.take() {
             return Some(event);
         }
@@ -82,7 +84,9 @@ impl Watch {
         }
         Some(Event::Changed(paths))
     }
+}
 
+impl Watch {
     /// Starts watching `content/`, `templates/` or `static/` when it was created after the
     /// watch began.
     fn refresh(&mut self) -> Result<(), Diagnostic> {
