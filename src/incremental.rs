@@ -9,7 +9,7 @@
 //! the same input, byte for byte. A rebuild that fails changes nothing: the last good site
 //! stays.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,7 +28,7 @@ use crate::render::{Page, Renderer, Templates};
 use crate::{Config, Options, Site, load_config};
 
 /// The files of a built site, by path relative to the output folder.
-pub type Files = BTreeMap<PathBuf, Arc<Vec<u8>>>;
+pub type Files = HashMap<Arc<Path>, Arc<Vec<u8>>>;
 
 /// What a rebuild changed.
 #[derive(Debug, Clone, Default)]
@@ -74,7 +74,7 @@ pub struct Session {
     found: Option<Discovery>,
     /// The last discovery walked the folders (rather than reusing `found`).
     walked: bool,
-    outputs: HashMap<PathBuf, Output>,
+    outputs: HashMap<Arc<Path>, Output>,
     cards: CardCache,
     files: Arc<Files>,
 }
@@ -140,7 +140,11 @@ impl Session {
             .collect();
         let stale: Vec<&(PathBuf, u64, &Page)> = pages
             .iter()
-            .filter(|(path, key, _)| self.outputs.get(path).is_none_or(|o| o.key != *key))
+            .filter(|(path, key, _)| {
+                self.outputs
+                    .get(path.as_path())
+                    .is_none_or(|o| o.key != *key)
+            })
             .collect();
         let rendered: Vec<Result<Made, Diagnostic>> = stale
             .par_iter()
@@ -180,12 +184,12 @@ impl Session {
         };
         for (path, key, bytes) in made {
             let Some(bytes) = bytes else { continue };
-            match self.outputs.get_mut(&path) {
+            match self.outputs.get_mut(path.as_path()) {
                 Some(old) if *old.bytes == bytes => old.key = key,
                 _ => {
                     outcome.written.push(path.clone());
                     let bytes = Arc::new(bytes);
-                    self.outputs.insert(path, Output { key, bytes });
+                    self.outputs.insert(Arc::from(path), Output { key, bytes });
                 }
             }
         }
@@ -194,12 +198,12 @@ impl Session {
             outcome.removed = self
                 .outputs
                 .keys()
-                .filter(|p| !keep.contains(p))
-                .cloned()
+                .filter(|p| !keep.contains(&p.to_path_buf()))
+                .map(|p| p.to_path_buf())
                 .collect();
             outcome.removed.sort();
             for path in &outcome.removed {
-                self.outputs.remove(path);
+                self.outputs.remove(path.as_path());
             }
         }
         outcome.written.sort();
@@ -207,7 +211,7 @@ impl Session {
             self.files = Arc::new(
                 self.outputs
                     .iter()
-                    .map(|(p, o)| (p.clone(), Arc::clone(&o.bytes)))
+                    .map(|(p, o)| (Arc::clone(p), Arc::clone(&o.bytes)))
                     .collect(),
             );
         }
@@ -323,7 +327,10 @@ impl Session {
                     CopySource::File(from) => hash_of((from, stamp(&root.join(from)))),
                     CopySource::Builtin(bytes) => hash_of(bytes),
                 };
-                let unchanged = self.outputs.get(&copy.to).is_some_and(|o| o.key == key);
+                let unchanged = self
+                    .outputs
+                    .get(copy.to.as_path())
+                    .is_some_and(|o| o.key == key);
                 let bytes = if unchanged {
                     None
                 } else {

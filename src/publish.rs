@@ -32,7 +32,10 @@ pub fn publish(
 
 /// Publishes a build held in memory, replacing the output folder whole, like [`publish`].
 pub fn publish_files(output: &Path, files: &Files) -> Result<(), BuildError> {
-    let list: Vec<OutputFile> = files.iter().map(|(p, b)| (p.clone(), b.to_vec())).collect();
+    let list: Vec<OutputFile> = files
+        .iter()
+        .map(|(p, b)| (p.to_path_buf(), b.to_vec()))
+        .collect();
     publish(Path::new("."), output, &list, &[])
 }
 
@@ -46,7 +49,7 @@ pub fn apply(
     removed: &[PathBuf],
 ) -> Result<(), BuildError> {
     for path in written {
-        let Some(bytes) = files.get(path) else {
+        let Some(bytes) = files.get(path.as_path()) else {
             continue;
         };
         let target = output.join(path);

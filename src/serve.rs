@@ -259,7 +259,7 @@ async fn page(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Resp
         .map(|f| Arc::clone(&f))
         .unwrap_or_default();
     match resolve(request.uri().path(), &files) {
-        Resolved::File(path) => file_response(StatusCode::OK, &path, &files[&path]),
+        Resolved::File(path) => file_response(StatusCode::OK, &path, &files[path.as_path()]),
         Resolved::Redirect(to) => Response::builder()
             .status(StatusCode::MOVED_PERMANENTLY)
             .header(header::LOCATION, to)
@@ -302,10 +302,10 @@ fn resolve(raw: &str, files: &Files) -> Resolved {
     } else {
         PathBuf::from(relative)
     };
-    if files.contains_key(&wanted) {
+    if files.contains_key(wanted.as_path()) {
         return Resolved::File(wanted);
     }
-    if files.contains_key(&Path::new(relative).join("index.html")) {
+    if files.contains_key(Path::new(relative).join("index.html").as_path()) {
         return Resolved::Redirect(format!("{raw}/"));
     }
     Resolved::Missing
@@ -404,7 +404,7 @@ mod tests {
     fn site() -> Files {
         ["index.html", "tags/index.html", "style.css", "404.html"]
             .iter()
-            .map(|p| (PathBuf::from(p), Arc::new(b"x".to_vec())))
+            .map(|p| (Arc::from(Path::new(p)), Arc::new(b"x".to_vec())))
             .collect()
     }
 

@@ -145,9 +145,16 @@ pub struct CardCache(HashMap<PathBuf, Cached>);
 struct Cached {
     briefing: Arc<Briefing>,
     path: String,
-    links: Vec<TagLink>,
+    /// A hash of the card's tag links.
+    links: u64,
     card: Arc<Card>,
     key: u64,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Views {
@@ -167,53 +174,64 @@ impl Views {
                 count: t.members.len(),
             })
             .collect();
-        let old = std::mem::take(&mut cache.0);
-        let fresh: Vec<Cached> = archive
-            .briefings
+        let tag_keys: Vec<u64> = tags.iter().map(hash_of).collect();
+        let entries: Vec<(u64, String)> = (0..archive.briefings.len())
+            .into_par_iter()
+            .map(|i| {
+                let links = hash_of(
+                    archive.tags_of[i]
+                        .iter()
+                        .map(|&t| tag_keys[t])
+                        .collect::<Vec<_>>(),
+                );
+                (links, pages::briefing_path(archive, config, i))
+            })
+            .collect();
+        let reusable = |i: usize, links: u64, path: &str| {
+            let b = &archive.briefings[i];
+            cache
+                .0
+                .get(&b.path)
+                .filter(|c| Arc::ptr_eq(&c.briefing, b) && c.links == links && c.path == path)
+                .map(|c| (Arc::clone(&c.card), c.key))
+        };
+        let made: Vec<(Arc<Card>, u64, bool)> = entries
             .par_iter()
             .enumerate()
-            .map(|(i, b)| {
-                let path = pages::briefing_path(archive, config, i);
-                let links: Vec<TagLink> = archive.tags_of[i]
-                    .iter()
-                    .map(|&t| tags[t].clone())
-                    .collect();
-                match old.get(&b.path) {
-                    Some(c)
-                        if Arc::ptr_eq(&c.briefing, b) && c.path == path && c.links == links =>
-                    {
-                        Cached {
-                            briefing: Arc::clone(b),
-                            path,
-                            links,
-                            card: Arc::clone(&c.card),
-                            key: c.key,
-                        }
-                    }
-                    _ => {
-                        let card = card(b, &path, links.clone(), config);
-                        let key = {
-                            let mut hasher = DefaultHasher::new();
-                            card.hash(&mut hasher);
-                            hasher.finish()
-                        };
-                        Cached {
-                            briefing: Arc::clone(b),
-                            path,
-                            links,
-                            card: Arc::new(card),
-                            key,
-                        }
-                    }
+            .map(|(i, (links, path))| match reusable(i, *links, path) {
+                Some((card, key)) => (card, key, false),
+                None => {
+                    let tag_links = archive.tags_of[i]
+                        .iter()
+                        .map(|&t| tags[t].clone())
+                        .collect();
+                    let card = card(&archive.briefings[i], path, tag_links, config);
+                    let key = hash_of(&card);
+                    (Arc::new(card), key, true)
                 }
             })
             .collect();
-        let cards = fresh.iter().map(|c| Arc::clone(&c.card)).collect();
-        let card_keys = fresh.iter().map(|c| c.key).collect();
-        cache.0 = fresh
-            .into_iter()
-            .map(|c| (c.briefing.path.clone(), c))
-            .collect();
+        for ((i, (links, path)), (card, key, new)) in entries.into_iter().enumerate().zip(&made) {
+            if *new {
+                let briefing = Arc::clone(&archive.briefings[i]);
+                let cached = Cached {
+                    briefing: Arc::clone(&briefing),
+                    path,
+                    links,
+                    card: Arc::clone(card),
+                    key: *key,
+                };
+                cache.0.insert(briefing.path.clone(), cached);
+            }
+        }
+        // Entries of briefings that are gone are dropped now and then, not on every rebuild.
+        if cache.0.len() > 2 * archive.briefings.len() + 64 {
+            let present: std::collections::HashSet<&std::path::Path> =
+                archive.briefings.iter().map(|b| b.path.as_path()).collect();
+            cache.0.retain(|path, _| present.contains(path.as_path()));
+        }
+        let cards = made.iter().map(|(card, ..)| Arc::clone(card)).collect();
+        let card_keys = made.iter().map(|(_, key, _)| *key).collect();
         Views {
             cards,
             card_keys,
