@@ -23,7 +23,10 @@ const DEBOUNCE: Duration = Duration::from_millis(5);
 /// How long the whole site must be quiet before a batch is delivered: the debouncer times
 /// each path apart, so a `git checkout` arrives in pieces that this joins into one rebuild.
 const SETTLE: Duration = Duration::from_millis(10);
-const POLL_EVERY: Duration = Duration::from_millis(250);
+/// How often `--poll` looks. It compares contents, not only times: the polling watcher
+/// reads modification times in whole seconds, so two saves within a second would look like
+/// one.
+const POLL_EVERY: Duration = Duration::from_millis(500);
 
 /// What the watcher delivers.
 #[derive(Debug)]
@@ -133,7 +136,9 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
         let _ = sender.send(event);
     };
     let watcher: Box<dyn Watching> = if poll {
-        let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+        let config = notify::Config::default()
+            .with_poll_interval(POLL_EVERY)
+            .with_compare_contents(true);
         let mut debouncer: Debouncer<PollWatcher, FileIdMap> =
             new_debouncer_opt(DEBOUNCE, None, handler, FileIdMap::new(), config)
                 .map_err(|e| trouble(&[e]))?;

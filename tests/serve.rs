@@ -367,3 +367,71 @@ fn a_burst_of_changes_is_one_rebuild() {
     );
     assert_eq!(server.get("/2020/01/k199/").status, 200);
 }
+
+#[test]
+fn editors_save_patterns_each_give_the_new_page() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = open_tab(&server);
+    let page =
+        |body: &str| format!("---\ntitle: KTT Hanoi\ndate: 2019-02-28 14:00\n---\n\n{body}\n");
+    let target = site.root().join("content/hanoi.md");
+    // Write a temporary file, then rename it over the briefing (most editors).
+    let temporary = site.root().join("content/.hanoi.md.tmp");
+    std::fs::write(&temporary, page("Disimpan lewat rename.")).unwrap();
+    std::fs::rename(&temporary, &target).unwrap();
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Disimpan lewat rename.")
+    );
+    // Vim: probe file 4913, move the original to a backup, write anew, drop the backup.
+    let probe = site.root().join("content/4913");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::remove_file(&probe).unwrap();
+    let backup = site.root().join("content/hanoi.md~");
+    std::fs::rename(&target, &backup).unwrap();
+    std::fs::write(&target, page("Disimpan oleh vim.")).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Disimpan oleh vim.")
+    );
+    // Deleted, then created again.
+    std::fs::remove_file(&target).unwrap();
+    std::fs::write(&target, page("Dibuat ulang.")).unwrap();
+    tab.expect("reload");
+    assert!(server.get("/2019/02/hanoi/").body.contains("Dibuat ulang."));
+}
+
+#[test]
+fn polling_watches_file_systems_without_events() {
+    let site = site();
+    let server = Server::start_with(&site, &["--poll"]);
+    let mut tab = open_tab(&server);
+    site.briefing(
+        "content/hanoi.md",
+        &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
+        "Dilihat oleh polling.",
+    );
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Dilihat oleh polling.")
+    );
+}
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = site();
+    let mut server = Server::start(&site);
+    assert_eq!(server.get("/").status, 200);
+    assert_eq!(server.interrupt(), Some(0));
+}

@@ -192,9 +192,15 @@ pub struct Server {
 
 impl Server {
     pub fn start(site: &TestSite) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// `kabar serve` with more arguments, such as `--poll`.
+    pub fn start_with(site: &TestSite, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -245,6 +251,22 @@ impl Server {
             status,
             head: head.to_lowercase(),
             body: body.to_string(),
+        }
+    }
+}
+
+impl Server {
+    /// Sends Ctrl-C and returns the exit code.
+    pub fn interrupt(&mut self) -> Option<i32> {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "still running");
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
