@@ -367,8 +367,12 @@ pub fn watch_into_output(
     publish::check_output(&root, &output)?;
     let mut session = Session::new(options);
     let mut published = false;
+    // Ctrl-C waits for the files being written, then ends the process.
+    let writing = Arc::new(std::sync::Mutex::new(()));
+    stop_on_ctrl_c(Arc::clone(&writing))?;
     let mut rebuild = |session: &mut Session, paths: &[PathBuf]| -> Result<(), BuildError> {
         let result = session.rebuild(paths);
+        let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
         if let Ok(outcome) = &result {
             if published {
                 publish::apply(
@@ -394,6 +398,22 @@ pub fn watch_into_output(
             Event::Trouble(problem) => eprintln!("{problem}"),
         }
     }
+    Ok(())
+}
+
+/// Ends the process on Ctrl-C, once no output file is being written.
+fn stop_on_ctrl_c(writing: Arc<std::sync::Mutex<()>>) -> Result<(), BuildError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| BuildError::io("cannot start", "the Ctrl-C handler", e))?;
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            let _ = tokio::signal::ctrl_c().await;
+        });
+        let _idle = writing.lock().unwrap_or_else(|e| e.into_inner());
+        std::process::exit(0);
+    });
     Ok(())
 }
 

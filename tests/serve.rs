@@ -330,8 +330,12 @@ fn watch_writes_only_what_changed_into_the_output() {
         common::files(&out),
         common::files(&full.path().join("public"))
     );
-    let _ = child.kill();
-    let _ = child.wait();
+    // Ctrl-C ends it cleanly.
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
 }
 
 #[test]
