@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use kabar::Config;
 use kabar::content::{self, Context, SourceKind};
-use kabar::extract::article::{Settings, extract};
+use kabar::extract::article::extract;
 use rayon::prelude::*;
 
 fn main() {
@@ -24,13 +24,7 @@ fn main() {
     let bytes: usize = articles.iter().map(String::len).sum();
     let config = Config::default();
     let today = config.timezone.now().date_naive();
-    let settings = Settings {
-        boilerplate: &config.raw.boilerplate,
-        entities: &config.entities,
-        max_tags: config.raw.max_tags,
-        summary_words: config.summary_words,
-        today,
-    };
+    let settings = content::article::settings(&config, today);
     // Compiles the pattern tables once before timing.
     black_box(extract(&articles[0], &settings));
 

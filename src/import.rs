@@ -75,13 +75,7 @@ fn import_one(
     today: chrono::NaiveDate,
     done: &[Imported],
 ) -> Result<Imported, Diagnostic> {
-    let text = std::fs::read_to_string(from).map_err(|e| {
-        Diagnostic::file(from, format!("cannot read: {e}")).with_hint("save the file as UTF-8 text")
-    })?;
-    let modified = std::fs::metadata(from)
-        .and_then(|m| m.modified())
-        .ok()
-        .map(chrono::DateTime::<chrono::Utc>::from);
+    let (text, modified) = content::read_file(from, from)?;
     let context = Context { today, modified };
     let (mut briefing, blocks) =
         content::read_text(from, SourceKind::Raw, &text, config, &context)?;

@@ -10,7 +10,6 @@
 //! stays.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -20,12 +19,12 @@ use rayon::prelude::*;
 use crate::config::CONFIG_FILE;
 use crate::content::{self, Briefing, Discovery};
 use crate::error::{BuildError, Diagnostic};
-use crate::render::keys::body_digest;
+use crate::render::keys::{body_digest, hash_of};
 use crate::render::pages::{Copy, CopySource};
 use crate::render::templates::TEMPLATES_DIR;
 use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
-use crate::{Config, Options, Site, load_config};
+use crate::{Config, Options, Site, all_or_errors, load_config};
 
 /// The files of a built site, by path relative to the output folder.
 pub type Files = HashMap<Arc<Path>, Arc<Vec<u8>>>;
@@ -40,7 +39,6 @@ pub struct Outcome {
     /// Pages rendered (some may have come out unchanged).
     pub rendered: usize,
     pub briefings: usize,
-    pub files: usize,
     pub elapsed: Duration,
 }
 
@@ -96,10 +94,6 @@ impl Session {
         }
     }
 
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
     /// The last good build's files; never a mix of two builds.
     pub fn files(&self) -> Arc<Files> {
         Arc::clone(&self.files)
@@ -153,18 +147,7 @@ impl Session {
                 Ok((path.clone(), *key, Some(bytes)))
             })
             .collect();
-        let mut made = Vec::with_capacity(rendered.len());
-        let mut errors = Vec::new();
-        for result in rendered {
-            match result {
-                Ok(file) => made.push(file),
-                Err(e) if !errors.contains(&e) => errors.push(e),
-                Err(_) => {}
-            }
-        }
-        if !errors.is_empty() {
-            return Err(BuildError::Site(errors));
-        }
+        let mut made = all_or_errors(rendered)?;
         made.extend(self.copies(&root, &site.plan.copies)?);
         let planned = pages.len() + site.plan.copies.len();
         let planned_paths = || {
@@ -179,7 +162,6 @@ impl Session {
         let mut outcome = Outcome {
             rendered: stale.len(),
             briefings: site.archive.briefings.len(),
-            files: planned,
             ..Outcome::default()
         };
         for (path, key, bytes) in made {
@@ -348,12 +330,6 @@ impl Session {
 
 fn stamp(path: &Path) -> Stamp {
     std::fs::metadata(path).map_or((None, 0), |m| (m.modified().ok(), m.len()))
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn salted(generation: u64, key: u64) -> u64 {

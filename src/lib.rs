@@ -180,20 +180,7 @@ impl Site {
                     .map(|bytes| (page.output(), bytes))
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for result in results {
-            match result {
-                Ok(file) => files.push(file),
-                Err(e) if !errors.contains(&e) => errors.push(e),
-                Err(_) => {}
-            }
-        }
-        if errors.is_empty() {
-            Ok(files)
-        } else {
-            Err(BuildError::Site(errors))
-        }
+        all_or_errors(results)
     }
 
     /// Problems `kabar check` reports: internal links that lead to no file.
@@ -231,6 +218,25 @@ impl Site {
             "the link is on the page /{}",
             broken.page.display()
         ))
+    }
+}
+
+/// Every value, or every distinct problem: the same template error on many pages is
+/// reported once.
+pub(crate) fn all_or_errors<T>(results: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, BuildError> {
+    let mut values = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(value) => values.push(value),
+            Err(e) if !errors.contains(&e) => errors.push(e),
+            Err(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(BuildError::Site(errors))
     }
 }
 

@@ -7,16 +7,20 @@ use crate::config::Config;
 use crate::extract::article::{self, Block, Settings};
 use crate::extract::summary::word_count;
 
-/// Reads a raw article's body; `today` bounds the years guessed for dates without one.
-pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
-    let settings = Settings {
+/// What the reading of raw articles takes from the site's settings.
+pub fn settings(config: &Config, today: NaiveDate) -> Settings<'_> {
+    Settings {
         boilerplate: &config.raw.boilerplate,
         entities: &config.entities,
         max_tags: config.raw.max_tags,
         summary_words: config.summary_words,
         today,
-    };
-    let mut read = article::extract(text, &settings);
+    }
+}
+
+/// Reads a raw article's body; `today` bounds the years guessed for dates without one.
+pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
+    let mut read = article::extract(text, &settings(config, today));
     let paragraphs: Vec<String> = read.paragraphs().map(str::to_string).collect();
     Content {
         title: read.title.take(),

@@ -76,17 +76,22 @@ pub fn parse(
     config: &Config,
     today: NaiveDate,
 ) -> Result<Briefing, Diagnostic> {
-    let full = root.join(&source.path);
-    let text = std::fs::read_to_string(&full).map_err(|e| {
-        let hint = "save the file as UTF-8 text";
-        Diagnostic::file(&source.path, format!("cannot read: {e}")).with_hint(hint)
+    let (text, modified) = read_file(&root.join(&source.path), &source.path)?;
+    let context = Context { today, modified };
+    parse_text(&source.path, source.kind, &text, config, &context)
+}
+
+/// A source file's text and when it was last modified; problems are named after `named`.
+pub fn read_file(path: &Path, named: &Path) -> Result<(String, Option<DateTime<Utc>>), Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::file(named, format!("cannot read: {e}"))
+            .with_hint("save the file as UTF-8 text")
     })?;
-    let modified = std::fs::metadata(&full)
+    let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .map(DateTime::<Utc>::from);
-    let context = Context { today, modified };
-    parse_text(&source.path, source.kind, &text, config, &context)
+    Ok((text, modified))
 }
 
 /// Parses a briefing's text; `path` is used for messages, the slug and a date prefix.

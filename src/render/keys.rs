@@ -32,7 +32,8 @@ pub fn body_digest(b: &Briefing) -> u64 {
     ))
 }
 
-fn hash_of(value: impl Hash) -> u64 {
+/// A hash of plain data, stable within one run (keys are never stored).
+pub fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()

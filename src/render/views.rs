@@ -1,7 +1,6 @@
 //! The plain data each template receives. Every field is documented in README.md.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -9,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::i18n;
+use super::keys::hash_of;
 use super::pages::{self, FEED_FILE};
 use crate::archive::{Archive, Month, Year, paginate::page_path};
 use crate::config::Config;
@@ -149,12 +149,6 @@ struct Cached {
     links: u64,
     card: Arc<Card>,
     key: u64,
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Views {
