@@ -31,6 +31,8 @@ pub struct Config {
     pub author: Option<String>,
     pub raw: RawSettings,
     pub entities: Entities,
+    /// Whether the site has a search index, a search page and a search box.
+    pub search: bool,
 }
 
 /// How raw `.txt` articles are read.
@@ -79,6 +81,7 @@ struct SiteFile {
     raw: RawFile,
     #[serde(default)]
     entities: BTreeMap<String, Tags>,
+    search: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -136,7 +139,7 @@ impl Config {
                 Diagnostic::new("", e.line, e.col, e.message).with_hint(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
-                     raw.boilerplate, raw.max_tags, raw.undated, entities",
+                     raw.boilerplate, raw.max_tags, raw.undated, entities, search",
                 )
             })?
         };
@@ -209,6 +212,7 @@ impl Config {
                 undated: file.raw.undated.unwrap_or_default(),
             },
             entities: Entities::new(&entities),
+            search: file.search.unwrap_or(true),
         })
     }
 }

@@ -76,7 +76,7 @@ impl Report {
     fn new(site: &Site, pages: usize, started: Instant) -> Report {
         Report {
             briefings: site.archive.briefings.len(),
-            tags: site.archive.tags.len(),
+            tags: site.archive.tags().len(),
             pages,
             files: pages + site.plan.copies.len(),
             elapsed: started.elapsed(),
@@ -150,7 +150,7 @@ impl Site {
         found: &content::Discovery,
     ) -> Result<Site, BuildError> {
         let archive = Archive::new(briefings);
-        let statics = render::statics::static_copies(root)?;
+        let statics = render::statics::static_copies(root, config.search)?;
         let plan = render::plan(&archive, &config, &found.assets, statics);
         match (templates, plan) {
             (Ok(templates), Ok(plan)) if errors.is_empty() => Ok(Site {
@@ -169,7 +169,10 @@ impl Site {
 
     /// Renders every page, in parallel; all template errors are collected.
     pub fn render(&self) -> Result<Vec<OutputFile>, BuildError> {
-        let renderer = Renderer::new(&self.archive, &self.config, &self.templates);
+        self.render_with(&Renderer::new(&self.archive, &self.config, &self.templates))
+    }
+
+    fn render_with(&self, renderer: &Renderer) -> Result<Vec<OutputFile>, BuildError> {
         let results: Vec<Result<OutputFile, Diagnostic>> = self
             .plan
             .pages
@@ -181,6 +184,19 @@ impl Site {
             })
             .collect();
         all_or_errors(results)
+    }
+
+    /// The search index, reusing shards of `previous` (the last build's output) that did not
+    /// change; nothing when the site has no search.
+    fn search_index(
+        &self,
+        views: &render::views::Views,
+        previous: &Path,
+    ) -> Result<render::search::Indexed, BuildError> {
+        if !self.config.search {
+            return Ok(render::search::Indexed::default());
+        }
+        render::search::build(&self.archive, views, &self.config, previous)
     }
 
     /// Problems `kabar check` reports: internal links that lead to no file.
@@ -246,9 +262,24 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let output = options.output_dir();
     publish::check_output(&options.root, &output)?;
     let site = Site::load(options)?;
-    let files = site.render()?;
-    publish::publish(&options.root, &output, &files, &site.plan.copies)?;
-    Ok(Report::new(&site, files.len(), started))
+    let renderer = Renderer::new(&site.archive, &site.config, &site.templates);
+    // The search index is the slow part: it is made beside the pages, not after them.
+    let (files, search) = rayon::join(
+        || site.render_with(&renderer),
+        || site.search_index(renderer.views(), &output),
+    );
+    let (mut files, search) = (files?, search?);
+    let pages = files.len();
+    files.extend(search.files);
+    let copies: Vec<_> = site
+        .plan
+        .copies
+        .iter()
+        .cloned()
+        .chain(search.copies)
+        .collect();
+    publish::publish(&options.root, &output, &files, &copies)?;
+    Ok(Report::new(&site, pages, started))
 }
 
 /// `kabar check`: everything a build does but writing, plus internal links.

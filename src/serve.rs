@@ -108,6 +108,7 @@ pub fn serve(
     });
     on_rebuild(&first);
     let watch = watch::watch(&root, &output, poll)?;
+    session.on_search_ready(watch.waker());
     let rebuilder = Arc::clone(&shared);
     std::thread::spawn(move || {
         for event in watch {
@@ -116,6 +117,15 @@ pub fn serve(
                     let result = session.rebuild(&paths);
                     publish_to_tabs(&rebuilder, &session, &result);
                     on_rebuild(&result);
+                }
+                // The search index caught up: served at once, no tab needs to reload.
+                Event::Ready => {
+                    if session.rebuild(&[]).is_ok() {
+                        *rebuilder
+                            .files
+                            .write()
+                            .expect("no panics while holding the lock") = session.files();
+                    }
                 }
                 Event::Trouble(problem) => eprintln!("{problem}"),
             }
@@ -392,9 +402,11 @@ pub fn watch_into_output(
     };
     rebuild(&mut session, &[])?;
     let watch = watch::watch(&root, &output, poll)?;
+    session.on_search_ready(watch.waker());
     for event in watch {
         match event {
             Event::Changed(paths) => rebuild(&mut session, &paths)?,
+            Event::Ready => rebuild(&mut session, &[])?,
             Event::Trouble(problem) => eprintln!("{problem}"),
         }
     }

@@ -35,11 +35,15 @@ pub enum Event {
     Changed(Vec<PathBuf>),
     /// The watcher lost its watch; the message says what to do.
     Trouble(Diagnostic),
+    /// Work done beside the watch (the search index) is ready to be taken in.
+    Ready,
 }
 
 /// A running watch: [`Watch::next`] gives each batch of changes.
 pub struct Watch {
     events: mpsc::Receiver<Event>,
+    /// For [`Watch::waker`].
+    sender: mpsc::Sender<Event>,
     /// A problem that came in while a batch was being gathered.
     pending: Option<Event>,
     watcher: Box<dyn Watching>,
@@ -69,13 +73,13 @@ impl Iterator for Watch {
         }
         let mut paths = match self.events.recv().ok()? {
             Event::Changed(paths) => paths,
-            trouble @ Event::Trouble(_) => return Some(trouble),
+            other => return Some(other),
         };
         while let Ok(event) = self.events.recv_timeout(SETTLE) {
             match event {
                 Event::Changed(more) => paths.extend(more),
-                trouble @ Event::Trouble(_) => {
-                    self.pending = Some(trouble);
+                other => {
+                    self.pending = Some(other);
                     break;
                 }
             }
@@ -90,6 +94,14 @@ impl Iterator for Watch {
 }
 
 impl Watch {
+    /// Something another thread calls to deliver [`Event::Ready`].
+    pub fn waker(&self) -> std::sync::Arc<dyn Fn() + Send + Sync> {
+        let sender = std::sync::Mutex::new(self.sender.clone());
+        std::sync::Arc::new(move || {
+            let _ = sender.lock().map(|s| s.send(Event::Ready));
+        })
+    }
+
     /// Starts watching `content/`, `templates/` or `static/` when it was created after the
     /// watch began.
     fn refresh(&mut self) -> Result<(), Diagnostic> {
@@ -113,6 +125,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     })?;
     let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
     let (sender, events) = mpsc::channel();
+    let own_sender = sender.clone();
     let filter_root = root.clone();
     let handler = move |result: DebounceEventResult| {
         let event = match result {
@@ -163,6 +176,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     };
     let mut watch = Watch {
         events,
+        sender: own_sender,
         pending: None,
         watcher,
         root,

@@ -4,6 +4,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use common::TestSite;
@@ -128,6 +129,7 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     let mut rng = Rng(7);
     let (site, mut names) = seeded_site(&mut rng);
     let mut session = Session::new(site.options());
+    session.index_in_foreground();
     session.rebuild(&[]).unwrap_or_else(|e| panic!("{e}"));
     assert_same(
         "the first build",
@@ -274,6 +276,31 @@ fn a_one_line_edit_renders_only_the_pages_that_show_it() {
     assert_eq!(written, ["2019/01/k00/index.html"]);
     assert_eq!(outcome.rendered, 1, "{written:?}");
     assert!(outcome.removed.is_empty());
+
+    // The search index catches up afterwards, in the background: only the edited
+    // briefing's shard is indexed again, and it now finds the new word.
+    assert!(session.search_pending());
+    let outcome = session.finish_search().unwrap();
+    assert!(!outcome.written.is_empty());
+    for path in &outcome.written {
+        assert!(slashed(path).starts_with("pagefind/2019/"), "{path:?}");
+    }
+    let full = by_name(&session.files());
+    assert!(
+        full.iter()
+            .any(|(name, bytes)| name.starts_with("pagefind/2019/fragment/")
+                && gunzip_contains(bytes, "baru")),
+        "the new word is in the index"
+    );
+}
+
+/// Whether a gzipped Pagefind file holds `word`.
+fn gunzip_contains(bytes: &[u8], word: &str) -> bool {
+    let mut text = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut text)
+        .is_ok()
+        && String::from_utf8_lossy(&text).contains(word)
 }
 
 #[test]
@@ -285,6 +312,7 @@ fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
         "Isi.",
     );
     let mut session = Session::new(site.options());
+    session.index_in_foreground();
     session.rebuild(&[]).unwrap();
     let good = by_name(&session.files());
     site.write(

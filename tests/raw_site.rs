@@ -46,8 +46,9 @@ fn seeds_build_into_linked_briefing_pages() {
     let page = site.read(PAGE_000);
     assert!(page.contains("<h1>Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif</h1>"));
     assert!(page.contains("<time datetime=\"2019-12-31T18:19:00+07:00\">"));
-    assert!(page.contains("<span class=\"dateline\">Jakarta</span>"));
-    assert!(page.contains("<a href=\"https://www.cnnindonesia.com\">CNN Indonesia</a>"));
+    assert!(page.contains(r#"<a class="dateline" href="/places/jakarta/">Jakarta</a>"#));
+    assert!(page.contains(r#"<a href="/sources/cnn-indonesia/">CNN Indonesia</a>"#));
+    assert!(page.contains(r#"<a href="https://www.cnnindonesia.com" rel="external">"#));
     assert!(page.contains("Mengutip: AFP, Associated Press"));
     assert!(page.contains("Oleh dea"));
     for gone in [

@@ -1,14 +1,54 @@
 //! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
 
+pub mod groups;
 pub mod paginate;
-pub mod tags;
 pub mod timeline;
 
 use std::sync::Arc;
 
 use crate::content::Briefing;
-pub use tags::Tag;
+pub use groups::Group;
 pub use timeline::{Month, Year};
+
+/// The kinds of names briefings are grouped by, each with an index page and a page per name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Tag,
+    /// The outlet a briefing came from.
+    Source,
+    /// Its dateline.
+    Place,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Tag, Facet::Source, Facet::Place];
+
+    /// The folder of its pages: `tags`, `sources`, `places`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Facet::Tag => "tags",
+            Facet::Source => "sources",
+            Facet::Place => "places",
+        }
+    }
+
+    /// The singular, as templates and page kinds name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Tag => "tag",
+            Facet::Source => "source",
+            Facet::Place => "place",
+        }
+    }
+
+    fn names(self, b: &Briefing) -> Vec<&str> {
+        match self {
+            Facet::Tag => b.tags.iter().map(String::as_str).collect(),
+            Facet::Source => b.source.iter().map(|s| s.name.as_str()).collect(),
+            Facet::Place => b.dateline.iter().map(String::as_str).collect(),
+        }
+    }
+}
 
 /// Every published briefing and the indexes over them. Indexes hold positions in `briefings`.
 #[derive(Debug, Default)]
@@ -16,10 +56,8 @@ pub struct Archive {
     /// Newest first; briefings at the same instant are ordered by slug, so output is stable.
     /// Shared, so a rebuild re-indexes without copying what did not change.
     pub briefings: Vec<Arc<Briefing>>,
-    /// Ordered by slug.
-    pub tags: Vec<Tag>,
-    /// For each briefing, the positions in `tags` of its tags, in the order it lists them.
-    pub tags_of: Vec<Vec<usize>>,
+    /// Tags, sources and places, each ordered by slug (see [`Archive::groups`]).
+    facets: [groups::Index; 3],
     /// Newest year first, each with its months newest first.
     pub years: Vec<Year>,
 }
@@ -28,14 +66,28 @@ impl Archive {
     pub fn new(briefings: Vec<impl Into<Arc<Briefing>>>) -> Archive {
         let mut briefings: Vec<Arc<Briefing>> = briefings.into_iter().map(Into::into).collect();
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let tags = tags::index(&briefings);
+        let facets = Facet::ALL.map(|f| groups::index(&briefings, |b| f.names(b)));
         let years = timeline::index(&briefings);
         Archive {
             briefings,
-            tags: tags.tags,
-            tags_of: tags.of_briefing,
+            facets,
             years,
         }
+    }
+
+    /// The groups of a facet, ordered by slug.
+    pub fn groups(&self, facet: Facet) -> &[Group] {
+        &self.facets[facet as usize].groups
+    }
+
+    /// The positions in [`Archive::groups`] of the briefing's groups, in the order it lists
+    /// them.
+    pub fn groups_of(&self, facet: Facet, i: usize) -> &[usize] {
+        &self.facets[facet as usize].of_briefing[i]
+    }
+
+    pub fn tags(&self) -> &[Group] {
+        self.groups(Facet::Tag)
     }
 
     /// The briefing published just before the one at `i`.

@@ -75,7 +75,7 @@ impl Renderer<'_> {
             let shown = &members[..members.len().min(config.feed_entries)];
             shown.iter().map(|&i| keys.briefings[i]).collect::<Vec<_>>()
         };
-        let tag = |t: usize| hash_of(&self.views.tags[t]);
+        let group = |facet, g: usize| hash_of(&self.views.links(facet)[g]);
         let data = match page.kind {
             PageKind::Home(number) => hash_of(listed(&self.all, number)),
             PageKind::Briefing(i) => hash_of((
@@ -83,9 +83,13 @@ impl Renderer<'_> {
                 a.older(i).map(|j| keys.cards[j]),
                 a.newer(i).map(|j| keys.cards[j]),
             )),
-            PageKind::Tags => hash_of(&self.views.tags),
-            PageKind::Tag(t, number) => hash_of((tag(t), listed(&a.tags[t].members, number))),
-            PageKind::Feed(Some(t)) => hash_of((tag(t), feed(&a.tags[t].members))),
+            PageKind::Groups(facet) => hash_of(self.views.links(facet)),
+            PageKind::Group(facet, g, number) => {
+                hash_of((group(facet, g), listed(&a.groups(facet)[g].members, number)))
+            }
+            PageKind::Feed(Some((facet, g))) => {
+                hash_of((group(facet, g), feed(&a.groups(facet)[g].members)))
+            }
             PageKind::Feed(None) => hash_of(feed(&self.all)),
             PageKind::Timeline => hash_of(
                 a.years
@@ -113,6 +117,7 @@ impl Renderer<'_> {
                 hash_of((year.year, year.count(), cards(&year.months[m].members)))
             }
             PageKind::Sitemap => keys.sitemap,
+            PageKind::Search => hash_of(self.search_view()),
             PageKind::Robots | PageKind::NotFound => 0,
         };
         hash_of((

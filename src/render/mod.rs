@@ -4,6 +4,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod keys;
 pub mod pages;
+pub mod search;
 pub mod statics;
 pub mod templates;
 pub mod views;
@@ -54,12 +55,17 @@ impl<'a> Renderer<'a> {
         Renderer {
             views,
             all: (0..archive.briefings.len()).collect(),
-            site: SiteView::new(config),
+            site: SiteView::new(config, archive),
             strings: i18n::strings(config.language),
             archive,
             config,
             templates,
         }
+    }
+
+    /// The views pages are rendered from, for what is made beside the pages (search).
+    pub fn views(&self) -> &Views {
+        &self.views
     }
 
     pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
@@ -96,14 +102,17 @@ impl<'a> Renderer<'a> {
         match page.kind {
             PageKind::Home(_) | PageKind::Sitemap | PageKind::Robots => self.config.title.clone(),
             PageKind::Briefing(i) => a.briefings[i].title.clone(),
-            PageKind::Tags => self.strings["tags"].to_string(),
-            PageKind::Tag(t, _) => a.tags[t].name.clone(),
+            PageKind::Groups(facet) => self.strings[facet.dir()].to_string(),
+            PageKind::Group(facet, g, _) => a.groups(facet)[g].name.clone(),
             PageKind::Timeline => self.strings["timeline"].to_string(),
             PageKind::Year(y) => a.years[y].year.to_string(),
             PageKind::Month(y, m) => views::month_label(&a.years[y].months[m], self.config),
             PageKind::NotFound => self.strings["not_found_title"].to_string(),
+            PageKind::Search => self.strings["search"].to_string(),
             PageKind::Feed(None) => self.config.title.clone(),
-            PageKind::Feed(Some(t)) => format!("{} — {}", a.tags[t].name, self.config.title),
+            PageKind::Feed(Some((facet, g))) => {
+                format!("{} — {}", a.groups(facet)[g].name, self.config.title)
+            }
         }
     }
 
@@ -131,19 +140,18 @@ impl<'a> Renderer<'a> {
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
             }
-            PageKind::Tags => context.insert("tags", &views.tags),
-            PageKind::Tag(t, number) => {
-                let tag = &a.tags[t];
-                context.insert("tag", &views.tags[t]);
+            PageKind::Groups(facet) => context.insert(facet.dir(), views.links(facet)),
+            PageKind::Group(facet, g, number) => {
+                let group = &a.groups(facet)[g];
+                let first = pages::group_path(facet, &group.slug);
+                context.insert(facet.name(), &views.links(facet)[g]);
                 context.insert(
                     "feed_url",
-                    &config.base_url.link(&format!(
-                        "{}{}",
-                        pages::tag_path(&tag.slug),
-                        pages::FEED_FILE
-                    )),
+                    &config
+                        .base_url
+                        .link(&format!("{first}{}", pages::FEED_FILE)),
                 );
-                self.list(context, &tag.members, &pages::tag_path(&tag.slug), number);
+                self.list(context, &group.members, &first, number);
             }
             PageKind::Timeline => {
                 let years: Vec<_> = a.years.iter().map(|y| views.year(y, config)).collect();
@@ -158,6 +166,7 @@ impl<'a> Renderer<'a> {
             PageKind::Robots => {
                 context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml"))
             }
+            PageKind::Search => context.insert("search", &self.search_view()),
             PageKind::NotFound | PageKind::Feed(_) => {}
         }
     }
@@ -170,17 +179,31 @@ impl<'a> Renderer<'a> {
         context.insert("pagination", &pagination);
     }
 
+    /// Where the search page finds the index: the bundle and its shards, newest first.
+    pub fn search_view(&self) -> views::SearchView {
+        views::SearchView {
+            bundle_url: self
+                .config
+                .base_url
+                .link(&format!("{}/", search::SEARCH_DIR)),
+            shards: search::shards(self.archive)
+                .into_iter()
+                .map(|s| s.name)
+                .collect(),
+        }
+    }
+
     fn feed(&self, page: &Page) -> String {
         let a = self.archive;
         let title = self.title(page);
         match page.kind {
-            PageKind::Feed(Some(t)) => feeds::atom(
+            PageKind::Feed(Some((facet, g))) => feeds::atom(
                 a,
                 &self.views,
                 self.config,
-                &a.tags[t].members,
+                &a.groups(facet)[g].members,
                 &title,
-                &pages::tag_path(&a.tags[t].slug),
+                &pages::group_path(facet, &a.groups(facet)[g].slug),
             ),
             _ => feeds::atom(a, &self.views, self.config, &self.all, &title, ""),
         }
@@ -206,12 +229,13 @@ fn kind_name(kind: PageKind) -> &'static str {
     match kind {
         PageKind::Home(_) => "home",
         PageKind::Briefing(_) => "briefing",
-        PageKind::Tags => "tags",
-        PageKind::Tag(..) => "tag",
+        PageKind::Groups(facet) => facet.dir(),
+        PageKind::Group(facet, ..) => facet.name(),
         PageKind::Timeline => "timeline",
         PageKind::Year(_) => "year",
         PageKind::Month(..) => "month",
         PageKind::NotFound => "404",
+        PageKind::Search => "search",
         PageKind::Sitemap => "sitemap",
         PageKind::Robots => "robots",
         PageKind::Feed(_) => "feed",

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::archive::Archive;
 use crate::archive::paginate::{page_path, paginate};
+use crate::archive::{Archive, Facet};
 use crate::config::Config;
 use crate::content::{Asset, Briefing, discover::CONTENT_DIR};
 use crate::error::Diagnostic;
@@ -15,19 +15,22 @@ pub enum PageKind {
     /// Page `n` (1-based) of the latest briefings.
     Home(usize),
     Briefing(usize),
-    Tags,
-    /// Tag position, page number.
-    Tag(usize, usize),
+    /// Every tag, source or place with its count.
+    Groups(Facet),
+    /// A tag's, source's or place's briefings: its position, page number.
+    Group(Facet, usize, usize),
     Timeline,
     /// Year position.
     Year(usize),
     /// Year position, month position.
     Month(usize, usize),
     NotFound,
+    /// The search page, on sites with search.
+    Search,
     Sitemap,
     Robots,
-    /// The site's feed, or a tag's.
-    Feed(Option<usize>),
+    /// The site's feed, or a tag's, source's or place's.
+    Feed(Option<(Facet, usize)>),
 }
 
 impl PageKind {
@@ -36,12 +39,17 @@ impl PageKind {
         Some(match self {
             PageKind::Home(_) => "index.html",
             PageKind::Briefing(_) => "briefing.html",
-            PageKind::Tags => "tags.html",
-            PageKind::Tag(..) => "tag.html",
+            PageKind::Groups(Facet::Tag) => "tags.html",
+            PageKind::Groups(Facet::Source) => "sources.html",
+            PageKind::Groups(Facet::Place) => "places.html",
+            PageKind::Group(Facet::Tag, ..) => "tag.html",
+            PageKind::Group(Facet::Source, ..) => "source.html",
+            PageKind::Group(Facet::Place, ..) => "place.html",
             PageKind::Timeline => "timeline.html",
             PageKind::Year(_) => "year.html",
             PageKind::Month(..) => "month.html",
             PageKind::NotFound => "404.html",
+            PageKind::Search => "search.html",
             PageKind::Sitemap => "sitemap.xml",
             PageKind::Robots => "robots.txt",
             PageKind::Feed(_) => return None,
@@ -109,8 +117,14 @@ pub fn permalink_path(b: &Briefing, config: &Config) -> String {
     config.permalink.expand(&b.date, &b.slug)
 }
 
-pub fn tag_path(slug: &str) -> String {
-    format!("tags/{slug}/")
+/// `tags/`, `sources/`, `places/`.
+pub fn groups_path(facet: Facet) -> String {
+    format!("{}/", facet.dir())
+}
+
+/// `tags/<slug>/`, `sources/<slug>/`, `places/<slug>/`.
+pub fn group_path(facet: Facet, slug: &str) -> String {
+    format!("{}/{slug}/", facet.dir())
 }
 
 pub fn year_path(year: i32) -> String {
@@ -122,6 +136,7 @@ pub fn month_path(year: i32, month: u32) -> String {
 }
 
 pub const FEED_FILE: &str = "atom.xml";
+pub const SEARCH_PATH: &str = "search/";
 
 /// Lists every page and copied file; two things claiming one output file is an error
 /// naming both.
@@ -145,22 +160,8 @@ pub fn plan(
             kind: PageKind::Briefing(i),
         });
     }
-    pages.push(Page {
-        path: "tags/".into(),
-        kind: PageKind::Tags,
-    });
-    for (t, tag) in archive.tags.iter().enumerate() {
-        let first = tag_path(&tag.slug);
-        for pager in paginate(&tag.members, config.paginate) {
-            pages.push(Page {
-                path: page_path(&first, pager.number),
-                kind: PageKind::Tag(t, pager.number),
-            });
-        }
-        pages.push(Page {
-            path: format!("{first}{FEED_FILE}"),
-            kind: PageKind::Feed(Some(t)),
-        });
+    for facet in Facet::ALL {
+        plan_groups(&mut pages, archive, config, facet);
     }
     pages.push(Page {
         path: "timeline/".into(),
@@ -182,6 +183,12 @@ pub fn plan(
         path: FEED_FILE.into(),
         kind: PageKind::Feed(None),
     });
+    if config.search {
+        pages.push(Page {
+            path: SEARCH_PATH.into(),
+            kind: PageKind::Search,
+        });
+    }
     pages.push(Page {
         path: "sitemap.xml".into(),
         kind: PageKind::Sitemap,
@@ -202,6 +209,32 @@ pub fn plan(
     let plan = Plan { pages, copies };
     check_clashes(&plan, archive)?;
     Ok(plan)
+}
+
+/// A facet's index page and each group's pages and feed. Sources and places have no pages
+/// at all when no briefing names one; tags always have their index, as the menu links it.
+fn plan_groups(pages: &mut Vec<Page>, archive: &Archive, config: &Config, facet: Facet) {
+    let groups = archive.groups(facet);
+    if groups.is_empty() && facet != Facet::Tag {
+        return;
+    }
+    pages.push(Page {
+        path: groups_path(facet),
+        kind: PageKind::Groups(facet),
+    });
+    for (g, group) in groups.iter().enumerate() {
+        let first = group_path(facet, &group.slug);
+        for pager in paginate(&group.members, config.paginate) {
+            pages.push(Page {
+                path: page_path(&first, pager.number),
+                kind: PageKind::Group(facet, g, pager.number),
+            });
+        }
+        pages.push(Page {
+            path: format!("{first}{FEED_FILE}"),
+            kind: PageKind::Feed(Some((facet, g))),
+        });
+    }
 }
 
 /// Bundle files go beside their briefing's page; other files keep their place under `content/`.

@@ -9,10 +9,15 @@ use crate::error::BuildError;
 pub const STATIC_DIR: &str = "static";
 
 /// The theme's own static files, compiled into the binary.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    (SEARCH_SCRIPT, include_bytes!("../../static/search.js")),
+];
 
-pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
+/// The search page's script, left out of sites without search.
+pub const SEARCH_SCRIPT: &str = "search.js";
+
+pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError> {
     let dir = root.join(STATIC_DIR);
     let mut copies = Vec::new();
     if dir.is_dir() {
@@ -37,6 +42,9 @@ pub fn static_copies(root: &Path) -> Result<Vec<Copy>, BuildError> {
         }
     }
     for (name, bytes) in BUILTIN_STATIC {
+        if *name == SEARCH_SCRIPT && !search {
+            continue;
+        }
         let to = PathBuf::from(name);
         if !copies.iter().any(|c| c.to == to) {
             copies.push(Copy {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::i18n;
 use super::keys::hash_of;
 use super::pages::{self, FEED_FILE};
-use crate::archive::{Archive, Month, Year, paginate::page_path};
+use crate::archive::{Archive, Facet, Month, Year, paginate::page_path};
 use crate::config::Config;
 use crate::content::{Briefing, Outlet};
 
@@ -25,13 +25,22 @@ pub struct SiteView {
     pub author: Option<String>,
     pub home_url: String,
     pub tags_url: String,
+    /// The index of sources, when some briefing names its source.
+    pub sources_url: Option<String>,
+    /// The index of places, when some briefing has a dateline.
+    pub places_url: Option<String>,
     pub timeline_url: String,
     pub feed_url: String,
+    /// The search page, when the site has search.
+    pub search_url: Option<String>,
 }
 
 impl SiteView {
-    pub fn new(config: &Config) -> SiteView {
+    pub fn new(config: &Config, archive: &Archive) -> SiteView {
         let base = &config.base_url;
+        let index = |facet: Facet| {
+            (!archive.groups(facet).is_empty()).then(|| base.link(&pages::groups_path(facet)))
+        };
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -40,11 +49,23 @@ impl SiteView {
             language: config.language.code(),
             author: config.author.clone(),
             home_url: base.link(""),
-            tags_url: base.link("tags/"),
+            tags_url: base.link(&pages::groups_path(Facet::Tag)),
+            sources_url: index(Facet::Source),
+            places_url: index(Facet::Place),
             timeline_url: base.link("timeline/"),
             feed_url: base.link(FEED_FILE),
+            search_url: config.search.then(|| base.link(pages::SEARCH_PATH)),
         }
     }
+}
+
+/// What the search page needs to open the index.
+#[derive(Debug, Hash, Serialize)]
+pub struct SearchView {
+    /// `pagefind/`, where `pagefind.js` is.
+    pub bundle_url: String,
+    /// Shard folder names, newest first: the first is opened, the others merged into it.
+    pub shards: Vec<String>,
 }
 
 /// A briefing as lists show it: everything but the body.
@@ -59,14 +80,20 @@ pub struct Card {
     pub date_short: String,
     pub has_time: bool,
     pub tags: Vec<TagLink>,
+    /// The outlet, with its address when known.
     pub source: Option<Outlet>,
+    /// The source's page on this site.
+    pub source_page: Option<TagLink>,
     pub dateline: Option<String>,
+    /// The dateline's page on this site.
+    pub place: Option<TagLink>,
     pub author: Option<String>,
     pub summary: String,
     pub words: usize,
     pub reading_minutes: usize,
 }
 
+/// A link to a tag's, source's or place's page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TagLink {
     pub name: String,
@@ -134,7 +161,8 @@ pub struct Views {
     pub cards: Vec<Arc<Card>>,
     /// A hash of each card, for rebuilds to tell which lists changed.
     pub card_keys: Vec<u64>,
-    pub tags: Vec<TagLink>,
+    /// Links to every tag, source and place (see [`Views::links`]).
+    groups: [Vec<TagLink>; 3],
 }
 
 /// Cards of the last build, by source file, reused while the briefing, its address and its
@@ -145,7 +173,7 @@ pub struct CardCache(HashMap<PathBuf, Cached>);
 struct Cached {
     briefing: Arc<Briefing>,
     path: String,
-    /// A hash of the card's tag links.
+    /// A hash of the card's links to its tags, source and place.
     links: u64,
     card: Arc<Card>,
     key: u64,
@@ -158,29 +186,41 @@ impl Views {
 
     /// Views that reuse `cache`'s cards where nothing they show changed, and refill it.
     pub fn cached(archive: &Archive, config: &Config, cache: &mut CardCache) -> Views {
-        let tags: Vec<TagLink> = archive
-            .tags
-            .iter()
-            .map(|t| TagLink {
-                name: t.name.clone(),
-                slug: t.slug.clone(),
-                url: config.base_url.link(&pages::tag_path(&t.slug)),
-                count: t.members.len(),
-            })
-            .collect();
-        let tag_keys: Vec<u64> = tags.iter().map(hash_of).collect();
+        let groups = Facet::ALL.map(|facet| {
+            archive
+                .groups(facet)
+                .iter()
+                .map(|g| TagLink {
+                    name: g.name.clone(),
+                    slug: g.slug.clone(),
+                    url: config.base_url.link(&pages::group_path(facet, &g.slug)),
+                    count: g.members.len(),
+                })
+                .collect::<Vec<_>>()
+        });
+        let keys = groups
+            .each_ref()
+            .map(|links| links.iter().map(hash_of).collect::<Vec<u64>>());
         let entries: Vec<(u64, String)> = (0..archive.briefings.len())
             .into_par_iter()
             .map(|i| {
-                let links = hash_of(
-                    archive.tags_of[i]
+                let links = Facet::ALL.map(|f| {
+                    archive
+                        .groups_of(f, i)
                         .iter()
-                        .map(|&t| tag_keys[t])
-                        .collect::<Vec<_>>(),
-                );
-                (links, pages::briefing_path(archive, config, i))
+                        .map(|&g| keys[f as usize][g])
+                        .collect::<Vec<_>>()
+                });
+                (hash_of(links), pages::briefing_path(archive, config, i))
             })
             .collect();
+        let links_of = |facet: Facet, i: usize| -> Vec<TagLink> {
+            archive
+                .groups_of(facet, i)
+                .iter()
+                .map(|&g| groups[facet as usize][g].clone())
+                .collect()
+        };
         let reusable = |i: usize, links: u64, path: &str| {
             let b = &archive.briefings[i];
             cache
@@ -195,11 +235,10 @@ impl Views {
             .map(|(i, (links, path))| match reusable(i, *links, path) {
                 Some((card, key)) => (card, key, false),
                 None => {
-                    let tag_links = archive.tags_of[i]
-                        .iter()
-                        .map(|&t| tags[t].clone())
-                        .collect();
-                    let card = card(&archive.briefings[i], path, tag_links, config);
+                    let mut card = card(&archive.briefings[i], path, config);
+                    card.tags = links_of(Facet::Tag, i);
+                    card.source_page = links_of(Facet::Source, i).pop();
+                    card.place = links_of(Facet::Place, i).pop();
                     let key = hash_of(&card);
                     (Arc::new(card), key, true)
                 }
@@ -229,8 +268,13 @@ impl Views {
         Views {
             cards,
             card_keys,
-            tags,
+            groups,
         }
+    }
+
+    /// Links to every tag, source or place, ordered by slug.
+    pub fn links(&self, facet: Facet) -> &[TagLink] {
+        &self.groups[facet as usize]
     }
 
     pub fn cards(&self, members: &[usize]) -> Vec<Arc<Card>> {
@@ -280,7 +324,8 @@ pub fn month_label(month: &Month, config: &Config) -> String {
     i18n::month_label(&first, config.language)
 }
 
-fn card(b: &Briefing, path: &str, tag_links: Vec<TagLink>, config: &Config) -> Card {
+/// A card without its links to tags, source and place.
+fn card(b: &Briefing, path: &str, config: &Config) -> Card {
     Card {
         title: b.title.clone(),
         url: config.base_url.link(path),
@@ -289,9 +334,11 @@ fn card(b: &Briefing, path: &str, tag_links: Vec<TagLink>, config: &Config) -> C
         date_long: i18n::long_date(&b.date, b.has_time, config.language, &config.timezone),
         date_short: i18n::short_date(&b.date, config.language),
         has_time: b.has_time,
-        tags: tag_links,
+        tags: Vec::new(),
         source: b.source.clone(),
+        source_page: None,
         dateline: b.dateline.clone(),
+        place: None,
         author: b.author.clone(),
         summary: b.summary.clone(),
         words: b.words,

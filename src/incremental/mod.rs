@@ -16,6 +16,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
+pub mod search;
+
 use crate::config::CONFIG_FILE;
 use crate::content::{self, Briefing, Discovery};
 use crate::error::{BuildError, Diagnostic};
@@ -75,6 +77,7 @@ pub struct Session {
     outputs: HashMap<Arc<Path>, Output>,
     cards: CardCache,
     files: Arc<Files>,
+    search: search::LiveSearch,
 }
 
 impl Session {
@@ -91,7 +94,31 @@ impl Session {
             outputs: HashMap::new(),
             cards: CardCache::default(),
             files: Arc::new(Files::new()),
+            search: search::LiveSearch::default(),
         }
+    }
+
+    /// Changed search shards are indexed in the background; `waker` is called when they are
+    /// ready, and the next [`Session::rebuild`] takes them in.
+    pub fn on_search_ready(&mut self, waker: search::Waker) {
+        self.search.set_waker(waker);
+    }
+
+    /// Makes every rebuild include the search index up to date, as `kabar build` does,
+    /// rather than catching up in the background.
+    pub fn index_in_foreground(&mut self) {
+        self.search.foreground = true;
+    }
+
+    /// Waits for search shards being indexed in the background, then takes them in.
+    pub fn finish_search(&mut self) -> Result<Outcome, BuildError> {
+        self.search.wait();
+        self.rebuild(&[])
+    }
+
+    /// Whether search shards are still being indexed in the background.
+    pub fn search_pending(&self) -> bool {
+        self.search.busy()
     }
 
     /// The last good build's files; never a mix of two builds.
@@ -149,12 +176,31 @@ impl Session {
             .collect();
         let mut made = all_or_errors(rendered)?;
         made.extend(self.copies(&root, &site.plan.copies)?);
-        let planned = pages.len() + site.plan.copies.len();
+        let search = if site.config.search {
+            let views = renderer.views();
+            self.search.files(&site.archive, views, &site.config, |i| {
+                parsed
+                    .get(&site.archive.briefings[i].path)
+                    .map_or(0, |p| p.digest)
+            })?
+        } else {
+            Vec::new()
+        };
+        made.extend(search.iter().map(|(path, key, bytes)| {
+            let unchanged = self
+                .outputs
+                .get(path.as_path())
+                .is_some_and(|o| o.key == *key);
+            let bytes = (!unchanged).then(|| bytes.to_vec());
+            (path.clone(), *key, bytes)
+        }));
+        let planned = pages.len() + site.plan.copies.len() + search.len();
         let planned_paths = || {
             pages
                 .iter()
                 .map(|(path, ..)| path)
                 .chain(site.plan.copies.iter().map(|c| &c.to))
+                .chain(search.iter().map(|(path, ..)| path))
                 .collect::<HashSet<&PathBuf>>()
         };
 

@@ -1,4 +1,5 @@
-//! The tag index: one entry per tag slug, however its name was spelled.
+//! Indexes of names briefings carry (tags, sources, places): one entry per slug, however
+//! the name was spelled.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -7,7 +8,7 @@ use crate::content::Briefing;
 use crate::extract::slug::slugify;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag {
+pub struct Group {
     /// The spelling most briefings use (ties: the first in alphabetical order).
     pub name: String,
     pub slug: String,
@@ -15,23 +16,31 @@ pub struct Tag {
     pub members: Vec<usize>,
 }
 
-/// The tags, and for each briefing the positions of its tags in the order it lists them.
+/// The groups, and for each briefing the positions of its groups in the order it lists them.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub tags: Vec<Tag>,
+    pub groups: Vec<Group>,
     pub of_briefing: Vec<Vec<usize>>,
 }
 
-/// Builds the index from briefings already sorted newest first. Each spelling is slugified
-/// once, however many briefings use it.
-pub fn index(briefings: &[Arc<Briefing>]) -> Index {
+/// Builds the index from briefings already sorted newest first, with the names `names`
+/// gives for each. Each spelling is slugified once, however many briefings use it; a name
+/// with no letters or digits (no slug) is left out.
+pub fn index<'a>(
+    briefings: &'a [Arc<Briefing>],
+    names: impl Fn(&'a Briefing) -> Vec<&'a str>,
+) -> Index {
+    let names: Vec<Vec<&str>> = briefings.iter().map(|b| names(b)).collect();
     let mut slugs: HashMap<&str, String> = HashMap::new();
     let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, briefing) in briefings.iter().enumerate() {
-        for name in &briefing.tags {
+    for (i, written) in names.iter().enumerate() {
+        for &name in written {
             let slug = slugs.entry(name).or_insert_with(|| slugify(name));
+            if slug.is_empty() {
+                continue;
+            }
             let (spellings, members) = by_slug.entry(slug.clone()).or_default();
-            *spellings.entry(name.as_str()).or_default() += 1;
+            *spellings.entry(name).or_default() += 1;
             members.push(i);
         }
     }
@@ -40,16 +49,16 @@ pub fn index(briefings: &[Arc<Briefing>]) -> Index {
         .enumerate()
         .map(|(t, slug)| (slug.as_str(), t))
         .collect();
-    let of_briefing = briefings
+    let of_briefing = names
         .iter()
-        .map(|b| {
-            b.tags
+        .map(|written| {
+            written
                 .iter()
-                .map(|name| position[slugs[name.as_str()].as_str()])
+                .filter_map(|name| position.get(slugs[name].as_str()).copied())
                 .collect()
         })
         .collect();
-    let tags = by_slug
+    let groups = by_slug
         .into_iter()
         .map(|(slug, (spellings, members))| {
             let name = spellings
@@ -57,14 +66,17 @@ pub fn index(briefings: &[Arc<Briefing>]) -> Index {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
-            Tag {
+            Group {
                 name,
                 slug,
                 members,
             }
         })
         .collect();
-    Index { tags, of_briefing }
+    Index {
+        groups,
+        of_briefing,
+    }
 }
 
 #[cfg(test)]
@@ -79,7 +91,7 @@ mod tests {
             briefing("b", "2020-01-02T00:00:00+07:00", &["korea utara"]),
             briefing("a", "2020-01-01T00:00:00+07:00", &["Korea Utara"]),
         ];
-        let tags = index(&briefings).tags;
+        let tags = index(&briefings, |b| b.tags.iter().map(String::as_str).collect()).groups;
         assert_eq!(tags.len(), 2);
         assert_eq!(
             (tags[0].slug.as_str(), tags[0].members.as_slice()),

@@ -1,0 +1,208 @@
+//! The search index while `kabar serve` or `kabar watch` runs. A shard whose briefings
+//! changed is indexed again on a background thread, so a reload never waits for Pagefind:
+//! its last files stay served until the new ones are ready, and then a wake-up makes the
+//! session rebuild, which swaps them in. A shard seen for the first time (the first build, a
+//! new year) is indexed at once, so the search page never names a shard that has no files.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::error::{BuildError, Diagnostic};
+use crate::publish::OutputFile;
+use crate::render::keys::hash_of;
+use crate::render::search::{self, Job, Wanted};
+use crate::render::views::Views;
+
+/// Called from the indexing thread when its shards are ready.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// A search file the site has now: its path, a key that changes with its bytes, its bytes.
+pub type SearchFile = (PathBuf, u64, Arc<Vec<u8>>);
+
+type Results = Vec<(String, u64, Result<Vec<OutputFile>, Diagnostic>)>;
+
+#[derive(Default)]
+pub struct LiveSearch {
+    /// Shards indexed so far, by name.
+    indexed: HashMap<String, Indexed>,
+    /// The browser's files, by language and first shard.
+    runtime: Option<((&'static str, String), Vec<SearchFile>)>,
+    /// Shards being indexed on the background thread, and their names and digests.
+    /// (Behind a mutex only so that the session can be shared while it renders.)
+    running: Option<Mutex<Receiver<Results>>>,
+    in_flight: Vec<(String, u64)>,
+    /// Shards to index once the running ones are done (only the latest wish counts).
+    queued: Vec<Job>,
+    waker: Option<Waker>,
+    /// Index changed shards before returning, as `kabar build` does (for tests).
+    pub foreground: bool,
+}
+
+struct Indexed {
+    digest: u64,
+    files: Vec<SearchFile>,
+}
+
+impl LiveSearch {
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = Some(waker);
+    }
+
+    /// Whether shards are being indexed in the background.
+    pub fn busy(&self) -> bool {
+        self.running.is_some() || !self.queued.is_empty()
+    }
+
+    /// Waits for the background indexing to finish (for tests and benchmarks).
+    pub fn wait(&mut self) {
+        while let Some(running) = self.running.take() {
+            let running = running.into_inner().unwrap_or_else(|e| e.into_inner());
+            if let Ok(results) = running.recv() {
+                self.keep(results);
+            }
+            self.start_queued();
+        }
+    }
+
+    /// The search files the site has now, newest shard first.
+    pub fn files(
+        &mut self,
+        archive: &Archive,
+        views: &Views,
+        config: &Config,
+        digest: impl Fn(usize) -> u64 + Sync,
+    ) -> Result<Vec<SearchFile>, BuildError> {
+        self.collect();
+        let wanted = search::wanted(archive, views, config, digest);
+        let Some(primary) = wanted.first() else {
+            return Ok(Vec::new());
+        };
+        let stale: Vec<&Wanted> = wanted
+            .iter()
+            .filter(|w| {
+                self.indexed
+                    .get(&w.shard.name)
+                    .is_none_or(|i| i.digest != w.digest)
+            })
+            .collect();
+        let (later, now): (Vec<&Wanted>, Vec<&Wanted>) = stale
+            .into_iter()
+            .partition(|w| !self.foreground && self.indexed.contains_key(&w.shard.name));
+        let jobs = |list: Vec<&Wanted>| -> Vec<Job> {
+            list.par_iter()
+                .map(|w| Job::new(archive, views, config, w))
+                .collect()
+        };
+        let results = run(jobs(now));
+        for (_, _, result) in &results {
+            if let Err(e) = result {
+                return Err(BuildError::Site(vec![e.clone()]));
+            }
+        }
+        self.keep(results);
+        let later: Vec<&Wanted> = later
+            .into_iter()
+            .filter(|w| !self.in_flight.contains(&(w.shard.name.clone(), w.digest)))
+            .collect();
+        if !later.is_empty() {
+            self.queued = jobs(later);
+            if self.running.is_none() {
+                self.start_queued();
+            }
+        }
+        let mut files = self.runtime(config, &primary.shard.name)?;
+        for w in &wanted {
+            if let Some(indexed) = self.indexed.get(&w.shard.name) {
+                files.extend(indexed.files.iter().cloned());
+            }
+        }
+        Ok(files)
+    }
+
+    fn runtime(&mut self, config: &Config, primary: &str) -> Result<Vec<SearchFile>, BuildError> {
+        let wanted = (config.language.code(), primary.to_string());
+        if self
+            .runtime
+            .as_ref()
+            .is_none_or(|(made_for, _)| *made_for != wanted)
+        {
+            let files = search::runtime(config, primary)?;
+            self.runtime = Some((wanted, shared(files)));
+        }
+        Ok(self
+            .runtime
+            .as_ref()
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default())
+    }
+
+    /// Takes in what the background thread finished, if it did.
+    fn collect(&mut self) {
+        let Some(running) = &self.running else {
+            return;
+        };
+        let received = running.lock().unwrap_or_else(|e| e.into_inner()).try_recv();
+        match received {
+            Ok(results) => {
+                self.running = None;
+                self.keep(results);
+                self.start_queued();
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.running = None;
+                self.start_queued();
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Keeps the shards that were indexed; a failed one is tried again at the next change.
+    fn keep(&mut self, results: Results) {
+        self.in_flight.clear();
+        for (name, digest, result) in results {
+            if let Ok(files) = result {
+                let files = shared(files);
+                self.indexed.insert(name, Indexed { digest, files });
+            }
+        }
+    }
+
+    fn start_queued(&mut self) {
+        let jobs = std::mem::take(&mut self.queued);
+        if jobs.is_empty() {
+            return;
+        }
+        self.in_flight = jobs.iter().map(|j| (j.name.clone(), j.digest)).collect();
+        let (sender, receiver) = mpsc::channel();
+        let waker = self.waker.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(run(jobs));
+            if let Some(wake) = waker {
+                wake();
+            }
+        });
+        self.running = Some(Mutex::new(receiver));
+    }
+}
+
+fn run(jobs: Vec<Job>) -> Results {
+    jobs.into_par_iter()
+        .map(|job| (job.name.clone(), job.digest, job.run()))
+        .collect()
+}
+
+fn shared(files: Vec<OutputFile>) -> Vec<SearchFile> {
+    files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let key = hash_of(&bytes);
+            (path, key, Arc::new(bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,205 @@
+//! Search, built in: a Pagefind index made during the build from the data the build already
+//! holds (custom records, not re-read HTML), cut into calendar shards that index in
+//! parallel and are reused while their briefings stay the same.
+//!
+//! Output, under `pagefind/`: `pagefind.js` (the browser API), and one folder per shard with
+//! its index and a `kabar-shard` stamp (the digest of what it was made from). The newest
+//! shard's folder also holds the worker and the WebAssembly, since the search page opens it
+//! first and merges the others into it.
+
+pub mod pagefind;
+pub mod records;
+pub mod shards;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::keys::{body_digest, hash_of};
+use super::pages::{Copy, CopySource};
+use super::views::Views;
+use crate::archive::Archive;
+use crate::config::Config;
+use crate::content::discover::walk;
+use crate::error::{BuildError, Diagnostic};
+use crate::publish::OutputFile;
+pub use shards::{Shard, shards};
+
+/// The folder of the index in the output.
+pub const SEARCH_DIR: &str = "pagefind";
+/// In each shard's folder: the digest of what the shard was made from.
+pub const STAMP_FILE: &str = "kabar-shard";
+
+/// A shard and the digest of everything its index is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    pub shard: Shard,
+    pub digest: u64,
+}
+
+/// The shards the archive needs now, newest first. `digest` gives, for a briefing's
+/// position, a hash of its body ([`body_digest`]); cards cover every other field a record
+/// holds.
+pub fn wanted(
+    archive: &Archive,
+    views: &Views,
+    config: &Config,
+    digest: impl Fn(usize) -> u64 + Sync,
+) -> Vec<Wanted> {
+    shards(archive)
+        .into_par_iter()
+        .map(|shard| {
+            let members: Vec<(u64, u64)> = shard
+                .members
+                .iter()
+                .map(|&i| (views.card_keys[i], digest(i)))
+                .collect();
+            let digest = hash_of((env!("CARGO_PKG_VERSION"), config.language.code(), members));
+            Wanted { shard, digest }
+        })
+        .collect()
+}
+
+/// A shard's records, ready to index (on another thread, if need be).
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub name: String,
+    pub digest: u64,
+    pub language: &'static str,
+    pub records: Vec<records::Record>,
+}
+
+impl Job {
+    pub fn new(archive: &Archive, views: &Views, config: &Config, wanted: &Wanted) -> Job {
+        let records = wanted
+            .shard
+            .members
+            .iter()
+            .map(|&i| records::record(&archive.briefings[i], &views.cards[i]))
+            .collect();
+        Job {
+            name: wanted.shard.name.clone(),
+            digest: wanted.digest,
+            language: config.language.code(),
+            records,
+        }
+    }
+
+    /// Indexes the shard: its files relative to the output folder, with its stamp.
+    pub fn run(self) -> Result<Vec<OutputFile>, Diagnostic> {
+        let dir = shard_dir(&self.name);
+        let mut files: Vec<OutputFile> = pagefind::index(self.records, self.language)
+            .map_err(|e| failed(&dir, e))?
+            .into_iter()
+            .map(|(path, bytes)| (dir.join(path), bytes))
+            .collect();
+        files.push((dir.join(STAMP_FILE), stamp(self.digest).into_bytes()));
+        Ok(files)
+    }
+}
+
+/// The browser's files: `pagefind/pagefind.js`, and the worker and WebAssembly in the folder
+/// of the shard the search page opens first.
+pub fn runtime(config: &Config, primary: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    let dir = Path::new(SEARCH_DIR);
+    let files = pagefind::runtime(config.language.code()).map_err(|e| failed(dir, e))?;
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let to = if path == Path::new(pagefind::JS_FILE) {
+                dir.join(path)
+            } else {
+                shard_dir(primary).join(path)
+            };
+            (to, bytes)
+        })
+        .collect())
+}
+
+/// What `kabar build` writes for search.
+#[derive(Debug, Default)]
+pub struct Indexed {
+    pub files: Vec<OutputFile>,
+    /// Shards taken unchanged from the previous output.
+    pub copies: Vec<Copy>,
+    pub indexed: usize,
+    pub reused: usize,
+}
+
+/// The whole index for `kabar build`: shards whose stamp in `previous` (the output folder
+/// as the last build left it) matches are copied from there; the others are indexed, in
+/// parallel.
+pub fn build(
+    archive: &Archive,
+    views: &Views,
+    config: &Config,
+    previous: &Path,
+) -> Result<Indexed, BuildError> {
+    let wanted = wanted(archive, views, config, |i| {
+        body_digest(&archive.briefings[i])
+    });
+    let Some(primary) = wanted.first() else {
+        return Ok(Indexed::default());
+    };
+    let (reusable, stale): (Vec<&Wanted>, Vec<&Wanted>) = wanted
+        .iter()
+        .partition(|w| previous_stamp(previous, &w.shard.name) == Some(stamp(w.digest)));
+    let made: Vec<Result<Vec<OutputFile>, Diagnostic>> = stale
+        .par_iter()
+        .map(|w| Job::new(archive, views, config, w).run())
+        .collect();
+    let mut files = crate::all_or_errors(made)?.concat();
+    files.extend(runtime(config, &primary.shard.name)?);
+    let copies = reusable
+        .iter()
+        .map(|w| previous_files(previous, &w.shard.name))
+        .collect::<Result<Vec<_>, _>>()?
+        .concat();
+    Ok(Indexed {
+        files,
+        copies,
+        indexed: stale.len(),
+        reused: reusable.len(),
+    })
+}
+
+/// `pagefind/<name>/`, relative to the output folder.
+pub fn shard_dir(name: &str) -> PathBuf {
+    Path::new(SEARCH_DIR).join(name)
+}
+
+fn stamp(digest: u64) -> String {
+    format!("{digest:016x}\n")
+}
+
+fn previous_stamp(previous: &Path, name: &str) -> Option<String> {
+    std::fs::read_to_string(previous.join(shard_dir(name)).join(STAMP_FILE)).ok()
+}
+
+/// A reused shard's files but the runtime, which is written anew.
+fn previous_files(previous: &Path, name: &str) -> Result<Vec<Copy>, BuildError> {
+    let dir = previous.join(shard_dir(name));
+    let absolute =
+        std::fs::canonicalize(&dir).map_err(|e| BuildError::io("cannot read", &dir, e))?;
+    let mut copies = Vec::new();
+    for entry in walk(&absolute) {
+        let entry = entry.map_err(|e| BuildError::io("cannot read", &dir, e.into()))?;
+        let file = entry.file_name().to_string_lossy();
+        let is_runtime = file == pagefind::WORKER_FILE || file.starts_with("wasm.");
+        if !entry.file_type().is_file() || is_runtime {
+            continue;
+        }
+        let inside = entry.path().strip_prefix(&absolute).unwrap_or(entry.path());
+        copies.push(Copy {
+            from: CopySource::File(entry.path().to_path_buf()),
+            to: shard_dir(name).join(inside),
+        });
+    }
+    Ok(copies)
+}
+
+fn failed(dir: &Path, message: String) -> Diagnostic {
+    Diagnostic::file(dir, format!("cannot build the search index: {message}")).with_hint(
+        "this is a bug in kabar or Pagefind; `search: false` in site.yaml builds without search",
+    )
+}

@@ -1,0 +1,111 @@
+//! What Pagefind is told about each briefing: a custom record made from the data the build
+//! already holds, not from its rendered page.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Utc};
+use html5gum::{Token, Tokenizer};
+
+use crate::content::Briefing;
+use crate::render::views::Card;
+
+/// One briefing as the search index takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub url: String,
+    /// The body as plain text.
+    pub content: String,
+    /// `title`, `date` (as the site writes it), `datetime` (RFC 3339), `source`, `place`.
+    pub meta: BTreeMap<String, String>,
+    /// `tag`, `source`, `place`, `year`.
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// `date`: the instant in UTC, so that text order is time order.
+    pub sort: BTreeMap<String, String>,
+}
+
+pub fn record(b: &Briefing, card: &Card) -> Record {
+    let mut meta = BTreeMap::from([
+        ("title".to_string(), b.title.clone()),
+        ("date".to_string(), card.date_long.clone()),
+        ("datetime".to_string(), card.date.clone()),
+    ]);
+    let mut filters = BTreeMap::from([
+        ("year".to_string(), vec![b.date.year().to_string()]),
+        (
+            "tag".to_string(),
+            card.tags.iter().map(|t| t.name.clone()).collect(),
+        ),
+    ]);
+    if let Some(source) = &card.source {
+        meta.insert("source".into(), source.name.clone());
+        filters.insert("source".into(), vec![source.name.clone()]);
+    }
+    if let Some(place) = &card.place {
+        meta.insert("place".into(), place.name.clone());
+        filters.insert("place".into(), vec![place.name.clone()]);
+    }
+    filters.retain(|_, values| !values.is_empty());
+    let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
+    Record {
+        url: card.url.clone(),
+        content: plain_text(&b.body_html),
+        meta,
+        filters,
+        sort: BTreeMap::from([("date".to_string(), instant.to_string())]),
+    }
+}
+
+/// The text of an HTML fragment, with a space where an element began or ended (so words in
+/// two paragraphs never join) and without scripts or styles.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut hidden = 0usize;
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) if is_hidden(&tag.name) && !tag.self_closing => hidden += 1,
+            Token::EndTag(tag) if is_hidden(&tag.name) => hidden = hidden.saturating_sub(1),
+            Token::String(s) if hidden == 0 => text.push_str(&String::from_utf8_lossy(&s)),
+            Token::StartTag(tag) if !is_inline(&tag.name) => text.push(' '),
+            Token::EndTag(tag) if !is_inline(&tag.name) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_inline(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"abbr"
+            | b"b"
+            | b"cite"
+            | b"code"
+            | b"em"
+            | b"i"
+            | b"mark"
+            | b"q"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"sub"
+            | b"sup"
+            | b"u"
+    )
+}
+
+fn is_hidden(name: &[u8]) -> bool {
+    matches!(name, b"script" | b"style" | b"template")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_words_apart_and_drops_scripts() {
+        let html =
+            "<p>Kim &amp; Trump</p><p>bertemu<script>var x = 1;</script> di <em>Hanoi</em>.</p>";
+        assert_eq!(plain_text(html), "Kim & Trump bertemu di Hanoi.");
+    }
+}
