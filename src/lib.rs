@@ -137,7 +137,16 @@ impl Site {
         let (briefings, errors) = read_briefings(options, &found, &config);
         let briefings = briefings.into_iter().map(Arc::new).collect();
         let templates = Templates::load(root, &config).map(Arc::new);
-        Site::assemble(root, config, templates, briefings, errors, &found)
+        let mut related = archive::related::Cache::default();
+        Site::assemble(
+            root,
+            config,
+            templates,
+            briefings,
+            errors,
+            &found,
+            &mut related,
+        )
     }
 
     /// Indexes and plans what was read; fails with every problem found on the way.
@@ -148,8 +157,9 @@ impl Site {
         briefings: Vec<Arc<Briefing>>,
         mut errors: Vec<Diagnostic>,
         found: &content::Discovery,
+        related: &mut archive::related::Cache,
     ) -> Result<Site, BuildError> {
-        let archive = Archive::new(briefings);
+        let archive = Archive::reusing(briefings, related);
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = render::plan(&archive, &config, &found.assets, statics);
         match (templates, plan) {

@@ -2,6 +2,7 @@
 
 pub mod groups;
 pub mod paginate;
+pub mod related;
 pub mod timeline;
 
 use std::sync::Arc;
@@ -60,18 +61,31 @@ pub struct Archive {
     facets: [groups::Index; 3],
     /// Newest year first, each with its months newest first.
     pub years: Vec<Year>,
+    /// For each briefing, its related briefings, best first.
+    pub related: Vec<Vec<usize>>,
 }
 
 impl Archive {
     pub fn new(briefings: Vec<impl Into<Arc<Briefing>>>) -> Archive {
+        Archive::reusing(briefings, &mut related::Cache::default())
+    }
+
+    /// An archive whose related lists come from `cache` when they cannot have changed.
+    pub fn reusing(
+        briefings: Vec<impl Into<Arc<Briefing>>>,
+        cache: &mut related::Cache,
+    ) -> Archive {
         let mut briefings: Vec<Arc<Briefing>> = briefings.into_iter().map(Into::into).collect();
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let facets = Facet::ALL.map(|f| groups::index(&briefings, |b| f.names(b)));
         let years = timeline::index(&briefings);
+        let tags = &facets[Facet::Tag as usize];
+        let related = cache.related(&briefings, &tags.groups, &tags.of_briefing);
         Archive {
             briefings,
             facets,
             years,
+            related,
         }
     }
 

@@ -16,6 +16,33 @@ impl Year {
     pub fn count(&self) -> usize {
         self.months.iter().map(|m| m.members.len()).sum()
     }
+
+    /// The count of each month, January first, empty months as zero.
+    pub fn calendar(&self) -> [usize; 12] {
+        let mut counts = [0; 12];
+        for month in &self.months {
+            counts[month.month as usize - 1] = month.members.len();
+        }
+        counts
+    }
+}
+
+/// Briefings of earlier years published on the same day and month as the one at `newest`
+/// (the archive's newest, so the block depends on the archive, never on the clock), newest
+/// first, at most `limit`.
+pub fn on_this_day(briefings: &[Arc<Briefing>], years: &[Year], limit: usize) -> Vec<usize> {
+    let Some(newest) = briefings.first() else {
+        return Vec::new();
+    };
+    let (year, month, day) = (newest.date.year(), newest.date.month(), newest.date.day());
+    years
+        .iter()
+        .filter(|y| y.year < year)
+        .flat_map(|y| y.months.iter().filter(|m| m.month == month))
+        .flat_map(|m| m.members.iter().copied())
+        .filter(|&i| briefings[i].date.day() == day)
+        .take(limit)
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,5 +105,21 @@ mod tests {
             .map(|m| (m.month, m.members.clone()))
             .collect();
         assert_eq!(months, [(12, vec![1, 2]), (2, vec![3])]);
+        assert_eq!(years[1].calendar()[11], 2);
+        assert_eq!(years[1].calendar()[0], 0);
+    }
+
+    #[test]
+    fn on_this_day_looks_back_from_the_newest_briefing() {
+        let briefings = vec![
+            briefing("e", "2021-06-12T10:00:00+07:00", &[]),
+            briefing("d", "2021-06-12T08:00:00+07:00", &[]),
+            briefing("c", "2020-06-12T10:00:00+07:00", &[]),
+            briefing("b", "2019-06-13T10:00:00+07:00", &[]),
+            briefing("a", "2018-06-12T10:00:00+07:00", &[]),
+        ];
+        let years = index(&briefings);
+        assert_eq!(on_this_day(&briefings, &years, 10), [2, 4]);
+        assert_eq!(on_this_day(&briefings, &years, 1), [2]);
     }
 }

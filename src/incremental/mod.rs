@@ -76,6 +76,7 @@ pub struct Session {
     walked: bool,
     outputs: HashMap<Arc<Path>, Output>,
     cards: CardCache,
+    related: crate::archive::related::Cache,
     files: Arc<Files>,
     search: search::LiveSearch,
 }
@@ -93,6 +94,7 @@ impl Session {
             walked: false,
             outputs: HashMap::new(),
             cards: CardCache::default(),
+            related: Default::default(),
             files: Arc::new(Files::new()),
             search: search::LiveSearch::default(),
         }
@@ -141,7 +143,15 @@ impl Session {
         let templates = self.templates(&config);
         let found = self.discover(&changed)?;
         let (briefings, errors) = self.read(&found, &config, &changed);
-        let site = Site::assemble(&root, config, templates, briefings, errors, &found)?;
+        let site = Site::assemble(
+            &root,
+            config,
+            templates,
+            briefings,
+            errors,
+            &found,
+            &mut self.related,
+        )?;
         self.found = Some(found);
         let views = Views::cached(&site.archive, &site.config, &mut self.cards);
         let renderer = Renderer::with_views(&site.archive, &site.config, &site.templates, views);

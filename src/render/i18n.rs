@@ -50,6 +50,14 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("empty", "Belum ada kabar.", "No briefings yet."),
     ("skip", "Langsung ke isi", "Skip to content"),
     ("search", "Cari", "Search"),
+    ("related", "Kabar terkait", "Related briefings"),
+    ("on_this_day", "Pada hari ini", "On this day"),
+    ("leads", "Kabar utama", "Leading briefings"),
+    (
+        "all_of_month",
+        "Semua kabar bulan ini",
+        "Every briefing of the month",
+    ),
     ("search_label", "Cari di arsip", "Search the archive"),
     ("search_placeholder", "Kata yang dicari", "Words to find"),
     ("search_newest", "Terbaru dulu", "Newest first"),
@@ -125,6 +133,11 @@ pub fn short_date(date: &DateTime<FixedOffset>, language: Language) -> String {
 }
 
 /// "Desember 2019".
+/// "12 Juni": a day of the year, for "on this day".
+pub fn day_label(date: &DateTime<FixedOffset>, language: Language) -> String {
+    format_date(date, "%-d %B", language)
+}
+
 pub fn month_label(date: &DateTime<FixedOffset>, language: Language) -> String {
     format_date(date, "%B %Y", language)
 }

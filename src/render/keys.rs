@@ -8,6 +8,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
+use super::views::LEADS_PER_MONTH;
 use super::{Page, PageKind, Plan, Renderer};
 use crate::archive::paginate;
 use crate::content::Briefing;
@@ -80,6 +81,7 @@ impl Renderer<'_> {
             PageKind::Home(number) => hash_of(listed(&self.all, number)),
             PageKind::Briefing(i) => hash_of((
                 keys.briefings[i],
+                cards(&a.related[i]),
                 a.older(i).map(|j| keys.cards[j]),
                 a.newer(i).map(|j| keys.cards[j]),
             )),
@@ -91,30 +93,32 @@ impl Renderer<'_> {
                 hash_of((group(facet, g), feed(&a.groups(facet)[g].members)))
             }
             PageKind::Feed(None) => hash_of(feed(&self.all)),
-            PageKind::Timeline => hash_of(
+            PageKind::Timeline => hash_of((
                 a.years
                     .iter()
-                    .map(|y| {
-                        let months: Vec<_> = y
-                            .months
-                            .iter()
-                            .map(|m| (m.month, cards(&m.members)))
-                            .collect();
-                        (y.year, months)
-                    })
+                    .map(|y| (y.year, y.calendar()))
                     .collect::<Vec<_>>(),
-            ),
+                cards(&self.on_this_day()),
+            )),
             PageKind::Year(y) => hash_of((
                 a.years[y].year,
+                a.years[y].calendar(),
                 a.years[y]
                     .months
                     .iter()
-                    .map(|m| (m.month, cards(&m.members)))
+                    .map(|m| {
+                        let leads = &m.members[..m.members.len().min(LEADS_PER_MONTH)];
+                        (m.month, cards(leads))
+                    })
                     .collect::<Vec<_>>(),
             )),
-            PageKind::Month(y, m) => {
+            PageKind::Month(y, m, number) => {
                 let year = &a.years[y];
-                hash_of((year.year, year.count(), cards(&year.months[m].members)))
+                hash_of((
+                    year.year,
+                    year.calendar(),
+                    listed(&year.months[m].members, number),
+                ))
             }
             PageKind::Sitemap => keys.sitemap,
             PageKind::Search => hash_of(self.search_view()),

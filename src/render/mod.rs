@@ -21,6 +21,9 @@ pub use pages::{Page, PageKind, Plan, plan};
 pub use templates::Templates;
 use views::{BriefingView, Pagination, SiteView, Views};
 
+/// How many earlier briefings the timeline's "on this day" block shows.
+const ON_THIS_DAY: usize = 10;
+
 /// Everything pages are rendered from, computed once per build and shared across threads.
 pub struct Renderer<'a> {
     archive: &'a Archive,
@@ -106,7 +109,7 @@ impl<'a> Renderer<'a> {
             PageKind::Group(facet, g, _) => a.groups(facet)[g].name.clone(),
             PageKind::Timeline => self.strings["timeline"].to_string(),
             PageKind::Year(y) => a.years[y].year.to_string(),
-            PageKind::Month(y, m) => views::month_label(&a.years[y].months[m], self.config),
+            PageKind::Month(y, m, _) => views::month_label(&a.years[y].months[m], self.config),
             PageKind::NotFound => self.strings["not_found_title"].to_string(),
             PageKind::Search => self.strings["search"].to_string(),
             PageKind::Feed(None) => self.config.title.clone(),
@@ -137,6 +140,7 @@ impl<'a> Renderer<'a> {
                         cited: &b.cited,
                     },
                 );
+                context.insert("related", &views.cards(&a.related[i]));
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
             }
@@ -154,13 +158,26 @@ impl<'a> Renderer<'a> {
                 self.list(context, &group.members, &first, number);
             }
             PageKind::Timeline => {
-                let years: Vec<_> = a.years.iter().map(|y| views.year(y, config)).collect();
+                let years: Vec<_> = a
+                    .years
+                    .iter()
+                    .map(|y| Views::year_overview(y, config))
+                    .collect();
                 context.insert("years", &years);
+                let today = a
+                    .briefings
+                    .first()
+                    .map(|b| i18n::day_label(&b.date, config.language));
+                context.insert("on_this_day_date", &today);
+                context.insert("on_this_day", &views.cards(&self.on_this_day()));
             }
             PageKind::Year(y) => context.insert("year", &views.year(&a.years[y], config)),
-            PageKind::Month(y, m) => {
-                context.insert("year", &Views::year_alone(&a.years[y], config));
-                context.insert("month", &views.month(&a.years[y].months[m], config));
+            PageKind::Month(y, m, number) => {
+                let month = &a.years[y].months[m];
+                context.insert("year", &Views::year_overview(&a.years[y], config));
+                context.insert("month", &Views::month(month, config));
+                let first = pages::month_path(month.year, month.month);
+                self.list(context, &month.members, &first, number);
             }
             PageKind::Sitemap => context.insert("entries", &self.sitemap(plan)),
             PageKind::Robots => {
@@ -177,6 +194,12 @@ impl<'a> Renderer<'a> {
         context.insert("briefings", &self.views.cards(pager.members));
         let pagination = Pagination::new(self.config, first, pager.number, pager.total);
         context.insert("pagination", &pagination);
+    }
+
+    /// Earlier briefings of the newest briefing's day and month.
+    fn on_this_day(&self) -> Vec<usize> {
+        let a = self.archive;
+        crate::archive::timeline::on_this_day(&a.briefings, &a.years, ON_THIS_DAY)
     }
 
     /// Where the search page finds the index: the bundle and its shards, newest first.

@@ -22,8 +22,8 @@ pub enum PageKind {
     Timeline,
     /// Year position.
     Year(usize),
-    /// Year position, month position.
-    Month(usize, usize),
+    /// Year position, month position, page number.
+    Month(usize, usize, usize),
     NotFound,
     /// The search page, on sites with search.
     Search,
@@ -173,10 +173,13 @@ pub fn plan(
             kind: PageKind::Year(y),
         });
         for (m, month) in year.months.iter().enumerate() {
-            pages.push(Page {
-                path: month_path(month.year, month.month),
-                kind: PageKind::Month(y, m),
-            });
+            let first = month_path(month.year, month.month);
+            for pager in paginate(&month.members, config.paginate) {
+                pages.push(Page {
+                    path: page_path(&first, pager.number),
+                    kind: PageKind::Month(y, m, pager.number),
+                });
+            }
         }
     }
     pages.push(Page {

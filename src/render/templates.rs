@@ -38,6 +38,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/pagination.html",
     "partials/groups.html",
     "partials/group.html",
+    "partials/calendar.html",
     "sitemap.xml",
     "robots.txt",
 );

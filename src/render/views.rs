@@ -136,13 +136,30 @@ impl Pagination {
     }
 }
 
+/// How many lead briefings a year page shows for each month.
+pub const LEADS_PER_MONTH: usize = 3;
+
 #[derive(Debug, Serialize)]
 pub struct YearView {
     pub year: i32,
     pub url: String,
     pub count: usize,
-    /// Empty where only the year itself is wanted (the month page's breadcrumb).
+    /// All twelve months, January first, with their counts (empty months too).
+    pub calendar: Vec<CalendarMonth>,
+    /// The months that have briefings, newest first, each with a few lead briefings; empty
+    /// where only the overview is wanted (the timeline, the month page's breadcrumb).
     pub months: Vec<MonthView>,
+}
+
+/// A month in a year's calendar row.
+#[derive(Debug, Serialize)]
+pub struct CalendarMonth {
+    pub month: u32,
+    /// "Jun".
+    pub label: String,
+    /// None for a month without briefings.
+    pub url: Option<String>,
+    pub count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -284,24 +301,46 @@ impl Views {
             .collect()
     }
 
+    /// The year with its months and each month's lead briefings.
     pub fn year(&self, year: &Year, config: &Config) -> YearView {
         YearView {
-            months: year.months.iter().map(|m| self.month(m, config)).collect(),
-            ..Self::year_alone(year, config)
+            months: year
+                .months
+                .iter()
+                .map(|m| MonthView {
+                    briefings: self.cards(&m.members[..m.members.len().min(LEADS_PER_MONTH)]),
+                    ..Self::month(m, config)
+                })
+                .collect(),
+            ..Self::year_overview(year, config)
         }
     }
 
-    /// The year without its months and briefings.
-    pub fn year_alone(year: &Year, config: &Config) -> YearView {
+    /// The year and its calendar of counts, without briefings.
+    pub fn year_overview(year: &Year, config: &Config) -> YearView {
+        let calendar = year
+            .calendar()
+            .iter()
+            .zip(1..)
+            .map(|(&count, month)| CalendarMonth {
+                month,
+                label: i18n::format_date(&first_day(year.year, month), "%b", config.language),
+                url: (count > 0)
+                    .then(|| config.base_url.link(&pages::month_path(year.year, month))),
+                count,
+            })
+            .collect();
         YearView {
             year: year.year,
             url: config.base_url.link(&pages::year_path(year.year)),
             count: year.count(),
+            calendar,
             months: Vec::new(),
         }
     }
 
-    pub fn month(&self, month: &Month, config: &Config) -> MonthView {
+    /// The month without its briefings (which its page lists a page at a time).
+    pub fn month(month: &Month, config: &Config) -> MonthView {
         MonthView {
             year: month.year,
             month: month.month,
@@ -310,18 +349,21 @@ impl Views {
                 .base_url
                 .link(&pages::month_path(month.year, month.month)),
             count: month.members.len(),
-            briefings: self.cards(&month.members),
+            briefings: Vec::new(),
         }
     }
 }
 
-/// "Desember 2019".
-pub fn month_label(month: &Month, config: &Config) -> String {
-    let first = chrono::NaiveDate::from_ymd_opt(month.year, month.month, 1)
+fn first_day(year: i32, month: u32) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::NaiveDate::from_ymd_opt(year, month, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc().fixed_offset())
-        .expect("a month of a real date");
-    i18n::month_label(&first, config.language)
+        .expect("a month of a real date")
+}
+
+/// "Desember 2019".
+pub fn month_label(month: &Month, config: &Config) -> String {
+    i18n::month_label(&first_day(month.year, month.month), config.language)
 }
 
 /// A card without its links to tags, source and place.

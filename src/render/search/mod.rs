@@ -12,14 +12,16 @@ pub mod records;
 pub mod shards;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::keys::{body_digest, hash_of};
 use super::pages::{Copy, CopySource};
-use super::views::Views;
+use super::views::{Card, Views};
 use crate::archive::Archive;
 use crate::config::Config;
+use crate::content::Briefing;
 use crate::content::discover::walk;
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::OutputFile;
@@ -38,8 +40,8 @@ pub struct Wanted {
 }
 
 /// The shards the archive needs now, newest first. `digest` gives, for a briefing's
-/// position, a hash of its body ([`body_digest`]); cards cover every other field a record
-/// holds.
+/// position, a hash of its body ([`body_digest`]); its card gives every other field a
+/// record holds.
 pub fn wanted(
     archive: &Archive,
     views: &Views,
@@ -49,10 +51,10 @@ pub fn wanted(
     shards(archive)
         .into_par_iter()
         .map(|shard| {
-            let members: Vec<(u64, u64)> = shard
+            let members: Vec<u64> = shard
                 .members
                 .iter()
-                .map(|&i| (views.card_keys[i], digest(i)))
+                .map(|&i| hash_of((record_fields(&views.cards[i]), digest(i))))
                 .collect();
             let digest = hash_of((env!("CARGO_PKG_VERSION"), config.language.code(), members));
             Wanted { shard, digest }
@@ -60,35 +62,56 @@ pub fn wanted(
         .collect()
 }
 
-/// A shard's records, ready to index (on another thread, if need be).
+/// What a record takes from a card: a tag's count, shown on cards, is not in the index.
+fn record_fields(card: &Card) -> impl std::hash::Hash + '_ {
+    (
+        (&card.url, &card.title, &card.date, &card.date_long),
+        card.tags.iter().map(|t| &t.name).collect::<Vec<_>>(),
+        card.source.as_ref().map(|s| &s.name),
+        card.place.as_ref().map(|p| &p.name),
+    )
+}
+
+/// A shard's briefings, ready to index (on another thread, if need be: records are made
+/// there too, since reading bodies as text is not free).
 #[derive(Debug, Clone)]
 pub struct Job {
     pub name: String,
     pub digest: u64,
     pub language: &'static str,
-    pub records: Vec<records::Record>,
+    pub briefings: Vec<(Arc<Briefing>, Arc<Card>)>,
 }
 
 impl Job {
     pub fn new(archive: &Archive, views: &Views, config: &Config, wanted: &Wanted) -> Job {
-        let records = wanted
+        let briefings = wanted
             .shard
             .members
             .iter()
-            .map(|&i| records::record(&archive.briefings[i], &views.cards[i]))
+            .map(|&i| {
+                (
+                    Arc::clone(&archive.briefings[i]),
+                    Arc::clone(&views.cards[i]),
+                )
+            })
             .collect();
         Job {
             name: wanted.shard.name.clone(),
             digest: wanted.digest,
             language: config.language.code(),
-            records,
+            briefings,
         }
     }
 
     /// Indexes the shard: its files relative to the output folder, with its stamp.
     pub fn run(self) -> Result<Vec<OutputFile>, Diagnostic> {
         let dir = shard_dir(&self.name);
-        let mut files: Vec<OutputFile> = pagefind::index(self.records, self.language)
+        let records = self
+            .briefings
+            .iter()
+            .map(|(b, card)| records::record(b, card))
+            .collect();
+        let mut files: Vec<OutputFile> = pagefind::index(records, self.language)
             .map_err(|e| failed(&dir, e))?
             .into_iter()
             .map(|(path, bytes)| (dir.join(path), bytes))
