@@ -118,14 +118,10 @@ pub fn serve(
                     publish_to_tabs(&rebuilder, &session, &result);
                     on_rebuild(&result);
                 }
-                // The search index caught up: served at once, no tab needs to reload.
+                // The search index caught up (and whatever else changed meanwhile).
                 Event::Ready => {
-                    if session.rebuild(&[]).is_ok() {
-                        *rebuilder
-                            .files
-                            .write()
-                            .expect("no panics while holding the lock") = session.files();
-                    }
+                    let result = session.take_search();
+                    publish_to_tabs(&rebuilder, &session, &result);
                 }
                 Event::Trouble(problem) => eprintln!("{problem}"),
             }
@@ -183,6 +179,10 @@ fn publish_to_tabs(shared: &Shared, session: &Session, result: &Result<Outcome, 
     let had_error = shared.error.read().map(|e| e.is_some()).unwrap_or(false);
     let note = match result {
         Ok(outcome) => {
+            // A tab has nothing to reload for the search index: the next search reads it.
+            let shown = |p: &&PathBuf| !p.starts_with(crate::render::search::SEARCH_DIR);
+            let written: Vec<&PathBuf> = outcome.written.iter().filter(shown).collect();
+            let removed: Vec<&PathBuf> = outcome.removed.iter().filter(shown).collect();
             *shared
                 .files
                 .write()
@@ -191,15 +191,14 @@ fn publish_to_tabs(shared: &Shared, session: &Session, result: &Result<Outcome, 
                 .error
                 .write()
                 .expect("no panics while holding the lock") = None;
-            let css_only = !outcome.written.is_empty()
-                && outcome.removed.is_empty()
-                && outcome
-                    .written
+            let css_only = !written.is_empty()
+                && removed.is_empty()
+                && written
                     .iter()
                     .all(|p| p.extension().is_some_and(|e| e == "css"));
             if css_only && !had_error {
                 Some(message("css", None))
-            } else if had_error || !outcome.written.is_empty() || !outcome.removed.is_empty() {
+            } else if had_error || !written.is_empty() || !removed.is_empty() {
                 Some(message("reload", None))
             } else {
                 None
@@ -380,33 +379,38 @@ pub fn watch_into_output(
     // Ctrl-C waits for the files being written, then ends the process.
     let writing = Arc::new(std::sync::Mutex::new(()));
     stop_on_ctrl_c(Arc::clone(&writing))?;
-    let mut rebuild = |session: &mut Session, paths: &[PathBuf]| -> Result<(), BuildError> {
-        let result = session.rebuild(paths);
-        let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
-        if let Ok(outcome) = &result {
-            if published {
-                publish::apply(
-                    &output,
-                    &session.files(),
-                    &outcome.written,
-                    &outcome.removed,
-                )?;
-            } else {
-                // The first good build replaces whatever the folder held.
-                publish::publish_files(&output, &session.files())?;
-                published = true;
+    // `None`: take in the search index the background finished.
+    let mut rebuild =
+        |session: &mut Session, paths: Option<&[PathBuf]>| -> Result<(), BuildError> {
+            let result = match paths {
+                Some(paths) => session.rebuild(paths),
+                None => session.take_search(),
+            };
+            let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
+            if let Ok(outcome) = &result {
+                if published {
+                    publish::apply(
+                        &output,
+                        &session.files(),
+                        &outcome.written,
+                        &outcome.removed,
+                    )?;
+                } else {
+                    // The first good build replaces whatever the folder held.
+                    publish::publish_files(&output, &session.files())?;
+                    published = true;
+                }
             }
-        }
-        on_rebuild(&result);
-        Ok(())
-    };
-    rebuild(&mut session, &[])?;
+            on_rebuild(&result);
+            Ok(())
+        };
+    rebuild(&mut session, Some(&[]))?;
     let watch = watch::watch(&root, &output, poll)?;
     session.on_search_ready(watch.waker());
     for event in watch {
         match event {
-            Event::Changed(paths) => rebuild(&mut session, &paths)?,
-            Event::Ready => rebuild(&mut session, &[])?,
+            Event::Changed(paths) => rebuild(&mut session, Some(&paths))?,
+            Event::Ready => rebuild(&mut session, None)?,
             Event::Trouble(problem) => eprintln!("{problem}"),
         }
     }

@@ -74,6 +74,8 @@ pub struct Session {
     found: Option<Discovery>,
     /// The last discovery walked the folders (rather than reusing `found`).
     walked: bool,
+    /// This rebuild takes in the search index only (see [`Session::take_search`]).
+    sources_unchanged: bool,
     outputs: HashMap<Arc<Path>, Output>,
     cards: CardCache,
     related: crate::archive::related::Cache,
@@ -92,6 +94,7 @@ impl Session {
             parsed: HashMap::new(),
             found: None,
             walked: false,
+            sources_unchanged: false,
             outputs: HashMap::new(),
             cards: CardCache::default(),
             related: Default::default(),
@@ -115,7 +118,16 @@ impl Session {
     /// Waits for search shards being indexed in the background, then takes them in.
     pub fn finish_search(&mut self) -> Result<Outcome, BuildError> {
         self.search.wait();
-        self.rebuild(&[])
+        self.take_search()
+    }
+
+    /// Takes in search shards the background finished, reading no source again: a file
+    /// being saved right now is left for the rebuild its change will bring.
+    pub fn take_search(&mut self) -> Result<Outcome, BuildError> {
+        self.sources_unchanged = true;
+        let outcome = self.rebuild(&[]);
+        self.sources_unchanged = false;
+        outcome
     }
 
     /// Whether search shards are still being indexed in the background.
@@ -267,6 +279,9 @@ impl Session {
                 found.sources.iter().any(|s| s.path == *p)
                     || found.assets.iter().any(|a| a.path == *p)
             };
+            if self.sources_unchanged {
+                return Ok(found);
+            }
             let edits_only = !changed.is_empty()
                 && changed.iter().all(|p| {
                     p == Path::new(CONFIG_FILE)
