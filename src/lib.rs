@@ -5,6 +5,7 @@
 //! [`Archive`] → [`render::Plan`] → bytes (parallel) → [`publish`].
 
 pub mod archive;
+pub mod changes;
 pub mod check;
 pub mod config;
 pub mod content;

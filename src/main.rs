@@ -206,9 +206,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             if !quiet {
                 println!("watching {}  (Ctrl-C to stop)", live.common.root.display());
             }
-            kabar::serve::watch_into_output(options, live.poll, |result| {
-                print_rebuild(result, quiet)
-            })
+            kabar::watch::watch(options, live.poll, |result| print_rebuild(result, quiet))
         }
         Command::Check { drafts, common } => {
             let options = Options {

@@ -1,5 +1,5 @@
-//! `kabar serve` and `kabar watch`: rebuild on every change; serve the site from memory and
-//! reload open browser tabs, or write the changes into the output folder.
+//! `kabar serve`: rebuild on every change, serve the site from memory and reload open browser
+//! tabs.
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -15,10 +15,9 @@ use axum::routing::get;
 use tokio::sync::broadcast;
 
 use crate::Options;
+use crate::changes::{self, Event};
 use crate::error::{BuildError, Diagnostic};
 use crate::incremental::{Files, Outcome, Session};
-use crate::publish;
-use crate::watch::{self, Event};
 
 /// The address browsers use to hear about rebuilds.
 pub const LIVE_PATH: &str = "/__kabar/live";
@@ -107,7 +106,7 @@ pub fn serve(
         tabs,
     });
     on_rebuild(&first);
-    let watch = watch::watch(&root, &output, poll)?;
+    let watch = changes::watch(&root, &output, poll)?;
     session.on_search_ready(watch.waker());
     let rebuilder = Arc::clone(&shared);
     std::thread::spawn(move || {
@@ -120,8 +119,9 @@ pub fn serve(
                 }
                 // The search index caught up (and whatever else changed meanwhile).
                 Event::Ready => {
-                    let result = session.take_search();
-                    publish_to_tabs(&rebuilder, &session, &result);
+                    if let Some(result) = session.take_search() {
+                        publish_to_tabs(&rebuilder, &session, &result);
+                    }
                 }
                 Event::Trouble(problem) => eprintln!("{problem}"),
             }
@@ -361,76 +361,6 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
-}
-
-/// `kabar watch`: the same rebuilds, written into the output folder. Only changed files are
-/// written (each through a temporary file and a rename, so no reader sees half a file) and
-/// files the site no longer has are removed.
-pub fn watch_into_output(
-    options: Options,
-    poll: bool,
-    on_rebuild: impl Fn(&Result<Outcome, BuildError>),
-) -> Result<(), BuildError> {
-    let root = options.root.clone();
-    let output = options.output_dir();
-    publish::check_output(&root, &output)?;
-    let mut session = Session::new(options);
-    let mut published = false;
-    // Ctrl-C waits for the files being written, then ends the process.
-    let writing = Arc::new(std::sync::Mutex::new(()));
-    stop_on_ctrl_c(Arc::clone(&writing))?;
-    // `None`: take in the search index the background finished.
-    let mut rebuild =
-        |session: &mut Session, paths: Option<&[PathBuf]>| -> Result<(), BuildError> {
-            let result = match paths {
-                Some(paths) => session.rebuild(paths),
-                None => session.take_search(),
-            };
-            let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
-            if let Ok(outcome) = &result {
-                if published {
-                    publish::apply(
-                        &output,
-                        &session.files(),
-                        &outcome.written,
-                        &outcome.removed,
-                    )?;
-                } else {
-                    // The first good build replaces whatever the folder held.
-                    publish::publish_files(&output, &session.files())?;
-                    published = true;
-                }
-            }
-            on_rebuild(&result);
-            Ok(())
-        };
-    rebuild(&mut session, Some(&[]))?;
-    let watch = watch::watch(&root, &output, poll)?;
-    session.on_search_ready(watch.waker());
-    for event in watch {
-        match event {
-            Event::Changed(paths) => rebuild(&mut session, Some(&paths))?,
-            Event::Ready => rebuild(&mut session, None)?,
-            Event::Trouble(problem) => eprintln!("{problem}"),
-        }
-    }
-    Ok(())
-}
-
-/// Ends the process on Ctrl-C, once no output file is being written.
-fn stop_on_ctrl_c(writing: Arc<std::sync::Mutex<()>>) -> Result<(), BuildError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| BuildError::io("cannot start", "the Ctrl-C handler", e))?;
-    std::thread::spawn(move || {
-        runtime.block_on(async {
-            let _ = tokio::signal::ctrl_c().await;
-        });
-        let _idle = writing.lock().unwrap_or_else(|e| e.into_inner());
-        std::process::exit(0);
-    });
-    Ok(())
 }
 
 #[cfg(test)]

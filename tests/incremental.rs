@@ -280,7 +280,10 @@ fn a_one_line_edit_renders_only_the_pages_that_show_it() {
     // The search index catches up afterwards, in the background: only the edited
     // briefing's shard is indexed again, and it now finds the new word.
     assert!(session.search_pending());
-    let outcome = session.finish_search().unwrap();
+    let outcome = session
+        .finish_search()
+        .expect("the last rebuild was good")
+        .unwrap();
     assert!(!outcome.written.is_empty());
     for path in &outcome.written {
         assert!(slashed(path).starts_with("pagefind/2019/"), "{path:?}");
@@ -345,5 +348,34 @@ fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
             site.root().join("templates/index.html"),
         ])
         .unwrap();
+    assert_same("the fix", &by_name(&session.files()), &full_build(&site));
+}
+
+#[test]
+fn a_broken_file_holds_the_background_index_back_until_its_fix() {
+    let site = TestSite::new(CONFIG);
+    let a = site.root().join("content/a.md");
+    let write = |body: &str| {
+        site.briefing(
+            "content/a.md",
+            &[("title", "A"), ("date", "2019-01-01")],
+            body,
+        )
+    };
+    write("Isi lama.");
+    let mut session = Session::new(site.options());
+    session.rebuild(&[]).unwrap();
+    write("Isi baru.");
+    session.rebuild(std::slice::from_ref(&a)).unwrap();
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 31/12/2019\n---\nIsi.\n",
+    );
+    session.rebuild(std::slice::from_ref(&a)).unwrap_err();
+    // The index finished meanwhile: taking it in now would tell the same error again.
+    assert!(session.finish_search().is_none());
+    write("Isi diperbaiki.");
+    session.rebuild(std::slice::from_ref(&a)).unwrap();
+    session.finish_search().expect("the fix was good").unwrap();
     assert_same("the fix", &by_name(&session.files()), &full_build(&site));
 }

@@ -76,6 +76,8 @@ pub struct Session {
     walked: bool,
     /// This rebuild takes in the search index only (see [`Session::take_search`]).
     sources_unchanged: bool,
+    /// The last rebuild failed: its error stands until a change fixes it.
+    failing: bool,
     outputs: HashMap<Arc<Path>, Output>,
     cards: CardCache,
     related: crate::archive::related::Cache,
@@ -95,6 +97,7 @@ impl Session {
             found: None,
             walked: false,
             sources_unchanged: false,
+            failing: false,
             outputs: HashMap::new(),
             cards: CardCache::default(),
             related: Default::default(),
@@ -116,18 +119,23 @@ impl Session {
     }
 
     /// Waits for search shards being indexed in the background, then takes them in.
-    pub fn finish_search(&mut self) -> Result<Outcome, BuildError> {
+    pub fn finish_search(&mut self) -> Option<Result<Outcome, BuildError>> {
         self.search.wait();
         self.take_search()
     }
 
     /// Takes in search shards the background finished, reading no source again: a file
-    /// being saved right now is left for the rebuild its change will bring.
-    pub fn take_search(&mut self) -> Result<Outcome, BuildError> {
+    /// being saved right now is left for the rebuild its change will bring. `None` while the
+    /// last rebuild failed: the shards wait for the change that fixes it, and the error
+    /// already told is not told again.
+    pub fn take_search(&mut self) -> Option<Result<Outcome, BuildError>> {
+        if self.failing {
+            return None;
+        }
         self.sources_unchanged = true;
         let outcome = self.rebuild(&[]);
         self.sources_unchanged = false;
-        outcome
+        Some(outcome)
     }
 
     /// Whether search shards are still being indexed in the background.
@@ -142,6 +150,12 @@ impl Session {
 
     /// Rebuilds after `changed` (paths under the site root, absolute or relative to it).
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, BuildError> {
+        let result = self.try_rebuild(changed);
+        self.failing = result.is_err();
+        result
+    }
+
+    fn try_rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, BuildError> {
         let started = Instant::now();
         let root = self.options.root.clone();
         let changed: Vec<PathBuf> = changed.iter().map(|p| relative_to(&root, p)).collect();
