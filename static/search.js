@@ -33,11 +33,13 @@ let run = 0;
 async function open() {
   if (pagefind) return pagefind;
   const api = await import(`${bundle}pagefind.js`);
-  await api.options({ basePath: `${bundle}${shards[0]}/`, mergeFilter: { shard: shards[0] } });
+  // Records hold site paths that already start with the base path: nothing to prefix.
+  const shard = (s) => ({ baseUrl: "/", mergeFilter: { shard: s } });
+  await api.options({ basePath: `${bundle}${shards[0]}/`, ...shard(shards[0]) });
   await api.init();
-  await Promise.all(
-    shards.slice(1).map((s) => api.mergeIndex(`${bundle}${s}/`, { mergeFilter: { shard: s } })),
-  );
+  await Promise.all(shards.slice(1).map((s) => api.mergeIndex(`${bundle}${s}/`, shard(s))));
+  // Results count only the filters whose chunks are loaded: load them all once.
+  await api.filters();
   pagefind = api;
   return api;
 }

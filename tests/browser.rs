@@ -5,198 +5,10 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::browser::{Browser, chromium, serve_folder};
 use common::{Server, TestSite};
-
-/// Chromium's binary, or `None` where it is not installed (a failure in CI).
-fn chromium() -> Option<PathBuf> {
-    let named = std::env::var_os("KABAR_CHROMIUM").map(PathBuf::from);
-    let found = named.or_else(|| {
-        ["chromium", "chromium-browser", "google-chrome"]
-            .iter()
-            .find_map(|name| which(name))
-    });
-    match found {
-        Some(path) => Some(path),
-        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true but Chromium is missing: run the tests with `bash scripts/test`")
-        }
-        None => {
-            eprintln!("skipped: Chromium is missing; `bash scripts/test` installs it");
-            None
-        }
-    }
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|dir| Path::new(dir).join(name))
-        .find(|p| p.is_file())
-}
-
-/// A headless Chromium, killed when dropped.
-struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
-    devtools: String,
-}
-
-impl Browser {
-    fn open(binary: &Path, url: &str) -> Browser {
-        let profile = tempfile::tempdir().unwrap();
-        let child = Command::new(binary)
-            .args([
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--remote-debugging-port=0",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(url)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Chromium writes the port it chose into the profile folder.
-        let port_file = profile.path().join("DevToolsActivePort");
-        let started = Instant::now();
-        let port = loop {
-            if let Ok(text) = std::fs::read_to_string(&port_file)
-                && let Some(port) = text.lines().next().filter(|l| !l.is_empty())
-            {
-                break port.to_string();
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "Chromium did not start"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        };
-        Browser {
-            child,
-            _profile: profile,
-            devtools: format!("127.0.0.1:{port}"),
-        }
-    }
-
-    /// The DevTools socket of the page showing `url`.
-    fn page(&self, url: &str) -> Page {
-        let started = Instant::now();
-        loop {
-            let body = http_get(&self.devtools, "/json/list");
-            let targets: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-            let socket = targets.as_array().into_iter().flatten().find_map(|t| {
-                let is_page =
-                    t["type"] == "page" && t["url"].as_str().is_some_and(|u| u.starts_with(url));
-                is_page.then(|| t["webSocketDebuggerUrl"].as_str().unwrap().to_string())
-            });
-            if let Some(socket) = socket {
-                let (socket, _) = tungstenite::connect(socket).unwrap();
-                return Page { socket, next_id: 1 };
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "no page for {url}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-/// A GET whose body is read by its Content-Length: the DevTools server keeps connections open.
-fn http_get(host: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(host).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
-    let mut raw = Vec::new();
-    let mut buffer = [0; 8192];
-    loop {
-        let n = stream.read(&mut buffer).unwrap();
-        raw.extend_from_slice(&buffer[..n]);
-        let text = String::from_utf8_lossy(&raw);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .lines()
-                .find_map(|l| {
-                    let (name, value) = l.split_once(':')?;
-                    name.eq_ignore_ascii_case("content-length")
-                        .then(|| value.trim().parse::<usize>().ok())?
-                })
-                .unwrap_or(0);
-            if body.len() >= length || n == 0 {
-                return body.to_string();
-            }
-        }
-        if n == 0 {
-            return String::new();
-        }
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Page {
-    socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
-    next_id: u64,
-}
-
-impl Page {
-    /// Evaluates `expression` in the page and returns its value.
-    fn evaluate(&mut self, expression: &str) -> serde_json::Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        let call = serde_json::json!({
-            "id": id,
-            "method": "Runtime.evaluate",
-            "params": {"expression": expression, "returnByValue": true},
-        });
-        self.socket
-            .send(tungstenite::Message::text(call.to_string()))
-            .unwrap();
-        loop {
-            let message = self.socket.read().unwrap();
-            let Ok(text) = message.to_text() else {
-                continue;
-            };
-            let reply: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-            if reply["id"] == id {
-                return reply["result"]["result"]["value"].clone();
-            }
-        }
-    }
-
-    /// Waits until the page's text contains `wanted`.
-    fn wait_for_text(&mut self, wanted: &str) {
-        let started = Instant::now();
-        loop {
-            let text = self.evaluate("document.body ? document.body.innerText : ''");
-            if text.as_str().is_some_and(|t| t.contains(wanted)) {
-                return;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "`{wanted}` never appeared; the page shows: {text}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
 
 #[test]
 fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
@@ -244,4 +56,178 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
         page.evaluate("document.getElementById('kabar-overlay')"),
         serde_json::Value::Null
     );
+}
+
+/// The example site built for `url` (a sub-path), served as a static host would.
+fn example_served_under_a_sub_path() -> (tempfile::TempDir, String) {
+    let out = tempfile::tempdir().unwrap();
+    let url = serve_folder(out.path(), "/arsip");
+    kabar::build(&kabar::Options {
+        root: common::example_root(),
+        output: Some(out.path().to_path_buf()),
+        base_url: Some(url.clone()),
+        ..kabar::Options::default()
+    })
+    .unwrap();
+    (out, url)
+}
+
+const RESULT_TITLES: &str =
+    "[...document.querySelectorAll('.search-results h2 a')].map(a => a.textContent)";
+
+fn strings(value: serde_json::Value) -> Vec<String> {
+    serde_json::from_value(value).unwrap()
+}
+
+#[test]
+fn the_search_page_finds_stemmed_words_and_filters_by_tag_under_a_sub_path() {
+    let Some(binary) = chromium() else { return };
+    let (out, url) = example_served_under_a_sub_path();
+    // `berunding` is in no briefing; `perundingan` is, and Indonesian stemming joins them.
+    let start = format!("{url}search/?q=berunding");
+    let browser = Browser::open(&binary, &start);
+    let mut page = browser.page(&start);
+    page.wait_until(
+        "document.querySelectorAll('.search-results li').length > 0",
+        "search results",
+    );
+    let titles = strings(page.evaluate(RESULT_TITLES));
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Perundingan di Stockholm Kandas"),
+        "{titles:?}"
+    );
+    let links = strings(
+        page.evaluate("[...document.querySelectorAll('.search-results h2 a')].map(a => a.href)"),
+    );
+    for link in &links {
+        let page = link
+            .strip_prefix(&url)
+            .unwrap_or_else(|| panic!("{link} is not under {url}"));
+        assert!(
+            out.path().join(page).join("index.html").is_file(),
+            "{link} leads nowhere"
+        );
+    }
+    let marked = strings(page.evaluate(
+        "[...document.querySelectorAll('.search-results mark')].map(m => m.textContent.toLowerCase())",
+    ));
+    assert!(marked.iter().any(|m| m.contains("runding")), "{marked:?}");
+    assert!(
+        page.evaluate("document.querySelector('.search-status').textContent")
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} ", titles.len()))
+    );
+
+    // Choosing a tag narrows the results to briefings with that tag.
+    let tagged = common::listed_titles(
+        &std::fs::read_to_string(out.path().join("tags/korea-selatan/index.html")).unwrap(),
+    );
+    page.evaluate("document.querySelector('.filter-tag input[value=\"Korea Selatan\"]').click()");
+    page.wait_until(
+        &format!(
+            "location.search.includes('tag=Korea') && document.querySelectorAll('.search-results li').length > 0 \
+             && document.querySelectorAll('.search-results li').length < {}",
+            titles.len()
+        ),
+        "the tag filter narrowing the results",
+    );
+    let narrowed = strings(page.evaluate(RESULT_TITLES));
+    for title in &narrowed {
+        assert!(tagged.contains(title), "{title} is not tagged: {tagged:?}");
+    }
+
+    // "Newest first" lists the same briefings by date, newest on top.
+    page.evaluate("document.querySelector('input[name=sort][value=newest]').click()");
+    page.wait_until(
+        "location.search.includes('sort=newest') && document.querySelectorAll('.search-results li').length > 0",
+        "newest first",
+    );
+    let dates =
+        strings(page.evaluate(
+            "[...document.querySelectorAll('.search-results time')].map(t => t.dateTime)",
+        ));
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(dates.len(), narrowed.len());
+}
+
+#[test]
+fn the_header_search_box_leads_to_the_results() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    page.wait_until(
+        "document.getElementById('site-search-q') !== null",
+        "the home page",
+    );
+    page.evaluate(
+        "const box = document.getElementById('site-search-q'); \
+         box.value = 'Kaesong'; box.form.requestSubmit()",
+    );
+    page.wait_until(
+        "location.pathname === '/arsip/search/' && document.querySelectorAll('.search-results li').length > 0",
+        "results of the header box",
+    );
+    let titles = strings(page.evaluate(RESULT_TITLES));
+    assert!(
+        titles.contains(&"Kantor Penghubung Antar-Korea di Kaesong Diledakkan".to_string()),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn a_word_saved_in_serve_is_found_by_search_within_seconds() {
+    let Some(binary) = chromium() else { return };
+    let site = TestSite::new("title: Uji\nlanguage: id\n");
+    let write = |body: &str| {
+        site.briefing(
+            "content/hanoi.md",
+            &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
+            body,
+        );
+    };
+    write("Kim dan Trump berpisah.");
+    let server = Server::start(&site);
+    let url = format!("{}search/?q=zirkonium", server.url);
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    page.wait_until(
+        "document.querySelector('.search-status').textContent.length > 0 \
+         && !document.querySelector('.search-status').textContent.endsWith('…')",
+        "an answer",
+    );
+    assert_eq!(
+        page.evaluate("document.querySelectorAll('.search-results li').length"),
+        0
+    );
+    let saved = Instant::now();
+    write("Kim dan Trump berpisah. Zirkonium & \"uranium\" disebut dalam laporan.");
+    loop {
+        page.go(&url);
+        std::thread::sleep(Duration::from_millis(300));
+        let found = page.evaluate(RESULT_TITLES);
+        if found.as_array().is_some_and(|a| !a.is_empty()) {
+            assert_eq!(strings(found), ["KTT Hanoi"]);
+            // The excerpt shows the text as written, the word found marked.
+            let excerpt =
+                page.evaluate("document.querySelector('.search-results .excerpt').innerHTML");
+            assert!(
+                excerpt
+                    .as_str()
+                    .unwrap()
+                    .contains("<mark>Zirkonium</mark> &amp; \"uranium\""),
+                "{excerpt}"
+            );
+            break;
+        }
+        assert!(
+            saved.elapsed() < Duration::from_secs(10),
+            "the new word was not found within 10 s"
+        );
+    }
 }

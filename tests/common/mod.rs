@@ -1,6 +1,8 @@
 //! Helpers for integration tests: throwaway sites in temp folders, and readers of what they wrote.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
