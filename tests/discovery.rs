@@ -3,19 +3,9 @@
 
 mod common;
 
-use std::io::Read;
-
-use common::{TestSite, files, listed_titles, parse_feed};
+use common::{TestSite, files, gunzip, listed_titles, parse_feed};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/arsip/\npaginate: 2\n";
-
-fn gunzip(bytes: &[u8]) -> String {
-    let mut text = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut text)
-        .expect("Pagefind files are gzipped");
-    String::from_utf8_lossy(&text).into_owned()
-}
 
 fn site_with_three() -> TestSite {
     let site = TestSite::new(CONFIG);

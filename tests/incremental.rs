@@ -4,10 +4,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::TestSite;
+use common::{TestSite, gunzip};
 use kabar::incremental::{Files, Session};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\npaginate: 3\nfeed: 4\n";
@@ -292,18 +291,9 @@ fn a_one_line_edit_renders_only_the_pages_that_show_it() {
     assert!(
         full.iter()
             .any(|(name, bytes)| name.starts_with("pagefind/2019/fragment/")
-                && gunzip_contains(bytes, "baru")),
+                && gunzip(bytes).contains("baru")),
         "the new word is in the index"
     );
-}
-
-/// Whether a gzipped Pagefind file holds `word`.
-fn gunzip_contains(bytes: &[u8], word: &str) -> bool {
-    let mut text = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut text)
-        .is_ok()
-        && String::from_utf8_lossy(&text).contains(word)
 }
 
 #[test]

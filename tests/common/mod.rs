@@ -174,6 +174,15 @@ pub fn listed_titles(html: &str) -> Vec<String> {
     re.captures_iter(html).map(|c| c[1].to_string()).collect()
 }
 
+/// The text of a gzipped file, as Pagefind writes them.
+pub fn gunzip(bytes: &[u8]) -> String {
+    let mut text = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut text)
+        .expect("Pagefind files are gzipped");
+    String::from_utf8_lossy(&text).into_owned()
+}
+
 pub fn parse_feed(xml: &str) -> feed_rs::model::Feed {
     feed_rs::parser::parse(xml.as_bytes())
         .unwrap_or_else(|e| panic!("not a valid feed: {e}\n{xml}"))
