@@ -18,6 +18,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod timings;
 pub mod watch;
 pub mod yaml;
 
@@ -33,6 +34,7 @@ pub use content::Briefing;
 pub use error::{BuildError, Diagnostic};
 use publish::OutputFile;
 use render::{Plan, Renderer, Templates};
+use timings::Timings;
 
 /// What to build, as the command line says it.
 #[derive(Debug, Clone, Default)]
@@ -71,6 +73,7 @@ pub struct Report {
     /// Pages plus files copied as they are.
     pub files: usize,
     pub elapsed: Duration,
+    pub timings: Timings,
 }
 
 impl Report {
@@ -81,6 +84,7 @@ impl Report {
             pages,
             files: pages + site.plan.copies.len(),
             elapsed: started.elapsed(),
+            timings: site.timings.clone(),
         }
     }
 }
@@ -91,6 +95,8 @@ pub struct Site {
     pub archive: Archive,
     pub plan: Plan,
     pub templates: Arc<Templates>,
+    /// How long each stage so far took.
+    pub timings: Timings,
 }
 
 /// Reads the configuration; `--base-url` wins over `site.yaml`.
@@ -133,13 +139,18 @@ impl Site {
     /// Everything up to rendering. Content and template problems are reported together.
     pub fn load(options: &Options) -> Result<Site, BuildError> {
         let root = &options.root;
-        let config = load_config(options)?;
-        let found = content::discover(root)?;
-        let (briefings, errors) = read_briefings(options, &found, &config);
-        let briefings = briefings.into_iter().map(Arc::new).collect();
-        let templates = Templates::load(root, &config).map(Arc::new);
+        let mut timings = Timings::default();
+        let config = timings.time("config", || load_config(options))?;
+        let found = timings.time("discover", || content::discover(root))?;
+        let (briefings, errors) = timings.time("parse", || {
+            let (briefings, errors) = read_briefings(options, &found, &config);
+            (briefings.into_iter().map(Arc::new).collect(), errors)
+        });
+        let templates = timings.time("templates", || {
+            Templates::load(root, &config).map(Arc::new)
+        });
         let mut related = archive::related::Cache::default();
-        Site::assemble(
+        let mut site = Site::assemble(
             root,
             config,
             templates,
@@ -147,7 +158,10 @@ impl Site {
             errors,
             &found,
             &mut related,
-        )
+        )?;
+        timings.0.append(&mut site.timings.0);
+        site.timings = timings;
+        Ok(site)
     }
 
     /// Indexes and plans what was read; fails with every problem found on the way.
@@ -160,15 +174,19 @@ impl Site {
         found: &content::Discovery,
         related: &mut archive::related::Cache,
     ) -> Result<Site, BuildError> {
-        let archive = Archive::reusing(briefings, related);
+        let mut timings = Timings::default();
+        let archive = timings.time("archive", || Archive::reusing(briefings, related));
         let statics = render::statics::static_copies(root, config.search)?;
-        let plan = render::plan(&archive, &config, &found.assets, statics);
+        let plan = timings.time("plan", || {
+            render::plan(&archive, &config, &found.assets, statics)
+        });
         match (templates, plan) {
             (Ok(templates), Ok(plan)) if errors.is_empty() => Ok(Site {
                 config,
                 archive,
                 plan,
                 templates,
+                timings,
             }),
             (templates, plan) => {
                 errors.extend(templates.err().unwrap_or_default());
@@ -272,13 +290,19 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
     let output = options.output_dir();
     publish::check_output(&options.root, &output)?;
-    let site = Site::load(options)?;
-    let renderer = Renderer::new(&site.archive, &site.config, &site.templates);
+    let mut site = Site::load(options)?;
+    let renderer = site.timings.time("cards", || {
+        Renderer::new(&site.archive, &site.config, &site.templates)
+    });
     // The search index is the slow part: it is made beside the pages, not after them.
-    let (files, search) = rayon::join(
-        || site.render_with(&renderer),
-        || site.search_index(renderer.views(), &output),
+    let ((files, rendering), (search, indexing)) = rayon::join(
+        || timed(|| site.render_with(&renderer)),
+        || timed(|| site.search_index(renderer.views(), &output)),
     );
+    site.timings.record("render", rendering);
+    if site.config.search {
+        site.timings.record("search index", indexing);
+    }
     let (mut files, search) = (files?, search?);
     let pages = files.len();
     files.extend(search.files);
@@ -289,8 +313,15 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         .cloned()
         .chain(search.copies)
         .collect();
-    publish::publish(&options.root, &output, &files, &copies)?;
+    site.timings.time("publish", || {
+        publish::publish(&options.root, &output, &files, &copies)
+    })?;
     Ok(Report::new(&site, pages, started))
+}
+
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    (work(), started.elapsed())
 }
 
 /// `kabar check`: everything a build does but writing, plus internal links.

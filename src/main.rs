@@ -57,6 +57,9 @@ enum Command {
         /// Include briefings marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Print how long each stage took, and the peak memory
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -154,6 +157,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             output,
             base_url,
             drafts,
+            timings,
             common,
         } => {
             let options = Options {
@@ -173,6 +177,9 @@ fn run(command: Command) -> Result<(), BuildError> {
                     summary("built", &report),
                     options.output_dir().display()
                 );
+            }
+            if timings {
+                print_timings(&report.timings);
             }
             Ok(())
         }
@@ -327,6 +334,16 @@ fn print_rebuild(result: &Result<kabar::incremental::Outcome, BuildError>, quiet
         Err(e) => eprintln!("{e}"),
     }
     let _ = std::io::stdout().flush();
+}
+
+/// One line a stage; rendering and the search index overlap, as they run side by side.
+fn print_timings(timings: &kabar::timings::Timings) {
+    for (stage, took) in &timings.0 {
+        println!("  {stage:<14}{:>8.3} s", took.as_secs_f64());
+    }
+    if let Some(bytes) = kabar::timings::peak_memory() {
+        println!("  {:<14}{:>8} MB", "peak memory", bytes / (1 << 20));
+    }
 }
 
 /// `built 1,234 briefings, 3,456 pages in 0.84 s`

@@ -1,6 +1,6 @@
 //! Summaries: whole lead sentences, cut within a word budget, never mid-word.
 
-use super::text::near_duplicate;
+use super::text::WordSet;
 
 /// Words whose final full stop does not end a sentence (compared lowercase, without the stop).
 const ABBREVIATIONS: &[&str] = &[
@@ -79,9 +79,11 @@ pub fn is_abbreviation(before_stop: &str) -> bool {
 /// already taken (a lead restated as the first paragraph) is skipped.
 pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
     let mut taken: Vec<&str> = Vec::new();
+    let mut seen: Vec<WordSet> = Vec::new();
     let mut words = 0;
     for sentence in paragraphs.iter().flat_map(|p| split_sentences(p.as_ref())) {
-        if taken.iter().any(|t| near_duplicate(t, sentence)) {
+        let set = WordSet::of(sentence);
+        if seen.iter().any(|s| s.near_duplicate(&set)) {
             continue;
         }
         let count = sentence.split_whitespace().count();
@@ -93,6 +95,7 @@ pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
         }
         words += count;
         taken.push(sentence);
+        seen.push(set);
     }
     taken.join(" ")
 }

@@ -1,6 +1,7 @@
 //! Small helpers on raw text shared by the extractors.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -40,22 +41,27 @@ pub fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// Lowercased words of a text, for comparing sentences.
-pub fn word_set(text: &str) -> std::collections::BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
+/// The lowercased words of a sentence, made once, for telling repeated sentences apart.
+pub struct WordSet(HashSet<String>);
 
-/// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
-/// Short sentences are never taken for repeats: they share words by chance.
-pub fn near_duplicate(a: &str, b: &str) -> bool {
-    const MIN_WORDS: usize = 8;
-    let (a, b) = (word_set(a), word_set(b));
-    let shared = a.intersection(&b).count();
-    let smaller = a.len().min(b.len());
-    smaller >= MIN_WORDS && shared * 10 >= smaller * 7
+impl WordSet {
+    pub fn of(text: &str) -> WordSet {
+        WordSet(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect(),
+        )
+    }
+
+    /// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
+    /// Short sentences are never taken for repeats: they share words by chance.
+    pub fn near_duplicate(&self, other: &WordSet) -> bool {
+        const MIN_WORDS: usize = 8;
+        let shared = self.0.intersection(&other.0).count();
+        let smaller = self.0.len().min(other.0.len());
+        smaller >= MIN_WORDS && shared * 10 >= smaller * 7
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +90,7 @@ mod tests {
 
     #[test]
     fn near_duplicates() {
+        let near_duplicate = |a, b| WordSet::of(a).near_duplicate(&WordSet::of(b));
         assert!(near_duplicate(
             "Kim menyerukan militer dan diplomat menyiapkan langkah ofensif jelang tenggat.",
             "Kim menyerukan militer dan diplomat menyiapkan langkah aktif dan ofensif."
