@@ -50,6 +50,17 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// `path:line:col: warning: message`, for a problem kabar worked around.
+    pub fn as_warning(&self) -> String {
+        Diagnostic {
+            message: format!("warning: {}", self.message),
+            ..self.clone()
+        }
+        .to_string()
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;

@@ -74,6 +74,8 @@ pub struct Report {
     pub files: usize,
     pub elapsed: Duration,
     pub timings: Timings,
+    /// Problems kabar worked around (the site was still built), by file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Report {
@@ -85,6 +87,7 @@ impl Report {
             files: pages + site.plan.copies.len(),
             elapsed: started.elapsed(),
             timings: site.timings.clone(),
+            warnings: site.warnings(),
         }
     }
 }
@@ -146,9 +149,7 @@ impl Site {
             let (briefings, errors) = read_briefings(options, &found, &config);
             (briefings.into_iter().map(Arc::new).collect(), errors)
         });
-        let templates = timings.time("templates", || {
-            Templates::load(root, &config).map(Arc::new)
-        });
+        let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
         let mut related = archive::related::Cache::default();
         let mut site = Site::assemble(
             root,
@@ -194,6 +195,18 @@ impl Site {
                 Err(BuildError::Site(errors))
             }
         }
+    }
+
+    /// What kabar left out of the briefings' files, for their editors to fix.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings: Vec<Diagnostic> = self
+            .archive
+            .briefings
+            .iter()
+            .flat_map(|b| b.warnings.iter().cloned())
+            .collect();
+        warnings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        warnings
     }
 
     /// Renders every page, in parallel; all template errors are collected.

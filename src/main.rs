@@ -167,6 +167,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 drafts,
             };
             let report = kabar::build(&options)?;
+            print_warnings(&report);
             if common.verbose {
                 let (tags, files) = (thousands(report.tags), thousands(report.files));
                 println!("{tags} tags; {files} files written");
@@ -222,6 +223,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 ..Options::default()
             };
             let report = kabar::check(&options)?;
+            print_warnings(&report);
             if !common.quiet {
                 println!(
                     "{}; every internal link resolves",
@@ -334,6 +336,13 @@ fn print_rebuild(result: &Result<kabar::incremental::Outcome, BuildError>, quiet
         Err(e) => eprintln!("{e}"),
     }
     let _ = std::io::stdout().flush();
+}
+
+/// Problems kabar worked around go to stderr, even with --quiet: the editor has to fix them.
+fn print_warnings(report: &Report) {
+    for warning in &report.warnings {
+        eprintln!("{}", warning.as_warning());
+    }
 }
 
 /// One line a stage; rendering and the search index overlap, as they run side by side.

@@ -315,7 +315,8 @@ fn resolve(raw: &str, files: &Files) -> Resolved {
         return Resolved::File(wanted);
     }
     if files.contains_key(Path::new(relative).join("index.html").as_path()) {
-        return Resolved::Redirect(format!("{raw}/"));
+        // One leading slash only: a browser reads `//tags/` as the host `tags`.
+        return Resolved::Redirect(format!("/{}/", raw.trim_start_matches('/')));
     }
     Resolved::Missing
 }
@@ -386,6 +387,13 @@ mod tests {
             resolve("/tags", &files),
             Resolved::Redirect("/tags/".into())
         );
+        for path in ["//tags", "///tags"] {
+            assert_eq!(
+                resolve(path, &files),
+                Resolved::Redirect("/tags/".into()),
+                "{path} must not redirect to another host"
+            );
+        }
         assert_eq!(
             resolve("/style.css", &files),
             Resolved::File("style.css".into())

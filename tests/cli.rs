@@ -69,6 +69,38 @@ fn build_prints_a_summary_and_exits_zero() {
 }
 
 #[test]
+fn build_timings_name_every_stage_and_the_peak_memory() {
+    let site = site();
+    let output = kabar(&["build", "--timings"], &site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let stages: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with(" s"))
+        .filter_map(|l| l.split("  ").map(str::trim).find(|w| !w.is_empty()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "config",
+            "discover",
+            "parse",
+            "templates",
+            "archive",
+            "plan",
+            "cards",
+            "render",
+            "search index",
+            "publish"
+        ],
+        "{text}"
+    );
+    if cfg!(target_os = "linux") {
+        assert!(text.contains("peak memory"), "{text}");
+    }
+}
+
+#[test]
 fn build_options_output_base_url_drafts() {
     let site = site();
     let target = site.root().join("keluar");

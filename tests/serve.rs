@@ -135,6 +135,20 @@ fn paths_cannot_escape_the_site() {
             "{path}"
         );
     }
+    // A folder's address without its slash is redirected on this host: `//tags/` would be
+    // read by a browser as the host `tags`.
+    for path in ["/tags", "//tags", "///tags"] {
+        let response = server.get(path);
+        assert_eq!(response.status, 301, "{path}");
+        assert!(
+            response
+                .head
+                .lines()
+                .any(|l| l.trim() == "location: /tags/"),
+            "{path}: {}",
+            response.head
+        );
+    }
 }
 
 #[test]

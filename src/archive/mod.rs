@@ -152,6 +152,7 @@ pub(crate) mod test_support {
             draft: false,
             links: Vec::new(),
             inferred: Vec::new(),
+            warnings: Vec::new(),
         })
     }
 }

@@ -28,9 +28,8 @@ pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
         html: html(&read.blocks),
         words: paragraphs.iter().map(|p| word_count(p)).sum(),
         paragraphs,
-        before_more: None,
-        links: Vec::new(),
         article: Some(read),
+        ..Content::default()
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Body {
     pub words: usize,
     /// Links to pages of this site, with the byte range of each in the Markdown.
     pub links: Vec<(String, Range<usize>)>,
+    /// Links and images left out because they would run script (their text is kept).
+    pub script_links: Vec<(String, Range<usize>)>,
 }
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -39,8 +41,21 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
     let mut title_pending = options.take_title;
     let mut depth = 0usize;
     let mut all_text = String::new();
+    // Depths of links left out, whose end tags are left out too.
+    let mut dropped: Vec<usize> = Vec::new();
 
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+        if let Some(url) = script_target(&event) {
+            body.script_links.push((url.to_string(), range));
+            dropped.push(depth);
+            depth += 1;
+            continue;
+        }
+        if matches!(event, Event::End(_)) && dropped.last() == Some(&(depth - 1)) {
+            dropped.pop();
+            depth -= 1;
+            continue;
+        }
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -109,6 +124,16 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
     body.words = crate::extract::summary::word_count(&all_text);
     html::push_html(&mut body.html, events.into_iter());
     body
+}
+
+/// The target of a link or image that would run script.
+fn script_target<'e>(event: &'e Event<'_>) -> Option<&'e str> {
+    let (url, image) = match event {
+        Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+        Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+        _ => return None,
+    };
+    super::sanitize::runs_script(url, image).then_some(url.as_ref())
 }
 
 fn parser_options() -> Options {

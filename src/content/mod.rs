@@ -4,6 +4,7 @@ pub mod article;
 pub mod discover;
 pub mod front_matter;
 pub mod markdown;
+pub mod sanitize;
 
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,9 @@ pub struct Briefing {
     pub links: Vec<(String, usize, usize)>,
     /// Fields kabar read from the text or made up, rather than found stated by the editor.
     pub inferred: Vec<&'static str>,
+    /// What kabar left out of the file to keep the site sound (control characters, links
+    /// that run script), for the editor to fix.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Briefing {
@@ -118,6 +122,9 @@ pub fn read_text(
         path: path.to_path_buf(),
         ..d
     };
+    let (text, stripped) = sanitize::strip_forbidden(path, text);
+    let text = text.as_ref();
+    let mut warnings: Vec<Diagnostic> = stripped.into_iter().collect();
     let split = front_matter::split(text).map_err(located)?;
     let fm = split.front_matter;
     let mut content = match kind {
@@ -197,7 +204,17 @@ pub fn read_text(
     }
     let source = fm.source.map(|s| match s {
         SourceField::Name(name) => Outlet { name, url: None },
-        SourceField::Full { name, url } => Outlet { name, url },
+        SourceField::Full { name, url } => {
+            let (safe, unsafe_url): (Option<String>, Option<String>) = match url {
+                Some(url) if sanitize::runs_script(&url, false) => (None, Some(url)),
+                url => (url, None),
+            };
+            if let Some(url) = unsafe_url {
+                let (line, col) = front_matter::value_position(text, "source");
+                warnings.push(sanitize::script_link_warning(path, line, col, &url));
+            }
+            Outlet { name, url: safe }
+        }
     });
     let summary = match fm.summary.or(content.before_more.take()) {
         Some(summary) => summary,
@@ -222,14 +239,22 @@ pub fn read_text(
         &mut inferred,
     );
     let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
+    let in_file = |offset: usize| {
+        let (line, col) = line_col(split.body, offset);
+        (line + split.body_line - 1, col)
+    };
     let links = std::mem::take(&mut content.links)
         .into_iter()
         .map(|(target, offset)| {
-            let (line, col) = line_col(split.body, offset);
-            (target, line + split.body_line - 1, col)
+            let (line, col) = in_file(offset);
+            (target, line, col)
         })
         .collect();
-    let briefing = Briefing {
+    warnings.extend(content.script_links.iter().map(|(url, offset)| {
+        let (line, col) = in_file(*offset);
+        sanitize::script_link_warning(path, line, col, url)
+    }));
+    let mut briefing = Briefing {
         path: path.to_path_buf(),
         slug,
         title,
@@ -247,8 +272,49 @@ pub fn read_text(
         draft: fm.draft,
         links,
         inferred,
+        warnings,
     };
+    for key in strip_escaped_controls(&mut briefing) {
+        let (line, col) = front_matter::value_position(text, key);
+        briefing.warnings.push(
+            Diagnostic::new(
+                path,
+                line,
+                col,
+                format!("control characters left out of `{key}`"),
+            )
+            .with_hint("remove the escape (such as \\x01) from the value"),
+        );
+    }
     Ok((briefing, article.blocks))
+}
+
+/// Front matter keys whose values held characters no page may carry (taken out now).
+fn strip_escaped_controls(b: &mut Briefing) -> Vec<&'static str> {
+    let strip = sanitize::strip_forbidden_in;
+    let mut keys = Vec::new();
+    let mut check = |key: &'static str, stripped: bool| {
+        if stripped {
+            keys.push(key);
+        }
+    };
+    check("title", strip(&mut b.title));
+    check("summary", strip(&mut b.summary));
+    check(
+        "tags",
+        b.tags.iter_mut().fold(false, |any, t| strip(t) | any),
+    );
+    check(
+        "cited",
+        b.cited.iter_mut().fold(false, |any, t| strip(t) | any),
+    );
+    check(
+        "source",
+        b.source.as_mut().is_some_and(|s| strip(&mut s.name)),
+    );
+    check("dateline", b.dateline.as_mut().is_some_and(strip));
+    check("author", b.author.as_mut().is_some_and(strip));
+    keys
 }
 
 /// The stated value if there is one, else the value read from the text, noted as inferred.
@@ -316,6 +382,8 @@ pub struct Content {
     pub words: usize,
     /// Internal links with their byte offset in the body.
     pub links: Vec<(String, usize)>,
+    /// Links left out because they would run script, with their byte offset in the body.
+    pub script_links: Vec<(String, usize)>,
     /// What was read from a raw article's text.
     pub article: Option<Article>,
 }
@@ -335,6 +403,11 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
         words: rendered.words,
         links: rendered
             .links
+            .into_iter()
+            .map(|(l, r)| (l, r.start))
+            .collect(),
+        script_links: rendered
+            .script_links
             .into_iter()
             .map(|(l, r)| (l, r.start))
             .collect(),

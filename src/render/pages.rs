@@ -1,6 +1,6 @@
 //! The plan: every file the site will have, decided in one place, with clashes reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::archive::paginate::{page_path, paginate};
@@ -205,13 +205,27 @@ pub fn plan(
         kind: PageKind::NotFound,
     });
 
-    let copies = asset_copies(archive, config, assets)
-        .into_iter()
-        .chain(statics)
-        .collect();
+    let copies = site_files_win(
+        asset_copies(archive, config, assets)
+            .into_iter()
+            .chain(statics),
+    );
     let plan = Plan { pages, copies };
     check_clashes(&plan, archive)?;
     Ok(plan)
+}
+
+/// A file of the site (under `content/` or `static/`) replaces a built-in file of the same
+/// name, as a theme file is overridden; two writers of one file would race.
+fn site_files_win(copies: impl Iterator<Item = Copy>) -> Vec<Copy> {
+    let mut copies: Vec<Copy> = copies.collect();
+    let site_files: HashSet<PathBuf> = copies
+        .iter()
+        .filter(|c| matches!(c.from, CopySource::File(_)))
+        .map(|c| c.to.clone())
+        .collect();
+    copies.retain(|c| matches!(c.from, CopySource::File(_)) || !site_files.contains(&c.to));
+    copies
 }
 
 /// A facet's index page and each group's pages and feed. Sources and places have no pages

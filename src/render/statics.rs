@@ -45,13 +45,10 @@ pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError>
         if *name == SEARCH_SCRIPT && !search {
             continue;
         }
-        let to = PathBuf::from(name);
-        if !copies.iter().any(|c| c.to == to) {
-            copies.push(Copy {
-                from: CopySource::Builtin(bytes),
-                to,
-            });
-        }
+        copies.push(Copy {
+            from: CopySource::Builtin(bytes),
+            to: PathBuf::from(name),
+        });
     }
     Ok(copies)
 }

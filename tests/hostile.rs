@@ -1,0 +1,121 @@
+//! Hostile and clumsy input: nothing of the machine leaks into the site, no output file has
+//! two writers, and what kabar has to leave out it says, with the file and line.
+
+mod common;
+
+use common::{TestSite, parse_feed};
+
+const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\n";
+
+fn warnings(site: &TestSite) -> Vec<String> {
+    site.build()
+        .warnings
+        .iter()
+        .map(kabar::Diagnostic::as_warning)
+        .collect()
+}
+
+#[test]
+fn links_that_run_script_are_left_out_with_a_warning() {
+    for raw_html in [false, true] {
+        let site = TestSite::new(&format!("{CONFIG}markdown:\n  raw_html: {raw_html}\n"));
+        site.write(
+            "content/a.md",
+            "---\ntitle: A\ndate: 2019-01-01\nsource: {name: Kompas, url: \"javascript:alert(1)\"}\n---\n\
+             Baca [laporan lengkap](javascript:alert(document.cookie)) di sini.\n\n\
+             ![peta](JaVaScRiPt:alert(2)) dan [unduh](data:text/html;base64,PHNjcmlwdD4=).\n\n\
+             ![titik](data:image/png;base64,iVBORw0KGgo=) dan [Kompas](https://kompas.com).\n",
+        );
+        let told = warnings(&site);
+        let page = site.read("2019/01/a/index.html");
+        for bad in ["javascript:", "JaVaScRiPt:", "data:text/html"] {
+            assert!(!page.contains(bad), "{bad} reached the page:\n{page}");
+        }
+        // The text of each link stays; safe links and image data stay too.
+        for kept in [
+            "Baca laporan lengkap di sini.",
+            "peta dan unduh.",
+            "src=\"data:image/png;base64,iVBORw0KGgo=\"",
+            "<a href=\"https://kompas.com\">Kompas</a>",
+        ] {
+            assert!(page.contains(kept), "`{kept}` missing:\n{page}");
+        }
+        assert_eq!(told.len(), 4, "{told:#?}");
+        assert!(
+            told[0].starts_with("content/a.md:4:9: warning: the link to `javascript:alert(1)`"),
+            "{told:#?}"
+        );
+        assert!(
+            told[1].starts_with("content/a.md:6:6: warning:"),
+            "{told:#?}"
+        );
+        assert!(
+            told[2].starts_with("content/a.md:8:1: warning:"),
+            "{told:#?}"
+        );
+        assert!(
+            told[3].starts_with("content/a.md:8:34: warning:"),
+            "{told:#?}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_never_reach_feeds_or_pages() {
+    let site = TestSite::new(CONFIG);
+    site.write(
+        "content/a.md",
+        "---\ntitle: \"Judul\\x01 berbahaya\"\ndate: 2019-01-01\n---\nIsi\u{0} dengan\u{1b}[31m warna.\n",
+    );
+    site.write(
+        "content/b.txt",
+        "Jakarta, CNN Indonesia -- Kabar mentah\u{8} dari\u{1} lapangan pada Selasa (1/1/2019).\n",
+    );
+    let told = warnings(&site);
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told[0].starts_with("content/a.md:2:8: warning: control characters left out of `title`"),
+        "{told:#?}"
+    );
+    assert!(
+        told[1].starts_with("content/a.md:5:4: warning: 2 control characters"),
+        "{told:#?}"
+    );
+    assert!(told[2].starts_with("content/b.txt:1:"), "{told:#?}");
+    for xml in ["atom.xml", "sitemap.xml", "tags/index.html"] {
+        let text = site.read(xml);
+        assert!(
+            !text.contains(['\u{0}', '\u{1}', '\u{8}', '\u{1b}']),
+            "{xml}"
+        );
+    }
+    let atom = site.read("atom.xml");
+    roxmltree::Document::parse(&atom).expect("atom.xml is well-formed XML");
+    roxmltree::Document::parse(&site.read("sitemap.xml")).expect("the sitemap is well-formed");
+    let feed = parse_feed(&atom);
+    let titles: Vec<String> = feed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.content.clone()))
+        .collect();
+    assert!(
+        titles.contains(&"Judul berbahaya".to_string()),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn a_site_file_named_like_a_theme_file_wins_every_time() {
+    let site = TestSite::new(CONFIG);
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    let mine = "body { color: maroon; }\n".repeat(2000);
+    site.write("content/style.css", &mine);
+    for _ in 0..20 {
+        site.build();
+        assert_eq!(site.read("style.css"), mine);
+    }
+}
