@@ -86,7 +86,7 @@ impl Iterator for Watch {
         }
         paths.sort();
         paths.dedup();
-        if let Err(problem) = self.refresh() {
+        if let Err(problem) = self.refresh(&paths) {
             self.pending = Some(Event::Trouble(problem));
         }
         Some(Event::Changed(paths))
@@ -103,13 +103,18 @@ impl Watch {
     }
 
     /// Starts watching `content/`, `templates/` or `static/` when it was created after the
-    /// watch began.
-    fn refresh(&mut self) -> Result<(), Diagnostic> {
+    /// watch began, or made again (`rm -rf content && cp -r backup content`, a `git
+    /// checkout`): a watch is on a folder, not on its name, and dies with the folder. Such a
+    /// folder is itself among the `changed` paths, as the root is watched too.
+    fn refresh(&mut self, changed: &[PathBuf]) -> Result<(), Diagnostic> {
         for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
             let dir = self.root.join(dir);
-            if dir.is_dir() && !self.watched.contains(&dir) {
+            let new = !self.watched.contains(&dir) || changed.contains(&dir);
+            if new && dir.is_dir() {
                 self.watcher.add(&dir).map_err(|e| trouble(&[e]))?;
-                self.watched.push(dir);
+                if !self.watched.contains(&dir) {
+                    self.watched.push(dir);
+                }
             }
         }
         Ok(())
@@ -130,6 +135,10 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     let handler = move |result: DebounceEventResult| {
         let event = match result {
             Ok(events) => {
+                // The output folder itself removed: `kabar watch` writes it whole again.
+                let output_gone = events
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::Remove(_)) && e.paths.contains(&output));
                 let mut paths: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| changes_content(&e.kind))
@@ -139,7 +148,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
                     .collect();
                 paths.sort();
                 paths.dedup();
-                if paths.is_empty() {
+                if paths.is_empty() && !output_gone {
                     return;
                 }
                 Event::Changed(paths)
@@ -182,7 +191,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
         root,
         watched: Vec::new(),
     };
-    watch.refresh()?;
+    watch.refresh(&[])?;
     Ok(watch)
 }
 

@@ -47,6 +47,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Includes briefings marked `draft: true`.
     pub drafts: bool,
+    /// Replaces the output folder even when kabar did not write it.
+    pub force: bool,
 }
 
 impl Options {
@@ -301,8 +303,8 @@ pub(crate) fn all_or_errors<T>(results: Vec<Result<T, Diagnostic>>) -> Result<Ve
 /// `kabar build`: read, render, and publish into the output folder only if all went well.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
-    let output = options.output_dir();
-    publish::check_output(&options.root, &output)?;
+    let output = publish::resolve(&options.output_dir());
+    publish::check(&options.root, &output, options.force)?;
     let mut site = Site::load(options)?;
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
@@ -326,10 +328,12 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         .cloned()
         .chain(search.copies)
         .collect();
-    site.timings.time("publish", || {
+    let left_behind = site.timings.time("publish", || {
         publish::publish(&options.root, &output, &files, &copies)
     })?;
-    Ok(Report::new(&site, pages, started))
+    let mut report = Report::new(&site, pages, started);
+    report.warnings.extend(left_behind);
+    Ok(report)
 }
 
 fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {

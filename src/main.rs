@@ -60,6 +60,9 @@ enum Command {
         /// Print how long each stage took, and the peak memory
         #[arg(long)]
         timings: bool,
+        /// Replace the output folder even if kabar did not write it
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -79,6 +82,9 @@ enum Command {
         /// Where to write the site
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output folder even if kabar did not write it
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         live: Live,
     },
@@ -158,6 +164,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             base_url,
             drafts,
             timings,
+            force,
             common,
         } => {
             let options = Options {
@@ -165,6 +172,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 output,
                 base_url,
                 drafts,
+                force,
             };
             let report = kabar::build(&options)?;
             print_warnings(&report);
@@ -203,11 +211,16 @@ fn run(command: Command) -> Result<(), BuildError> {
                 move |result| print_rebuild(result, quiet),
             )
         }
-        Command::Watch { output, live } => {
+        Command::Watch {
+            output,
+            force,
+            live,
+        } => {
             let options = Options {
                 root: live.common.root.clone(),
                 output,
                 drafts: live.drafts,
+                force,
                 ..Options::default()
             };
             let quiet = live.common.quiet;

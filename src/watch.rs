@@ -18,8 +18,8 @@ pub fn watch(
     on_rebuild: impl Fn(&Result<Outcome, BuildError>),
 ) -> Result<(), BuildError> {
     let root = options.root.clone();
-    let output = options.output_dir();
-    publish::check_output(&root, &output)?;
+    let output = publish::resolve(&options.output_dir());
+    publish::check(&root, &output, options.force)?;
     let mut session = Session::new(options);
     let mut published = false;
     // Ctrl-C waits for the files being written, then ends the process.
@@ -36,6 +36,8 @@ pub fn watch(
                 },
             };
             let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
+            // A deleted output folder (its marker gone with it) is written whole again.
+            published &= output.join(publish::MARKER).is_file();
             if let Ok(outcome) = &result {
                 if published {
                     publish::apply(
@@ -46,7 +48,9 @@ pub fn watch(
                     )?;
                 } else {
                     // The first good build replaces whatever the folder held.
-                    publish::publish_files(&output, &session.files())?;
+                    if let Some(warning) = publish::publish_files(&output, &session.files())? {
+                        eprintln!("{}", warning.as_warning());
+                    }
                     published = true;
                 }
             }

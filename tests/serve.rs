@@ -344,12 +344,54 @@ fn watch_writes_only_what_changed_into_the_output() {
         common::files(&out),
         common::files(&full.path().join("public"))
     );
+    // The output folder deleted while watching is written whole again, at once.
+    std::fs::remove_dir_all(&out).unwrap();
+    let started = std::time::Instant::now();
+    while common::files(&out) != common::files(&full.path().join("public")) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the deleted output was not written again"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     // Ctrl-C ends it cleanly.
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn the_watch_survives_content_deleted_and_made_again() {
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = open_tab(&server);
+    let shell = |script: &str| {
+        let status = Command::new("sh")
+            .args(["-c", script])
+            .current_dir(site.root())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{script}");
+    };
+    shell("cp -r content cadangan");
+    // What a `git checkout` of another branch does: the folder goes, a new one comes.
+    shell("rm -rf content && cp -r cadangan content");
+    // The same briefings came back: there may be nothing to reload.
+    while tab.next(Duration::from_millis(500)).is_some() {}
+    site.briefing(
+        "content/hanoi.md",
+        &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
+        "Terdengar lagi setelah folder dibuat ulang.",
+    );
+    tab.expect("reload");
+    assert!(
+        server
+            .get("/2019/02/hanoi/")
+            .body
+            .contains("Terdengar lagi setelah folder dibuat ulang.")
+    );
 }
 
 #[test]

@@ -76,12 +76,13 @@ impl TestSite {
     }
 }
 
-/// Every file under `dir`, by slash-separated relative path.
+/// Every file of the site under `dir`, by slash-separated relative path; the marker kabar
+/// leaves in its output folders is not a file of the site.
 pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != kabar::publish::MARKER)
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
             let key = rel

@@ -1,6 +1,10 @@
 //! Writing the site: everything goes to a staging folder first, which replaces the output
 //! folder only when all of it was written, so a failed build never leaves half a site.
 
+mod output;
+
+pub use output::{MARKER, check, remove_stale, resolve};
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,13 +18,17 @@ use crate::render::pages::{Copy, CopySource};
 /// A file's bytes and where they go, relative to the output folder.
 pub type OutputFile = (PathBuf, Vec<u8>);
 
+/// Writes the site into `output` (see [`resolve`] and [`check`] for which folders may be
+/// replaced). Returns a warning when the site is in place but the old output could not be
+/// removed.
 pub fn publish(
     root: &Path,
     output: &Path,
     files: &[OutputFile],
     copies: &[Copy],
-) -> Result<(), BuildError> {
-    let staging = sibling(output, "staging")?;
+) -> Result<Option<Diagnostic>, BuildError> {
+    remove_stale(output);
+    let staging = sibling(output, output::STAGING)?;
     remove_dir_if_present(&staging)?;
     let written = write_all(root, &staging, files, copies);
     if let Err(e) = written {
@@ -31,7 +39,7 @@ pub fn publish(
 }
 
 /// Publishes a build held in memory, replacing the output folder whole, like [`publish`].
-pub fn publish_files(output: &Path, files: &Files) -> Result<(), BuildError> {
+pub fn publish_files(output: &Path, files: &Files) -> Result<Option<Diagnostic>, BuildError> {
     let list: Vec<OutputFile> = files
         .iter()
         .map(|(p, b)| (p.to_path_buf(), b.to_vec()))
@@ -82,14 +90,11 @@ pub fn apply(
 
 /// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.
 fn sibling(output: &Path, role: &str) -> Result<PathBuf, BuildError> {
-    let name = output.file_name().ok_or_else(|| {
-        Diagnostic::file(output, "the output folder needs a name").with_hint("pass --output public")
-    })?;
-    Ok(output.with_file_name(format!(
-        ".{}.{role}-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
+    output::sibling(output, role).ok_or_else(|| {
+        Diagnostic::file(output, "the output folder needs a name")
+            .with_hint("pass --output public")
+            .into()
+    })
 }
 
 fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
@@ -114,6 +119,8 @@ fn write_all(
         .chain(copies.iter().map(|c| &c.to));
     let folders: BTreeSet<&Path> = targets.filter_map(|p| p.parent()).collect();
     fs::create_dir_all(staging).map_err(|e| BuildError::io("cannot create", staging, e))?;
+    let marker = staging.join(MARKER);
+    fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", marker, e))?;
     for folder in folders {
         let folder = staging.join(folder);
         fs::create_dir_all(&folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
@@ -136,8 +143,8 @@ fn write_all(
 }
 
 /// Moves the old output aside, the staging folder in, and then deletes the old output.
-fn swap_in(staging: &Path, output: &Path) -> Result<(), BuildError> {
-    let old = sibling(output, "old")?;
+fn swap_in(staging: &Path, output: &Path) -> Result<Option<Diagnostic>, BuildError> {
+    let old = sibling(output, output::OLD)?;
     let had_output = output.exists();
     if had_output {
         remove_dir_if_present(&old)?;
@@ -149,67 +156,27 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), BuildError> {
         }
         return Err(BuildError::io("cannot move into place", staging, e));
     }
-    if had_output {
-        remove_dir_if_present(&old)?;
+    // The new site is in place: an old copy that cannot be removed is worth a warning only.
+    match fs::remove_dir_all(&old) {
+        Err(e) if had_output && e.kind() != std::io::ErrorKind::NotFound => Ok(Some(
+            Diagnostic::file(
+                &old,
+                format!(
+                    "the site is published, but its previous copy here could not be removed: {e}"
+                ),
+            )
+            .with_hint(format!(
+                "make it writable and delete it: chmod -R u+w '{0}' && rm -rf '{0}'",
+                old.display()
+            )),
+        )),
+        _ => Ok(None),
     }
-    Ok(())
-}
-
-/// Refuses output folders whose replacement would delete the site's own files.
-pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let root = absolute(root);
-    let out = absolute(output);
-    let protected = ["content", "templates", "static", "src"].map(|d| root.join(d));
-    if root.starts_with(&out) || protected.iter().any(|p| out.starts_with(p)) {
-        return Err(Diagnostic::file(
-            output,
-            "this output folder holds the site's own files, and building would replace it",
-        )
-        .with_hint("build into a folder of its own, e.g. --output public"));
-    }
-    Ok(())
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    // The folder may not exist yet: resolve the part that does and keep the rest as written.
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(ToOwned::to_owned),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = if parent.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    parent.to_path_buf()
-                };
-            }
-            _ => break,
-        }
-    }
-    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
-    resolved.extend(rest.into_iter().rev());
-    resolved
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_to_replace_the_site() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_output(root, root).is_err());
-        assert!(check_output(root, &root.join("content")).is_err());
-        assert!(check_output(root, &root.join("content/x")).is_err());
-        assert!(check_output(root, root.parent().unwrap()).is_err());
-        assert!(check_output(root, &root.join("public")).is_ok());
-    }
 
     #[test]
     fn replaces_output_whole() {

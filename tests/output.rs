@@ -1,0 +1,183 @@
+//! The output folder: a build replaces only what kabar wrote, follows a symlinked folder to
+//! its target, and leaves nothing behind, not even after a build killed midway.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{TestSite, files};
+
+fn site() -> TestSite {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    site
+}
+
+/// `kabar build` run from the site folder, as an editor would, so `-o` paths are relative to it.
+fn build(site: &TestSite, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .arg("build")
+        .args(args)
+        .current_dir(site.root())
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_output_that_is_a_file_is_kept_and_refused() {
+    let site = site();
+    let target = site.root().join("site.yaml");
+    let before = std::fs::read(&target).unwrap();
+    let output = build(&site, &["-o", "site.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(text.contains("this is a file, not a folder"), "{text}");
+    assert!(text.contains("hint: name a folder"), "{text}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    assert!(
+        !names(site.root()).iter().any(|n| n.starts_with('.')),
+        "{:?}",
+        names(site.root())
+    );
+}
+
+#[test]
+fn a_folder_kabar_did_not_write_is_kept_unless_forced() {
+    let site = site();
+    site.write("p/d/t.tex", "\\documentclass{article}");
+    let output = build(&site, &["-o", "p"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("holds files kabar did not write (such as `d`)"),
+        "{text}"
+    );
+    assert!(text.contains("--force"), "{text}");
+    assert!(site.root().join("p/d/t.tex").is_file());
+    // With --force it is replaced; after that it is kabar's, and later builds need no flag.
+    assert!(build(&site, &["-o", "p", "--force"]).status.success());
+    assert!(!site.root().join("p/d").exists());
+    assert!(build(&site, &["-o", "p"]).status.success());
+    assert!(site.root().join("p/2019/01/a/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_folder_updates_its_target() {
+    let site = site();
+    let target = tempfile::tempdir().unwrap();
+    let www = target.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    std::os::unix::fs::symlink(&www, site.root().join("public")).unwrap();
+    for _ in 0..2 {
+        let output = build(&site, &[]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let link = std::fs::symlink_metadata(site.root().join("public")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert!(www.join("2019/01/a/index.html").is_file());
+    assert_eq!(
+        names(target.path()),
+        ["www"],
+        "nothing left beside the target"
+    );
+}
+
+#[test]
+fn a_dot_output_path_leaves_no_staging_folder() {
+    let site = site();
+    for _ in 0..2 {
+        assert!(build(&site, &["-o", "public/."]).status.success());
+    }
+    assert!(site.root().join("public/2019/01/a/index.html").is_file());
+    let hidden: Vec<String> = names(site.root())
+        .into_iter()
+        .filter(|n| n.starts_with(".p"))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+    assert!(
+        !names(&site.root().join("public"))
+            .iter()
+            .any(|n| n.contains("staging"))
+    );
+}
+
+#[test]
+fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
+    let site = site();
+    site.build();
+    // What `kill -9` during a build leaves: a process id that no longer runs.
+    site.write(".public.staging-999999999/2019/x.html", "setengah");
+    site.write(".public.old-999999999/index.html", "lama");
+    site.build();
+    let left: Vec<String> = names(site.root())
+        .into_iter()
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(files(&site.output()).contains_key("2019/01/a/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_is_still_replaced_and_the_leftover_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = site();
+    site.build();
+    let public = site.root().join("public");
+    let writable = |dir: &Path, yes: bool| {
+        std::fs::set_permissions(
+            dir,
+            std::fs::Permissions::from_mode(if yes { 0o755 } else { 0o555 }),
+        )
+        .unwrap();
+    };
+    writable(&public, false);
+    // Where permissions do not bind (root), there is nothing to show.
+    let bound = std::fs::write(public.join("probe"), "").is_err();
+    let _ = std::fs::remove_file(public.join("probe"));
+    if bound {
+        site.briefing(
+            "content/a.md",
+            &[("title", "A baru"), ("date", "2019-01-01")],
+            "Isi.",
+        );
+        let output = build(&site, &[]);
+        let text = stderr(&output);
+        assert!(output.status.success(), "{text}");
+        assert!(
+            text.contains("warning: the site is published, but its previous copy"),
+            "{text}"
+        );
+        assert!(site.read("2019/01/a/index.html").contains("A baru"));
+        for old in names(site.root())
+            .into_iter()
+            .filter(|n| n.starts_with(".public.old"))
+        {
+            writable(&site.root().join(old), true);
+        }
+    } else {
+        writable(&public, true);
+        eprintln!("skipped: permissions do not bind this user (root)");
+    }
+}
