@@ -6,9 +6,22 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use common::{Server, TestSite};
+
+/// Tests share the machine's cores, except the one timing a burst of writes: a writer
+/// paused by sibling servers would split the burst in two, as it would for an editor.
+static CORES: RwLock<()> = RwLock::new(());
+
+fn shared() -> RwLockReadGuard<'static, ()> {
+    CORES.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn alone() -> RwLockWriteGuard<'static, ()> {
+    CORES.write().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Opens a tab's live-reload socket.
 fn open_tab(server: &Server) -> Tab {
@@ -78,6 +91,7 @@ fn site() -> TestSite {
 
 #[test]
 fn pages_are_served_from_the_build_with_live_reload() {
+    let _cores = shared();
     let site = site();
     let server = Server::start(&site);
     let home = server.get("/");
@@ -112,6 +126,7 @@ fn pages_are_served_from_the_build_with_live_reload() {
 
 #[test]
 fn paths_cannot_escape_the_site() {
+    let _cores = shared();
     let site = site();
     site.write("rahasia.txt", "RAHASIA");
     let server = Server::start(&site);
@@ -153,6 +168,7 @@ fn paths_cannot_escape_the_site() {
 
 #[test]
 fn every_kind_of_change_reaches_open_tabs() {
+    let _cores = shared();
     let site = site();
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
@@ -257,6 +273,7 @@ fn every_kind_of_change_reaches_open_tabs() {
 
 #[test]
 fn changes_outside_what_a_build_reads_do_not_reload() {
+    let _cores = shared();
     let site = site();
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
@@ -271,6 +288,7 @@ fn changes_outside_what_a_build_reads_do_not_reload() {
 
 #[test]
 fn a_taken_port_is_named_with_the_flag_to_change_it() {
+    let _cores = shared();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let site = site();
@@ -290,6 +308,7 @@ fn a_taken_port_is_named_with_the_flag_to_change_it() {
 
 #[test]
 fn watch_writes_only_what_changed_into_the_output() {
+    let _cores = shared();
     let site = site();
     let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
         .args(["watch", "--root"])
@@ -364,6 +383,7 @@ fn watch_writes_only_what_changed_into_the_output() {
 
 #[test]
 fn the_watch_survives_content_deleted_and_made_again() {
+    let _cores = shared();
     let site = site();
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
@@ -396,6 +416,7 @@ fn the_watch_survives_content_deleted_and_made_again() {
 
 #[test]
 fn built_sites_carry_no_live_reload_script() {
+    let _cores = shared();
     let site = site();
     site.build();
     for (path, bytes) in common::files(&site.output()) {
@@ -409,6 +430,7 @@ fn built_sites_carry_no_live_reload_script() {
 
 #[test]
 fn a_burst_of_changes_is_one_rebuild() {
+    let _cores = alone();
     let site = site();
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
@@ -430,6 +452,7 @@ fn a_burst_of_changes_is_one_rebuild() {
 
 #[test]
 fn editors_save_patterns_each_give_the_new_page() {
+    let _cores = shared();
     let site = site();
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
@@ -471,6 +494,7 @@ fn editors_save_patterns_each_give_the_new_page() {
 
 #[test]
 fn polling_watches_file_systems_without_events() {
+    let _cores = shared();
     let site = site();
     let server = Server::start_with(&site, &["--poll"]);
     let mut tab = open_tab(&server);
@@ -490,6 +514,7 @@ fn polling_watches_file_systems_without_events() {
 
 #[test]
 fn ctrl_c_stops_the_server_cleanly() {
+    let _cores = shared();
     let site = site();
     let mut server = Server::start(&site);
     assert_eq!(server.get("/").status, 200);
