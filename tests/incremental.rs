@@ -341,20 +341,28 @@ fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
     assert_same("the fix", &by_name(&session.files()), &full_build(&site));
 }
 
-#[test]
-fn a_broken_file_holds_the_background_index_back_until_its_fix() {
+/// A site of one briefing, `content/a.md`, built once by a new session.
+fn one_briefing(body: &str) -> (TestSite, Session) {
     let site = TestSite::new(CONFIG);
-    let a = site.root().join("content/a.md");
-    let write = |body: &str| {
-        site.briefing(
-            "content/a.md",
-            &[("title", "A"), ("date", "2019-01-01")],
-            body,
-        )
-    };
-    write("Isi lama.");
+    write_a(&site, body);
     let mut session = Session::new(site.options());
     session.rebuild(&[]).unwrap();
+    (site, session)
+}
+
+fn write_a(site: &TestSite, body: &str) {
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        body,
+    );
+}
+
+#[test]
+fn a_broken_file_holds_the_background_index_back_until_its_fix() {
+    let (site, mut session) = one_briefing("Isi lama.");
+    let a = site.root().join("content/a.md");
+    let write = |body: &str| write_a(&site, body);
     write("Isi baru.");
     session.rebuild(std::slice::from_ref(&a)).unwrap();
     site.write(
@@ -368,4 +376,36 @@ fn a_broken_file_holds_the_background_index_back_until_its_fix() {
     session.rebuild(std::slice::from_ref(&a)).unwrap();
     session.finish_search().expect("the fix was good").unwrap();
     assert_same("the fix", &by_name(&session.files()), &full_build(&site));
+}
+
+#[test]
+fn the_background_index_waits_until_the_edits_settle() {
+    let (site, mut session) = one_briefing("Isi pertama.");
+    let a = site.root().join("content/a.md");
+    let write = |body: &str| write_a(&site, body);
+    // Saves in quick succession: nothing is indexed while they keep coming.
+    for body in ["Isi kedua.", "Isi ketiga.", "Isi keempat."] {
+        write(body);
+        session.rebuild(std::slice::from_ref(&a)).unwrap();
+        assert!(session.take_search().is_none());
+        assert!(session.search_pending() && !session.search_indexing());
+        std::thread::sleep(kabar::incremental::search::QUIET / 4);
+    }
+    // Once they settle, the latest version is indexed, and only it.
+    std::thread::sleep(kabar::incremental::search::QUIET);
+    assert!(
+        session.take_search().is_none(),
+        "nothing new yet: indexing starts"
+    );
+    assert!(session.search_indexing());
+    session.finish_search().expect("a good build").unwrap();
+    let files = by_name(&session.files());
+    assert!(
+        files
+            .iter()
+            .any(|(name, bytes)| name.starts_with("pagefind/2019/fragment/")
+                && gunzip(bytes).contains("keempat")),
+        "the last save is in the index"
+    );
+    assert_same("the settled index", &files, &full_build(&site));
 }

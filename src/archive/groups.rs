@@ -1,7 +1,7 @@
 //! Indexes of names briefings carry (tags, sources, places): one entry per slug, however
 //! the name was spelled.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::Briefing;
@@ -31,51 +31,82 @@ pub fn index<'a>(
     names: impl Fn(&'a Briefing) -> Vec<&'a str>,
 ) -> Index {
     let names: Vec<Vec<&str>> = briefings.iter().map(|b| names(b)).collect();
-    let mut slugs: HashMap<&str, String> = HashMap::new();
-    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    // Each spelling leads to its slug's slot (or to none), so a name costs one lookup.
+    let mut slot_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut slot_of_slug: HashMap<String, usize> = HashMap::new();
+    let mut slots: Vec<Slot> = Vec::new();
     for (i, written) in names.iter().enumerate() {
         for &name in written {
-            let slug = slugs.entry(name).or_insert_with(|| slugify(name));
-            if slug.is_empty() {
-                continue;
+            let slot = *slot_of.entry(name).or_insert_with(|| {
+                let slug = slugify(name);
+                (!slug.is_empty()).then(|| {
+                    *slot_of_slug.entry(slug.clone()).or_insert_with(|| {
+                        slots.push(Slot::new(slug));
+                        slots.len() - 1
+                    })
+                })
+            });
+            if let Some(slot) = slot {
+                *slots[slot].spellings.entry(name).or_default() += 1;
+                slots[slot].members.push(i);
             }
-            let (spellings, members) = by_slug.entry(slug.clone()).or_default();
-            *spellings.entry(name).or_default() += 1;
-            members.push(i);
         }
     }
-    let position: HashMap<&str, usize> = by_slug
-        .keys()
-        .enumerate()
-        .map(|(t, slug)| (slug.as_str(), t))
-        .collect();
+    let mut sorted: Vec<(usize, Slot)> = slots.into_iter().enumerate().collect();
+    sorted.sort_by(|a, b| a.1.slug.cmp(&b.1.slug));
+    let mut position = vec![0; sorted.len()];
+    for (rank, (slot, _)) in sorted.iter().enumerate() {
+        position[*slot] = rank;
+    }
     let of_briefing = names
         .iter()
         .map(|written| {
             written
                 .iter()
-                .filter_map(|name| position.get(slugs[name].as_str()).copied())
+                .filter_map(|name| slot_of[name].map(|slot| position[slot]))
                 .collect()
         })
         .collect();
-    let groups = by_slug
+    let groups = sorted
         .into_iter()
-        .map(|(slug, (spellings, members))| {
-            let name = spellings
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(name, _)| name.to_string())
-                .unwrap_or_default();
-            Group {
-                name,
-                slug,
-                members,
-            }
-        })
+        .map(|(_, slot)| slot.into_group())
         .collect();
     Index {
         groups,
         of_briefing,
+    }
+}
+
+/// A group while the index is being built.
+struct Slot<'a> {
+    slug: String,
+    spellings: HashMap<&'a str, usize>,
+    members: Vec<usize>,
+}
+
+impl<'a> Slot<'a> {
+    fn new(slug: String) -> Slot<'a> {
+        Slot {
+            slug,
+            spellings: HashMap::new(),
+            members: Vec::new(),
+        }
+    }
+
+    /// The group, named by the spelling most briefings use (ties: the first in
+    /// alphabetical order).
+    fn into_group(self) -> Group {
+        let name = self
+            .spellings
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_default();
+        Group {
+            name,
+            slug: self.slug,
+            members: self.members,
+        }
     }
 }
 

@@ -33,7 +33,8 @@ const WORDS: usize = 8;
 /// them as they are.
 #[derive(Debug, Default)]
 pub struct Cache {
-    key: Option<u64>,
+    /// The briefings the lists were made from, in archive order.
+    made_from: Vec<Arc<Briefing>>,
     lists: Vec<Vec<usize>>,
 }
 
@@ -44,18 +45,24 @@ impl Cache {
         tags: &[Group],
         tags_of: &[Vec<usize>],
     ) -> Vec<Vec<usize>> {
-        let key = crate::render::keys::hash_of(
-            briefings
+        let same = self.made_from.len() == briefings.len()
+            && self
+                .made_from
                 .iter()
-                .map(|b| (&b.slug, b.date.timestamp(), &b.title, &b.summary, &b.tags))
-                .collect::<Vec<_>>(),
-        );
-        if self.key != Some(key) {
+                .zip(briefings)
+                .all(|(old, new)| Arc::ptr_eq(old, new) || shows_the_same(old, new));
+        if !same {
             self.lists = related(briefings, tags, tags_of);
-            self.key = Some(key);
+            self.made_from = briefings.to_vec();
         }
         self.lists.clone()
     }
+}
+
+/// Whether two versions of a briefing rank the same: what ranking reads did not change.
+fn shows_the_same(old: &Briefing, new: &Briefing) -> bool {
+    (&old.slug, old.date, &old.title, &old.summary, &old.tags)
+        == (&new.slug, new.date, &new.title, &new.summary, &new.tags)
 }
 
 /// For each briefing (by position, newest first), its related briefings, best first.

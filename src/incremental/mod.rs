@@ -125,17 +125,24 @@ impl Session {
     }
 
     /// Takes in search shards the background finished, reading no source again: a file
-    /// being saved right now is left for the rebuild its change will bring. `None` while the
-    /// last rebuild failed: the shards wait for the change that fixes it, and the error
-    /// already told is not told again.
+    /// being saved right now is left for the rebuild its change will bring. `None` when
+    /// there is nothing new to take in (shards queued until the edits settle are started
+    /// now if they have), and while the last rebuild failed: the shards wait for the change
+    /// that fixes it, and the error already told is not told again.
     pub fn take_search(&mut self) -> Option<Result<Outcome, BuildError>> {
-        if self.failing {
+        if self.failing || !self.search.poll() {
             return None;
         }
         self.sources_unchanged = true;
         let outcome = self.rebuild(&[]);
         self.sources_unchanged = false;
         Some(outcome)
+    }
+
+    /// Whether the background is indexing search shards now: it waits until the edits
+    /// have settled ([`search::QUIET`]).
+    pub fn search_indexing(&self) -> bool {
+        self.search.indexing()
     }
 
     /// Whether search shards are still being indexed in the background.

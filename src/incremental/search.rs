@@ -1,13 +1,16 @@
 //! The search index while `kabar serve` or `kabar watch` runs. A shard whose briefings
-//! changed is indexed again on a background thread, so a reload never waits for Pagefind:
-//! its last files stay served until the new ones are ready, and then a wake-up makes the
-//! session rebuild, which swaps them in. A shard seen for the first time (the first build, a
-//! new year) is indexed at once, so the search page never names a shard that has no files.
+//! changed is indexed again on a background thread once the edits have settled ([`QUIET`]),
+//! so a reload never waits for Pagefind: its last files stay served until the new ones are
+//! ready, and then a wake-up makes the session rebuild, which swaps them in. The thread
+//! indexes outside rayon's pool, one shard at a time, so the next rebuild's rendering never
+//! queues behind it. A shard seen for the first time (the first build, a new year) is
+//! indexed at once, so the search page never names a shard that has no files.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -18,6 +21,10 @@ use crate::publish::OutputFile;
 use crate::render::keys::hash_of;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;
+
+/// How long after the last change that needs indexing the background starts: an editor
+/// saving again and again is not slowed by indexing each save.
+pub const QUIET: Duration = Duration::from_millis(800);
 
 /// Called from the indexing thread when its shards are ready.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -31,14 +38,20 @@ type Results = Vec<(String, u64, Result<Vec<OutputFile>, Diagnostic>)>;
 pub struct LiveSearch {
     /// Shards indexed so far, by name.
     indexed: HashMap<String, Indexed>,
+    digests: search::Digests,
     /// The browser's files, by language and first shard.
     runtime: Option<((&'static str, String), Vec<SearchFile>)>,
     /// Shards being indexed on the background thread, and their names and digests.
     /// (Behind a mutex only so that the session can be shared while it renders.)
     running: Option<Mutex<Receiver<Results>>>,
     in_flight: Vec<(String, u64)>,
-    /// Shards to index once the running ones are done (only the latest wish counts).
+    /// Shards to index once the running ones are done and the edits have settled (only the
+    /// latest wish counts).
     queued: Vec<Job>,
+    /// When the last shards were queued.
+    queued_at: Option<Instant>,
+    /// Shards indexed in the background and not yet handed out by [`LiveSearch::files`].
+    fresh: bool,
     waker: Option<Waker>,
     /// Index changed shards before returning, as `kabar build` does (for tests).
     pub foreground: bool,
@@ -54,20 +67,39 @@ impl LiveSearch {
         self.waker = Some(waker);
     }
 
+    /// Whether the background thread is indexing now (rather than waiting for quiet).
+    pub fn indexing(&self) -> bool {
+        self.running.is_some()
+    }
+
     /// Whether shards are being indexed in the background.
     pub fn busy(&self) -> bool {
         self.running.is_some() || !self.queued.is_empty()
     }
 
-    /// Waits for the background indexing to finish (for tests and benchmarks).
+    /// Waits for the background indexing to finish, queued shards too (for tests and
+    /// benchmarks).
     pub fn wait(&mut self) {
-        while let Some(running) = self.running.take() {
+        loop {
+            if self.running.is_none() {
+                self.start_queued();
+            }
+            let Some(running) = self.running.take() else {
+                return;
+            };
             let running = running.into_inner().unwrap_or_else(|e| e.into_inner());
             if let Ok(results) = running.recv() {
                 self.keep(results);
             }
-            self.start_queued();
         }
+    }
+
+    /// Takes in what the background finished and starts what has waited long enough;
+    /// whether there are new shards to swap in.
+    pub fn poll(&mut self) -> bool {
+        self.collect();
+        self.start_if_quiet();
+        self.fresh
     }
 
     /// The search files the site has now, newest shard first.
@@ -79,7 +111,8 @@ impl LiveSearch {
         digest: impl Fn(usize) -> u64 + Sync,
     ) -> Result<Vec<SearchFile>, BuildError> {
         self.collect();
-        let wanted = search::wanted(archive, views, config, digest);
+        self.fresh = false;
+        let wanted = self.digests.wanted(archive, views, config, digest);
         let Some(primary) = wanted.first() else {
             return Ok(Vec::new());
         };
@@ -112,9 +145,8 @@ impl LiveSearch {
             .collect();
         if !later.is_empty() {
             self.queued = jobs(later);
-            if self.running.is_none() {
-                self.start_queued();
-            }
+            self.queued_at = Some(Instant::now());
+            self.wake_after(QUIET);
         }
         let mut files = self.runtime(config, &primary.shard.name)?;
         for w in &wanted {
@@ -152,12 +184,8 @@ impl LiveSearch {
             Ok(results) => {
                 self.running = None;
                 self.keep(results);
-                self.start_queued();
             }
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.running = None;
-                self.start_queued();
-            }
+            Err(mpsc::TryRecvError::Disconnected) => self.running = None,
             Err(mpsc::TryRecvError::Empty) => {}
         }
     }
@@ -169,7 +197,26 @@ impl LiveSearch {
             if let Ok(files) = result {
                 let files = shared(files);
                 self.indexed.insert(name, Indexed { digest, files });
+                self.fresh = true;
             }
+        }
+    }
+
+    fn start_if_quiet(&mut self) {
+        let quiet = self.queued_at.is_none_or(|at| at.elapsed() >= QUIET);
+        if self.running.is_none() && quiet {
+            self.start_queued();
+        }
+    }
+
+    /// Calls the waker after `delay`, so the session looks again when the edits may have
+    /// settled.
+    fn wake_after(&self, delay: Duration) {
+        if let Some(wake) = self.waker.clone() {
+            std::thread::spawn(move || {
+                std::thread::sleep(delay);
+                wake();
+            });
         }
     }
 
@@ -182,7 +229,11 @@ impl LiveSearch {
         let (sender, receiver) = mpsc::channel();
         let waker = self.waker.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(run(jobs));
+            let results = jobs
+                .into_iter()
+                .map(|job| (job.name.clone(), job.digest, job.run()))
+                .collect();
+            let _ = sender.send(results);
             if let Some(wake) = waker {
                 wake();
             }

@@ -7,6 +7,7 @@
 //! shard's folder also holds the worker and the WebAssembly, since the search page opens it
 //! first and merges the others into it.
 
+mod digests;
 pub mod pagefind;
 pub mod records;
 pub mod shards;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::keys::{body_digest, hash_of};
+use super::keys::body_digest;
 use super::pages::{Copy, CopySource};
 use super::views::{Card, Views};
 use crate::archive::Archive;
@@ -25,52 +26,13 @@ use crate::content::Briefing;
 use crate::content::discover::walk;
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::OutputFile;
+pub use digests::{Digests, Wanted, wanted};
 pub use shards::{Shard, shards};
 
 /// The folder of the index in the output.
 pub const SEARCH_DIR: &str = "pagefind";
 /// In each shard's folder: the digest of what the shard was made from.
 pub const STAMP_FILE: &str = "kabar-shard";
-
-/// A shard and the digest of everything its index is made from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wanted {
-    pub shard: Shard,
-    pub digest: u64,
-}
-
-/// The shards the archive needs now, newest first. `digest` gives, for a briefing's
-/// position, a hash of its body ([`body_digest`]); its card gives every other field a
-/// record holds.
-pub fn wanted(
-    archive: &Archive,
-    views: &Views,
-    config: &Config,
-    digest: impl Fn(usize) -> u64 + Sync,
-) -> Vec<Wanted> {
-    shards(archive)
-        .into_par_iter()
-        .map(|shard| {
-            let members: Vec<u64> = shard
-                .members
-                .iter()
-                .map(|&i| hash_of((record_fields(&views.cards[i]), digest(i))))
-                .collect();
-            let digest = hash_of((env!("CARGO_PKG_VERSION"), config.language.code(), members));
-            Wanted { shard, digest }
-        })
-        .collect()
-}
-
-/// What a record takes from a card: a tag's count, shown on cards, is not in the index.
-fn record_fields(card: &Card) -> impl std::hash::Hash + '_ {
-    (
-        (&card.url, &card.title, &card.date, &card.date_long),
-        card.tags.iter().map(|t| &t.name).collect::<Vec<_>>(),
-        card.source.as_ref().map(|s| &s.name),
-        card.place.as_ref().map(|p| &p.name),
-    )
-}
 
 /// A shard's briefings, ready to index (on another thread, if need be: records are made
 /// there too, since reading bodies as text is not free).
