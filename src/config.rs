@@ -136,11 +136,11 @@ impl Config {
             SiteFile::default()
         } else {
             yaml::from_str(text).map_err(|e| {
-                Diagnostic::new("", e.line, e.col, e.message).with_hint(
+                Diagnostic::new("", e.line, e.col, e.message).with_hint(e.hint.unwrap_or(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
                      raw.boilerplate, raw.max_tags, raw.undated, entities, search",
-                )
+                ))
             })?
         };
         Self::from_file(file, text)

@@ -102,6 +102,18 @@ impl BuildError {
             source,
         }
     }
+
+    /// The problems, each located, for reports that gather problems of several kinds.
+    pub fn diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            Self::Site(diagnostics) => diagnostics,
+            Self::Io {
+                action,
+                path,
+                source,
+            } => vec![Diagnostic::file(path, format!("{action}: {source}"))],
+        }
+    }
 }
 
 impl From<Diagnostic> for BuildError {

@@ -9,15 +9,24 @@ pub struct YamlError {
     pub line: usize,
     pub col: usize,
     pub message: String,
+    /// What to do, when it does not depend on which file the YAML is in.
+    pub hint: Option<&'static str>,
 }
 
+/// The most aliases (`*name`) a YAML text may use. Each repeats a whole anchored value, and
+/// nested ones repeat it exponentially (a 149 KB file once took 4.8 GB to read), so they are
+/// counted before anything is expanded; front matter and `site.yaml` need few, if any.
+pub const MAX_ALIASES: usize = 16;
+
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_aliases(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         YamlError {
             line,
             col,
             message: clean_message(&e.to_string()),
+            hint: None,
         }
     })
 }
@@ -25,6 +34,60 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// YAML text for a value; quoting is left to the YAML library.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).expect("plain data serializes to YAML")
+}
+
+fn check_aliases(text: &str) -> Result<(), YamlError> {
+    let aliases = text
+        .lines()
+        .enumerate()
+        .flat_map(|(n, line)| alias_columns(line).into_iter().map(move |col| (n + 1, col)));
+    match aliases.enumerate().find(|(count, _)| *count == MAX_ALIASES) {
+        Some((_, (line, col))) => Err(YamlError {
+            line,
+            col,
+            message: format!("more than {MAX_ALIASES} YAML aliases (`*name`)"),
+            hint: Some("write the values out instead of repeating them with `*name`"),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The 1-based columns where an alias starts on a line: a `*` and a name where a value can
+/// start (first on the line, or after `- `, `: `, `? `, `[`, `{` or `,`), outside quotes
+/// and comments. `5 * 3` and `*bold*` inside a quoted title are not aliases.
+fn alias_columns(line: &str) -> Vec<usize> {
+    let mut columns = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut before: Option<char> = None;
+    let mut previous: Option<char> = None;
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' && previous.is_none_or(char::is_whitespace) => break,
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '*' => {
+                let spaced = previous.is_none_or(char::is_whitespace);
+                let starts_value = match before {
+                    None => true,
+                    Some('[' | '{' | ',') => true,
+                    Some('-' | ':' | '?') => spaced,
+                    _ => false,
+                };
+                let named = chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+                if starts_value && named {
+                    columns.push(i + 1);
+                }
+            }
+            None => {}
+        }
+        if !c.is_whitespace() {
+            before = Some(c);
+        }
+        previous = Some(c);
+    }
+    columns
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.
@@ -44,6 +107,27 @@ mod tests {
     #[allow(dead_code)]
     struct Doc {
         title: String,
+    }
+
+    #[test]
+    fn aliases_are_counted_before_anything_is_expanded() {
+        assert_eq!(alias_columns("tags: [&a [x, y], *a, *a]"), [19, 23]);
+        assert_eq!(alias_columns("- *a"), [3]);
+        assert_eq!(alias_columns("*a: 1"), [1]);
+        assert!(alias_columns("title: \"Kim *tiba* di Hanoi\"").is_empty());
+        assert!(alias_columns("hitung: 5 * 3").is_empty());
+        assert!(alias_columns("x: 1 # *bukan").is_empty());
+        let bomb = format!("tags: [&a [w0, w1], {}]\n", vec!["*a"; 5000].join(", "));
+        let started = std::time::Instant::now();
+        let err = from_str::<serde_yaml::Value>(&bomb).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(err.line, 1);
+        assert!(
+            err.message.contains("more than 16 YAML aliases"),
+            "{}",
+            err.message
+        );
+        assert!(from_str::<serde_yaml::Value>("a: &x [1]\nb: *x\n").is_ok());
     }
 
     #[test]

@@ -119,3 +119,107 @@ fn a_site_file_named_like_a_theme_file_wins_every_time() {
         assert_eq!(site.read("style.css"), mine);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_site_are_refused_and_links_inside_followed() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("rahasia.md"),
+        "---\ntitle: R\ndate: 2019-01-01\n---\nRAHASIA\n",
+    )
+    .unwrap();
+    std::fs::create_dir(outside.path().join("folder")).unwrap();
+    std::fs::write(outside.path().join("folder/x.txt"), "RAHASIA").unwrap();
+    let cases: [(&str, std::path::PathBuf); 4] = [
+        ("content/env.bin", "/proc/self/environ".into()),
+        ("content/curian.md", outside.path().join("rahasia.md")),
+        ("static/berkas", outside.path().join("folder")),
+        (
+            "templates/partials/x.html",
+            outside.path().join("rahasia.md"),
+        ),
+    ];
+    for (link, target) in cases {
+        let site = TestSite::new(CONFIG);
+        site.briefing(
+            "content/a.md",
+            &[("title", "A"), ("date", "2019-01-01")],
+            "Isi.",
+        );
+        let at = site.root().join(link);
+        std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+        symlink(&target, &at).unwrap();
+        let errors: Vec<String> = site
+            .build_errors()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let text = errors.join("\n");
+        assert!(
+            text.contains(&format!("{link}:1:1: this is a link to")),
+            "{link}: {text}"
+        );
+        assert!(text.contains("outside the site folder"), "{link}: {text}");
+        assert!(!site.output().exists(), "{link}: nothing is published");
+    }
+
+    // Links inside the site are fine; a loop is named by its path.
+    let site = TestSite::new(CONFIG);
+    site.briefing(
+        "content/2019/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    symlink(
+        site.root().join("content/2019/a.md"),
+        site.root().join("content/b.md"),
+    )
+    .unwrap();
+    site.build();
+    symlink(
+        site.root().join("content"),
+        site.root().join("content/2019/lingkar"),
+    )
+    .unwrap();
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e
+                .starts_with("content/2019/lingkar:1:1: this link leads back to content, a loop")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_yaml_anchor_bomb_is_refused_before_it_is_expanded() {
+    let site = TestSite::new(CONFIG);
+    let words: Vec<String> = (0..5000).map(|n| format!("w{n}")).collect();
+    let aliases = vec!["*a"; 3000].join(", ");
+    site.write(
+        "content/bom.md",
+        &format!(
+            "---\ntitle: Bom\ndate: 2019-01-01\ntags: [&a [{}], {aliases}]\n---\nIsi.\n",
+            words.join(", ")
+        ),
+    );
+    let started = std::time::Instant::now();
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("content/bom.md:4:") && e.contains("more than 16 YAML aliases")),
+        "{errors:#?}"
+    );
+}

@@ -47,11 +47,8 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
         return Ok(found);
     }
     let mut files = Vec::new();
-    for entry in walk(&content) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&content).to_path_buf();
-            BuildError::io("cannot read", path, e.into())
-        })?;
+    for entry in super::inside::walk_inside(root, &content) {
+        let entry = entry?;
         if entry.file_type().is_file() {
             let path = entry
                 .path()

@@ -111,8 +111,11 @@ fn parse_yaml(yaml_text: &str) -> Result<FrontMatter, Diagnostic> {
     }
     yaml::from_str(yaml_text).map_err(|e| {
         // The YAML starts on line 2 of the file, after the opening `---`.
-        Diagnostic::new("", e.line + 1, e.col, e.message)
-            .with_hint(format!("front matter keys are: {FRONT_MATTER_KEYS}"))
+        let hint = e.hint.map_or_else(
+            || format!("front matter keys are: {FRONT_MATTER_KEYS}"),
+            str::to_string,
+        );
+        Diagnostic::new("", e.line + 1, e.col, e.message).with_hint(hint)
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod discover;
 pub mod front_matter;
+pub mod inside;
 pub mod markdown;
 pub mod sanitize;
 

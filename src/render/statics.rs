@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::pages::{Copy, CopySource};
-use crate::content::discover::walk;
+use crate::content::inside::walk_inside;
 use crate::error::BuildError;
 
 pub const STATIC_DIR: &str = "static";
@@ -21,8 +21,8 @@ pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError>
     let dir = root.join(STATIC_DIR);
     let mut copies = Vec::new();
     if dir.is_dir() {
-        for entry in walk(&dir) {
-            let entry = entry.map_err(|e| BuildError::io("cannot read", dir.clone(), e.into()))?;
+        for entry in walk_inside(root, &dir) {
+            let entry = entry?;
             if entry.file_type().is_file() {
                 let to = entry
                     .path()

@@ -7,7 +7,7 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use super::i18n;
 use crate::config::Config;
-use crate::content::discover::walk;
+use crate::content::inside::walk_inside;
 use crate::error::Diagnostic;
 
 pub const TEMPLATES_DIR: &str = "templates";
@@ -112,7 +112,15 @@ fn site_templates(root: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>>
     }
     let mut found = Vec::new();
     let mut errors = Vec::new();
-    for entry in walk(&dir).flatten().filter(|e| e.file_type().is_file()) {
+    for entry in walk_inside(root, &dir) {
+        let entry = match entry {
+            Ok(entry) if entry.file_type().is_file() => entry,
+            Ok(_) => continue,
+            Err(e) => {
+                errors.extend(e.diagnostics());
+                continue;
+            }
+        };
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let name = rel
             .components()

@@ -1,0 +1,62 @@
+//! Walking the site's own folders without leaving the site: a symlink whose target lies
+//! outside the site folder would publish a file of the machine (`/etc/passwd`, a build's
+//! environment from `/proc/self/environ`), so it is an error naming the link and its target.
+//! Links inside the site are followed; a loop of links is reported by path.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::DirEntry;
+
+use super::discover::walk;
+use crate::error::{BuildError, Diagnostic};
+
+/// Every entry under `dir` (a folder of the site at `root`), in name order; a link that
+/// leads out of the site, nowhere, or round in a loop is an error.
+pub fn walk_inside(root: &Path, dir: &Path) -> impl Iterator<Item = Result<DirEntry, BuildError>> {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let root = root.to_path_buf();
+    walk(dir).map(move |entry| match entry {
+        Ok(entry) if entry.path_is_symlink() => stays_inside(&site, &root, entry),
+        Ok(entry) => Ok(entry),
+        Err(e) => Err(walk_error(&root, e)),
+    })
+}
+
+fn stays_inside(site: &Path, root: &Path, entry: DirEntry) -> Result<DirEntry, BuildError> {
+    let named = relative(root, entry.path());
+    let target = std::fs::canonicalize(entry.path()).map_err(|_| {
+        Diagnostic::file(&named, "this link leads to nothing").with_hint("remove the link")
+    })?;
+    if target.starts_with(site) {
+        return Ok(entry);
+    }
+    Err(Diagnostic::file(
+        &named,
+        format!(
+            "this is a link to {}, outside the site folder, which would be published",
+            target.display()
+        ),
+    )
+    .with_hint("copy what you need into the site folder, or remove the link")
+    .into())
+}
+
+fn walk_error(root: &Path, e: walkdir::Error) -> BuildError {
+    let path = e.path().map(|p| relative(root, p)).unwrap_or_default();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::file(
+            &path,
+            format!(
+                "this link leads back to {}, a loop",
+                relative(root, ancestor).display()
+            ),
+        )
+        .with_hint("remove the link, or point it at a folder that does not hold it")
+        .into();
+    }
+    BuildError::io("cannot read", path, e.into())
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
