@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
 use serde::Deserialize;
 
 use crate::content::front_matter::Tags;
@@ -343,6 +345,30 @@ impl SiteZone {
                 .earliest()
                 .map(|dt| dt.with_timezone(&dt.offset().fix())),
             SiteZone::Fixed(offset) => offset.from_local_datetime(&naive).single(),
+        }
+    }
+
+    /// The first moment of `day` the zone's clocks show: midnight, or the moment a clock
+    /// change that skips midnight lands on (`America/Sao_Paulo` on 2018-11-04: 01:00).
+    pub fn start_of_day(&self, day: NaiveDate) -> Option<DateTime<FixedOffset>> {
+        let midnight = day.and_time(NaiveTime::MIN);
+        self.localize(midnight)
+            .or_else(|| self.localize(self.after_gap(midnight)?))
+    }
+
+    /// The first wall-clock time after `naive` that the zone's clocks show, when they skip
+    /// `naive` (a daylight-saving gap).
+    pub fn after_gap(&self, naive: NaiveDateTime) -> Option<NaiveDateTime> {
+        (1..=24 * 60)
+            .map(|minutes| naive + chrono::Duration::minutes(minutes))
+            .find(|t| self.localize(*t).is_some())
+    }
+
+    /// The zone's name, as `site.yaml` gives it.
+    pub fn name(&self) -> String {
+        match self {
+            SiteZone::Named(tz) => tz.name().to_string(),
+            SiteZone::Fixed(offset) => offset.to_string(),
         }
     }
 

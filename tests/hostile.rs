@@ -7,6 +7,19 @@ use common::{TestSite, parse_feed};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\n";
 
+/// Asserts the build fails with a problem reported at `at` that says `says`.
+fn assert_reports(site: &TestSite, at: &str, says: &str) {
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.starts_with(at) && e.contains(says)),
+        "no `{at}` … `{says}` in {errors:#?}"
+    );
+}
+
 fn warnings(site: &TestSite) -> Vec<String> {
     site.build()
         .warnings
@@ -151,17 +164,11 @@ fn links_out_of_the_site_are_refused_and_links_inside_followed() {
         let at = site.root().join(link);
         std::fs::create_dir_all(at.parent().unwrap()).unwrap();
         symlink(&target, &at).unwrap();
-        let errors: Vec<String> = site
-            .build_errors()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        let text = errors.join("\n");
-        assert!(
-            text.contains(&format!("{link}:1:1: this is a link to")),
-            "{link}: {text}"
+        assert_reports(
+            &site,
+            &format!("{link}:1:1: this is a link to"),
+            "outside the site folder",
         );
-        assert!(text.contains("outside the site folder"), "{link}: {text}");
         assert!(!site.output().exists(), "{link}: nothing is published");
     }
 
@@ -183,17 +190,10 @@ fn links_out_of_the_site_are_refused_and_links_inside_followed() {
         site.root().join("content/2019/lingkar"),
     )
     .unwrap();
-    let errors: Vec<String> = site
-        .build_errors()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e
-                .starts_with("content/2019/lingkar:1:1: this link leads back to content, a loop")),
-        "{errors:#?}"
+    assert_reports(
+        &site,
+        "content/2019/lingkar:1:1:",
+        "this link leads back to content, a loop",
     );
 }
 
@@ -210,16 +210,89 @@ fn a_yaml_anchor_bomb_is_refused_before_it_is_expanded() {
         ),
     );
     let started = std::time::Instant::now();
-    let errors: Vec<String> = site
-        .build_errors()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    assert_reports(&site, "content/bom.md:4:", "more than 16 YAML aliases");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with("content/bom.md:4:") && e.contains("more than 16 YAML aliases")),
-        "{errors:#?}"
+}
+
+#[test]
+fn years_outside_four_digits_are_refused() {
+    for date in [
+        "\"-0001-12-31\"",
+        "0999-01-01",
+        "\"-0001-12-31T10:00:00+07:00\"",
+    ] {
+        let site = TestSite::new(CONFIG);
+        site.write(
+            "content/a.md",
+            &format!("---\ntitle: A\ndate: {date}\n---\nIsi.\n"),
+        );
+        assert_reports(&site, "content/a.md:3:7:", "outside 1000–9999");
+    }
+}
+
+#[test]
+fn a_day_whose_midnight_is_skipped_starts_when_the_clocks_do() {
+    // In São Paulo the clocks went from 00:00 to 01:00 on 4 November 2018.
+    let site = TestSite::new(&format!("{CONFIG}timezone: America/Sao_Paulo\n"));
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2018-11-04")],
+        "Isi.",
     );
+    site.write("content/2018-11-04-b.md", "---\ntitle: B\n---\nIsi.\n");
+    site.build();
+    for page in ["2018/11/a/index.html", "2018/11/b/index.html"] {
+        assert!(
+            site.read(page)
+                .contains("datetime=\"2018-11-04T01:00:00-02:00\""),
+            "{page}"
+        );
+    }
+    // A time inside the gap is refused, naming the nearest time that exists.
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2018-11-04 00:30")],
+        "Isi.",
+    );
+    assert_reports(
+        &site,
+        "content/a.md:3:7: `2018-11-04 00:30` does not exist in America/Sao_Paulo",
+        "the nearest time that exists is 2018-11-04 01:00",
+    );
+}
+
+#[test]
+fn very_long_titles_give_slugs_a_file_system_takes() {
+    let site = TestSite::new(CONFIG);
+    let title = "Kim Jong-un dan Donald Trump bertemu lagi di perbatasan ".repeat(8);
+    site.briefing(
+        "content/a.md",
+        &[("title", title.trim()), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    site.write(
+        "content/2019-02-02-{}.md"
+            .replace("{}", &"panjang-".repeat(28))
+            .as_str(),
+        "---\ntitle: B\n---\nIsi.\n",
+    );
+    let report = site.build();
+    assert_eq!(report.briefings, 2);
+    for (path, _) in common::files(&site.output()) {
+        for part in path.split('/') {
+            assert!(part.len() <= 80, "{path}");
+        }
+    }
+    // A slug stated too long is refused at its line.
+    let long = "sangat-".repeat(40);
+    site.briefing(
+        "content/a.md",
+        &[
+            ("title", "A"),
+            ("date", "2019-01-01"),
+            ("slug", long.trim_end_matches('-')),
+        ],
+        "Isi.",
+    );
+    assert_reports(&site, "content/a.md:4:7:", "at most 80");
 }

@@ -337,9 +337,10 @@ fn pick<T>(
 /// A date read from text, placed in its own zone or else the site's.
 fn localize(dated: Dated, config: &Config) -> Option<Stated> {
     let naive = dated.day.and_time(dated.time.unwrap_or(NaiveTime::MIN));
-    let at = match dated.zone {
-        Some(zone) => naive.and_local_timezone(zone).single(),
-        None => config.timezone.localize(naive),
+    let at = match (dated.zone, dated.time) {
+        (Some(zone), _) => naive.and_local_timezone(zone).single(),
+        (None, None) => config.timezone.start_of_day(dated.day),
+        (None, Some(_)) => config.timezone.localize(naive),
     }?;
     Some(Stated {
         at,
@@ -348,7 +349,7 @@ fn localize(dated: Dated, config: &Config) -> Option<Stated> {
 }
 
 fn localize_day(day: NaiveDate, config: &Config) -> Option<Stated> {
-    let at = config.timezone.localize(day.and_time(NaiveTime::MIN))?;
+    let at = config.timezone.start_of_day(day)?;
     Some(Stated {
         at,
         has_time: false,

@@ -1,6 +1,6 @@
 //! Dates as editors write them in front matter and file names.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::config::{SiteZone, parse_offset};
 
@@ -37,16 +37,49 @@ pub fn parse_stated(text: &str, zone: &SiteZone) -> Result<Stated, String> {
     let text = text.trim();
     let fail = || format!("cannot read the date `{text}`");
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        in_range(at.year())?;
         return Ok(Stated { at, has_time: true });
     }
     let (local, offset) = split_zone(text);
     let (naive, has_time) = parse_naive(local).ok_or_else(fail)?;
     let at = match offset {
-        Some(offset) => naive.and_local_timezone(offset).single(),
-        None => zone.localize(naive),
-    }
-    .ok_or_else(fail)?;
+        Some(offset) => naive.and_local_timezone(offset).single().ok_or_else(fail)?,
+        None if !has_time => zone.start_of_day(naive.date()).ok_or_else(fail)?,
+        None => zone
+            .localize(naive)
+            .ok_or_else(|| skipped(text, naive, zone))?,
+    };
+    in_range(at.year())?;
     Ok(Stated { at, has_time })
+}
+
+/// Years a page can show: URLs, feeds and the timeline all assume four digits.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Refuses a year outside [`YEARS`] (a negative one, say).
+pub fn in_range(year: i32) -> Result<(), String> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(format!("the year {year} is outside 1000–9999"))
+    }
+}
+
+/// A time the site's clocks skip (a daylight-saving gap), with the nearest time they show.
+fn skipped(text: &str, naive: NaiveDateTime, zone: &SiteZone) -> String {
+    let after = zone
+        .after_gap(naive)
+        .map(|t| {
+            format!(
+                "; the nearest time that exists is {}",
+                t.format("%Y-%m-%d %H:%M")
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "`{text}` does not exist in {}: the clocks skip it when they change{after}",
+        zone.name()
+    )
 }
 
 /// Splits a trailing zone (`WIB`, `+07:00`, `Z`) from a date.

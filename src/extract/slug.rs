@@ -1,12 +1,34 @@
 //! Slugs: lowercase ASCII words joined by hyphens, transliterated from any script.
 
-/// `Kim Jong-un` → `kim-jong-un`; `Korea Utara` → `korea-utara`.
+/// The longest slug, in bytes: a slug is a folder name, and file systems allow 255 bytes
+/// for one; a reader's address bar is happier with far fewer.
+pub const MAX_SLUG: usize = 80;
+
+/// `Kim Jong-un` → `kim-jong-un`; `Korea Utara` → `korea-utara`. A long text gives its
+/// first words, up to [`MAX_SLUG`] bytes.
 pub fn slugify(text: &str) -> String {
-    slug::slugify(text)
+    let slug = slug::slugify(text);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    // The slug is ASCII, so any byte is a character boundary.
+    let cut = &slug[..=MAX_SLUG];
+    match cut.rfind('-') {
+        Some(end) if end > 0 => cut[..end].to_string(),
+        _ => slug[..MAX_SLUG].trim_end_matches('-').to_string(),
+    }
 }
 
-/// A slug an editor wrote must already be clean, so it can never name a folder outside the site.
+/// A slug an editor wrote must already be clean, so it can never name a folder outside the
+/// site, and short enough to be a folder's name.
 pub fn check_slug(text: &str) -> Result<(), String> {
+    if text.len() > MAX_SLUG {
+        let start: String = text.chars().take(24).collect();
+        return Err(format!(
+            "slug `{start}…` is {} characters long; at most {MAX_SLUG} can be a folder's name",
+            text.chars().count()
+        ));
+    }
     if !text.is_empty() && slugify(text) == text {
         Ok(())
     } else {
@@ -30,6 +52,18 @@ mod tests {
             "{korean}"
         );
         assert_eq!(slugify("Été à Séoul"), "ete-a-seoul");
+    }
+
+    #[test]
+    fn long_texts_give_their_first_words() {
+        let title = "Kim Jong-un dan Donald Trump bertemu lagi ".repeat(10);
+        let slug = slugify(&title);
+        assert!(slug.len() <= MAX_SLUG, "{slug}");
+        assert!(slug.starts_with("kim-jong-un-dan-donald-trump-bertemu-lagi-kim"));
+        assert!(!slug.ends_with('-'));
+        let word = "a".repeat(300);
+        assert_eq!(slugify(&word).len(), MAX_SLUG);
+        assert!(check_slug(&"ab-".repeat(40)).is_err());
     }
 
     #[test]
