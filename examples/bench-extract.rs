@@ -80,6 +80,28 @@ fn main() {
         n,
         started,
     );
+
+    // One huge paragraph (a scraper that lost every line break): time must grow linearly.
+    let sentences: String = templates
+        .iter()
+        .flat_map(|t| t.lines().skip(3))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for megabytes in [1.0, 2.5, 5.0, 10.0] {
+        let size = (megabytes * 1e6) as usize;
+        let mut paragraph = String::with_capacity(size + sentences.len());
+        while paragraph.len() < size {
+            paragraph.push_str(&sentences);
+            paragraph.push(' ');
+        }
+        let started = Instant::now();
+        black_box(extract(&paragraph, &settings));
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "one paragraph of {megabytes} MB: {seconds:.2} s, {:.1} MB/s",
+            megabytes / seconds
+        );
+    }
 }
 
 fn report(what: &str, n: usize, started: Instant) {

@@ -59,6 +59,12 @@ const LIVE_SCRIPT: &str = r#"<script>/* kabar live reload */(() => {
 })();</script>
 "#;
 
+/// Served for every page while no build has succeeded yet; the live-reload script it gets
+/// shows the error over it and reloads it when the site builds.
+const NOT_BUILT_YET: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\
+<title>kabar: the site did not build</title></head>\n<body><p>The site did not build yet: \
+fix the error shown, and this page reloads.</p></body></html>\n";
+
 /// What to tell open tabs after a rebuild.
 fn message(kind: &str, text: Option<&str>) -> String {
     serde_json::json!({ "kind": kind, "text": text }).to_string()
@@ -276,6 +282,15 @@ async fn page(State(shared): State<Arc<Shared>>, request: Request<Body>) -> Resp
             .body(Body::empty())
             .unwrap_or_default(),
         Resolved::Forbidden => plain(StatusCode::FORBIDDEN, "forbidden"),
+        // No good build yet: a page that shows the error and reloads once it is fixed.
+        Resolved::Missing if files.is_empty() => {
+            let page = Arc::new(NOT_BUILT_YET.as_bytes().to_vec());
+            file_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Path::new("index.html"),
+                &page,
+            )
+        }
         Resolved::Missing => match files.get(Path::new("404.html")) {
             Some(bytes) => file_response(StatusCode::NOT_FOUND, Path::new("404.html"), bytes),
             None => plain(StatusCode::NOT_FOUND, "not found"),

@@ -613,3 +613,58 @@ fn raw_text_is_escaped() {
     );
     assert!(!b.body_html.contains("<script>"));
 }
+
+/// One paragraph of about `bytes` bytes, made of the fixtures' story lines, as a scraper that
+/// lost every line break would save it.
+fn one_paragraph(bytes: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/raw");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let lines: Vec<String> = names
+        .iter()
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .skip(3)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let sentences = lines.join(" ");
+    let mut paragraph = String::with_capacity(bytes + sentences.len());
+    while paragraph.len() < bytes {
+        paragraph.push_str(&sentences);
+        paragraph.push(' ');
+    }
+    paragraph
+}
+
+/// The quickest of three readings, in seconds.
+fn reading_time(text: &str) -> f64 {
+    let config = Config::default();
+    let settings = content::article::settings(&config, today());
+    (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            std::hint::black_box(kabar::extract::article::extract(text, &settings));
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn a_huge_paragraph_is_read_in_linear_time() {
+    // Four times the text may take about four times as long; a quadratic step would take
+    // sixteen. (`cargo run --release --example bench-extract` prints 1 to 10 MB.)
+    let small = reading_time(&one_paragraph(500_000));
+    let large = reading_time(&one_paragraph(2_000_000));
+    assert!(
+        large < 8.0 * small,
+        "{small:.3} s, then {large:.3} s for four times the text"
+    );
+}

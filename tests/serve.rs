@@ -412,6 +412,33 @@ fn the_watch_survives_content_deleted_and_made_again() {
 }
 
 #[test]
+fn a_site_that_never_built_shows_its_error_and_reloads_when_fixed() {
+    let _cores = shared();
+    let site = TestSite::new("title: Uji\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 31/02/2019\n---\nIsi.\n",
+    );
+    let server = Server::start(&site);
+    let page = server.get("/2019/02/a/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("/__kabar/live"), "{}", page.body);
+    let mut tab = open_tab(&server);
+    let error = tab.expect("error");
+    assert!(
+        error["text"].as_str().unwrap().contains("content/a.md:3:7"),
+        "{error}"
+    );
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-02-28")],
+        "Isi.",
+    );
+    tab.expect("reload");
+    assert_eq!(server.get("/2019/02/a/").status, 200);
+}
+
+#[test]
 fn built_sites_carry_no_live_reload_script() {
     let _cores = shared();
     let site = site();

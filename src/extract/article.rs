@@ -214,6 +214,12 @@ fn header_line(line: &str) -> Option<Option<String>> {
     // Besides the date and outlet a header line holds a few words at most: a byline, a
     // label such as `Published`, a zone.
     const OTHER_WORDS: usize = 4;
+    // A day, a time, a zone and an outlet's name take a dozen words or so: a longer line is
+    // story (and a whole story on one line must not be searched date by date).
+    const MOST_WORDS: usize = 24;
+    if line.split_whitespace().nth(MOST_WORDS).is_some() {
+        return None;
+    }
     let dates = dating::find_dates(line);
     let outlet = outlets::header_outlet(line);
     if dates.is_empty() && outlet.is_none() {

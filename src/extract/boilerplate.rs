@@ -187,30 +187,30 @@ const HEADLINE_LOWERCASE: &[&str] = &[
 ];
 
 fn headline_len(after: &str) -> usize {
-    let words: Vec<(usize, &str)> = after
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - after.as_ptr() as usize, w))
-        .collect();
     let ordinary = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.chars().next().is_some_and(char::is_lowercase) && !HEADLINE_LOWERCASE.contains(&w)
-    };
-    let Some(first_ordinary) = words.iter().position(|(_, w)| ordinary(w)) else {
-        return after.len();
     };
     let starts_sentence = |w: &str| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || "\"“".contains(c))
     };
-    match words[..first_ordinary]
-        .iter()
-        .rposition(|(_, w)| starts_sentence(w))
-    {
-        Some(i) if i > 0 => words[i].0,
-        // No headline words before the story resumes: only the marker goes.
-        _ => 0,
+    // One pass that stops at the first ordinary word: a line can hold thousands of markers.
+    let mut last_start = None;
+    for (i, word) in after.split_whitespace().enumerate() {
+        if ordinary(word) {
+            return match last_start {
+                Some((j, at)) if j > 0 => at,
+                // No headline words before the story resumes: only the marker goes.
+                _ => 0,
+            };
+        }
+        if starts_sentence(word) {
+            last_start = Some((i, word.as_ptr() as usize - after.as_ptr() as usize));
+        }
     }
+    after.len()
 }
 
 /// A photo credit such as `(AFP Photo/Kirill Kudryavtsev)` or `(Foto: Reuters)`.
