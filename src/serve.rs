@@ -4,6 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -12,6 +13,8 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::sync::broadcast;
 
 use crate::Options;
@@ -149,13 +152,37 @@ pub fn serve(
             .route(LIVE_PATH, get(live))
             .fallback(page)
             .with_state(shared);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| BuildError::io("cannot serve", url.clone(), e))
+        serve_until_ctrl_c(listener, app).await;
+        Ok(())
     })
+}
+
+/// How long a client has to send its request's headers: a client that is slow or silent
+/// cannot hold a connection (and its memory) without limit.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `app` until Ctrl-C, each connection over HTTP/1.1 with [`HEADER_TIMEOUT`]
+/// (`axum::serve` has no such limit) and upgrades for the live-reload socket.
+async fn serve_until_ctrl_c(listener: tokio::net::TcpListener, app: Router) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        let stream = tokio::select! {
+            _ = &mut ctrl_c => return,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, say: the next accept may succeed.
+                Err(_) => continue,
+            },
+        };
+        let connection = http
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()))
+            .with_upgrades();
+        tokio::spawn(connection);
+    }
 }
 
 fn bind(address: Address) -> Result<std::net::TcpListener, BuildError> {

@@ -439,6 +439,26 @@ fn a_site_that_never_built_shows_its_error_and_reloads_when_fixed() {
 }
 
 #[test]
+fn a_client_that_never_sends_its_headers_is_let_go() {
+    use std::io::{Read, Write};
+    let _cores = shared();
+    let site = site();
+    let server = Server::start(&site);
+    let address = server.url.trim_start_matches("http://").trim_end_matches('/');
+    let mut slow = TcpStream::connect(address).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    // The server closes the connection (perhaps after a 408) instead of waiting for ever.
+    let closed = slow.read_to_end(&mut answer).is_ok();
+    assert!(closed, "still open after {:?}", started.elapsed());
+    assert!(started.elapsed() < Duration::from_secs(15));
+    // Other clients were served all along.
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
 fn built_sites_carry_no_live_reload_script() {
     let _cores = shared();
     let site = site();
