@@ -444,10 +444,14 @@ fn a_client_that_never_sends_its_headers_is_let_go() {
     let _cores = shared();
     let site = site();
     let server = Server::start(&site);
-    let address = server.url.trim_start_matches("http://").trim_end_matches('/');
+    let address = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
     let mut slow = TcpStream::connect(address).unwrap();
     slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
-    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
     let started = Instant::now();
     let mut answer = Vec::new();
     // The server closes the connection (perhaps after a 408) instead of waiting for ever.
