@@ -227,8 +227,10 @@ fn trouble(errors: &[notify::Error]) -> Diagnostic {
         .iter()
         .any(|e| matches!(e.kind, notify::ErrorKind::MaxFilesWatch));
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let diagnostic = Diagnostic::file(
+    let diagnostic = Diagnostic::new(
         "kabar watch",
+        0,
+        0,
         format!("the file watcher failed: {}", text.join("; ")),
     );
     if limit {

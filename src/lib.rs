@@ -104,8 +104,10 @@ pub struct Site {
     pub timings: Timings,
 }
 
-/// Reads the configuration; `--base-url` wins over `site.yaml`.
+/// Reads the configuration; `--base-url` wins over `site.yaml`. A folder that is not a site
+/// (no `site.yaml`, no `content/`) is refused, so a mistyped `--root` builds nothing.
 pub fn load_config(options: &Options) -> Result<Config, BuildError> {
+    is_a_site(&options.root)?;
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
         config.base_url = config::BaseUrl::parse(url).map_err(|m| {
@@ -113,6 +115,32 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
         })?;
     }
     Ok(config)
+}
+
+fn is_a_site(root: &Path) -> Result<(), Diagnostic> {
+    if !root.is_dir() {
+        return Err(
+            Diagnostic::new(root, 0, 0, "there is no such folder").with_hint(format!(
+                "check the --root folder, or make a new site there with `kabar init {}`",
+                root.display()
+            )),
+        );
+    }
+    let site = root.join(config::CONFIG_FILE).is_file()
+        || root.join(content::discover::CONTENT_DIR).is_dir();
+    if site {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        root,
+        0,
+        0,
+        "this folder is not a kabar site: it has no site.yaml and no content/ folder",
+    )
+    .with_hint(format!(
+        "run kabar in the site's folder or name it with --root, or make a new site with `kabar init {}`",
+        root.display()
+    )))
 }
 
 /// Reads every briefing; returns those it could read and the problems with the others.

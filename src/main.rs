@@ -177,8 +177,8 @@ fn run(command: Command) -> Result<(), BuildError> {
             let report = kabar::build(&options)?;
             print_warnings(&report);
             if common.verbose {
-                let (tags, files) = (thousands(report.tags), thousands(report.files));
-                println!("{tags} tags; {files} files written");
+                let (tags, files) = (counted(report.tags, "tag"), counted(report.files, "file"));
+                println!("{tags}; {files} written");
             }
             if !common.quiet {
                 println!(
@@ -208,7 +208,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                     println!("serving {url}  (Ctrl-C to stop)");
                     let _ = std::io::stdout().flush();
                 },
-                move |result| print_rebuild(result, quiet),
+                move |result| print_rebuild(result, quiet, "rendered"),
             )
         }
         Command::Watch {
@@ -227,7 +227,9 @@ fn run(command: Command) -> Result<(), BuildError> {
             if !quiet {
                 println!("watching {}  (Ctrl-C to stop)", live.common.root.display());
             }
-            kabar::watch::watch(options, live.poll, |result| print_rebuild(result, quiet))
+            kabar::watch::watch(options, live.poll, |result| {
+                print_rebuild(result, quiet, "written")
+            })
         }
         Command::Check { drafts, common } => {
             let options = Options {
@@ -334,14 +336,20 @@ fn import_line(done: &kabar::import::Imported) -> String {
 }
 
 /// One line per rebuild; errors in full, as a build prints them.
-fn print_rebuild(result: &Result<kabar::incremental::Outcome, BuildError>, quiet: bool) {
+/// `rebuilt in 75 ms: 1,234 briefings, 3 files rendered, 0 removed`; `kabar serve` renders
+/// into memory, `kabar watch` writes to disk, and each says which.
+fn print_rebuild(
+    result: &Result<kabar::incremental::Outcome, BuildError>,
+    quiet: bool,
+    done: &str,
+) {
     match result {
         Ok(outcome) if !quiet => {
             println!(
-                "rebuilt in {} ms: {} briefings, {} files written, {} removed",
+                "rebuilt in {} ms: {}, {} {done}, {} removed",
                 outcome.elapsed.as_millis(),
-                thousands(outcome.briefings),
-                thousands(outcome.written.len()),
+                counted(outcome.briefings, "briefing"),
+                counted(outcome.written.len(), "file"),
                 thousands(outcome.removed.len()),
             );
         }
@@ -371,11 +379,17 @@ fn print_timings(timings: &kabar::timings::Timings) {
 /// `built 1,234 briefings, 3,456 pages in 0.84 s`
 fn summary(verb: &str, report: &Report) -> String {
     format!(
-        "{verb} {} briefings, {} pages in {:.2} s",
-        thousands(report.briefings),
-        thousands(report.pages),
+        "{verb} {}, {} in {:.2} s",
+        counted(report.briefings, "briefing"),
+        counted(report.pages, "page"),
         report.elapsed.as_secs_f64()
     )
+}
+
+/// `1 briefing`, `1,234 briefings`.
+fn counted(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", thousands(n))
 }
 
 fn thousands(n: usize) -> String {

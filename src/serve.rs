@@ -201,7 +201,8 @@ fn bind(address: Address) -> Result<std::net::TcpListener, BuildError> {
                 "check --bind and --port".to_string(),
             ),
         };
-        Diagnostic::file("kabar serve", message)
+        // Not about a file: no line and column.
+        Diagnostic::new("kabar serve", 0, 0, message)
             .with_hint(hint)
             .into()
     })

@@ -69,6 +69,59 @@ fn build_prints_a_summary_and_exits_zero() {
 }
 
 #[test]
+fn build_refuses_a_folder_that_is_not_a_site() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("catatan.txt"), "bukan situs").unwrap();
+    let typo = folder.path().join("salah-ketik");
+    for root in [folder.path(), typo.as_path()] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(["build", "--root"])
+            .arg(root)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = stderr(&out);
+        assert!(text.contains("kabar init"), "{text}");
+        assert!(!text.contains(":1:1:"), "no made-up position: {text}");
+        assert!(!root.join("public").exists(), "nothing is written");
+    }
+    let text = stderr(
+        &Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(["build", "--root"])
+            .arg(folder.path())
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        text.contains("is not a kabar site: it has no site.yaml and no content/ folder"),
+        "{text}"
+    );
+    let text = stderr(
+        &Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(["build", "--root"])
+            .arg(&typo)
+            .output()
+            .unwrap(),
+    );
+    assert!(text.contains("there is no such folder"), "{text}");
+    assert!(!typo.exists());
+}
+
+#[test]
+fn counts_are_singular_for_one() {
+    let site = TestSite::new("title: Uji\n");
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    let out = kabar(&["build", "--verbose"], &site);
+    let text = stdout(&out);
+    assert!(text.starts_with("0 tags; "), "{text}");
+    assert!(text.contains("\nbuilt 1 briefing, "), "{text}");
+}
+
+#[test]
 fn build_timings_name_every_stage_and_the_peak_memory() {
     let site = site();
     let output = kabar(&["build", "--timings"], &site);

@@ -304,6 +304,8 @@ fn a_taken_port_is_named_with_the_flag_to_change_it() {
         "{stderr}"
     );
     assert!(stderr.contains("--port"), "{stderr}");
+    // Not about a file: no made-up line and column.
+    assert!(stderr.starts_with("kabar serve: port"), "{stderr}");
 }
 
 #[test]
