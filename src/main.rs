@@ -127,8 +127,9 @@ enum Command {
     Init {
         /// The folder for the new site
         dir: PathBuf,
-        #[command(flatten)]
-        common: Common,
+        /// Print only errors
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Read and render everything and check every internal link; writes nothing
     Check {
@@ -297,10 +298,10 @@ fn run(command: Command) -> Result<(), BuildError> {
                 Err(BuildError::Site(errors))
             }
         }
-        Command::Init { dir, common } => {
+        Command::Init { dir, quiet } => {
             let today = chrono::Local::now().format("%Y-%m-%d").to_string();
             let created = kabar::scaffold::init_site(&dir, &today)?;
-            if !common.quiet {
+            if !quiet {
                 for path in created {
                     println!("created {}", dir.join(path).display());
                 }

@@ -7,15 +7,30 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::slug::slugify;
 
-/// The text of a new briefing: front matter filled in, a body to replace.
+/// The body a new briefing starts with; a published briefing that still holds it is
+/// warned about.
+pub const PLACEHOLDER: &str = "Tulis paragraf pembuka di sini: siapa, apa, kapan, di mana.";
+
+/// The text of a new briefing: a draft (kept out of the site until `draft: true` goes), with
+/// the keys an editor fills in later as comments rather than empty values, and a body to
+/// replace.
 pub fn briefing_text(title: &str, date: &str, tags: &[String]) -> String {
-    let quoted_tags: Vec<String> = tags.iter().map(|t| yaml_string(t)).collect();
+    let tags = if tags.is_empty() {
+        "# tags: [Korea Utara, Amerika Serikat]\n".to_string()
+    } else {
+        let quoted: Vec<String> = tags.iter().map(|t| yaml_string(t)).collect();
+        format!("tags: [{}]\n", quoted.join(", "))
+    };
     format!(
-        "---\ntitle: {}\ndate: {date}\ntags: [{}]\nsource: \ndateline: \n---\n\n\
-         Tulis paragraf pembuka di sini: siapa, apa, kapan, di mana.\n",
+        "---\ntitle: {}\ndate: {date}\n{tags}# source: Kompas\n# dateline: Jakarta\n\
+         draft: true\n---\n\n{PLACEHOLDER}\n",
         yaml_string(title),
-        quoted_tags.join(", "),
     )
+}
+
+/// Whether a briefing's text still holds the new-briefing placeholder.
+pub fn holds_placeholder(text: &str) -> Option<usize> {
+    text.find(PLACEHOLDER)
 }
 
 /// A YAML double-quoted string, safe for any title.
@@ -59,6 +74,8 @@ pub fn init_site(dir: &Path, today: &str) -> Result<Vec<PathBuf>, BuildError> {
     let year = &today[..4];
     let files = [
         (PathBuf::from(CONFIG_FILE), SITE_YAML.to_string()),
+        // The built site is made again by every build: not something to commit.
+        (PathBuf::from(".gitignore"), "/public/\n".to_string()),
         (
             Path::new("content").join(year).join("selamat-datang.md"),
             format!(

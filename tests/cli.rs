@@ -210,12 +210,16 @@ fn bad_usage_exits_two() {
 #[test]
 fn every_command_has_help() {
     let site = site();
-    for command in ["build", "list", "new", "init", "check"] {
+    for command in [
+        "build", "list", "new", "init", "check", "serve", "watch", "import",
+    ] {
         let out = kabar(&[command, "--help"], &site);
         assert!(out.status.success(), "{command}");
-        assert!(
+        // `init` makes its own folder: a --root would mean nothing there.
+        assert_eq!(
             stdout(&out).contains("--root"),
-            "{command} --help lists --root"
+            command != "init",
+            "{command} --help and --root"
         );
     }
 }
@@ -304,10 +308,37 @@ fn new_creates_a_dated_briefing_and_never_overwrites() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("title: \"Kim Jong-un Serukan Langkah Ofensif\""));
     assert!(text.contains("tags: [\"Korea Utara\", \"AS\"]"));
+    // A draft, with no empty keys to publish.
+    assert!(text.contains("\ndraft: true\n"), "{text}");
+    let empty_key = regex::Regex::new(r"(?m)^[a-z_]+:\s*$").unwrap();
+    assert!(!empty_key.is_match(&text), "{text}");
+    let built = kabar(&["build"], &site);
+    assert!(built.status.success(), "a new briefing builds as is");
+    assert!(stderr(&built).is_empty(), "a draft is not warned about");
     assert!(
-        kabar(&["build"], &site).status.success(),
-        "a new briefing builds as is"
+        !common::files(&site.output())
+            .keys()
+            .any(|p| p.contains("kim-jong-un-serukan")),
+        "a draft is not published"
     );
+    // Published with its placeholder still in it: the build says so, at the line.
+    std::fs::write(&path, text.replace("draft: true\n", "")).unwrap();
+    let built = kabar(&["build"], &site);
+    assert!(built.status.success());
+    let warning = stderr(&built);
+    let line = text
+        .replace("draft: true\n", "")
+        .lines()
+        .position(|l| l.starts_with("Tulis paragraf"))
+        .unwrap()
+        + 1;
+    assert!(
+        warning.contains(&format!(
+            ":{line}:1: warning: this published briefing still holds the placeholder text"
+        )),
+        "{warning}"
+    );
+    std::fs::write(&path, &text).unwrap();
     let again = kabar(&["new", "Kim Jong-un Serukan Langkah Ofensif"], &site);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("already exists"));
@@ -325,6 +356,10 @@ fn init_makes_a_site_that_builds() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(target.join("site.yaml").exists());
+    assert_eq!(
+        std::fs::read_to_string(target.join(".gitignore")).unwrap(),
+        "/public/\n"
+    );
     let build = Command::new(env!("CARGO_BIN_EXE_kabar"))
         .args(["build", "--root"])
         .arg(&target)

@@ -275,6 +275,18 @@ pub fn read_text(
         inferred,
         warnings,
     };
+    if let Some(at) = crate::scaffold::holds_placeholder(text).filter(|_| !briefing.draft) {
+        let (line, col) = line_col(text, at);
+        briefing.warnings.push(
+            Diagnostic::new(
+                path,
+                line,
+                col,
+                "this published briefing still holds the placeholder text of `kabar new`",
+            )
+            .with_hint("write the briefing in its place, or keep it a draft with `draft: true`"),
+        );
+    }
     for key in strip_escaped_controls(&mut briefing) {
         let (line, col) = front_matter::value_position(text, key);
         briefing.warnings.push(
