@@ -90,12 +90,62 @@ fn alias_columns(line: &str) -> Vec<usize> {
     columns
 }
 
-/// serde_yaml appends " at line L column C" to its messages; we print the position ourselves.
+/// serde_yaml's message in an editor's words: without the position it appends (" at line L
+/// column C", printed by us), with a "did you mean" for a mistyped key, and without Rust's
+/// type names.
 fn clean_message(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+    let message = match message.find(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    unknown_key(message).unwrap_or_else(|| plain_types(message))
+}
+
+/// `unknown field `paginte`, expected one of `title`, `paginate`, ...` → `unknown key
+/// `paginte`: did you mean `paginate`?` (or the list, when no key is near).
+fn unknown_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (key, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let near = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(distance, k)| *distance <= 2.max(k.len() / 4))
+        .min();
+    Some(match near {
+        Some((_, k)) => format!("unknown key `{key}`: did you mean `{k}`?"),
+        None => format!("unknown key `{key}`"),
+    })
+}
+
+/// Rust's names for kinds of values, as a person would say them.
+fn plain_types(message: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("usize", "a whole number"),
+        ("u64", "a whole number"),
+        ("u32", "a whole number"),
+        ("u16", "a whole number"),
+        ("u8", "a whole number"),
+        ("i64", "a whole number"),
+        ("i32", "a whole number"),
+        ("f64", "a number"),
+        ("a boolean", "true or false"),
+        ("a sequence", "a list"),
+        ("a map", "keys with values"),
+        ("a string", "text"),
+    ];
+    // serde_yaml names the key first: `paginate: invalid type: string "ten", expected usize`.
+    let (key, rest) = message
+        .split_once("invalid type: ")
+        .unwrap_or(("", message));
+    let mut plain = rest.to_string();
+    for (rust, person) in KINDS {
+        plain = plain.replace(&format!("expected {rust}"), &format!("expected {person}"));
     }
+    if let Some(value) = plain.strip_prefix("string ") {
+        plain = format!("the text {value}");
+    }
+    format!("{key}{plain}")
 }
 
 #[cfg(test)]
@@ -134,7 +184,29 @@ mod tests {
     fn unknown_key_names_key_and_line() {
         let err = from_str::<Doc>("title: a\ntitel: b\n").unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(err.message.contains("titel"), "{}", err.message);
-        assert!(!err.message.contains("at line"));
+        assert_eq!(err.message, "unknown key `titel`: did you mean `title`?");
+        let err = from_str::<Doc>("title: a\nwarna: b\n").unwrap_err();
+        assert_eq!(err.message, "unknown key `warna`");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Counted {
+        paginate: usize,
+        draft: bool,
+    }
+
+    #[test]
+    fn types_are_named_as_a_person_would() {
+        let err = from_str::<Counted>("paginate: ten\ndraft: false\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "paginate: the text \"ten\", expected a whole number"
+        );
+        let err = from_str::<Counted>("paginate: 5\ndraft: ya\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "draft: the text \"ya\", expected true or false"
+        );
     }
 }

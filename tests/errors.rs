@@ -100,7 +100,7 @@ fn unknown_front_matter_key() {
             );
         },
         &[
-            "content/kunci.md:4:1: unknown field `tagz`",
+            "content/kunci.md:4:1: unknown key `tagz`: did you mean `tags`?",
             "front matter keys are",
         ],
     );
@@ -115,7 +115,7 @@ fn unknown_site_yaml_key() {
                 "title: Uji\nbase_url: https://uji.example/\npaginat: 5\n",
             );
         },
-        &["site.yaml:3:1: unknown field `paginat`"],
+        &["site.yaml:3:1: unknown key `paginat`: did you mean `paginate`?"],
     );
 }
 
@@ -254,4 +254,46 @@ fn check_reports_broken_links_with_their_line() {
         text.starts_with("content/tautan.md:7:7: link to `/2019/99/tidak-ada/`"),
         "{text}"
     );
+}
+
+#[test]
+fn errors_speak_an_editors_words() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "site.yaml",
+            "title: Uji\nbase_url: https://uji.example/\npaginate: ten\n",
+            &[
+                "site.yaml:3:",
+                "paginate: the text \"ten\", expected a whole number",
+            ],
+        ),
+        (
+            "content/bulan.md",
+            "---\ntitle: T\ndate: 2019-13-45\n---\nIsi.\n",
+            &["content/bulan.md:3:7: cannot read the date `2019-13-45`: there is no month 13"],
+        ),
+        (
+            "content/hari.md",
+            "---\ntitle: T\ndate: 2019-02-30 25:00\n---\nIsi.\n",
+            &[
+                "content/hari.md:3:7: cannot read the date `2019-02-30 25:00`: February 2019 has 28 days",
+            ],
+        ),
+        (
+            "content/zona.md",
+            "---\ntitle: T\ndate: 2019-12-31 18:19 EST\n---\nIsi.\n",
+            &[
+                "content/zona.md:3:7:",
+                "does not know the time zone `EST`; it knows WIB, WITA, WIT",
+            ],
+        ),
+    ];
+    for (file, text, expected) in cases {
+        assert_fails_cleanly(
+            |s| {
+                s.write(file, text);
+            },
+            expected,
+        );
+    }
 }

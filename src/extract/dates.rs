@@ -35,7 +35,10 @@ pub fn zone_name(offset: &FixedOffset) -> Option<&'static str> {
 /// followed by an offset or WIB/WITA/WIT. A date without a zone is read in `zone`.
 pub fn parse_stated(text: &str, zone: &SiteZone) -> Result<Stated, String> {
     let text = text.trim();
-    let fail = || format!("cannot read the date `{text}`");
+    let fail = || match what_is_wrong(text) {
+        Some(wrong) => format!("cannot read the date `{text}`: {wrong}"),
+        None => format!("cannot read the date `{text}`"),
+    };
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         in_range(at.year())?;
         return Ok(Stated { at, has_time: true });
@@ -117,6 +120,50 @@ fn parse_naive(text: &str) -> Option<(NaiveDateTime, bool)> {
     .map(|naive| (naive, true))
 }
 
+/// What is wrong with a date written in the right shape: a month, day, hour or minute that
+/// does not exist, or a time zone kabar does not know.
+fn what_is_wrong(text: &str) -> Option<String> {
+    static SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{1,2})(?::\d{1,2})?)?(?:\s*(\S+))?$",
+        )
+        .expect("a valid pattern")
+    });
+    let parts = SHAPE.captures(text)?;
+    let number = |i: usize| parts.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year: i32 = parts[1].parse().ok()?;
+    let month = number(2)?;
+    let day = number(3)?;
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}"));
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days = first
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?
+        .day();
+    if day == 0 || day > days {
+        return Some(format!("{} has {days} days", first.format("%B %Y")));
+    }
+    if let Some(hour) = number(4).filter(|h| *h > 23) {
+        return Some(format!("there is no hour {hour}: hours run from 00 to 23"));
+    }
+    if let Some(minute) = number(5).filter(|m| *m > 59) {
+        return Some(format!(
+            "there is no minute {minute}: minutes run from 00 to 59"
+        ));
+    }
+    let zone = parts.get(6)?.as_str();
+    zone_offset(zone).is_none().then(|| {
+        let names: Vec<&str> = ZONE_NAMES.iter().map(|(name, _)| *name).collect();
+        format!(
+            "kabar does not know the time zone `{zone}`; it knows {}, UTC, GMT, Z and \
+             offsets such as +07:00",
+            names.join(", ")
+        )
+    })
+}
+
 /// `2019-12-31-kim-serukan` → the day and `kim-serukan`.
 pub fn split_date_prefix(stem: &str) -> Option<(NaiveDate, &str)> {
     let prefix = stem.get(..10)?;
@@ -129,6 +176,32 @@ pub fn split_date_prefix(stem: &str) -> Option<(NaiveDate, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_what_is_wrong_with_a_date() {
+        let wrong = |text| {
+            parse_stated(text, &SiteZone::Fixed(FixedOffset::east_opt(0).unwrap())).unwrap_err()
+        };
+        assert_eq!(
+            wrong("2019-13-45"),
+            "cannot read the date `2019-13-45`: there is no month 13"
+        );
+        assert_eq!(
+            wrong("2019-02-30 25:00"),
+            "cannot read the date `2019-02-30 25:00`: February 2019 has 28 days"
+        );
+        assert!(
+            wrong("2019-02-28 25:00").ends_with("there is no hour 25: hours run from 00 to 23")
+        );
+        assert!(
+            wrong("2019-02-28 18:61").ends_with("there is no minute 61: minutes run from 00 to 59")
+        );
+        assert!(
+            wrong("2019-12-31 18:19 EST")
+                .contains("does not know the time zone `EST`; it knows WIB, WITA, WIT")
+        );
+        assert_eq!(wrong("31/02/2019"), "cannot read the date `31/02/2019`");
+    }
 
     fn jakarta() -> SiteZone {
         SiteZone::Named(chrono_tz::Asia::Jakarta)
