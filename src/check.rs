@@ -64,6 +64,41 @@ pub fn links_in(html: &str) -> Vec<String> {
     links
 }
 
+/// Every path a build writes, to tell whether a link leads somewhere without reading pages.
+pub struct Outputs {
+    existing: BTreeSet<String>,
+    base_path: String,
+}
+
+impl Outputs {
+    pub fn new<'a>(paths: impl Iterator<Item = &'a Path>, base_path: &str) -> Outputs {
+        Outputs {
+            existing: paths.map(slashed).collect(),
+            base_path: base_path.to_string(),
+        }
+    }
+
+    /// Whether `target`, linked from the output file `page`, names an output file.
+    pub fn resolve(&self, target: &str, page: &Path) -> bool {
+        resolves(target, page, &self.base_path, &self.existing)
+    }
+
+    /// The site's address nearest to `target` (a page's address ends in `/`), to suggest.
+    pub fn nearest(&self, target: &str) -> Option<String> {
+        let target = target.split(['#', '?']).next().unwrap_or("");
+        self.existing
+            .iter()
+            .map(|path| {
+                let address = path.strip_suffix("index.html").unwrap_or(path);
+                format!("{}{address}", self.base_path)
+            })
+            .map(|address| (strsim::levenshtein(target, &address), address))
+            .filter(|(distance, _)| *distance <= 3.max(target.len() / 3))
+            .min()
+            .map(|(_, address)| address)
+    }
+}
+
 fn slashed(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())

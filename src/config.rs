@@ -35,6 +35,8 @@ pub struct Config {
     pub entities: Entities,
     /// Whether the site has a search index, a search page and a search box.
     pub search: bool,
+    /// Broken links in briefings fail the build, rather than being warned about.
+    pub strict: bool,
 }
 
 /// How raw `.txt` articles are read.
@@ -84,6 +86,14 @@ struct SiteFile {
     #[serde(default)]
     entities: BTreeMap<String, Tags>,
     search: Option<bool>,
+    #[serde(default)]
+    build: BuildFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuildFile {
+    strict: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -141,7 +151,7 @@ impl Config {
                 Diagnostic::new("", e.line, e.col, e.message).with_hint(e.hint.unwrap_or(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
-                     raw.boilerplate, raw.max_tags, raw.undated, entities, search",
+                     raw.boilerplate, raw.max_tags, raw.undated, entities, search, build.strict",
                 ))
             })?
         };
@@ -215,6 +225,7 @@ impl Config {
             },
             entities: Entities::new(&entities),
             search: file.search.unwrap_or(true),
+            strict: file.build.strict.unwrap_or(false),
         })
     }
 }

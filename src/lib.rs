@@ -49,6 +49,8 @@ pub struct Options {
     pub drafts: bool,
     /// Replaces the output folder even when kabar did not write it.
     pub force: bool,
+    /// Broken links in briefings fail the build (as `build.strict` in `site.yaml`).
+    pub strict: bool,
 }
 
 impl Options {
@@ -271,6 +273,41 @@ impl Site {
         render::search::build(&self.archive, views, &self.config, previous)
     }
 
+    /// Links editors wrote in briefings that lead to no file the build writes (`written`,
+    /// besides the plan's pages and copies), at their line, with a hint that fits what was
+    /// linked. Cheap enough for every build: no page is read.
+    pub fn broken_briefing_links(&self, written: &[PathBuf]) -> Vec<Diagnostic> {
+        let outputs = check::Outputs::new(
+            written
+                .iter()
+                .chain(self.plan.copies.iter().map(|c| &c.to))
+                .map(PathBuf::as_path),
+            self.config.base_url.path(),
+        );
+        let mut broken = Vec::new();
+        for page in &self.plan.pages {
+            let render::PageKind::Briefing(i) = page.kind else {
+                continue;
+            };
+            let b = &self.archive.briefings[i];
+            let at = page.output();
+            for (target, line, col) in &b.links {
+                if !outputs.resolve(target, &at) {
+                    broken.push(
+                        Diagnostic::new(
+                            &b.path,
+                            *line,
+                            *col,
+                            format!("link to `{target}` leads to no page or file of the site"),
+                        )
+                        .with_hint(link_hint(target, outputs.nearest(target))),
+                    );
+                }
+            }
+        }
+        broken
+    }
+
     /// Problems `kabar check` reports: internal links that lead to no file.
     pub fn broken_links(&self, files: &[OutputFile]) -> Vec<Diagnostic> {
         let copied: Vec<PathBuf> = self.plan.copies.iter().map(|c| c.to.clone()).collect();
@@ -306,6 +343,29 @@ impl Site {
             "the link is on the page /{}",
             broken.page.display()
         ))
+    }
+}
+
+/// What to do about a broken link: a missing file is not a missing page.
+fn link_hint(target: &str, nearest: Option<String>) -> String {
+    let name = target
+        .split(['#', '?'])
+        .next()
+        .unwrap_or("")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let a_file = name
+        .rsplit_once('.')
+        .is_some_and(|(_, extension)| !extension.eq_ignore_ascii_case("html"));
+    let what = if a_file {
+        format!("put `{name}` under static/, or beside the briefing in its folder under content/")
+    } else {
+        "link to another briefing by its address, e.g. /2019/02/ktt-hanoi/".to_string()
+    };
+    match nearest {
+        Some(address) => format!("did you mean `{address}`? Otherwise {what}"),
+        None => what,
     }
 }
 
@@ -347,6 +407,11 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         site.timings.record("search index", indexing);
     }
     let (mut files, search) = (files?, search?);
+    let written: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+    let broken = site.broken_briefing_links(&written);
+    if (options.strict || site.config.strict) && !broken.is_empty() {
+        return Err(BuildError::Site(broken));
+    }
     let pages = files.len();
     files.extend(search.files);
     let copies: Vec<_> = site
@@ -361,6 +426,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     })?;
     let mut report = Report::new(&site, pages, started);
     report.warnings.extend(left_behind);
+    report.warnings.extend(broken);
     Ok(report)
 }
 

@@ -63,6 +63,9 @@ enum Command {
         /// Replace the output folder even if kabar did not write it
         #[arg(long)]
         force: bool,
+        /// Fail on links in briefings that lead nowhere (otherwise a warning)
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -166,6 +169,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             drafts,
             timings,
             force,
+            strict,
             common,
         } => {
             let options = Options {
@@ -174,6 +178,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 base_url,
                 drafts,
                 force,
+                strict,
             };
             let report = kabar::build(&options)?;
             print_warnings(&report);

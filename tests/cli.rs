@@ -394,3 +394,34 @@ fn check_writes_nothing_and_fails_on_broken_links() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn broken_links_are_warned_on_build_and_fail_it_when_strict() {
+    let site = site();
+    site.write(
+        "content/tautan.md",
+        "---\ntitle: Tautan\ndate: 2019-03-01\n---\nLihat [KTT](/2019/02/hanio/) dan\n![peta](/gambar/peta.png).\n\nJuga [Singapura](/2018/06/singapura/).\n",
+    );
+    let out = kabar(&["build"], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(
+        text.contains("content/tautan.md:5:7: warning: link to `/2019/02/hanio/` leads to no page or file of the site\n  hint: did you mean `/2019/02/hanoi/`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/tautan.md:6:1: warning: link to `/gambar/peta.png`")
+            && text.contains("put `peta.png` under static/"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("singapura"),
+        "a good link is not warned about: {text}"
+    );
+    let strict = kabar(&["build", "--strict"], &site);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stderr(&strict).contains("content/tautan.md:5:7: link to `/2019/02/hanio/`"));
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}build:\n  strict: true\n"));
+    assert_eq!(kabar(&["build"], &site).status.code(), Some(1));
+}
