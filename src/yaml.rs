@@ -22,13 +22,109 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     check_aliases(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        YamlError {
+        let raw = e.to_string();
+        let raw = raw.find(" at line ").map_or(raw.as_str(), |i| &raw[..i]);
+        where_a_person_would_fix(text, line, raw).unwrap_or_else(|| YamlError {
             line,
             col,
-            message: clean_message(&e.to_string()),
+            message: clean_message(raw),
             hint: None,
-        }
+        })
     })
+}
+
+/// The parser reports a syntax mistake where it noticed it, often lines after the mistake
+/// (an unclosed quote is noticed at the end of the text); this finds the line a person
+/// would fix, and says what is wrong there in their words.
+fn where_a_person_would_fix(text: &str, line: usize, raw: &str) -> Option<YamlError> {
+    const SYNTAX: &str = "write one `key: value` on each line; put a value that holds `: ` or `#`, or \
+                          starts with a quote or a bracket, between double quotes";
+    if let Some(key) = raw
+        .split_once("duplicate field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(key, _)| key)
+    {
+        let (line, col) = second_key(text, key)?;
+        return Some(YamlError {
+            line,
+            col,
+            message: format!("`{key}` is given twice"),
+            hint: Some("keep one of them"),
+        });
+    }
+    let syntax = [
+        "end of stream",
+        "expected key",
+        "expected ':'",
+        "mapping values",
+        "block end",
+    ]
+    .iter()
+    .any(|m| raw.contains(m));
+    if !syntax {
+        return None;
+    }
+    if let Some((quote_line, col, quote)) = unclosed_quote(text).filter(|(l, ..)| *l <= line) {
+        return Some(YamlError {
+            line: quote_line,
+            col,
+            message: format!("this value opens a quote `{quote}` that is never closed"),
+            hint: Some("end the value with the same quote, on the same line"),
+        });
+    }
+    if raw.contains("expected ':'") {
+        // Noticed on the next key's line: the line before it is the one without a colon.
+        let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+        let before = lines
+            .iter()
+            .enumerate()
+            .rfind(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        return Some(YamlError {
+            line: before.0 + 1,
+            col: 1,
+            message: "this line has no `:` between its key and its value".to_string(),
+            hint: Some(SYNTAX),
+        });
+    }
+    Some(YamlError {
+        line,
+        col: 1,
+        message: "this is not YAML that kabar can read".to_string(),
+        hint: Some(SYNTAX),
+    })
+}
+
+/// The first value that opens a quote and does not close it on its line.
+fn unclosed_quote(text: &str) -> Option<(usize, usize, char)> {
+    text.lines().enumerate().find_map(|(n, line)| {
+        let value = match line.split_once(": ") {
+            Some((_, value)) => value,
+            None => line.trim_start().strip_prefix("- ")?,
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let col = line.len() - value.len() + 1;
+        let closed = match quote {
+            '"' => value[1..]
+                .replace("\\\\", "")
+                .replace("\\\"", "")
+                .contains('"'),
+            _ => value[1..].replace("''", "").contains('\''),
+        };
+        (!closed).then_some((n + 1, col, quote))
+    })
+}
+
+/// Where a top-level key is written the second time.
+fn second_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .nth(1)
+        .map(|(n, _)| (n + 1, 1))
 }
 
 /// YAML text for a value; quoting is left to the YAML library.
@@ -90,14 +186,9 @@ fn alias_columns(line: &str) -> Vec<usize> {
     columns
 }
 
-/// serde_yaml's message in an editor's words: without the position it appends (" at line L
-/// column C", printed by us), with a "did you mean" for a mistyped key, and without Rust's
-/// type names.
+/// serde_yaml's message (without the position it appends, which we print ourselves) in an
+/// editor's words: a "did you mean" for a mistyped key, and no Rust type names.
 fn clean_message(message: &str) -> String {
-    let message = match message.find(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    };
     unknown_key(message).unwrap_or_else(|| plain_types(message))
 }
 
@@ -187,6 +278,49 @@ mod tests {
         assert_eq!(err.message, "unknown key `titel`: did you mean `title`?");
         let err = from_str::<Doc>("title: a\nwarna: b\n").unwrap_err();
         assert_eq!(err.message, "unknown key `warna`");
+    }
+
+    #[test]
+    fn syntax_mistakes_are_placed_where_a_person_would_fix_them() {
+        let at = |text: &str| {
+            let e = from_str::<serde_yaml::Value>(text).unwrap_err();
+            (e.line, e.col, e.message, e.hint.is_some())
+        };
+        let (line, col, message, hinted) =
+            at("title: \"KTT Hanoi\ndate: 2019-01-01\ntags: [a]\nsource: x\n");
+        assert_eq!((line, col), (1, 8), "{message}");
+        assert_eq!(
+            message,
+            "this value opens a quote `\"` that is never closed"
+        );
+        assert!(hinted);
+        let (line, _, message, _) = at("title: a\ndate: 2019\ntags [a, b]\nsource: x\n");
+        assert_eq!(line, 3, "{message}");
+        assert_eq!(
+            message,
+            "this line has no `:` between its key and its value"
+        );
+        // Quotes closed the YAML way are closed.
+        assert_eq!(unclosed_quote("title: 'Kim''s day'\n"), None);
+        assert_eq!(unclosed_quote("title: \"kata \\\"kutip\\\"\"\n"), None);
+        assert_eq!(unclosed_quote("- 'terbuka\n"), Some((1, 3, '\'')));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Twice {
+        title: String,
+    }
+
+    #[test]
+    fn a_key_given_twice_is_placed_at_its_second_line() {
+        let e = from_str::<Twice>("title: a\n\ntitle: b\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (3, "`title` is given twice"),
+            "{e:?}"
+        );
     }
 
     #[derive(Debug, serde::Deserialize)]

@@ -287,6 +287,32 @@ fn errors_speak_an_editors_words() {
                 "does not know the time zone `EST`; it knows WIB, WITA, WIT",
             ],
         ),
+        (
+            "site.yaml",
+            "base_url: https://uji.example/\ntitle: \"Uji\npaginate: 5\nfeed: 5\n",
+            &[
+                "site.yaml:2:8: this value opens a quote `\"` that is never closed",
+                "hint: end the value",
+            ],
+        ),
+        (
+            "content/kutip.md",
+            "---\ntitle: \"KTT Hanoi\ndate: 2019-01-01\ntags: [a]\n---\nIsi.\n",
+            &["content/kutip.md:2:8: this value opens a quote `\"` that is never closed"],
+        ),
+        (
+            "content/dua.md",
+            "---\ntitle: A\ndate: 2019-01-01\ntitle: B\n---\nIsi.\n",
+            &[
+                "content/dua.md:4:1: `title` is given twice",
+                "hint: keep one of them",
+            ],
+        ),
+        (
+            "content/titik.md",
+            "---\ntitle: A\ndate 2019-01-01\ntags: [a]\n---\nIsi.\n",
+            &["content/titik.md:3:1: this line has no `:` between its key and its value"],
+        ),
     ];
     for (file, text, expected) in cases {
         assert_fails_cleanly(
