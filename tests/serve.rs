@@ -485,18 +485,26 @@ fn a_burst_of_changes_is_one_rebuild() {
     let server = Server::start(&site);
     let mut tab = open_tab(&server);
     // Like a `git checkout`: 200 files written back to back.
+    let mut longest_pause = Duration::ZERO;
+    let mut last = Instant::now();
     for n in 0..200 {
         site.briefing(
             &format!("content/banyak/k{n:03}.md"),
             &[("title", &format!("Kabar {n}")), ("date", "2020-01-01")],
             "Isi.",
         );
+        longest_pause = longest_pause.max(last.elapsed());
+        last = Instant::now();
     }
     tab.expect("reload");
-    assert!(
-        tab.next(Duration::from_millis(700)).is_none(),
-        "a second rebuild"
-    );
+    let second = tab.next(Duration::from_millis(700));
+    // The watcher joins writes less than its settle window (10 ms) apart: a writer that the
+    // machine paused for longer made two bursts, and two reloads are right then.
+    if longest_pause < Duration::from_millis(10) {
+        assert!(second.is_none(), "a second rebuild: {second:?}");
+    } else {
+        eprintln!("the writer paused {longest_pause:?}: two bursts, not checked as one");
+    }
     assert_eq!(server.get("/2020/01/k199/").status, 200);
 }
 

@@ -15,7 +15,7 @@ use super::entities::{self, Entities};
 use super::headline;
 use super::outlets::{self, Outlet};
 use super::summary::{split_sentences, summarize};
-use super::text::detokenize;
+use super::text::{WordSet, detokenize};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]
@@ -82,6 +82,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             .collect();
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
+    drop_restated_teaser(&mut blocks);
     let code = take_author_code(&mut blocks);
     let paragraphs: Vec<String> = paragraphs_of(&blocks);
     let body = paragraphs.join("\n");
@@ -331,13 +332,39 @@ fn take_dateline(blocks: &mut [Block]) -> Option<outlets::Dateline> {
         })
 }
 
+/// A teaser saved above the story (a site's summary line) that the lead then says again:
+/// the page would say it twice.
+fn drop_restated_teaser(blocks: &mut Vec<Block>) {
+    let mut paragraphs = blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Paragraph(text) => Some((i, text)),
+        Block::Caption(_) => None,
+    });
+    let (Some((teaser, first)), Some((_, lead))) = (paragraphs.next(), paragraphs.next()) else {
+        return;
+    };
+    let opening = |text: &str| split_sentences(text).first().map(|s| WordSet::of(s));
+    if let (Some(a), Some(b)) = (opening(first), opening(lead))
+        && a.near_duplicate(&b)
+    {
+        blocks.remove(teaser);
+    }
+}
+
+/// A desk's code (`dea`, `rdp/imk`): lowercase initials, never a person's name.
+const DESK_CODE: &str = r"(?:[a-z]{2,5}|[A-Z][a-z]{1,4})(?:\s*/\s*[a-z]{2,5})*";
+
+/// Whether an author is a desk's code rather than a name.
+pub fn is_desk_code(author: &str) -> bool {
+    static WHOLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^{DESK_CODE}$")).expect("valid desk code pattern"));
+    WHOLE.is_match(author)
+}
+
 /// A desk's code closing the story, `(dea)` or `(rdp/imk)`, taken off the last paragraph.
 fn take_author_code(blocks: &mut Vec<Block>) -> Option<String> {
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"\s*\(\s*(?P<code>(?:[a-z]{2,5}|[A-Z][a-z]{1,4})(?:\s*/\s*[a-z]{2,5})*)\s*\)\s*$",
-        )
-        .expect("valid author code pattern")
+        Regex::new(&format!(r"\s*\(\s*(?P<code>{DESK_CODE})\s*\)\s*$"))
+            .expect("valid author code pattern")
     });
     let index = blocks
         .iter()

@@ -31,6 +31,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("source", "Sumber", "Source"),
     ("updated", "Diperbarui", "Updated"),
     ("by", "Oleh", "By"),
+    ("desk_code", "Kode redaksi", "Desk code"),
     ("cited", "Mengutip", "Citing"),
     ("minutes_read", "menit baca", "min read"),
     ("words", "kata", "words"),

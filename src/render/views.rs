@@ -88,6 +88,8 @@ pub struct Card {
     /// The dateline's page on this site.
     pub place: Option<TagLink>,
     pub author: Option<String>,
+    /// The author is a desk's code (`dea`), not a person's name.
+    pub desk_code: bool,
     pub summary: String,
     pub words: usize,
     pub reading_minutes: usize,
@@ -382,6 +384,10 @@ fn card(b: &Briefing, path: &str, config: &Config) -> Card {
         dateline: b.dateline.clone(),
         place: None,
         author: b.author.clone(),
+        desk_code: b
+            .author
+            .as_deref()
+            .is_some_and(crate::extract::article::is_desk_code),
         summary: b.summary.clone(),
         words: b.words,
         reading_minutes: b.words.div_ceil(200).max(1),
