@@ -1,0 +1,148 @@
+//! The README, walked through: every `kabar` command in its shell examples runs in a copy of
+//! the example site and does what its comment says, and the build summary it quotes is the
+//! one the example site prints.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::example_root;
+
+/// The lines of the README's ```sh blocks, without their comments.
+fn shell_lines(readme: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for line in readme.lines() {
+        match line.trim() {
+            "```sh" => inside = true,
+            "```" => inside = false,
+            command if inside && !command.is_empty() => {
+                lines.push(command.split(" #").next().unwrap_or("").trim().to_string());
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// Words of a shell line; double quotes group words.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            other => word.push(other),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The example site's own files, copied into `to`.
+fn copy_example(to: &Path) {
+    for entry in walkdir::WalkDir::new(example_root()).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(example_root()).unwrap();
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let wanted = matches!(
+            top.as_deref(),
+            Some("content" | "static" | "templates" | "site.yaml")
+        );
+        if !wanted {
+            continue;
+        }
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn kabar(site: &Path, args: &[String]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(args)
+        .current_dir(site)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_of_the_readme_runs_as_it_says() {
+    let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
+    let site = tempfile::tempdir().unwrap();
+    copy_example(site.path());
+    let mut ran = 0;
+    for line in shell_lines(&readme) {
+        let words = words(&line);
+        let args: Vec<String> = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            // Builds kabar itself; the same command as `kabar build`.
+            ["cargo", "run", "--release", "--", ref rest @ ..] => {
+                rest.iter().map(|w| w.to_string()).collect()
+            }
+            // Install kabar, or run these very tests.
+            ["cargo", "install", ..] | ["bash", "scripts/test", ..] => continue,
+            // Runs until stopped: `tests/serve.rs` drives it.
+            ["kabar", "serve" | "watch", ..] => continue,
+            ["kabar", ..] => words[1..].to_vec(),
+            _ => panic!("a shell example this test does not know: {line}"),
+        };
+        let out = kabar(site.path(), &args);
+        assert!(
+            out.status.success(),
+            "`{line}`: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+        match args[0].as_str() {
+            "build" => assert!(
+                site.path().join("public/index.html").is_file(),
+                "`{line}` built no site"
+            ),
+            "new" => {
+                let told = String::from_utf8_lossy(&out.stdout);
+                let created = told
+                    .trim()
+                    .strip_prefix("created ")
+                    .expect("`kabar new` names the file");
+                assert!(site.path().join(created).is_file(), "{told}");
+            }
+            _ => {}
+        }
+    }
+    assert!(ran >= 2, "the README shows kabar build and kabar new");
+}
+
+#[test]
+fn the_build_summary_the_readme_quotes_is_the_example_sites() {
+    let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
+    let quoted = regex::Regex::new(r"built (\d+) briefings, (\d+) pages")
+        .unwrap()
+        .captures(&readme)
+        .expect("the README quotes a build summary")
+        .get(0)
+        .unwrap()
+        .as_str()
+        .to_string();
+    let site = tempfile::tempdir().unwrap();
+    copy_example(site.path());
+    let out = kabar(site.path(), &["build".to_string()]);
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.starts_with(&quoted),
+        "README says `{quoted}`, the build prints `{printed}`"
+    );
+}
