@@ -313,6 +313,15 @@ fn errors_speak_an_editors_words() {
             "---\ntitle: A\ndate 2019-01-01\ntags: [a]\n---\nIsi.\n",
             &["content/titik.md:3:1: this line has no `:` between its key and its value"],
         ),
+        (
+            "templates/briefing.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>{{ briefing.titel }}</h1>{% endblock content %}",
+            &[
+                "templates/briefing.html:1:",
+                "Field `titel` is not defined",
+                "Did you mean `title`?",
+            ],
+        ),
     ];
     for (file, text, expected) in cases {
         assert_fails_cleanly(

@@ -92,7 +92,7 @@ impl Templates {
         } else {
             "a site template this one uses may be wrong; see README.md for the variables each template gets"
         };
-        Diagnostic::new(path, line, col, message).with_hint(hint)
+        Diagnostic::new(path, line, col, with_suggestion(&message)).with_hint(hint)
     }
 
     fn display_path(&self, name: &str) -> PathBuf {
@@ -101,6 +101,27 @@ impl Templates {
         } else {
             Path::new("(built-in theme)").join(name)
         }
+    }
+}
+
+/// Tera's "`titel` is not defined. Available fields: ..., title, ..." with "Did you mean
+/// `title`?" in front of the list, when one name is near.
+fn with_suggestion(message: &str) -> String {
+    let Some((unknown, available)) = message
+        .split_once('`')
+        .and_then(|(_, rest)| rest.split_once("` is not defined. Available "))
+    else {
+        return message.to_string();
+    };
+    let names = available.split_once(": ").map_or("", |(_, names)| names);
+    let near = names
+        .split(", ")
+        .map(|name| (strsim::damerau_levenshtein(unknown, name), name))
+        .filter(|(distance, name)| *distance <= 2.max(name.len() / 4))
+        .min();
+    match near {
+        Some((_, name)) => format!("{message}. Did you mean `{name}`?"),
+        None => message.to_string(),
     }
 }
 
