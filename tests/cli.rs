@@ -108,6 +108,25 @@ fn build_refuses_a_folder_that_is_not_a_site() {
 }
 
 #[test]
+fn mistyped_commands_and_values_get_a_suggestion() {
+    let site = site();
+    let out = kabar(&["biuld"], &site);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("a similar subcommand exists: 'build'"),
+        "{}",
+        stderr(&out)
+    );
+    let out = kabar(&["list", "--format", "jsn"], &site);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("a similar value exists: 'json'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn counts_are_singular_for_one() {
     let site = TestSite::new("title: Uji\n");
     site.briefing(

@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
@@ -68,6 +68,26 @@ impl Tab {
         assert_eq!(message["kind"], kind, "{message}");
         message
     }
+}
+
+/// `kabar ARGS --root SITE` running, and a reader of its stdout that returns each
+/// `rebuilt ...` line it prints.
+fn rebuilding(site: &TestSite, args: &[&str]) -> (Child, impl FnMut() -> String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let next_rebuild = move || loop {
+        let line = lines.next().expect("a line").unwrap();
+        if line.starts_with("rebuilt") {
+            return line;
+        }
+    };
+    (child, next_rebuild)
 }
 
 fn site() -> TestSite {
@@ -312,19 +332,7 @@ fn a_taken_port_is_named_with_the_flag_to_change_it() {
 fn watch_writes_only_what_changed_into_the_output() {
     let _cores = shared();
     let site = site();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
-        .args(["watch", "--root"])
-        .arg(site.root())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut next_rebuild = || loop {
-        let line = lines.next().expect("a line").unwrap();
-        if line.starts_with("rebuilt") {
-            return line;
-        }
-    };
+    let (mut child, mut next_rebuild) = rebuilding(&site, &["watch"]);
     next_rebuild();
     let out = site.output();
     let other = out.join("2018/06/singapura/index.html");
@@ -438,6 +446,22 @@ fn a_site_that_never_built_shows_its_error_and_reloads_when_fixed() {
     );
     tab.expect("reload");
     assert_eq!(server.get("/2019/02/a/").status, 200);
+}
+
+#[test]
+fn serve_says_it_rendered_what_watch_says_it_wrote() {
+    let _cores = shared();
+    let site = site();
+    let (mut child, mut next_rebuild) = rebuilding(&site, &["serve", "--port", "0"]);
+    let first = next_rebuild();
+    // serve writes nothing to disk: it renders into memory, and says so.
+    assert!(
+        first.contains(" rendered, ") && !first.contains("written"),
+        "{first}"
+    );
+    assert!(!site.output().exists());
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[test]
