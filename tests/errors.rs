@@ -29,6 +29,16 @@ fn assert_fails_cleanly(change: impl FnOnce(&TestSite), expected: &[&str]) {
     for text in expected {
         assert!(report.contains(text), "expected `{text}` in:\n{report}");
     }
+    // An editor reads these: no parser jargon.
+    for jargon in [
+        "usize",
+        "end of stream",
+        "expected key",
+        "invalid type",
+        "unknown field",
+    ] {
+        assert!(!report.contains(jargon), "`{jargon}` in:\n{report}");
+    }
     assert_eq!(
         files(&site.output()),
         before,
