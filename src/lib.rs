@@ -208,6 +208,8 @@ impl Site {
         related: &mut archive::related::Cache,
     ) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
+        let mut briefings = briefings;
+        archive::slugs::make_distinct(&mut briefings, &config.permalink);
         let archive = timings.time("archive", || Archive::reusing(briefings, related));
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = timings.time("plan", || {

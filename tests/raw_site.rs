@@ -249,3 +249,37 @@ fn import_into_a_chosen_folder_and_reports_missing_paths() {
             .exists()
     );
 }
+
+#[test]
+fn raw_articles_whose_inferred_titles_clash_get_distinct_addresses() {
+    let site = TestSite::new("title: Uji\nsearch: false\n");
+    let text = "Jakarta, CNN Indonesia -- Pemerintah Korea Selatan mengumumkan rencana baru pada Selasa (31/12/2019) untuk membuka kembali dialog dengan Pyongyang.\n";
+    for n in 0..300 {
+        site.write(
+            &format!("content/{n:03}_{:016x}.txt", 0xabc_u64 * (n + 1)),
+            text,
+        );
+    }
+    let report = site.build();
+    assert_eq!(report.briefings, 300);
+    let pages: Vec<String> = common::files(&site.output())
+        .into_keys()
+        .filter(|p| p.starts_with("2019/12/") && p.ends_with("/index.html"))
+        .collect();
+    assert_eq!(pages.len(), 300, "every article has its own page");
+    // The first by path keeps the plain address; the rest are numbered, the same every build.
+    let first = site.read("2019/12/pemerintah-korea-selatan-mengumumkan-rencana-baru-pada-selasa-31-12-2019/index.html");
+    assert!(first.contains("Pemerintah Korea Selatan"));
+    let again = TestSite::new("title: Uji\nsearch: false\n");
+    for n in (0..300).rev() {
+        again.write(
+            &format!("content/{n:03}_{:016x}.txt", 0xabc_u64 * (n + 1)),
+            text,
+        );
+    }
+    again.build();
+    assert_eq!(
+        common::files(&again.output()),
+        common::files(&site.output())
+    );
+}

@@ -3,6 +3,7 @@
 pub mod groups;
 pub mod paginate;
 pub mod related;
+pub mod slugs;
 pub mod timeline;
 
 use std::sync::Arc;
@@ -153,6 +154,7 @@ pub(crate) mod test_support {
             links: Vec::new(),
             inferred: Vec::new(),
             warnings: Vec::new(),
+            slug_stated: false,
         })
     }
 }

@@ -30,6 +30,9 @@ pub struct Briefing {
     /// Path relative to the site root, e.g. `content/2019/ktt-hanoi.md`.
     pub path: PathBuf,
     pub slug: String,
+    /// The slug was chosen by the editor: in the front matter, or by naming the file (rather
+    /// than made from the title of a file named by a machine).
+    pub slug_stated: bool,
     pub title: String,
     pub date: DateTime<FixedOffset>,
     /// False when only the day was given: pages then show no time of day.
@@ -187,11 +190,11 @@ pub fn read_text(
         .map(|text| dates::parse_stated(text, &config.timezone).map(|s| s.at))
         .transpose()
         .map_err(|m| at_key("updated", m, DATE_HINT))?;
-    let slug = match &fm.slug {
+    let (slug, slug_from_title) = match &fm.slug {
         Some(slug) => {
             check_slug(slug)
                 .map_err(|m| at_key("slug", m, &format!("try `slug: {}`", slugify(slug))))?;
-            slug.clone()
+            (slug.clone(), false)
         }
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
@@ -258,6 +261,7 @@ pub fn read_text(
     let mut briefing = Briefing {
         path: path.to_path_buf(),
         slug,
+        slug_stated: !slug_from_title,
         title,
         date: date.at,
         has_time: date.has_time,
@@ -444,7 +448,8 @@ fn name_stem(path: &Path) -> &str {
 
 /// The slug a file name gives, or the title's when the name says nothing to a reader
 /// (empty, or a machine's id like `000_32f762eadf0bc361`).
-fn slug_from_name(name: &str, title: &str) -> String {
+/// Whether the slug comes from the title: the file's name says nothing to a reader.
+fn slug_from_name(name: &str, title: &str) -> (String, bool) {
     let slug = slugify(name);
     let generated = name.len() >= 8
         && name.chars().any(|c| c.is_ascii_digit())
@@ -452,9 +457,9 @@ fn slug_from_name(name: &str, title: &str) -> String {
             .chars()
             .all(|c| c.is_ascii_hexdigit() || matches!(c, '-' | '_'));
     if slug.is_empty() || generated {
-        slugify(title)
+        (slugify(title), true)
     } else {
-        slug
+        (slug, false)
     }
 }
 
