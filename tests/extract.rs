@@ -224,7 +224,9 @@ const CASES: &[Case] = &[
         title: "Korea Utara menolak tawaran bantuan pangan dari Korea Selatan",
         inferred_title: true,
         date: "2019-07-24T00:00:00+07:00",
-        source: Some("detikcom"),
+        // Its only clue, the scroll marker, is shared by detik, CNN Indonesia and CNBC
+        // Indonesia: evidence of none of them.
+        source: None,
         dateline: None,
         author: None,
         cited: &["AFP"],
@@ -408,6 +410,21 @@ const CASES: &[Case] = &[
         tags: &["Korea Utara", "Ri Son-gwon"],
         gone: &[],
         kept: &["Ri mengatakan Korea Utara akan memperkuat kekuatan militernya."],
+    },
+    Case {
+        file: "25-cnn-scroll-marker-only.txt",
+        title: "Seoul Tunda Latihan Gabungan Demi Diplomasi",
+        inferred_title: false,
+        date: "2018-11-21T15:10:00+07:00",
+        // A CNN Indonesia page whose only clue is the scroll marker its sister sites share:
+        // no outlet is named rather than the wrong one.
+        source: None,
+        dateline: None,
+        author: None,
+        cited: &[],
+        tags: &["Korea Selatan", "Amerika Serikat"],
+        gone: &["ADVERTISEMENT", "SCROLL TO CONTINUE"],
+        kept: &["Keputusan itu diambil agar upaya diplomasi dengan Korea Utara tetap berjalan"],
     },
 ];
 

@@ -35,21 +35,13 @@ pub struct Known {
     pub url: Option<&'static str>,
     /// Spellings in datelines, headers and citations, matched without regard to case.
     pub forms: &'static [&'static str],
-    /// Text only this outlet's pages carry, matched as written.
-    pub fingerprints: &'static [&'static str],
 }
 
-const fn outlet(
-    name: &'static str,
-    url: &'static str,
-    forms: &'static [&'static str],
-    fingerprints: &'static [&'static str],
-) -> Known {
+const fn outlet(name: &'static str, url: &'static str, forms: &'static [&'static str]) -> Known {
     Known {
         name,
         url: Some(url),
         forms,
-        fingerprints,
     }
 }
 
@@ -58,7 +50,6 @@ const fn agency(name: &'static str, forms: &'static [&'static str]) -> Known {
         name,
         url: None,
         forms,
-        fingerprints: &[],
     }
 }
 
@@ -69,13 +60,11 @@ pub const KNOWN: &[Known] = &[
         "CNN Indonesia",
         "https://www.cnnindonesia.com",
         &["CNN Indonesia", "CNNIndonesia.com"],
-        &["[Gambas:Video CNN]", "[Gambas:"],
     ),
     outlet(
         "CNBC Indonesia",
         "https://www.cnbcindonesia.com",
         &["CNBC Indonesia"],
-        &["[Gambas:Video CNBC]"],
     ),
     outlet(
         "detikcom",
@@ -87,34 +76,19 @@ pub const KNOWN: &[Known] = &[
             "detikFinance",
             "detikInet",
         ],
-        &[
-            "SCROLL TO CONTINUE WITH CONTENT",
-            "[Gambas:Video 20detik]",
-            "Simak video '",
-        ],
     ),
     outlet(
         "Kompas.com",
         "https://www.kompas.com",
         &["Kompas.com", "KOMPAS.com"],
-        &[
-            "Kompas.com News Update",
-            "Dapatkan update berita pilihan dan breaking news",
-        ],
     ),
-    outlet(
-        "Kompas",
-        "https://www.kompas.id",
-        &["Kompas.id", "KOMPAS"],
-        &[],
-    ),
+    outlet("Kompas", "https://www.kompas.id", &["Kompas.id", "KOMPAS"]),
     outlet(
         "Kontan",
         "https://www.kontan.co.id",
         &["KONTAN.CO.ID", "Kontan.co.id", "Kontan"],
-        &[],
     ),
-    outlet("Bisnis.com", "https://www.bisnis.com", &["Bisnis.com"], &[]),
+    outlet("Bisnis.com", "https://www.bisnis.com", &["Bisnis.com"]),
     outlet(
         "ANTARA",
         "https://www.antaranews.com",
@@ -125,109 +99,91 @@ pub const KNOWN: &[Known] = &[
             "Antaranews.com",
             "ANTARANEWS.COM",
         ],
-        &[],
     ),
     outlet(
         "Tempo",
         "https://www.tempo.co",
         &["TEMPO.CO", "Tempo.co", "TEMPO Interaktif"],
-        &[],
     ),
     outlet(
         "Liputan6.com",
         "https://www.liputan6.com",
         &["Liputan6.com"],
-        &[],
     ),
     outlet(
         "Republika",
         "https://www.republika.co.id",
         &["REPUBLIKA.CO.ID", "Republika.co.id"],
-        &[],
     ),
     outlet(
         "Okezone",
         "https://www.okezone.com",
         &["Okezone", "Okezone.com"],
-        &[],
     ),
     outlet(
         "SINDOnews",
         "https://www.sindonews.com",
         &["SINDOnews", "SINDOnews.com"],
-        &[],
     ),
     outlet(
         "Suara.com",
         "https://www.suara.com",
         &["Suara.com", "SUARA.com"],
-        &[],
     ),
     outlet(
         "Tribunnews.com",
         "https://www.tribunnews.com",
         &["Tribunnews.com", "TRIBUNNEWS.COM"],
-        &[],
     ),
     outlet(
         "VIVA",
         "https://www.viva.co.id",
         &["VIVA", "VIVA.co.id", "VIVAnews"],
-        &[],
     ),
     outlet(
         "JawaPos.com",
         "https://www.jawapos.com",
         &["JawaPos.com", "JPNN.com"],
-        &[],
     ),
     outlet(
         "IDN Times",
         "https://www.idntimes.com",
         &["IDN Times", "IDNTimes.com"],
-        &[],
     ),
     outlet(
         "Beritasatu.com",
         "https://www.beritasatu.com",
         &["Beritasatu.com", "BeritaSatu.com"],
-        &[],
     ),
     outlet(
         "merdeka.com",
         "https://www.merdeka.com",
         &["merdeka.com", "Merdeka.com"],
-        &[],
     ),
     outlet(
         "kumparan",
         "https://kumparan.com",
         &["kumparan", "kumparanNEWS"],
-        &[],
     ),
     outlet(
         "Medcom.id",
         "https://www.medcom.id",
         &["Medcom.id", "Metrotvnews.com"],
-        &[],
     ),
     outlet(
         "VOA Indonesia",
         "https://www.voaindonesia.com",
         &["VOA Indonesia", "VOA"],
-        &[],
     ),
     outlet(
         "BBC News Indonesia",
         "https://www.bbc.com/indonesia",
         &["BBC News Indonesia", "BBC Indonesia"],
-        &[],
     ),
     outlet(
         "The Jakarta Post",
         "https://www.thejakartapost.com",
         &["The Jakarta Post", "Jakarta Post"],
-        &[],
     ),
     agency("Associated Press", &["Associated Press", "AP"]),
     agency(
@@ -401,11 +357,45 @@ pub fn header_outlet(line: &str) -> Option<String> {
         .map(|c| c["outlet"].trim().to_string())
 }
 
-/// The outlet whose fingerprint the text carries.
+/// Page furniture that scrapers keep, and every outlet whose pages carry it. Sister sites of
+/// one group share some: detik, CNN Indonesia and CNBC Indonesia all show `SCROLL TO
+/// CONTINUE WITH CONTENT` and embed 20detik videos, and `[Gambas:` is the embed mark of CNN
+/// Indonesia and CNBC Indonesia alike.
+pub const FINGERPRINTS: &[(&str, &[&str])] = &[
+    ("[Gambas:Video CNN]", &["CNN Indonesia"]),
+    ("[Gambas:Video CNBC]", &["CNBC Indonesia"]),
+    ("[Gambas:", &["CNN Indonesia", "CNBC Indonesia"]),
+    (
+        "SCROLL TO CONTINUE WITH CONTENT",
+        &["detikcom", "CNN Indonesia", "CNBC Indonesia"],
+    ),
+    (
+        "[Gambas:Video 20detik]",
+        &["detikcom", "CNN Indonesia", "CNBC Indonesia"],
+    ),
+    ("Simak video '", &["detikcom"]),
+    ("Kompas.com News Update", &["Kompas.com"]),
+    (
+        "Dapatkan update berita pilihan dan breaking news",
+        &["Kompas.com"],
+    ),
+];
+
+/// The outlet the text's fingerprints leave: each mark found narrows the candidates to the
+/// outlets that carry it, and an outlet is named only when one is left. A mark a group
+/// shares narrows nothing to one on its own.
 pub fn fingerprint(text: &str) -> Option<&'static Known> {
-    KNOWN
-        .iter()
-        .find(|k| k.fingerprints.iter().any(|f| text.contains(f)))
+    let mut left: Option<Vec<&str>> = None;
+    for (_, outlets) in FINGERPRINTS.iter().filter(|(mark, _)| text.contains(mark)) {
+        left = Some(match left {
+            None => outlets.to_vec(),
+            Some(left) => left.into_iter().filter(|o| outlets.contains(o)).collect(),
+        });
+    }
+    match left.as_deref() {
+        Some([one]) => KNOWN.iter().find(|k| k.name == *one),
+        _ => None,
+    }
 }
 
 /// A known name a scrape glued to the next word (`Associated PressKCNA`), given its space
@@ -581,15 +571,20 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_in_table_order() {
+    fn fingerprints_narrow_to_one_outlet_or_none() {
         assert_eq!(
             fingerprint("x\n[Gambas:Video CNN]\nSCROLL TO CONTINUE WITH CONTENT")
                 .unwrap()
                 .name,
             "CNN Indonesia"
         );
+        // Shared by sister sites: on its own it names none of them.
+        assert!(fingerprint("SCROLL TO CONTINUE WITH CONTENT").is_none());
+        assert!(fingerprint("x [Gambas:Video 20detik] y").is_none());
         assert_eq!(
-            fingerprint("SCROLL TO CONTINUE WITH CONTENT").unwrap().name,
+            fingerprint("SCROLL TO CONTINUE WITH CONTENT\nSimak video 'Kim tiba'")
+                .unwrap()
+                .name,
             "detikcom"
         );
         assert!(fingerprint("biasa").is_none());
