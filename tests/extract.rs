@@ -514,6 +514,12 @@ fn seed_000_cnn_indonesia() {
     for tag in ["Kim Jong-un", "Korea Utara", "Amerika Serikat"] {
         assert!(b.tags.iter().any(|t| t == tag), "{tag} not in {:?}", b.tags);
     }
+    // `Associated PressKCNA` (a lost link) is an agency glued to another: never a tag.
+    assert!(
+        !b.tags.iter().any(|t| t.contains("Associated Press")),
+        "{:?}",
+        b.tags
+    );
     for gone in [
         "[Gambas:Video CNN]",
         "TOPIK TERKAIT",

@@ -262,7 +262,8 @@ struct Sighting {
 }
 
 /// Tags for an article with this title and these paragraphs, at most `max`, best first.
-/// Names in `exclude` (the outlet, cited agencies) and every known outlet are never tags.
+/// Names in `exclude` (the outlet, cited agencies) and every known outlet or agency, also
+/// glued to another name, are never tags.
 pub fn tags(
     title: &str,
     paragraphs: &[String],
@@ -307,7 +308,7 @@ pub fn tags(
     let mut found = phrases(&runs);
     merge_bare_words(&mut found, &mut known, entities);
     let excluded = |name: &str| {
-        outlets::known(name).is_some() || exclude.iter().any(|e| e.eq_ignore_ascii_case(name))
+        outlets::names_an_outlet(name) || exclude.iter().any(|e| e.eq_ignore_ascii_case(name))
     };
     let title_words = format!(
         " {} ",

@@ -259,6 +259,24 @@ pub fn known(written: &str) -> Option<&'static Known> {
         .find(|k| k.forms.iter().any(|f| f.eq_ignore_ascii_case(written)))
 }
 
+/// Whether a phrase is an outlet or agency, or starts or ends with one: a scrape that lost
+/// the link between `Associated Press` and `KCNA` leaves `Associated Press KCNA`, which is
+/// no one's name.
+pub fn names_an_outlet(phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    known(phrase).is_some()
+        || KNOWN.iter().flat_map(|k| k.forms).any(|form| {
+            form.len() >= 3
+                && phrase.len() > form.len()
+                && (phrase
+                    .get(..form.len() + 1)
+                    .is_some_and(|start| start.eq_ignore_ascii_case(&format!("{form} ")))
+                    || phrase
+                        .get(phrase.len() - form.len() - 1..)
+                        .is_some_and(|end| end.eq_ignore_ascii_case(&format!(" {form}"))))
+        })
+}
+
 /// Every spelling of every known name, longest first, as a regex alternation.
 fn forms_alternation() -> String {
     let mut forms: Vec<&str> = KNOWN.iter().flat_map(|k| k.forms.iter().copied()).collect();
@@ -568,6 +586,21 @@ mod tests {
         assert_eq!(unglue("ReutersMelaporkan"), "Reuters Melaporkan");
         assert_eq!(unglue("Associated Press, KCNA"), "Associated Press, KCNA");
         assert_eq!(unglue("detikNews"), "detikNews");
+    }
+
+    #[test]
+    fn outlets_glued_to_a_name_are_outlets() {
+        for phrase in [
+            "Associated Press KCNA",
+            "KCNA",
+            "Reuters Seoul",
+            "Kantor berita Yonhap",
+        ] {
+            assert!(names_an_outlet(phrase), "{phrase}");
+        }
+        for phrase in ["Kim Jong-un", "Korea Utara", "Partai Buruh", "Aparat"] {
+            assert!(!names_an_outlet(phrase), "{phrase}");
+        }
     }
 
     #[test]
