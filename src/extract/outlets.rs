@@ -266,14 +266,13 @@ pub fn names_an_outlet(phrase: &str) -> bool {
     let phrase = phrase.trim();
     known(phrase).is_some()
         || KNOWN.iter().flat_map(|k| k.forms).any(|form| {
+            let glued = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case(form));
+            let n = form.len();
             form.len() >= 3
-                && phrase.len() > form.len()
-                && (phrase
-                    .get(..form.len() + 1)
-                    .is_some_and(|start| start.eq_ignore_ascii_case(&format!("{form} ")))
-                    || phrase
-                        .get(phrase.len() - form.len() - 1..)
-                        .is_some_and(|end| end.eq_ignore_ascii_case(&format!(" {form}"))))
+                && phrase.len() > n
+                && ((phrase.as_bytes()[n] == b' ' && glued(phrase.get(..n)))
+                    || (phrase.as_bytes()[phrase.len() - n - 1] == b' '
+                        && glued(phrase.get(phrase.len() - n..))))
         })
 }
 
