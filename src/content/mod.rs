@@ -5,6 +5,7 @@ pub mod discover;
 pub mod front_matter;
 pub mod inside;
 pub mod markdown;
+mod names;
 pub mod sanitize;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::extract::slug::{check_slug, slugify};
 use crate::extract::summary::summarize;
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::{FrontMatter, SourceField};
+use names::{name_stem, slug_from_name, title_from_stem};
 
 const DATE_HINT: &str =
     "write the date as 2019-12-31, 2019-12-31 18:19 or 2019-12-31T18:19:00+07:00";
@@ -291,7 +293,7 @@ pub fn read_text(
             .with_hint("write the briefing in its place, or keep it a draft with `draft: true`"),
         );
     }
-    for key in strip_escaped_controls(&mut briefing) {
+    for key in sanitize::strip_escaped_controls(&mut briefing) {
         let (line, col) = front_matter::value_position(text, key);
         briefing.warnings.push(
             Diagnostic::new(
@@ -304,34 +306,6 @@ pub fn read_text(
         );
     }
     Ok((briefing, article.blocks))
-}
-
-/// Front matter keys whose values held characters no page may carry (taken out now).
-fn strip_escaped_controls(b: &mut Briefing) -> Vec<&'static str> {
-    let strip = sanitize::strip_forbidden_in;
-    let mut keys = Vec::new();
-    let mut check = |key: &'static str, stripped: bool| {
-        if stripped {
-            keys.push(key);
-        }
-    };
-    check("title", strip(&mut b.title));
-    check("summary", strip(&mut b.summary));
-    check(
-        "tags",
-        b.tags.iter_mut().fold(false, |any, t| strip(t) | any),
-    );
-    check(
-        "cited",
-        b.cited.iter_mut().fold(false, |any, t| strip(t) | any),
-    );
-    check(
-        "source",
-        b.source.as_mut().is_some_and(|s| strip(&mut s.name)),
-    );
-    check("dateline", b.dateline.as_mut().is_some_and(strip));
-    check("author", b.author.as_mut().is_some_and(strip));
-    keys
 }
 
 /// The stated value if there is one, else the value read from the text, noted as inferred.
@@ -431,46 +405,6 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
             .collect(),
         ..Content::default()
     }
-}
-
-/// The name a file goes by: its stem, or its folder's name for a bundle's `index.md`.
-fn name_stem(path: &Path) -> &str {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if stem == "index" {
-        path.parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .unwrap_or(stem)
-    } else {
-        stem
-    }
-}
-
-/// The slug a file name gives, or the title's when the name says nothing to a reader
-/// (empty, or a machine's id like `000_32f762eadf0bc361`).
-/// Whether the slug comes from the title: the file's name says nothing to a reader.
-fn slug_from_name(name: &str, title: &str) -> (String, bool) {
-    let slug = slugify(name);
-    let generated = name.len() >= 8
-        && name.chars().any(|c| c.is_ascii_digit())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() || matches!(c, '-' | '_'));
-    if slug.is_empty() || generated {
-        (slugify(title), true)
-    } else {
-        (slug, false)
-    }
-}
-
-fn title_from_stem(stem: &str) -> String {
-    let name = dates::split_date_prefix(stem).map_or(stem, |(_, rest)| rest);
-    let words = name.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Same tag twice (by slug) is kept once, as first written.

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use super::Briefing;
 use crate::error::{Diagnostic, line_col};
 
 /// Whether XML 1.0 forbids `c`. Feeds and the sitemap are XML; HTML text is held to the same.
@@ -69,6 +70,34 @@ pub fn script_link_warning(path: &Path, line: usize, col: usize, url: &str) -> D
         format!("the link to `{shown}` would run a script, so it was left out (its text stays)"),
     )
     .with_hint("link to a web address (https://...) or a page of this site")
+}
+
+/// Front matter keys whose values held characters no page may carry (taken out now).
+pub(super) fn strip_escaped_controls(b: &mut Briefing) -> Vec<&'static str> {
+    let strip = strip_forbidden_in;
+    let mut keys = Vec::new();
+    let mut check = |key: &'static str, stripped: bool| {
+        if stripped {
+            keys.push(key);
+        }
+    };
+    check("title", strip(&mut b.title));
+    check("summary", strip(&mut b.summary));
+    check(
+        "tags",
+        b.tags.iter_mut().fold(false, |any, t| strip(t) | any),
+    );
+    check(
+        "cited",
+        b.cited.iter_mut().fold(false, |any, t| strip(t) | any),
+    );
+    check(
+        "source",
+        b.source.as_mut().is_some_and(|s| strip(&mut s.name)),
+    );
+    check("dateline", b.dateline.as_mut().is_some_and(strip));
+    check("author", b.author.as_mut().is_some_and(strip));
+    keys
 }
 
 #[cfg(test)]
