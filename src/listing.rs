@@ -1,5 +1,7 @@
 //! `kabar list`: one record per briefing, with what was read or extracted from it.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -24,12 +26,14 @@ pub struct Record {
     pub cited: Vec<String>,
     /// Fields read from the text rather than stated by the editor.
     pub inferred: Vec<&'static str>,
+    /// Where the date, source and title that were not stated came from.
+    pub evidence: BTreeMap<&'static str, &'static str>,
 }
 
 impl Record {
-    pub const CSV_HEADER: [&str; 13] = [
+    pub const CSV_HEADER: [&str; 14] = [
         "path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft",
-        "author", "cited", "inferred",
+        "author", "cited", "inferred", "evidence",
     ];
 
     pub fn new(b: &Briefing, config: &Config) -> Record {
@@ -52,11 +56,12 @@ impl Record {
             author: b.author.clone(),
             cited: b.cited.clone(),
             inferred: b.inferred.clone(),
+            evidence: b.evidence.clone(),
         }
     }
 
     /// The same fields for CSV; lists are joined with `; `.
-    pub fn csv_row(&self) -> [String; 13] {
+    pub fn csv_row(&self) -> [String; 14] {
         [
             self.path.clone(),
             self.url.clone(),
@@ -71,6 +76,11 @@ impl Record {
             self.author.clone().unwrap_or_default(),
             self.cited.join("; "),
             self.inferred.join("; "),
+            self.evidence
+                .iter()
+                .map(|(field, from)| format!("{field}: {from}"))
+                .collect::<Vec<_>>()
+                .join("; "),
         ]
     }
 }

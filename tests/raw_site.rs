@@ -121,7 +121,16 @@ fn list_reports_extracted_fields_and_unreadable_files() {
             "date", "summary", "source", "dateline", "author", "cited", "tags"
         ])
     );
+    // Where each value read from the text came from.
+    assert_eq!(
+        first["evidence"],
+        serde_json::json!({"date": "header", "source": "header", "title": "first line"})
+    );
     let second = &records[1];
+    assert_eq!(
+        second["evidence"],
+        serde_json::json!({"date": "weekday", "source": "fingerprint", "title": "lead sentence"})
+    );
     assert_eq!(second["author"], serde_json::Value::Null);
     let inferred: Vec<&str> = second["inferred"]
         .as_array()
@@ -141,8 +150,15 @@ fn list_as_csv_carries_the_new_columns() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     let header = text.lines().next().unwrap();
-    assert!(header.ends_with(",author,cited,inferred"), "{header}");
+    assert!(
+        header.ends_with(",author,cited,inferred,evidence"),
+        "{header}"
+    );
     assert!(text.contains("AFP; Associated Press"));
+    assert!(
+        text.contains("date: header; source: header; title: first line"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -153,6 +153,7 @@ pub(crate) mod test_support {
             draft: false,
             links: Vec::new(),
             inferred: Vec::new(),
+            evidence: Default::default(),
             warnings: Vec::new(),
             slug_stated: false,
         })

@@ -8,6 +8,7 @@ pub mod markdown;
 mod names;
 pub mod sanitize;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
@@ -56,6 +57,8 @@ pub struct Briefing {
     pub links: Vec<(String, usize, usize)>,
     /// Fields kabar read from the text or made up, rather than found stated by the editor.
     pub inferred: Vec<&'static str>,
+    /// Where each of the date, source and title not stated came from (`date: header`).
+    pub evidence: BTreeMap<&'static str, &'static str>,
     /// What kabar left out of the file to keep the site sound (control characters, links
     /// that run script), for the editor to fix.
     pub warnings: Vec<Diagnostic>,
@@ -145,6 +148,7 @@ pub fn read_text(
     let prefix = dates::split_date_prefix(stem);
     let article = content.article.take().unwrap_or_default();
     let mut inferred = Vec::new();
+    let mut evidence = BTreeMap::new();
 
     let title = match (fm.title.clone(), content.title.take()) {
         (Some(title), _) => title,
@@ -152,10 +156,13 @@ pub fn read_text(
             if content.title_inferred {
                 inferred.push("title");
             }
+            let from = article.evidence.title.unwrap_or("first heading");
+            evidence.insert("title", from);
             title
         }
         (None, None) => {
             inferred.push("title");
+            evidence.insert("title", "file name");
             title_from_stem(stem)
         }
     };
@@ -168,22 +175,28 @@ pub fn read_text(
             if read.is_some() {
                 inferred.push("date");
             }
-            let named = || prefix.and_then(|(day, _)| localize_day(day, config));
+            let read = read.map(|d| (d, article.evidence.date.unwrap_or("text")));
+            let named = || {
+                prefix
+                    .and_then(|(day, _)| localize_day(day, config))
+                    .map(|d| (d, "file name"))
+            };
             let modified = || {
                 (kind == SourceKind::Raw && config.raw.undated == Undated::Mtime)
                     .then_some(context.modified)
                     .flatten()
                     .map(|m| {
                         inferred.push("date");
-                        Stated {
-                            at: config.timezone.at(m),
-                            has_time: true,
-                        }
+                        let at = config.timezone.at(m);
+                        (Stated { at, has_time: true }, "mtime")
                     })
             };
-            read.or_else(named)
+            let (date, from) = read
+                .or_else(named)
                 .or_else(modified)
-                .ok_or_else(|| undated(path, kind))?
+                .ok_or_else(|| undated(path, kind))?;
+            evidence.insert("date", from);
+            date
         }
     };
     let updated = fm
@@ -233,6 +246,9 @@ pub fn read_text(
             }
         }
     };
+    if let (None, Some(from)) = (&source, article.evidence.source) {
+        evidence.insert("source", from);
+    }
     let source = pick(source, article.source, "source", &mut inferred);
     let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);
     let author = pick(fm.author, article.author, "author", &mut inferred);
@@ -279,6 +295,7 @@ pub fn read_text(
         draft: fm.draft,
         links,
         inferred,
+        evidence,
         warnings,
     };
     if let Some(at) = crate::scaffold::holds_placeholder(text).filter(|_| !briefing.draft) {

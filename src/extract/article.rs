@@ -50,6 +50,17 @@ pub struct Article {
     pub blocks: Vec<Block>,
     pub summary: String,
     pub tags: Vec<String>,
+    pub evidence: Evidence,
+}
+
+/// Where the values read from the text came from, so an editor can judge them: date
+/// `header`, `today` (`hari ini`), `weekday` or `text`; source `header`, `dateline` or
+/// `fingerprint`; title `first line` or `lead sentence`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub date: Option<&'static str>,
+    pub source: Option<&'static str>,
+    pub title: Option<&'static str>,
 }
 
 impl Article {
@@ -87,12 +98,16 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let paragraphs: Vec<String> = paragraphs_of(&blocks);
     let body = paragraphs.join("\n");
 
-    let source = top
-        .outlet
-        .as_deref()
-        .or(dateline.as_ref().and_then(|d| d.outlet.as_deref()))
-        .map(Outlet::named)
-        .or_else(|| outlets::fingerprint(text).map(outlets::Known::outlet));
+    let named = |outlet: Option<&str>, from| outlet.map(|o| (Outlet::named(o), from));
+    let (source, source_from) = named(top.outlet.as_deref(), "header")
+        .or_else(|| {
+            named(
+                dateline.as_ref().and_then(|d| d.outlet.as_deref()),
+                "dateline",
+            )
+        })
+        .or_else(|| outlets::fingerprint(text).map(|k| (k.outlet(), "fingerprint")))
+        .unzip();
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 
@@ -106,7 +121,14 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             true,
         ),
     };
-    let date = choose_date(&top.header, &paragraphs, settings.today);
+    let title_from = title.as_ref().map(|_| {
+        if title_inferred {
+            "lead sentence"
+        } else {
+            "first line"
+        }
+    });
+    let (date, date_from) = choose_date(&top.header, &paragraphs, settings.today).unzip();
     let summary = summarize(&paragraphs, settings.summary_words);
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
@@ -128,6 +150,11 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         blocks,
         summary,
         tags,
+        evidence: Evidence {
+            date: date_from,
+            source: source_from,
+            title: title_from,
+        },
     }
 }
 
@@ -385,7 +412,11 @@ fn take_author_code(blocks: &mut Vec<Block>) -> Option<String> {
 /// The date the article carries: a header date first; else in the body the day marked as
 /// today, else the first day named with its weekday (the reporting day), else the latest
 /// whole date not after today.
-fn choose_date(header: &[String], paragraphs: &[String], today: NaiveDate) -> Option<Dated> {
+fn choose_date(
+    header: &[String],
+    paragraphs: &[String],
+    today: NaiveDate,
+) -> Option<(Dated, &'static str)> {
     let header_text = header.join("\n");
     let body_text = paragraphs.join("\n");
     let in_header = dating::find_dates(&header_text);
@@ -394,20 +425,20 @@ fn choose_date(header: &[String], paragraphs: &[String], today: NaiveDate) -> Op
     let years = dating::mentioned_years(&format!("{header_text}\n{body_text}"), &all);
     let complete = |w: &Written| dating::complete(w, &all, &years, today);
     if let Some(dated) = in_header.iter().find_map(complete) {
-        return Some(dated);
+        return Some((dated, "header"));
     }
     let reporting = in_body
         .iter()
         .filter(|w| w.today_mark)
         .chain(in_body.iter().filter(|w| w.weekday.is_some()))
         .find_map(|w| complete(w).map(|d| (w, d)));
-    let (written, mut dated) = match reporting {
-        Some(found) => found,
+    let (written, mut dated, from) = match reporting {
+        Some((w, d)) => (w, d, if w.today_mark { "today" } else { "weekday" }),
         None => in_body
             .iter()
-            .filter_map(|w| complete(w).map(|d| (w, d)))
-            .filter(|(_, d)| d.day <= today)
-            .max_by_key(|(_, d)| d.day)?,
+            .filter_map(|w| complete(w).map(|d| (w, d, "text")))
+            .filter(|(_, d, _)| d.day <= today)
+            .max_by_key(|(_, d, _)| d.day)?,
     };
     if dated.time.is_none() {
         let rest = &body_text[written.end..];
@@ -417,7 +448,7 @@ fn choose_date(header: &[String], paragraphs: &[String], today: NaiveDate) -> Op
             dated.zone = zone.or(dated.zone);
         }
     }
-    Some(dated)
+    Some((dated, from))
 }
 
 #[cfg(test)]
