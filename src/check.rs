@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use html5gum::{Token, Tokenizer};
 
 use crate::content::markdown::is_internal;
+use crate::error::{Diagnostic, nearest};
 
 /// A link that leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,18 +17,8 @@ pub struct BrokenLink {
     pub target: String,
 }
 
-/// Checks every HTML file in `files` against the set of all output paths.
-pub fn broken_links(
-    files: &[(PathBuf, Vec<u8>)],
-    extra: &[PathBuf],
-    base_path: &str,
-) -> Vec<BrokenLink> {
-    let existing: BTreeSet<String> = files
-        .iter()
-        .map(|(p, _)| p)
-        .chain(extra)
-        .map(|p| slashed(p))
-        .collect();
+/// Checks the links of every HTML file in `files` against `outputs`, every path the site has.
+pub fn broken_links(files: &[(PathBuf, Vec<u8>)], outputs: &Outputs) -> Vec<BrokenLink> {
     let mut broken = Vec::new();
     for (page, bytes) in files
         .iter()
@@ -35,7 +26,7 @@ pub fn broken_links(
     {
         let html = String::from_utf8_lossy(bytes);
         for target in links_in(&html) {
-            if !resolves(&target, page, base_path, &existing) {
+            if !outputs.resolve(&target, page) {
                 broken.push(BrokenLink {
                     page: page.clone(),
                     target,
@@ -86,16 +77,50 @@ impl Outputs {
     /// The site's address nearest to `target` (a page's address ends in `/`), to suggest.
     pub fn nearest(&self, target: &str) -> Option<String> {
         let target = target.split(['#', '?']).next().unwrap_or("");
-        self.existing
+        let addresses: Vec<String> = self
+            .existing
             .iter()
             .map(|path| {
                 let address = path.strip_suffix("index.html").unwrap_or(path);
                 format!("{}{address}", self.base_path)
             })
-            .map(|address| (strsim::levenshtein(target, &address), address))
-            .filter(|(distance, _)| *distance <= 3.max(target.len() / 3))
-            .min()
-            .map(|(_, address)| address)
+            .collect();
+        let within = 3.max(target.len() / 3);
+        nearest(target, addresses.iter().map(String::as_str), within).map(str::to_string)
+    }
+
+    /// The problem with `target`, a link written at `line`:`col` of the source `path`: what
+    /// to do fits what was linked (a missing file is not a missing page).
+    pub fn problem(&self, path: &Path, line: usize, col: usize, target: &str) -> Diagnostic {
+        Diagnostic::new(
+            path,
+            line,
+            col,
+            format!("link to `{target}` leads to no page or file of the site"),
+        )
+        .with_hint(link_hint(target, self.nearest(target)))
+    }
+}
+
+fn link_hint(target: &str, nearest: Option<String>) -> String {
+    let name = target
+        .split(['#', '?'])
+        .next()
+        .unwrap_or("")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let a_file = name
+        .rsplit_once('.')
+        .is_some_and(|(_, extension)| !extension.eq_ignore_ascii_case("html"));
+    let what = if a_file {
+        format!("put `{name}` under static/, or beside the briefing in its folder under content/")
+    } else {
+        "link to another briefing by its address, e.g. /2019/02/ktt-hanoi/".to_string()
+    };
+    match nearest {
+        Some(address) => format!("did you mean `{address}`? Otherwise {what}"),
+        None => what,
     }
 }
 
@@ -160,6 +185,15 @@ mod tests {
         (PathBuf::from(path), html.as_bytes().to_vec())
     }
 
+    /// The links of `files` checked against `files` and `extra`.
+    fn broken_in(files: &[(PathBuf, Vec<u8>)], extra: &[&str], base_path: &str) -> Vec<BrokenLink> {
+        let paths = files
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .chain(extra.iter().map(Path::new));
+        broken_links(files, &Outputs::new(paths, base_path))
+    }
+
     #[test]
     fn finds_broken_and_accepts_good_links() {
         let files = vec![
@@ -172,8 +206,7 @@ mod tests {
                 r##"<a href="../">home</a><a href="../../x">up</a><a href="https://x">ext</a><a href="#a">a</a>"##,
             ),
         ];
-        let extra = vec![PathBuf::from("style.css")];
-        let broken = broken_links(&files, &extra, "/arsip/");
+        let broken = broken_in(&files, &["style.css"], "/arsip/");
         let targets: Vec<&str> = broken.iter().map(|b| b.target.as_str()).collect();
         assert_eq!(targets, ["/arsip/nope/", "../../x"]);
     }
@@ -184,7 +217,7 @@ mod tests {
             page("index.html", r#"<a href="/tags/">t</a>"#),
             page("tags/index.html", ""),
         ];
-        assert_eq!(broken_links(&files, &[], "/arsip/").len(), 1);
-        assert!(broken_links(&files, &[], "/").is_empty());
+        assert_eq!(broken_in(&files, &[], "/arsip/").len(), 1);
+        assert!(broken_in(&files, &[], "/").is_empty());
     }
 }

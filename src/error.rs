@@ -129,6 +129,26 @@ fn render_all(diagnostics: &[Diagnostic]) -> String {
     format!("{}\n{count} {noun}", lines.join("\n"))
 }
 
+/// The candidate nearest to a mistyped `word`, for a "did you mean": within `within` edits
+/// (a swap of two letters counts as one).
+pub fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    within: usize,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= within)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// How far a mistyped name may be from the one meant: two edits, more for long names.
+pub fn name_typos(word: &str) -> usize {
+    2.max(word.len() / 4)
+}
+
 /// 1-based line and column of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];

@@ -275,17 +275,20 @@ impl Site {
         render::search::build(&self.archive, views, &self.config, previous)
     }
 
+    /// Every path the build writes: `written` and the plan's copies.
+    fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
+        let copied = self.plan.copies.iter().map(|c| c.to.as_path());
+        check::Outputs::new(written.chain(copied), self.config.base_url.path())
+    }
+
     /// Links editors wrote in briefings that lead to no file the build writes (`written`,
-    /// besides the plan's pages and copies), at their line, with a hint that fits what was
-    /// linked. Cheap enough for every build: no page is read.
-    pub fn broken_briefing_links(&self, written: &[PathBuf]) -> Vec<Diagnostic> {
-        let outputs = check::Outputs::new(
-            written
-                .iter()
-                .chain(self.plan.copies.iter().map(|c| &c.to))
-                .map(PathBuf::as_path),
-            self.config.base_url.path(),
-        );
+    /// besides the plan's copies), at their line. Cheap enough for every build: no page is
+    /// read, only the links recorded when each briefing was parsed.
+    pub fn broken_briefing_links<'a>(
+        &'a self,
+        written: impl Iterator<Item = &'a Path>,
+    ) -> Vec<Diagnostic> {
+        let outputs = self.outputs(written);
         let mut broken = Vec::new();
         for page in &self.plan.pages {
             let render::PageKind::Briefing(i) = page.kind else {
@@ -295,33 +298,24 @@ impl Site {
             let at = page.output();
             for (target, line, col) in &b.links {
                 if !outputs.resolve(target, &at) {
-                    broken.push(
-                        Diagnostic::new(
-                            &b.path,
-                            *line,
-                            *col,
-                            format!("link to `{target}` leads to no page or file of the site"),
-                        )
-                        .with_hint(link_hint(target, outputs.nearest(target))),
-                    );
+                    broken.push(outputs.problem(&b.path, *line, *col, target));
                 }
             }
         }
         broken
     }
 
-    /// Problems `kabar check` reports: internal links that lead to no file.
+    /// Problems `kabar check` reports: internal links of every page that lead to no file.
     pub fn broken_links(&self, files: &[OutputFile]) -> Vec<Diagnostic> {
-        let copied: Vec<PathBuf> = self.plan.copies.iter().map(|c| c.to.clone()).collect();
-        let base_path = self.config.base_url.path();
-        check::broken_links(files, &copied, base_path)
+        let outputs = self.outputs(files.iter().map(|(p, _)| p.as_path()));
+        check::broken_links(files, &outputs)
             .into_iter()
-            .map(|broken| self.locate(broken))
+            .map(|broken| self.locate(broken, &outputs))
             .collect()
     }
 
     /// Names the file an editor would fix: the briefing's own line where the link came from it.
-    fn locate(&self, broken: check::BrokenLink) -> Diagnostic {
+    fn locate(&self, broken: check::BrokenLink, outputs: &check::Outputs) -> Diagnostic {
         let message = format!(
             "link to `{}` leads to no page or file of the site",
             broken.target
@@ -332,8 +326,7 @@ impl Site {
             if let Some((_, line, col)) =
                 b.links.iter().find(|(target, ..)| *target == broken.target)
             {
-                return Diagnostic::new(&b.path, *line, *col, message)
-                    .with_hint("links to other briefings use their URL, e.g. /2019/02/ktt-hanoi/");
+                return outputs.problem(&b.path, *line, *col, &broken.target);
             }
         }
         let template = page.and_then(|p| p.kind.template()).unwrap_or("?");
@@ -345,29 +338,6 @@ impl Site {
             "the link is on the page /{}",
             broken.page.display()
         ))
-    }
-}
-
-/// What to do about a broken link: a missing file is not a missing page.
-fn link_hint(target: &str, nearest: Option<String>) -> String {
-    let name = target
-        .split(['#', '?'])
-        .next()
-        .unwrap_or("")
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    let a_file = name
-        .rsplit_once('.')
-        .is_some_and(|(_, extension)| !extension.eq_ignore_ascii_case("html"));
-    let what = if a_file {
-        format!("put `{name}` under static/, or beside the briefing in its folder under content/")
-    } else {
-        "link to another briefing by its address, e.g. /2019/02/ktt-hanoi/".to_string()
-    };
-    match nearest {
-        Some(address) => format!("did you mean `{address}`? Otherwise {what}"),
-        None => what,
     }
 }
 
@@ -409,8 +379,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         site.timings.record("search index", indexing);
     }
     let (mut files, search) = (files?, search?);
-    let written: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
-    let broken = site.broken_briefing_links(&written);
+    let broken = site.broken_briefing_links(files.iter().map(|(path, _)| path.as_path()));
     if (options.strict || site.config.strict) && !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }

@@ -181,7 +181,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 strict,
             };
             let report = kabar::build(&options)?;
-            print_warnings(&report);
+            print_warnings(&report.warnings);
             if common.verbose {
                 let (tags, files) = (counted(report.tags, "tag"), counted(report.files, "file"));
                 println!("{tags}; {files} written");
@@ -244,7 +244,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 ..Options::default()
             };
             let report = kabar::check(&options)?;
-            print_warnings(&report);
+            print_warnings(&report.warnings);
             if !common.quiet {
                 println!(
                     "{}; every internal link resolves",
@@ -351,6 +351,7 @@ fn print_rebuild(
 ) {
     match result {
         Ok(outcome) if !quiet => {
+            print_warnings(&outcome.warnings);
             println!(
                 "rebuilt in {} ms: {}, {} {done}, {} removed",
                 outcome.elapsed.as_millis(),
@@ -359,15 +360,15 @@ fn print_rebuild(
                 thousands(outcome.removed.len()),
             );
         }
-        Ok(_) => {}
+        Ok(outcome) => print_warnings(&outcome.warnings),
         Err(e) => eprintln!("{e}"),
     }
     let _ = std::io::stdout().flush();
 }
 
 /// Problems kabar worked around go to stderr, even with --quiet: the editor has to fix them.
-fn print_warnings(report: &Report) {
-    for warning in &report.warnings {
+fn print_warnings(warnings: &[kabar::Diagnostic]) {
+    for warning in warnings {
         eprintln!("{}", warning.as_warning());
     }
 }

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::error::{name_typos, nearest};
+
 /// A YAML problem with its 1-based position inside the YAML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
@@ -197,14 +199,9 @@ fn clean_message(message: &str) -> String {
 fn unknown_key(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (key, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let near = known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
-        .filter(|(distance, k)| *distance <= 2.max(k.len() / 4))
-        .min();
-    Some(match near {
-        Some((_, k)) => format!("unknown key `{key}`: did you mean `{k}`?"),
+    let known = expected.split('`').skip(1).step_by(2);
+    Some(match nearest(key, known, name_typos(key)) {
+        Some(k) => format!("unknown key `{key}`: did you mean `{k}`?"),
         None => format!("unknown key `{key}`"),
     })
 }

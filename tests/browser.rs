@@ -10,17 +10,20 @@ use std::time::{Duration, Instant};
 use common::browser::{Browser, chromium, serve_folder};
 use common::{Server, TestSite};
 
+/// The one briefing the live tests edit, with `body`.
+fn write_hanoi(site: &TestSite, body: &str) {
+    site.briefing(
+        "content/hanoi.md",
+        &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
+        body,
+    );
+}
+
 #[test]
 fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
     let Some(binary) = chromium() else { return };
     let site = TestSite::new("title: Uji\n");
-    let write = |body: &str| {
-        site.briefing(
-            "content/hanoi.md",
-            &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
-            body,
-        );
-    };
+    let write = |body: &str| write_hanoi(&site, body);
     write("Kalimat lama di halaman.");
     let server = Server::start(&site);
     let url = format!("{}2019/02/hanoi/", server.url);
@@ -184,13 +187,7 @@ fn the_header_search_box_leads_to_the_results() {
 fn a_word_saved_in_serve_is_found_by_search_within_seconds() {
     let Some(binary) = chromium() else { return };
     let site = TestSite::new("title: Uji\nlanguage: id\n");
-    let write = |body: &str| {
-        site.briefing(
-            "content/hanoi.md",
-            &[("title", "KTT Hanoi"), ("date", "2019-02-28 14:00")],
-            body,
-        );
-    };
+    let write = |body: &str| write_hanoi(&site, body);
     write("Kim dan Trump berpisah.");
     let server = Server::start(&site);
     let url = format!("{}search/?q=zirkonium", server.url);

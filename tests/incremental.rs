@@ -409,3 +409,14 @@ fn the_background_index_waits_until_the_edits_settle() {
     );
     assert_same("the settled index", &files, &full_build(&site));
 }
+
+#[test]
+fn a_rebuild_reports_what_was_left_out_as_a_build_does() {
+    let (site, mut session) = one_briefing("Isi.");
+    write_a(&site, "Baca [ini](javascript:alert(1)).");
+    let outcome = session
+        .rebuild(&[site.root().join("content/a.md")])
+        .unwrap();
+    assert_eq!(outcome.warnings.len(), 1, "{:?}", outcome.warnings);
+    assert!(outcome.warnings[0].message.contains("would run a script"));
+}

@@ -42,6 +42,8 @@ pub struct Outcome {
     pub rendered: usize,
     pub briefings: usize,
     pub elapsed: Duration,
+    /// What kabar left out of the briefings' files, as `kabar build` reports it.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// An output file's path, its key, and its bytes when they had to be made again.
@@ -251,6 +253,7 @@ impl Session {
         let mut outcome = Outcome {
             rendered: stale.len(),
             briefings: site.archive.briefings.len(),
+            warnings: site.warnings(),
             ..Outcome::default()
         };
         for (path, key, bytes) in made {

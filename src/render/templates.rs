@@ -8,7 +8,7 @@ use tera::{Kwargs, State, Tera, TeraResult};
 use super::i18n;
 use crate::config::Config;
 use crate::content::inside::walk_inside;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, name_typos, nearest};
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -114,13 +114,8 @@ fn with_suggestion(message: &str) -> String {
         return message.to_string();
     };
     let names = available.split_once(": ").map_or("", |(_, names)| names);
-    let near = names
-        .split(", ")
-        .map(|name| (strsim::damerau_levenshtein(unknown, name), name))
-        .filter(|(distance, name)| *distance <= 2.max(name.len() / 4))
-        .min();
-    match near {
-        Some((_, name)) => format!("{message}. Did you mean `{name}`?"),
+    match nearest(unknown, names.split(", "), name_typos(unknown)) {
+        Some(name) => format!("{message}. Did you mean `{name}`?"),
         None => message.to_string(),
     }
 }
