@@ -7,6 +7,7 @@ pub mod dates;
 pub mod dating;
 pub mod entities;
 pub mod headline;
+pub mod lexicon;
 pub mod outlets;
 pub mod slug;
 pub mod summary;

@@ -1,0 +1,163 @@
+//! The dateline that opens a story's body: `Jakarta, CNN Indonesia --`, `SEOUL (Reuters) -`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::forms_alternation;
+use crate::extract::text::title_case;
+
+/// The place and outlet that open the body of a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub city: Option<String>,
+    /// The outlet as written.
+    pub outlet: Option<String>,
+    /// Byte length of the dateline, separator included.
+    pub len: usize,
+}
+
+/// City as datelines write it: one to three capitalized words, or capitals.
+const CITY: &str = r"[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2}";
+const SEPARATOR: &str = r"\s*(?:--|—|–|-|:)\s*";
+
+/// Dateline forms; groups `city` and `outlet`. Each is tried at the start of a paragraph.
+static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let known = forms_alternation();
+    // An outlet kabar does not know still shows itself as a web address: `Gatra.com`.
+    let outlet = format!(r"(?:(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+)");
+    [
+        // Jakarta, CNN Indonesia -- · JAKARTA, KOMPAS.com -
+        format!(r"^(?P<city>{CITY}),\s*(?P<outlet>{outlet}){SEPARATOR}"),
+        // Bisnis.com, JAKARTA — · TEMPO.CO, Jakarta - · Liputan6.com, Jakarta:
+        format!(r"^(?P<outlet>{outlet}),\s*(?P<city>{CITY}){SEPARATOR}"),
+        // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) -
+        format!(r"^(?P<city>{CITY})(?:,\s*(?:[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}|{CITY}))?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"),
+        // KONTAN.CO.ID - JAKARTA.
+        format!(r"^(?P<outlet>{outlet}){SEPARATOR}(?P<city>[A-Z][A-Z'’ -]+[A-Z])\.\s+"),
+        // Suara.com - 
+        format!(r"^(?P<outlet>{outlet})\s+(?:--|—|–|-)\s+"),
+        // Jakarta - (detik)
+        format!(r"^(?P<city>{CITY})\s+(?:--|—|–|-)\s+"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid dateline pattern"))
+    .collect()
+});
+
+/// The dateline at the start of `paragraph`, if it has one; the text after it must start a
+/// sentence.
+pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    DATELINES.iter().find_map(|form| {
+        let c = form.captures(paragraph)?;
+        let len = c.get(0)?.end();
+        let rest_starts_sentence = paragraph[len..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"“'‘(".contains(ch));
+        if !rest_starts_sentence {
+            return None;
+        }
+        let city = c.name("city").map(|m| title_case(m.as_str().trim()));
+        if city.as_deref().is_some_and(is_calendar_word) {
+            return None;
+        }
+        Some(Dateline {
+            city,
+            outlet: c.name("outlet").map(|m| m.as_str().trim().to_string()),
+            len,
+        })
+    })
+}
+
+/// Words a dateline's city slot may catch but that are not places.
+fn is_calendar_word(word: &str) -> bool {
+    const NOT_PLACES: &[&str] = &[
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Baca", "Simak", "Foto",
+        "Video", "Editor", "Penulis", "Reporter",
+    ];
+    NOT_PLACES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(paragraph: &str) -> (Option<String>, Option<String>, String) {
+        let d = dateline(paragraph).expect("a dateline");
+        (d.city, d.outlet, paragraph[d.len..].to_string())
+    }
+
+    #[test]
+    fn dateline_forms_of_indonesian_outlets() {
+        let cases = [
+            (
+                "Jakarta, CNN Indonesia -- Kim",
+                Some("Jakarta"),
+                Some("CNN Indonesia"),
+            ),
+            (
+                "JAKARTA, KOMPAS.com - Kim",
+                Some("Jakarta"),
+                Some("KOMPAS.com"),
+            ),
+            (
+                "KONTAN.CO.ID - JAKARTA. Kim",
+                Some("Jakarta"),
+                Some("KONTAN.CO.ID"),
+            ),
+            (
+                "Bisnis.com, JAKARTA — Kim",
+                Some("Jakarta"),
+                Some("Bisnis.com"),
+            ),
+            ("Jakarta (ANTARA) - Kim", Some("Jakarta"), Some("ANTARA")),
+            ("TEMPO.CO, Jakarta - Kim", Some("Jakarta"), Some("TEMPO.CO")),
+            (
+                "Liputan6.com, Jakarta: Kim",
+                Some("Jakarta"),
+                Some("Liputan6.com"),
+            ),
+            (
+                "REPUBLIKA.CO.ID, JAKARTA -- Kim",
+                Some("Jakarta"),
+                Some("REPUBLIKA.CO.ID"),
+            ),
+            ("SEOUL (Reuters) - Kim", Some("Seoul"), Some("Reuters")),
+            (
+                "PANMUNJOM, South Korea (AP) — Kim",
+                Some("Panmunjom"),
+                Some("AP"),
+            ),
+            (
+                "SEOUL, Dec 31 (Reuters) - Kim",
+                Some("Seoul"),
+                Some("Reuters"),
+            ),
+            ("Jakarta - Kim", Some("Jakarta"), None),
+            (
+                "Jakarta, Gatra.com - Kim",
+                Some("Jakarta"),
+                Some("Gatra.com"),
+            ),
+        ];
+        for (text, city, outlet) in cases {
+            let (c, o, rest) = parts(text);
+            assert_eq!(c.as_deref(), city, "{text}");
+            assert_eq!(o.as_deref(), outlet, "{text}");
+            assert_eq!(rest, "Kim", "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_datelines() {
+        for text in [
+            "Korea Utara menolak tawaran itu.",
+            "Kim - yang jarang tampil - hadir.",
+            "Pada 2019 - tahun yang sulit - rapat gagal.",
+            "Senin - Jumat kantor buka.",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
+    }
+}

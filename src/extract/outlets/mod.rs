@@ -1,0 +1,231 @@
+//! Who published an article and whom it cites. What kabar knows about outlets lives in
+//! [`known`] as data; the code here only reads it.
+
+mod dateline;
+mod known;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use dateline::{Dateline, dateline};
+pub use known::{FINGERPRINTS, KNOWN, Known};
+
+/// The outlet a briefing reports from, as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Outlet {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+impl Outlet {
+    /// The outlet a written name stands for: its known name and address, or the name as
+    /// written.
+    pub fn named(written: &str) -> Outlet {
+        known(written).map_or_else(
+            || Outlet {
+                name: written.to_string(),
+                url: None,
+            },
+            Known::outlet,
+        )
+    }
+}
+
+/// The known outlet a written name stands for (`KOMPAS.com` → Kompas.com).
+pub fn known(written: &str) -> Option<&'static Known> {
+    let written = written.trim();
+    KNOWN
+        .iter()
+        .find(|k| k.forms.iter().any(|f| f.eq_ignore_ascii_case(written)))
+}
+
+/// Whether a phrase is an outlet or agency, or starts or ends with one: a scrape that lost
+/// the link between `Associated Press` and `KCNA` leaves `Associated Press KCNA`, which is
+/// no one's name.
+pub fn names_an_outlet(phrase: &str) -> bool {
+    let phrase = phrase.trim();
+    known(phrase).is_some()
+        || KNOWN.iter().flat_map(|k| k.forms).any(|form| {
+            let glued = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case(form));
+            let n = form.len();
+            form.len() >= 3
+                && phrase.len() > n
+                && ((phrase.as_bytes()[n] == b' ' && glued(phrase.get(..n)))
+                    || (phrase.as_bytes()[phrase.len() - n - 1] == b' '
+                        && glued(phrase.get(phrase.len() - n..))))
+        })
+}
+
+/// Every spelling of every known name, longest first, as a regex alternation.
+fn forms_alternation() -> String {
+    let mut forms: Vec<&str> = KNOWN.iter().flat_map(|k| k.forms.iter().copied()).collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    forms
+        .iter()
+        .map(|f| regex::escape(f))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// An outlet named in a header line: `CNN Indonesia | Selasa, ...` or `Kompas.com - 21/01/2019`.
+pub fn header_outlet(line: &str) -> Option<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        let known = forms_alternation();
+        Regex::new(&format!(
+            r"(?:^|[|\-–—]\s*)(?P<outlet>(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+)\s*(?:[|\-–—,]|$)"
+        ))
+        .expect("valid header pattern")
+    });
+    HEADER
+        .captures(line)
+        .map(|c| c["outlet"].trim().to_string())
+}
+
+/// The outlet the text's fingerprints leave: each mark found narrows the candidates to the
+/// outlets that carry it, and an outlet is named only when one is left. A mark a group
+/// shares narrows nothing to one on its own.
+pub fn fingerprint(text: &str) -> Option<&'static Known> {
+    let mut left: Option<Vec<&str>> = None;
+    for (_, outlets) in FINGERPRINTS.iter().filter(|(mark, _)| text.contains(mark)) {
+        left = Some(match left {
+            None => outlets.to_vec(),
+            Some(left) => left.into_iter().filter(|o| outlets.contains(o)).collect(),
+        });
+    }
+    match left.as_deref() {
+        Some([one]) => KNOWN.iter().find(|k| k.name == *one),
+        _ => None,
+    }
+}
+
+/// A known name a scrape glued to the next word (`Associated PressKCNA`), given its space
+/// back. Only names ending in a lowercase letter are unglued: the capital after them is
+/// then surely a new word.
+pub fn unglue(text: &str) -> std::borrow::Cow<'_, str> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        let mut forms: Vec<&str> = KNOWN
+            .iter()
+            .flat_map(|k| k.forms.iter().copied())
+            .filter(|f| f.len() >= 4 && f.ends_with(|c: char| c.is_ascii_lowercase()))
+            .collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        let names: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
+        Regex::new(&format!(r"(?-u:\b)({})(\p{{Lu}})", names.join("|")))
+            .expect("valid glue pattern")
+    });
+    GLUED.replace_all(text, "$1 $2")
+}
+
+/// Agencies and media the text cites (`dilansir dari Associated Press (AP)`, `dikutip dari
+/// AFP`, `seperti dilaporkan KCNA`), by their known names, in order of first citation.
+pub fn cited(text: &str) -> Vec<String> {
+    static CITING: LazyLock<Regex> = LazyLock::new(|| {
+        let known = forms_alternation();
+        Regex::new(&format!(
+            r"(?i:(?-u:\b)(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|memberitakan|dirilis|reported by|quoted by|according to|via)\s+(?:(?:dari|oleh|from|by)\s+)?(?:(?:kantor berita|media|surat kabar|harian|stasiun televisi|laman|situs)\s+)?)(?P<name>{known})"
+        ))
+        .expect("valid citing pattern")
+    });
+    let mut names: Vec<String> = Vec::new();
+    for c in CITING.captures_iter(text) {
+        let name = c.name("name").expect("group always present");
+        // `Associated PressKCNA` is a scrape that lost a space; `APakah` is not `AP`.
+        let glued_word = text[name.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if glued_word {
+            continue;
+        }
+        if let Some(k) = known(name.as_str())
+            && !names.iter().any(|n| n == k.name)
+        {
+            names.push(k.name.to_string());
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_names_and_headers() {
+        assert_eq!(known("kompas.com").unwrap().name, "Kompas.com");
+        assert_eq!(
+            header_outlet("CNN Indonesia | Selasa, 31/12/2019 18:19 WIB").as_deref(),
+            Some("CNN Indonesia")
+        );
+        assert_eq!(
+            header_outlet("Kompas.com - 21/01/2019, 10:30 WIB").as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(
+            header_outlet("Rita Uli Hutapea - detikNews").as_deref(),
+            Some("detikNews")
+        );
+        assert_eq!(header_outlet("Selasa, 31 Des 2019 18:19 WIB"), None);
+    }
+
+    #[test]
+    fn cited_agencies() {
+        let text = "Seperti dilansir dari Associated Press (AP), Jumat. Dikutip dari AFP, ia \
+                    tiba. Seperti dilaporkan KCNA, rapat usai. Dilansir AP lagi.";
+        assert_eq!(cited(text), ["Associated Press", "AFP", "KCNA"]);
+        assert_eq!(
+            cited("Dikutip dari Associated PressKCNA mengatakan"),
+            ["Associated Press"]
+        );
+        assert!(cited("Apa yang dikutip dari APakah itu").is_empty());
+        assert!(cited("Menurut KCNA, rapat itu usai.").is_empty());
+    }
+
+    #[test]
+    fn glued_names_get_their_space_back() {
+        assert_eq!(
+            unglue("Dikutip dari Associated PressKCNA mengatakan"),
+            "Dikutip dari Associated Press KCNA mengatakan"
+        );
+        assert_eq!(unglue("ReutersMelaporkan"), "Reuters Melaporkan");
+        assert_eq!(unglue("Associated Press, KCNA"), "Associated Press, KCNA");
+        assert_eq!(unglue("detikNews"), "detikNews");
+    }
+
+    #[test]
+    fn outlets_glued_to_a_name_are_outlets() {
+        for phrase in [
+            "Associated Press KCNA",
+            "KCNA",
+            "Reuters Seoul",
+            "Kantor berita Yonhap",
+        ] {
+            assert!(names_an_outlet(phrase), "{phrase}");
+        }
+        for phrase in ["Kim Jong-un", "Korea Utara", "Partai Buruh", "Aparat"] {
+            assert!(!names_an_outlet(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn fingerprints_narrow_to_one_outlet_or_none() {
+        assert_eq!(
+            fingerprint("x\n[Gambas:Video CNN]\nSCROLL TO CONTINUE WITH CONTENT")
+                .unwrap()
+                .name,
+            "CNN Indonesia"
+        );
+        // Shared by sister sites: on its own it names none of them.
+        assert!(fingerprint("SCROLL TO CONTINUE WITH CONTENT").is_none());
+        assert!(fingerprint("x [Gambas:Video 20detik] y").is_none());
+        assert_eq!(
+            fingerprint("SCROLL TO CONTINUE WITH CONTENT\nSimak video 'Kim tiba'")
+                .unwrap()
+                .name,
+            "detikcom"
+        );
+        assert!(fingerprint("biasa").is_none());
+    }
+}
