@@ -10,8 +10,10 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::boilerplate::{self, Pattern};
+use super::chrome;
 use super::dating::{self, Dated, Written};
 use super::entities::{self, Entities};
+use super::glued;
 use super::headline;
 use super::outlets::{self, Outlet};
 use super::summary::{split_sentences, summarize};
@@ -81,16 +83,14 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let lines: Vec<String> = text
+    let mut lines: Vec<String> = text
         .lines()
         .map(|l| detokenize(l.trim()).into_owned())
+        .filter(|l| !chrome::is_chrome(l))
         .collect();
+    glued::unglue_lines(&mut lines, text, settings.entities);
     let top = read_top(&lines);
-    let body_lines: Vec<String> =
-        boilerplate::clean(&lines[top.body_start..], settings.boilerplate)
-            .iter()
-            .map(|line| outlets::unglue(line).into_owned())
-            .collect();
+    let body_lines = boilerplate::clean(&lines[top.body_start..], settings.boilerplate);
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
     drop_restated_teaser(&mut blocks);

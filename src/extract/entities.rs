@@ -4,11 +4,14 @@
 //! site's `entities:`). Beyond the map, repeated proper-noun phrases and acronyms become
 //! tags when they are seen at least twice and not only at the start of sentences.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use regex::Regex;
 
-use super::lexicon::{CONNECTORS, DEFAULT_ENTITIES, ROLE_WORDS, STOP_WORDS};
+use super::lexicon::{
+    CONNECTORS, CURRENCIES, DEFAULT_ENTITIES, GENERIC_TERMS, NAVIGATION_WORDS, ROLE_WORDS,
+    STOP_WORDS,
+};
 use super::outlets;
 use super::summary::split_sentences;
 
@@ -19,6 +22,8 @@ pub struct Entities {
     canonical: HashMap<String, String>,
     /// Words of each canonical name and alias, for merging bare surnames (`Kim`).
     words: HashMap<String, Vec<String>>,
+    /// Every word of every name and alias, for telling glued words apart.
+    known_words: HashSet<String>,
 }
 
 impl Default for Entities {
@@ -50,11 +55,18 @@ impl Entities {
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation: Vec<String> = forms.iter().map(|f| bounded(f)).collect();
         let matcher = Regex::new(&alternation.join("|")).expect("escaped aliases form a regex");
+        let known_words = words.values().flatten().cloned().collect();
         Entities {
             matcher,
             canonical,
             words,
+            known_words,
         }
+    }
+
+    /// Whether `word` is a word of a name or alias in the map (`Budi`, `Korea`, `KCNA`).
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.known_words.contains(word)
     }
 }
 
@@ -148,7 +160,7 @@ pub fn tags(
     let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {
         let mentions = sightings.len();
         let mid_sentence = sightings.iter().any(|s| !s.at_sentence_start);
-        if excluded(name) || (!from_map && (mentions < 2 || !mid_sentence)) {
+        if excluded(name) || (!from_map && (is_noise(name) || mentions < 2 || !mid_sentence)) {
             return;
         }
         let lead = usize::from(sightings.iter().any(|s| s.in_lead));
@@ -176,6 +188,17 @@ pub fn tags(
         .take(max)
         .map(|(_, _, name)| name)
         .collect()
+}
+
+/// A name that is no subject: a single letter, a currency, a generic term of law or
+/// economics alone (`Pasal`, `PDB`), a section or navigation word (`News`, `Home`).
+fn is_noise(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphanumeric()).count() <= 1
+        || CURRENCIES.contains(&name)
+        || GENERIC_TERMS.contains(&name)
+        || name
+            .split([' ', '-'])
+            .all(|w| NAVIGATION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Runs of capitalized words in a sentence, each with whether it opens the sentence (or a

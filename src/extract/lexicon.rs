@@ -98,6 +98,16 @@ pub const ROLE_WORDS: &[&str] = &[
     "Penasihat",
     "Keamanan",
     "Nasional",
+    "Kesehatan",
+    "Keuangan",
+    "Perdagangan",
+    "Perindustrian",
+    "Pendidikan",
+    "Agama",
+    "Sosial",
+    "Perhubungan",
+    "Pertanian",
+    "Koordinator",
     "President",
     "Minister",
     "Secretary",
@@ -180,3 +190,52 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Lowercase words that may sit inside a name: `Republic of Korea`, `bin`, `van`.
 pub const CONNECTORS: &[&str] = &["of", "bin", "binti", "van", "von", "de", "der", "al", "el"];
+
+/// Words of site menus, section bars and account links, lowercase: a line made of these is
+/// page chrome, and a tag made only of them is a section name, not a subject.
+pub const NAVIGATION_WORDS: &[&str] = &[
+    "about", "akun", "beranda", "berita", "bisnis", "cari", "cek", "cipta", "contact", "copyright",
+    "daerah", "daftar", "disclaimer", "dunia", "edisi", "editorial", "ekonomi", "entertainment",
+    "epaper", "e-paper", "fakta", "finance", "foto", "gaya", "hak", "headline", "health",
+    "hiburan", "hidup", "home", "hukum", "iklan", "index", "indeks", "infografik", "infografis",
+    "inspirasi", "internasional", "karir", "kanal", "kebijakan", "kesehatan", "keuangan",
+    "kolom", "kontak", "koran", "kuliner", "language", "latest", "lifestyle", "live", "login",
+    "logout", "lainnya", "masuk", "megapolitan", "menu", "metro", "more", "nasional", "network",
+    "news", "newsletter", "olahraga", "opini", "oto", "otomotif", "pedoman", "pendidikan",
+    "pers", "pilihan", "podcast", "policy", "politik", "populer", "premium", "privacy",
+    "privasi", "properti", "redaksi", "regional", "register", "rilis", "rss", "sains",
+    "search", "selengkapnya", "sepakbola", "signin", "sign", "siber", "sitemap", "sport",
+    "sports", "streaming", "subscribe", "tag", "tags", "tech", "tekno", "teknologi", "terbaru",
+    "terkini", "terpopuler", "top", "topik", "travel", "trending", "tv", "up", "video",
+    "videos", "viral", "world",
+];
+
+/// Sites of Indonesian media networks, as their bars list them (`KAPANLAGI NETWORK kapanlagi
+/// merdeka bola.net`), lowercase and without their domain.
+pub const NETWORK_SITES: &[&str] = &[
+    "20detik", "bola", "brilio", "cnbc", "cnn", "detik", "dream", "fimela", "grid", "haibunda",
+    "inews", "jpnn", "kapanlagi", "kompas", "kompasiana", "kompastv", "kontan", "kumparan",
+    "liputan6", "merdeka", "okezone", "otosia", "sindonews", "suara", "tribunnews", "vidio",
+    "viva", "wolipop",
+];
+
+/// Terms of law and economics that name no subject on their own: `Pasal` (article of a law)
+/// is everywhere, `Pasal 27 UU ITE` is the subject.
+pub const GENERIC_TERMS: &[&str] = &[
+    "APBD", "APBN", "Ayat", "Bab", "BI Rate", "CEO", "GDP", "Inflasi", "Pasal", "PDB", "Perda",
+    "Perppu", "Perpres", "Permen", "PP", "PPh", "PPN", "PT", "Tbk", "UU", "Undang-Undang", "WNA",
+    "WNI", "YoY",
+];
+
+/// Currency units and their signs: amounts are not subjects.
+pub const CURRENCIES: &[&str] = &[
+    "Rp", "IDR", "USD", "US$", "EUR", "SGD", "RM", "JPY", "KRW", "CNY", "Won", "Yen",
+    "Yuan", "Dolar", "Dollar", "Rupiah",
+];
+
+/// Names written with a capital inside, which a scrape did not glue: never split.
+pub const INNER_CAPITAL_NAMES: &[&str] = &[
+    "BlackBerry", "DeepMind", "FedEx", "GoPay", "GoTo", "iPad", "iPhone", "iOS", "JavaScript",
+    "LinkedIn", "MasterCard", "McAvoy", "McDonald", "OpenAI", "PayPal", "PlayStation",
+    "PowerPoint", "SpaceX", "TikTok", "WhatsApp", "YouTube", "eKTP", "eBay",
+];

@@ -3,9 +3,11 @@
 
 pub mod article;
 pub mod boilerplate;
+pub mod chrome;
 pub mod dates;
 pub mod dating;
 pub mod entities;
+pub mod glued;
 pub mod headline;
 pub mod lexicon;
 pub mod outlets;

@@ -100,24 +100,6 @@ pub fn fingerprint(text: &str) -> Option<&'static Known> {
     }
 }
 
-/// A known name a scrape glued to the next word (`Associated PressKCNA`), given its space
-/// back. Only names ending in a lowercase letter are unglued: the capital after them is
-/// then surely a new word.
-pub fn unglue(text: &str) -> std::borrow::Cow<'_, str> {
-    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        let mut forms: Vec<&str> = KNOWN
-            .iter()
-            .flat_map(|k| k.forms.iter().copied())
-            .filter(|f| f.len() >= 4 && f.ends_with(|c: char| c.is_ascii_lowercase()))
-            .collect();
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        let names: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
-        Regex::new(&format!(r"(?-u:\b)({})(\p{{Lu}})", names.join("|")))
-            .expect("valid glue pattern")
-    });
-    GLUED.replace_all(text, "$1 $2")
-}
-
 /// Agencies and media the text cites (`dilansir dari Associated Press (AP)`, `dikutip dari
 /// AFP`, `seperti dilaporkan KCNA`), by their known names, in order of first citation.
 pub fn cited(text: &str) -> Vec<String> {
@@ -181,17 +163,6 @@ mod tests {
         );
         assert!(cited("Apa yang dikutip dari APakah itu").is_empty());
         assert!(cited("Menurut KCNA, rapat itu usai.").is_empty());
-    }
-
-    #[test]
-    fn glued_names_get_their_space_back() {
-        assert_eq!(
-            unglue("Dikutip dari Associated PressKCNA mengatakan"),
-            "Dikutip dari Associated Press KCNA mengatakan"
-        );
-        assert_eq!(unglue("ReutersMelaporkan"), "Reuters Melaporkan");
-        assert_eq!(unglue("Associated Press, KCNA"), "Associated Press, KCNA");
-        assert_eq!(unglue("detikNews"), "detikNews");
     }
 
     #[test]

@@ -1,0 +1,241 @@
+//! Words a scrape glued together when it dropped the link around one of them
+//! (`Associated PressKCNA`, `wilayahBali`, `Menteri KesehatanBudi Gunadi Sadikin`), given
+//! their space back. A lowercase letter followed by a capital inside a word is split only when
+//! kabar can justify it: the left part ends a known outlet's name, or both parts are words
+//! kabar knows (the entity map, outlets and agencies, offices) or the article uses on their
+//! own elsewhere. Real names written that way (`iPhone`, `McAvoy`, `YouTube`) stay whole.
+
+use std::collections::HashMap;
+
+use super::entities::Entities;
+use super::lexicon::{INNER_CAPITAL_NAMES, ROLE_WORDS, STOP_WORDS};
+use super::outlets::KNOWN;
+
+/// What the whole article tells about its words, made only when some word needs it.
+struct Article<'a> {
+    /// How often each word (its punctuation trimmed) stands on its own.
+    counts: HashMap<&'a str, usize>,
+}
+
+impl<'a> Article<'a> {
+    fn of(text: &'a str) -> Article<'a> {
+        let mut counts = HashMap::new();
+        for word in text.split_whitespace().map(trim_punctuation) {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+        Article { counts }
+    }
+
+    fn uses(&self, word: &str) -> bool {
+        self.counts.get(word).is_some_and(|n| *n > 0)
+    }
+
+    /// A glued form written the same way twice is the article's spelling of a name.
+    fn repeats(&self, word: &str) -> bool {
+        self.counts.get(word).is_some_and(|n| *n > 1)
+    }
+}
+
+/// `lines` with glued words split; `text` is the whole article, for the words it uses.
+pub fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
+    let mut article: Option<Article> = None;
+    for line in lines.iter_mut() {
+        if !has_inner_capital(line) {
+            continue;
+        }
+        let article = article.get_or_insert_with(|| Article::of(text));
+        if let Some(split) = unglue_line(line, article, entities) {
+            *line = split;
+        }
+    }
+}
+
+fn trim_punctuation(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '$')
+}
+
+fn has_inner_capital(text: &str) -> bool {
+    let mut previous_lower = false;
+    text.chars().any(|c| {
+        let glued = previous_lower && c.is_uppercase();
+        previous_lower = c.is_lowercase();
+        glued
+    })
+}
+
+/// The line with its glued words split, or `None` when none is.
+fn unglue_line(line: &str, article: &Article, entities: &Entities) -> Option<String> {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut changed = false;
+    let mut last = 0;
+    for (start, token) in tokens(line) {
+        let core = trim_punctuation(token);
+        let offset = start + token.find(core).unwrap_or(0);
+        for cut in cuts(line, offset, core, article, entities) {
+            out.push_str(&line[last..cut]);
+            out.push(' ');
+            last = cut;
+            changed = true;
+        }
+    }
+    out.push_str(&line[last..]);
+    changed.then_some(out)
+}
+
+/// Each whitespace-separated token of `line` with its byte offset.
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.split_whitespace()
+        .map(move |t| (t.as_ptr() as usize - line.as_ptr() as usize, t))
+}
+
+/// Byte offsets in `line` where the word `core` (at `offset`) should be split.
+fn cuts(
+    line: &str,
+    offset: usize,
+    core: &str,
+    article: &Article,
+    entities: &Entities,
+) -> Vec<usize> {
+    if !has_inner_capital(core) || is_whole_name(core, entities) || article.repeats(core) {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    let mut piece_start = 0;
+    for at in inner_capitals(core) {
+        let left = &core[piece_start..at];
+        let right = word_at(&core[at..]);
+        let before = &line[..offset + at];
+        if ends_a_known_name(before) || both_known(left, right, article, entities) {
+            cuts.push(offset + at);
+            piece_start = at;
+        }
+    }
+    cuts
+}
+
+/// A word kabar knows as written, glued or not: `iPhone`, `detikNews`, an alias.
+fn is_whole_name(core: &str, entities: &Entities) -> bool {
+    INNER_CAPITAL_NAMES
+        .iter()
+        .any(|name| core.starts_with(name))
+        || KNOWN
+            .iter()
+            .flat_map(|k| k.forms)
+            .any(|f| f.eq_ignore_ascii_case(core))
+        || entities.knows_word(core)
+}
+
+/// Byte offsets of capitals that follow a lowercase letter inside `word`.
+fn inner_capitals(word: &str) -> Vec<usize> {
+    let mut at = Vec::new();
+    let mut previous_lower = false;
+    for (i, c) in word.char_indices() {
+        if previous_lower && c.is_uppercase() {
+            at.push(i);
+        }
+        previous_lower = c.is_lowercase();
+    }
+    at
+}
+
+/// The word that starts `text`: up to the next capital after a lowercase letter, or the end
+/// of the letters.
+fn word_at(text: &str) -> &str {
+    let end = inner_capitals(text)
+        .first()
+        .copied()
+        .unwrap_or(text.len())
+        .min(
+            text.find(|c: char| !c.is_alphanumeric() && c != '-')
+                .unwrap_or(text.len()),
+        );
+    &text[..end]
+}
+
+/// Whether `before` ends with a known outlet's or agency's name that ends in a lowercase
+/// letter (`Associated Press`, `Reuters`): the capital after it surely starts a new word.
+fn ends_a_known_name(before: &str) -> bool {
+    KNOWN
+        .iter()
+        .flat_map(|k| k.forms)
+        .filter(|f| f.len() >= 4 && f.ends_with(|c: char| c.is_ascii_lowercase()))
+        .any(|form| {
+            before.len() >= form.len()
+                && before.is_char_boundary(before.len() - form.len())
+                && before[before.len() - form.len()..].eq_ignore_ascii_case(form)
+                && before[..before.len() - form.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Whether both sides of a cut are words in their own right.
+fn both_known(left: &str, right: &str, article: &Article, entities: &Entities) -> bool {
+    const NAME_PREFIXES: &[&str] = &["Mc", "Mac"];
+    let plain_word = left.chars().count() >= 2 && left.chars().all(char::is_lowercase);
+    let left_known = plain_word || knows(left, article, entities);
+    right.chars().count() >= 2
+        && !NAME_PREFIXES.contains(&left)
+        && left.chars().count() >= 2
+        && left_known
+        && knows(right, article, entities)
+}
+
+fn knows(word: &str, article: &Article, entities: &Entities) -> bool {
+    entities.knows_word(word)
+        || ROLE_WORDS.contains(&word)
+        || STOP_WORDS.contains(&word)
+        || KNOWN
+            .iter()
+            .flat_map(|k| k.forms)
+            .any(|f| f.split(' ').any(|w| w == word))
+        || article.uses(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unglue(text: &str) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        unglue_lines(&mut lines, text, &Entities::default());
+        lines.join("\n")
+    }
+
+    #[test]
+    fn glued_words_that_kabar_can_justify_are_split() {
+        assert_eq!(
+            unglue("Dikutip dari Associated PressKCNA mengatakan"),
+            "Dikutip dari Associated Press KCNA mengatakan"
+        );
+        assert_eq!(unglue("ReutersMelaporkan"), "Reuters Melaporkan");
+        // `Bali` is a name the article uses on its own.
+        assert_eq!(
+            unglue("Gempa di wilayahBali.\nWarga Bali mengungsi."),
+            "Gempa di wilayah Bali.\nWarga Bali mengungsi."
+        );
+        assert_eq!(
+            unglue("Menteri KesehatanBudi Gunadi Sadikin hadir.\nBudi berkata."),
+            "Menteri Kesehatan Budi Gunadi Sadikin hadir.\nBudi berkata."
+        );
+        // A name in the entity map.
+        assert_eq!(unglue("kata pejabatKorea Utara"), "kata pejabat Korea Utara");
+    }
+
+    #[test]
+    fn real_names_and_unjustified_splits_stay() {
+        for text in [
+            "iPhone baru dan YouTube, kata McAvoy dari DeepMind soal PlayStation.",
+            "detikNews melaporkan",
+            "kata wilayahBali saja",
+            "Associated Press, KCNA",
+            "DeepMind dan Deep Mind",
+            "GoPay dan TikTok",
+            // Written twice the same way: the article's spelling.
+            "kata SaudiAramco. Lalu SaudiAramco dan Aramco.",
+        ] {
+            assert_eq!(unglue(text), text);
+        }
+    }
+}
