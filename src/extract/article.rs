@@ -11,11 +11,12 @@ use regex::Regex;
 
 use super::boilerplate::{self, Pattern};
 use super::chrome;
-use super::dating::{self, Dated, Written};
+use super::dating::{self, Dated};
 use super::entities::{self, Entities};
 use super::glued;
 use super::headline;
 use super::outlets::{self, Outlet};
+use super::pubdate;
 use super::summary::{split_sentences, summarize};
 use super::text::{WordSet, detokenize};
 
@@ -61,6 +62,8 @@ pub struct Article {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
     pub date: Option<&'static str>,
+    /// Why the date needs an editor's look, when its evidence is weak.
+    pub weak_date: Option<String>,
     pub source: Option<&'static str>,
     pub title: Option<&'static str>,
 }
@@ -102,7 +105,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let (source, source_from) = named(top.outlet.as_deref(), "header")
         .or_else(|| {
             named(
-                dateline.as_ref().and_then(|d| d.outlet.as_deref()),
+                dateline.as_ref().and_then(|(d, _)| d.outlet.as_deref()),
                 "dateline",
             )
         })
@@ -128,7 +131,12 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             "first line"
         }
     });
-    let (date, date_from) = choose_date(&top.header, &paragraphs, settings.today).unzip();
+    let date = pubdate::choose(
+        &top.header,
+        dateline.as_ref().map(|(_, text)| text.as_str()),
+        &paragraphs,
+        settings.today,
+    );
     let summary = summarize(&paragraphs, settings.summary_words);
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
@@ -142,16 +150,17 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     Article {
         title,
         title_inferred,
-        date,
+        date: date.as_ref().map(|c| c.dated),
         source,
-        dateline: dateline.and_then(|d| d.city),
+        dateline: dateline.and_then(|(d, _)| d.city),
         author: top.byline.or(code),
         cited,
         blocks,
         summary,
         tags,
         evidence: Evidence {
-            date: date_from,
+            weak_date: date.as_ref().and_then(pubdate::Choice::weakness),
+            date: date.map(|c| c.from),
             source: source_from,
             title: title_from,
         },
@@ -343,8 +352,8 @@ fn paragraphs_of(blocks: &[Block]) -> Vec<String> {
         .collect()
 }
 
-/// Takes the dateline off the first paragraph that opens with one.
-fn take_dateline(blocks: &mut [Block]) -> Option<outlets::Dateline> {
+/// Takes the dateline off the first paragraph that opens with one; returns it with its text.
+fn take_dateline(blocks: &mut [Block]) -> Option<(outlets::Dateline, String)> {
     blocks
         .iter_mut()
         .filter_map(|b| match b {
@@ -354,8 +363,9 @@ fn take_dateline(blocks: &mut [Block]) -> Option<outlets::Dateline> {
         .take(DATELINE_PARAGRAPHS)
         .find_map(|p| {
             let dateline = outlets::dateline(p)?;
+            let text = p[..dateline.len].to_string();
             p.replace_range(..dateline.len, "");
-            Some(dateline)
+            Some((dateline, text))
         })
 }
 
@@ -407,48 +417,6 @@ fn take_author_code(blocks: &mut Vec<Block>) -> Option<String> {
         blocks.remove(index);
     }
     Some(code)
-}
-
-/// The date the article carries: a header date first; else in the body the day marked as
-/// today, else the first day named with its weekday (the reporting day), else the latest
-/// whole date not after today.
-fn choose_date(
-    header: &[String],
-    paragraphs: &[String],
-    today: NaiveDate,
-) -> Option<(Dated, &'static str)> {
-    let header_text = header.join("\n");
-    let body_text = paragraphs.join("\n");
-    let in_header = dating::find_dates(&header_text);
-    let in_body = dating::find_dates(&body_text);
-    let all: Vec<Written> = in_header.iter().chain(&in_body).cloned().collect();
-    let years = dating::mentioned_years(&format!("{header_text}\n{body_text}"), &all);
-    let complete = |w: &Written| dating::complete(w, &all, &years, today);
-    if let Some(dated) = in_header.iter().find_map(complete) {
-        return Some((dated, "header"));
-    }
-    let reporting = in_body
-        .iter()
-        .filter(|w| w.today_mark)
-        .chain(in_body.iter().filter(|w| w.weekday.is_some()))
-        .find_map(|w| complete(w).map(|d| (w, d)));
-    let (written, mut dated, from) = match reporting {
-        Some((w, d)) => (w, d, if w.today_mark { "today" } else { "weekday" }),
-        None => in_body
-            .iter()
-            .filter_map(|w| complete(w).map(|d| (w, d, "text")))
-            .filter(|(_, d, _)| d.day <= today)
-            .max_by_key(|(_, d, _)| d.day)?,
-    };
-    if dated.time.is_none() {
-        let rest = &body_text[written.end..];
-        let sentence = split_sentences(rest).first().copied().unwrap_or("");
-        if let Some((time, zone)) = dating::find_clock(sentence) {
-            dated.time = Some(time);
-            dated.zone = zone.or(dated.zone);
-        }
-    }
-    Some((dated, from))
 }
 
 #[cfg(test)]

@@ -29,7 +29,11 @@ fn is_menu(line: &str) -> bool {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    if items.len() < 3 || items.iter().any(|i| i.split_whitespace().count() > ITEM_WORDS) {
+    if items.len() < 3
+        || items
+            .iter()
+            .any(|i| i.split_whitespace().count() > ITEM_WORDS)
+    {
         return false;
     }
     let navigation = items.iter().filter(|i| all_site_words(i)).count();

@@ -152,6 +152,7 @@ pub struct Dated {
     pub day: NaiveDate,
     pub time: Option<NaiveTime>,
     pub zone: Option<FixedOffset>,
+    pub year_from: YearFrom,
 }
 
 /// Every date written in `text`, in order; where two forms overlap the longer one is kept.
@@ -198,14 +199,14 @@ fn written(text: &str, c: &Captures) -> Option<Written> {
         weekday,
         time: time_of(c),
         zone: c.name("z").and_then(|z| zone_of(z.as_str())),
-        today_mark: TODAY_MARK.is_match(just_before(text, whole.start())),
+        today_mark: TODAY_MARK.is_match(just_before(text, whole.start(), 24)),
     })
 }
 
-/// The few words before `at`: enough for `hari ini, ` and cheap to search.
-fn just_before(text: &str, at: usize) -> &str {
-    const WINDOW: usize = 24;
-    let mut start = at.saturating_sub(WINDOW);
+/// The few words (at most `window` bytes) before `at`: enough for `hari ini, ` and cheap to
+/// search.
+pub fn just_before(text: &str, at: usize, window: usize) -> &str {
+    let mut start = at.saturating_sub(window);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -236,44 +237,57 @@ pub fn find_clock(text: &str) -> Option<(NaiveTime, Option<FixedOffset>)> {
     Some((time_of(&c)?, c.name("z").and_then(|z| zone_of(z.as_str()))))
 }
 
-/// The years a text mentions, from whole dates and phrases like `pada Februari 2019`.
-pub fn mentioned_years(text: &str, dates: &[Written]) -> Vec<i32> {
-    let mut years: Vec<i32> = dates.iter().filter_map(|d| d.year).collect();
-    years.extend(
-        YEARS
-            .captures_iter(text)
-            .filter_map(|c| c["y"].parse::<i32>().ok()),
-    );
-    years.sort_unstable();
-    years.dedup();
-    years
+/// Each year the text speaks of in phrases like `pada Februari 2019` or `tahun 2019`, with
+/// the byte offset where the phrase starts.
+pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    YEARS.captures_iter(text).filter_map(|c| {
+        let at = c.get(0)?.start();
+        Some((at, c["y"].parse::<i32>().ok()?))
+    })
 }
 
-/// Fills in a missing year: from a whole date with the same day and month, else from the
-/// latest year mentioned that fits the weekday, else from the weekday alone (the latest year,
-/// not after `today`, in which that day falls on it), else the latest year mentioned.
+/// Where a date's year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFrom {
+    /// Written with the date.
+    Written,
+    /// From another date in the text with the same day and month, or a year the text
+    /// mentions.
+    Text,
+    /// From the weekday alone: the latest year in which the day fell on it.
+    Weekday,
+}
+
+/// Fills in a missing year: from a whole date with the same day and month (and weekday),
+/// else from the latest year mentioned that fits the weekday, else from the weekday alone (the
+/// latest year, not after `today`, in which that day falls on it), else the latest year
+/// mentioned.
 pub fn complete(w: &Written, all: &[Written], years: &[i32], today: NaiveDate) -> Option<Dated> {
     let on = |year: i32| NaiveDate::from_ymd_opt(year, w.month, w.day);
     let fits = |day: &NaiveDate| w.weekday.is_none_or(|wd| day.weekday() == wd) && *day <= today;
-    let day = match w.year {
-        Some(year) => on(year)?,
+    let (day, year_from) = match w.year {
+        Some(year) => (on(year)?, YearFrom::Written),
         None => all
             .iter()
             .filter(|o| (o.day, o.month) == (w.day, w.month))
-            .find_map(|o| o.year.and_then(on))
+            .filter_map(|o| o.year.and_then(on))
+            .find(fits)
             .or_else(|| years.iter().rev().filter_map(|y| on(*y)).find(fits))
+            .map(|day| (day, YearFrom::Text))
             .or_else(|| {
                 w.weekday?;
                 (today.year() - 27..=today.year())
                     .rev()
                     .filter_map(on)
                     .find(fits)
+                    .map(|day| (day, YearFrom::Weekday))
             })?,
     };
     Some(Dated {
         day,
         time: w.time,
         zone: w.zone,
+        year_from,
     })
 }
 
@@ -288,7 +302,9 @@ mod tests {
     /// The first date found in `text`, completed, as `YYYY-MM-DD HH:MM zone`.
     fn first(text: &str) -> String {
         let all = find_dates(text);
-        let years = mentioned_years(text, &all);
+        let mut years: Vec<i32> = all.iter().filter_map(|d| d.year).collect();
+        years.extend(year_mentions(text).map(|(_, y)| y));
+        years.sort_unstable();
         let d = complete(all.first().expect("a date"), &all, &years, today()).expect("complete");
         let time = d
             .time

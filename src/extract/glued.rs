@@ -220,7 +220,10 @@ mod tests {
             "Menteri Kesehatan Budi Gunadi Sadikin hadir.\nBudi berkata."
         );
         // A name in the entity map.
-        assert_eq!(unglue("kata pejabatKorea Utara"), "kata pejabat Korea Utara");
+        assert_eq!(
+            unglue("kata pejabatKorea Utara"),
+            "kata pejabat Korea Utara"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod glued;
 pub mod headline;
 pub mod lexicon;
 pub mod outlets;
+pub mod pubdate;
 pub mod slug;
 pub mod summary;
 pub mod text;

@@ -20,6 +20,8 @@ pub struct Dateline {
 /// City as datelines write it: one to three capitalized words, or capitals.
 const CITY: &str = r"[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2}";
 const SEPARATOR: &str = r"\s*(?:--|—|–|-|:)\s*";
+/// A day in a dateline: `Dec 31`, `Dec. 31, 2019`, `12 Juni 2020`, `12/6/2020`.
+const DAY: &str = r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)";
 
 /// Dateline forms; groups `city` and `outlet`. Each is tried at the start of a paragraph.
 static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -31,11 +33,15 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"^(?P<city>{CITY}),\s*(?P<outlet>{outlet}){SEPARATOR}"),
         // Bisnis.com, JAKARTA — · TEMPO.CO, Jakarta - · Liputan6.com, Jakarta:
         format!(r"^(?P<outlet>{outlet}),\s*(?P<city>{CITY}){SEPARATOR}"),
-        // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) -
-        format!(r"^(?P<city>{CITY})(?:,\s*(?:[A-Za-z]{{3,9}}\.?\s+\d{{1,2}}|{CITY}))?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"),
+        // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) - · Jakarta, 12/6/2020 (ANTARA) -
+        format!(
+            r"^(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"
+        ),
+        // JAKARTA, 12 Juni 2020 -
+        format!(r"^(?P<city>{CITY}),\s*{DAY}\s+(?:--|—|–|-)\s+"),
         // KONTAN.CO.ID - JAKARTA.
         format!(r"^(?P<outlet>{outlet}){SEPARATOR}(?P<city>[A-Z][A-Z'’ -]+[A-Z])\.\s+"),
-        // Suara.com - 
+        // Suara.com -
         format!(r"^(?P<outlet>{outlet})\s+(?:--|—|–|-)\s+"),
         // Jakarta - (detik)
         format!(r"^(?P<city>{CITY})\s+(?:--|—|–|-)\s+"),
@@ -91,6 +97,12 @@ mod tests {
     #[test]
     fn dateline_forms_of_indonesian_outlets() {
         let cases = [
+            (
+                "Jakarta, 12/6/2020 (ANTARA) - Kim",
+                Some("Jakarta"),
+                Some("ANTARA"),
+            ),
+            ("JAKARTA, 12 Juni 2020 - Kim", Some("Jakarta"), None),
             (
                 "Jakarta, CNN Indonesia -- Kim",
                 Some("Jakarta"),
