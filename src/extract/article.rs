@@ -92,6 +92,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         .filter(|l| !chrome::is_chrome(l))
         .collect();
     glued::unglue_lines(&mut lines, text, settings.entities);
+    let address = take_address(&mut lines);
     let top = read_top(&lines);
     let body_lines = boilerplate::clean(&lines[top.body_start..], settings.boilerplate);
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
@@ -102,13 +103,14 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let body = paragraphs.join("\n");
 
     let named = |outlet: Option<&str>, from| outlet.map(|o| (Outlet::named(o), from));
-    let (source, source_from) = named(top.outlet.as_deref(), "header")
+    let (source, source_from) = named(top.outlet.as_deref(), top.outlet_from)
         .or_else(|| {
             named(
                 dateline.as_ref().and_then(|(d, _)| d.outlet.as_deref()),
                 "dateline",
             )
         })
+        .or_else(|| address.map(|k| (k.outlet(), "address")))
         .or_else(|| outlets::fingerprint(text).map(|k| (k.outlet(), "fingerprint")))
         .unzip();
     let mut cited = outlets::cited(&body);
@@ -173,6 +175,8 @@ struct Top {
     headline: Option<String>,
     header: Vec<String>,
     outlet: Option<String>,
+    /// `header`, or `byline` when the outlet closes a byline (`Rita Uli - detikNews`).
+    outlet_from: &'static str,
     byline: Option<String>,
     body_start: usize,
 }
@@ -199,11 +203,15 @@ fn read_top(lines: &[String]) -> Top {
         if let Some(outlet) = header_line(line) {
             top.header.push(line.clone());
             if let Some(outlet) = outlet {
-                top.outlet.get_or_insert(outlet.clone());
-                if let Some(c) = BYLINE.captures(line)
-                    && let Some(name) = c.name("named")
-                    && name.as_str() != outlet
-                {
+                let byline = BYLINE
+                    .captures(line)
+                    .and_then(|c| c.name("named"))
+                    .filter(|name| name.as_str() != outlet);
+                if top.outlet.is_none() {
+                    top.outlet = Some(outlet.clone());
+                    top.outlet_from = if byline.is_some() { "byline" } else { "header" };
+                }
+                if let Some(name) = byline {
                     top.byline.get_or_insert(name.as_str().to_string());
                 }
             }
@@ -224,6 +232,16 @@ fn read_top(lines: &[String]) -> Top {
     }
     top.body_start = i;
     top
+}
+
+/// Takes out the first line that is the article's own address at a known outlet.
+fn take_address(lines: &mut Vec<String>) -> Option<&'static outlets::Known> {
+    let (i, known) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, line)| outlets::address_outlet(line).map(|k| (i, k)))?;
+    lines.remove(i);
+    Some(known)
 }
 
 /// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.

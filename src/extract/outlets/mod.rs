@@ -100,6 +100,27 @@ pub fn fingerprint(text: &str) -> Option<&'static Known> {
     }
 }
 
+/// The known outlet whose own address `line` is, when the line holds nothing but a web
+/// address (`https://news.detik.com/...`, `Sumber: https://www.kompas.com/...`): the scrape
+/// saved where the article came from. An address inside a sentence is a citation, not this.
+pub fn address_outlet(line: &str) -> Option<&'static Known> {
+    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:sumber|source|url|link|tautan|artikel asli)\s*:\s*)?https?://(?P<host>[a-z0-9.-]+)(?:[/?#]\S*)?$")
+            .expect("valid address pattern")
+    });
+    let host = ADDRESS
+        .captures(line.trim())?
+        .name("host")?
+        .as_str()
+        .to_lowercase();
+    KNOWN.iter().find(|k| {
+        k.url
+            .and_then(|url| url.split("://").nth(1))
+            .map(|home| home.trim_start_matches("www.").trim_end_matches('/'))
+            .is_some_and(|site| host == site || host.ends_with(&format!(".{site}")))
+    })
+}
+
 /// Agencies and media the text cites (`dilansir dari Associated Press (AP)`, `dikutip dari
 /// AFP`, `seperti dilaporkan KCNA`), by their known names, in order of first citation.
 pub fn cited(text: &str) -> Vec<String> {
@@ -163,6 +184,22 @@ mod tests {
         );
         assert!(cited("Apa yang dikutip dari APakah itu").is_empty());
         assert!(cited("Menurut KCNA, rapat itu usai.").is_empty());
+    }
+
+    #[test]
+    fn an_address_line_names_its_outlet() {
+        let name = |line| address_outlet(line).map(|k| k.name);
+        assert_eq!(
+            name("https://news.detik.com/internasional/d-123/kim-tiba"),
+            Some("detikcom")
+        );
+        assert_eq!(
+            name("Sumber: https://www.cnnindonesia.com/internasional/2019"),
+            Some("CNN Indonesia")
+        );
+        assert_eq!(name("https://example.org/kim"), None);
+        assert_eq!(name("Baca di https://www.kompas.com/x sekarang"), None);
+        assert_eq!(name("https://notdetik.com/x"), None);
     }
 
     #[test]
