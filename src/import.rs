@@ -82,13 +82,22 @@ fn import_one(
     // Scraped files carry machine names; the briefing is named after its title instead,
     // unless the editor chose a slug.
     let slug_stated = front_matter::split(&text).is_ok_and(|s| s.front_matter.slug.is_some());
+    let folder = into.join(briefing.date.format("%Y").to_string());
+    let taken = |slug: &str| {
+        let to = folder.join(format!("{slug}.md"));
+        done.iter().find(|d| d.to == to)
+    };
     if !slug_stated {
-        briefing.slug = slugify(&briefing.title);
+        // Made-up names never clash: a later article whose title gives the same name gets
+        // `-2`, `-3`, as the build does for addresses.
+        let base = slugify(&briefing.title);
+        briefing.slug = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}-{n}")))
+            .find(|slug| taken(slug).is_none())
+            .expect("some number is free");
     }
-    let to = into
-        .join(briefing.date.format("%Y").to_string())
-        .join(format!("{}.md", briefing.slug));
-    if let Some(other) = done.iter().find(|d| d.to == to) {
+    let to = folder.join(format!("{}.md", briefing.slug));
+    if let Some(other) = taken(&briefing.slug) {
         return Err(Diagnostic::file(
             from,
             format!(
@@ -97,7 +106,7 @@ fn import_one(
                 other.from.display()
             ),
         )
-        .with_hint("add `slug: another-name` in front matter at the top of one of them"));
+        .with_hint("change `slug:` in the front matter at the top of one of them"));
     }
     let overwrite = if force {
         Overwrite::Allowed

@@ -243,6 +243,18 @@ impl Site {
         warnings
     }
 
+    /// The raw articles whose date or title an editor should check, one warning each.
+    pub fn doubts(&self) -> Vec<Diagnostic> {
+        let mut doubts: Vec<Diagnostic> = self
+            .archive
+            .briefings
+            .iter()
+            .filter_map(|b| b.doubt.clone())
+            .collect();
+        doubts.sort_by(|a, b| a.path.cmp(&b.path));
+        doubts
+    }
+
     /// Renders every page, in parallel; all template errors are collected.
     pub fn render(&self) -> Result<Vec<OutputFile>, BuildError> {
         self.render_with(&Renderer::new(&self.archive, &self.config, &self.templates))
@@ -415,5 +427,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
     if !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
-    Ok(Report::new(&site, files.len(), started))
+    let mut report = Report::new(&site, files.len(), started);
+    report.warnings.extend(site.doubts());
+    Ok(report)
 }

@@ -299,3 +299,108 @@ fn raw_articles_whose_inferred_titles_clash_get_distinct_addresses() {
         common::files(&site.output())
     );
 }
+
+#[test]
+fn import_numbers_articles_whose_inferred_titles_clash() {
+    let raw = TestSite::new("");
+    let text = "Jakarta, CNN Indonesia -- Pemerintah Korea Selatan mengumumkan rencana baru pada Selasa (31/12/2019) untuk membuka kembali dialog.\n";
+    for name in ["b.txt", "a.txt", "c.txt"] {
+        raw.write(&format!("inbox/{name}"), text);
+    }
+    let site = TestSite::new("");
+    let out = kabar(
+        &["import", raw.root().join("inbox").to_str().unwrap()],
+        site.root(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stem =
+        "content/2019/pemerintah-korea-selatan-mengumumkan-rencana-baru-pada-selasa-31-12-2019";
+    // In the order of the files' names: a.txt keeps the plain name.
+    for (suffix, from) in [("", "a.txt"), ("-2", "b.txt"), ("-3", "c.txt")] {
+        let written = std::fs::read_to_string(site.root().join(format!("{stem}{suffix}.md")))
+            .unwrap_or_else(|e| panic!("{stem}{suffix}.md from {from}: {e}"));
+        let slug = format!(
+            "slug: pemerintah-korea-selatan-mengumumkan-rencana-baru-pada-selasa-31-12-2019{suffix}\n"
+        );
+        assert!(written.contains(&slug), "{written}");
+    }
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains("b.txt") && printed.contains("-2.md"),
+        "{printed}"
+    );
+
+    // Slugs the editor stated still clash: that is an error naming both files.
+    let stated = TestSite::new("");
+    for name in ["a.txt", "b.txt"] {
+        stated.write(
+            &format!("inbox/{name}"),
+            &format!("---\nslug: sama\n---\n{text}"),
+        );
+    }
+    let out = kabar(
+        &["import", stated.root().join("inbox").to_str().unwrap()],
+        stated.root(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b.txt") && stderr.contains("like") && stderr.contains("a.txt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_warns_about_raw_articles_resting_on_weak_evidence() {
+    let site = TestSite::new("title: Uji\nsearch: false\n");
+    // Header date and headline: nothing to check.
+    site.write(
+        "content/kuat.txt",
+        "Kim Tiba di Hanoi\n\nCNN Indonesia | Selasa, 26/02/2019 21:05 WIB\n\nJakarta, CNN Indonesia -- Kim Jong-un tiba di Hanoi dengan kereta.\n",
+    );
+    // No headline, and the only date is a mention deep in the text.
+    site.write(
+        "content/lemah.txt",
+        "Pemerintah Korea Selatan menyiapkan rencana baru untuk dialog dengan Pyongyang.\n\n\
+         Rencana itu dibahas di parlemen.\n\nSejumlah anggota parlemen mendukung.\n\n\
+         Rapat terakhir digelar pada 14 Maret 2019 di Seoul.\n",
+    );
+    // A year guessed from the weekday alone.
+    site.write(
+        "content/tahun.txt",
+        "Kim Kembali ke Pyongyang\n\nJakarta, CNN Indonesia -- Kim Jong-un kembali ke Pyongyang, Senin (30/12).\n",
+    );
+    let out = kabar(&["check"], site.root());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].starts_with(&format!(
+            "{}:7:29: warning: check the date and title: the date comes from a bare mention in the text (`14 Maret 2019`); the title was made from the lead sentence",
+            Path::new("content").join("lemah.txt").display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].starts_with(&format!(
+            "{}:3:",
+            Path::new("content").join("tahun.txt").display()
+        )) && warnings[1]
+            .contains("the year of `Senin (30/12)` was guessed from its weekday alone"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: if it is wrong, state it in front matter"));
+    assert!(!stderr.contains("kuat.txt"), "{stderr}");
+    // A build does not repeat them: they are for `kabar check`.
+    let out = kabar(&["build"], site.root());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("check the date"));
+}

@@ -155,6 +155,7 @@ pub(crate) mod test_support {
             inferred: Vec::new(),
             evidence: Default::default(),
             warnings: Vec::new(),
+            doubt: None,
             slug_stated: false,
         })
     }

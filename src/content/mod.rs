@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod discover;
+mod evidence;
 pub mod front_matter;
 pub mod inside;
 pub mod markdown;
@@ -11,13 +12,12 @@ pub mod sanitize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::config::{Config, Undated};
+use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
-use crate::extract::dates::{self, Stated};
-use crate::extract::dating::Dated;
+use crate::extract::dates;
 use crate::extract::slug::{check_slug, slugify};
 use crate::extract::summary::summarize;
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
@@ -62,6 +62,8 @@ pub struct Briefing {
     /// What kabar left out of the file to keep the site sound (control characters, links
     /// that run script), for the editor to fix.
     pub warnings: Vec<Diagnostic>,
+    /// For a raw article whose date or title rests on weak evidence: what to check.
+    pub doubt: Option<Diagnostic>,
 }
 
 impl Briefing {
@@ -171,30 +173,18 @@ pub fn read_text(
             dates::parse_stated(text, &config.timezone).map_err(|m| at_key("date", m, DATE_HINT))?
         }
         None => {
-            let read = article.date.and_then(|d| localize(d, config));
-            if read.is_some() {
+            let read = article.date.zip(article.evidence.date);
+            let (date, from) = evidence::unstated_date(
+                read,
+                prefix.map(|(day, _)| day),
+                context.modified,
+                path,
+                kind,
+                config,
+            )?;
+            if from != "file name" {
                 inferred.push("date");
             }
-            let read = read.map(|d| (d, article.evidence.date.unwrap_or("text")));
-            let named = || {
-                prefix
-                    .and_then(|(day, _)| localize_day(day, config))
-                    .map(|d| (d, "file name"))
-            };
-            let modified = || {
-                (kind == SourceKind::Raw && config.raw.undated == Undated::Mtime)
-                    .then_some(context.modified)
-                    .flatten()
-                    .map(|m| {
-                        inferred.push("date");
-                        let at = config.timezone.at(m);
-                        (Stated { at, has_time: true }, "mtime")
-                    })
-            };
-            let (date, from) = read
-                .or_else(named)
-                .or_else(modified)
-                .ok_or_else(|| undated(path, kind))?;
             evidence.insert("date", from);
             date
         }
@@ -295,6 +285,9 @@ pub fn read_text(
         draft: fm.draft,
         links,
         inferred,
+        doubt: (kind == SourceKind::Raw)
+            .then(|| evidence::doubt(path, text, &evidence, article.evidence.weak_date.as_ref()))
+            .flatten(),
         evidence,
         warnings,
     };
@@ -339,43 +332,6 @@ fn pick<T>(
         inferred.push(field);
     }
     read
-}
-
-/// A date read from text, placed in its own zone or else the site's.
-fn localize(dated: Dated, config: &Config) -> Option<Stated> {
-    let naive = dated.day.and_time(dated.time.unwrap_or(NaiveTime::MIN));
-    let at = match (dated.zone, dated.time) {
-        (Some(zone), _) => naive.and_local_timezone(zone).single(),
-        (None, None) => config.timezone.start_of_day(dated.day),
-        (None, Some(_)) => config.timezone.localize(naive),
-    }?;
-    Some(Stated {
-        at,
-        has_time: dated.time.is_some(),
-    })
-}
-
-fn localize_day(day: NaiveDate, config: &Config) -> Option<Stated> {
-    let at = config.timezone.start_of_day(day)?;
-    Some(Stated {
-        at,
-        has_time: false,
-    })
-}
-
-fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
-    match kind {
-        SourceKind::Markdown => Diagnostic::file(path, "this briefing has no date").with_hint(
-            "add a line like `date: 2019-12-31 18:19` to the front matter, or start the file \
-             name with the day, like 2019-12-31-judul.md",
-        ),
-        SourceKind::Raw => Diagnostic::new(path, 1, 1, "no date found in this article").with_hint(
-            "add front matter at the top of the file: a line `---`, a line \
-                 `date: 2019-12-31 18:19`, and a line `---`; or start the file name with the \
-                 day, like 2019-12-31-judul.txt; or set `raw: {undated: mtime}` in site.yaml \
-                 to date such files by when they were saved",
-        ),
-    }
 }
 
 /// What the body of a file yields, whatever its format.

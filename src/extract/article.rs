@@ -63,7 +63,7 @@ pub struct Article {
 pub struct Evidence {
     pub date: Option<&'static str>,
     /// Why the date needs an editor's look, when its evidence is weak.
-    pub weak_date: Option<String>,
+    pub weak_date: Option<pubdate::Weak>,
     pub source: Option<&'static str>,
     pub title: Option<&'static str>,
 }

@@ -23,22 +23,34 @@ pub struct Choice {
     pub written: String,
 }
 
+/// Why an editor should look at a date read from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weak {
+    pub reason: String,
+    /// The date as the text writes it, to find it in the file.
+    pub written: String,
+}
+
 impl Choice {
     /// Why an editor should look at this date, if the evidence is weak.
-    pub fn weakness(&self) -> Option<String> {
-        if self.from == "text" {
-            Some(format!(
+    pub fn weakness(&self) -> Option<Weak> {
+        let reason = if self.from == "text" {
+            format!(
                 "the date comes from a bare mention in the text (`{}`)",
                 self.written
-            ))
+            )
         } else if self.dated.year_from == YearFrom::Weekday {
-            Some(format!(
+            format!(
                 "the year of `{}` was guessed from its weekday alone",
                 self.written
-            ))
+            )
         } else {
-            None
-        }
+            return None;
+        };
+        Some(Weak {
+            reason,
+            written: self.written.clone(),
+        })
     }
 }
 
@@ -257,7 +269,7 @@ mod tests {
             .collect();
         let c = choose(&[], None, &deep, today()).unwrap();
         assert_eq!(c.from, "text");
-        assert!(c.weakness().unwrap().contains("Jumat (12/6/2020)"));
+        assert!(c.weakness().unwrap().reason.contains("Jumat (12/6/2020)"));
     }
 
     #[test]
@@ -265,6 +277,6 @@ mod tests {
         let paragraphs = vec!["Kim tiba, Senin (30/12).".to_string()];
         let c = choose(&[], None, &paragraphs, today()).unwrap();
         assert_eq!(c.dated.day.to_string(), "2024-12-30");
-        assert!(c.weakness().unwrap().contains("weekday"));
+        assert!(c.weakness().unwrap().reason.contains("weekday"));
     }
 }

@@ -1,0 +1,135 @@
+//! Dates a briefing does not state, and the raw articles whose date or title rests on
+//! evidence weak enough for an editor to look at (`kabar check` names them).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use super::SourceKind;
+use crate::config::{Config, Undated};
+use crate::error::{Diagnostic, line_col};
+use crate::extract::dates::Stated;
+use crate::extract::dating::Dated;
+use crate::extract::pubdate::Weak;
+
+/// The date of a briefing that states none, and where it came from: read from the text,
+/// else the day its file name starts with, else (raw articles, when the site says so) when
+/// the file was saved.
+pub fn unstated_date(
+    read: Option<(Dated, &'static str)>,
+    named: Option<NaiveDate>,
+    modified: Option<DateTime<Utc>>,
+    path: &Path,
+    kind: SourceKind,
+    config: &Config,
+) -> Result<(Stated, &'static str), Diagnostic> {
+    let read = read.and_then(|(d, from)| localize(d, config).map(|d| (d, from)));
+    let named = || {
+        named
+            .and_then(|day| config.timezone.start_of_day(day))
+            .map(|at| {
+                (
+                    Stated {
+                        at,
+                        has_time: false,
+                    },
+                    "file name",
+                )
+            })
+    };
+    let saved = || {
+        (kind == SourceKind::Raw && config.raw.undated == Undated::Mtime)
+            .then_some(modified)
+            .flatten()
+            .map(|m| {
+                let at = config.timezone.at(m);
+                (Stated { at, has_time: true }, "mtime")
+            })
+    };
+    read.or_else(named)
+        .or_else(saved)
+        .ok_or_else(|| undated(path, kind))
+}
+
+/// A date read from text, placed in its own zone or else the site's.
+fn localize(dated: Dated, config: &Config) -> Option<Stated> {
+    let naive = dated.day.and_time(dated.time.unwrap_or(NaiveTime::MIN));
+    let at = match (dated.zone, dated.time) {
+        (Some(zone), _) => naive.and_local_timezone(zone).single(),
+        (None, None) => config.timezone.start_of_day(dated.day),
+        (None, Some(_)) => config.timezone.localize(naive),
+    }?;
+    Some(Stated {
+        at,
+        has_time: dated.time.is_some(),
+    })
+}
+
+fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
+    match kind {
+        SourceKind::Markdown => Diagnostic::file(path, "this briefing has no date").with_hint(
+            "add a line like `date: 2019-12-31 18:19` to the front matter, or start the file \
+             name with the day, like 2019-12-31-judul.md",
+        ),
+        SourceKind::Raw => Diagnostic::new(path, 1, 1, "no date found in this article").with_hint(
+            "add front matter at the top of the file: a line `---`, a line \
+                 `date: 2019-12-31 18:19`, and a line `---`; or start the file name with the \
+                 day, like 2019-12-31-judul.txt; or set `raw: {undated: mtime}` in site.yaml \
+                 to date such files by when they were saved",
+        ),
+    }
+}
+
+/// One warning for a raw article (`text` at `path`) whose date or title an editor should
+/// check: a date from a bare mention in the text, a year from the weekday alone or the
+/// file's save time, a title made from the lead sentence. It points at the date when the
+/// date is in doubt.
+pub fn doubt(
+    path: &Path,
+    text: &str,
+    evidence: &BTreeMap<&'static str, &'static str>,
+    weak_date: Option<&Weak>,
+) -> Option<Diagnostic> {
+    let date_from = evidence.get("date").copied();
+    let weak_date = weak_date.filter(|_| !matches!(date_from, Some("file name" | "mtime")));
+    let mut reasons: Vec<String> = Vec::new();
+    let mut fields: Vec<&str> = Vec::new();
+    if let Some(weak) = weak_date {
+        reasons.push(weak.reason.clone());
+        fields.push("date");
+    }
+    if date_from == Some("mtime") {
+        reasons.push("the date is when the file was last saved".to_string());
+        fields.push("date");
+    }
+    if evidence.get("title") == Some(&"lead sentence") {
+        reasons.push("the title was made from the lead sentence".to_string());
+        fields.push("title");
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let (line, col) = weak_date
+        .and_then(|w| text.find(&w.written))
+        .map_or((1, 1), |at| line_col(text, at));
+    let example: Vec<&str> = fields
+        .iter()
+        .map(|f| match *f {
+            "date" => "`date: 2019-12-31 18:19`",
+            _ => "`title: ...`",
+        })
+        .collect();
+    Some(
+        Diagnostic::new(
+            path,
+            line,
+            col,
+            format!("check the {}: {}", fields.join(" and "), reasons.join("; ")),
+        )
+        .with_hint(format!(
+            "if it is wrong, state it in front matter at the top of the file: a line `---`, {}, and a line `---`",
+            example.join(", ")
+        )),
+    )
+}
