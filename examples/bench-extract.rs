@@ -1,5 +1,7 @@
 //! Throughput of raw-article extraction: `cargo run --release --example bench-extract
-//! [-- --n 10000]`. The articles are the test fixtures and seeds, varied deterministically
+//! [-- --n 10000] [--fixtures DIR]`. The articles are the test fixtures and seeds (`raw/` and
+//! `seeds/` under `DIR`, by default `tests/fixtures`; name another checkout's to compare two
+//! versions on the same articles), varied deterministically
 //! (paragraphs reordered, days shifted) until there are `n` of them. Prints articles per
 //! second on one thread and on all of them, and how long reading them as briefings takes.
 
@@ -13,11 +15,13 @@ use kabar::extract::article::extract;
 use rayon::prelude::*;
 
 fn main() {
-    let n = std::env::args()
-        .skip_while(|a| a != "--n")
-        .nth(1)
-        .map_or(10_000, |v| v.parse().expect("--n takes a number"));
-    let templates = templates();
+    let option = |name: &str| std::env::args().skip_while(|a| a != name).nth(1);
+    let n = option("--n").map_or(10_000, |v| v.parse().expect("--n takes a number"));
+    let fixtures = option("--fixtures").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        PathBuf::from,
+    );
+    let templates = templates(&fixtures);
     let articles: Vec<String> = (0..n)
         .map(|i| vary(&templates[i % templates.len()], i))
         .collect();
@@ -112,9 +116,8 @@ fn report(what: &str, n: usize, started: Instant) {
     );
 }
 
-/// The raw fixtures and seeds shipped with the tests.
-fn templates() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+/// The raw fixtures and seeds under `root`.
+fn templates(root: &Path) -> Vec<String> {
     let mut texts = Vec::new();
     for dir in ["raw", "seeds"] {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))

@@ -3,6 +3,10 @@
 //! login`) and date bars followed by section names. A chrome line is neither headline nor
 //! story, wherever it stands.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::dating;
 use super::lexicon::{NAVIGATION_WORDS, NETWORK_SITES};
 use super::outlets;
@@ -24,6 +28,9 @@ const SEPARATORS: &[char] = &['|', '•', '·', '\t'];
 /// `CNN Indonesia | Selasa, 31/12/2019 | Internasional`).
 fn is_menu(line: &str) -> bool {
     const ITEM_WORDS: usize = 4;
+    if !line.contains(SEPARATORS) {
+        return false;
+    }
     let items: Vec<&str> = line
         .split(SEPARATORS)
         .map(str::trim)
@@ -50,19 +57,75 @@ fn is_menu(line: &str) -> bool {
 /// Nasional Ekonomi Olahraga`). A single navigation word (`Home`) is a bar too; a single
 /// address (`Kompas.com`) is a header.
 fn is_bar_of_site_words(line: &str) -> bool {
+    let whole = Tally::of(line);
+    if whole.prose {
+        return false;
+    }
+    if whole.words == 1 {
+        return whole.single_navigation_word;
+    }
+    if whole.site_words < 2 {
+        return false;
+    }
+    if whole.mostly_site_words() {
+        return true;
+    }
+    // Only a line with site words left to explain is searched for a date bar's date.
+    let dates = dating::find_dates(line);
+    if dates.is_empty() {
+        return false;
+    }
     let mut rest = line.to_string();
-    for date in dating::find_dates(line).iter().rev() {
+    for date in dates.iter().rev() {
         rest.replace_range(date.start..date.end, " ");
     }
-    let words: Vec<&str> = rest
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    let chrome = words.iter().filter(|w| is_site_word(w)).count();
-    match words.as_slice() {
-        [] => false,
-        [one] => rest.len() == line.len() && is_navigation_word(one),
-        _ => chrome >= 2 && chrome * 5 >= words.len() * 4,
+    let rest = Tally::of(&rest);
+    rest.words >= 2 && rest.mostly_site_words()
+}
+
+/// The words of a line and how many of them are site words.
+struct Tally {
+    words: usize,
+    site_words: usize,
+    single_navigation_word: bool,
+    /// Words that are neither site words nor parts of a date outnumber the site words by
+    /// more than two: the line is prose (a headline, a sentence), counted no further.
+    prose: bool,
+}
+
+impl Tally {
+    fn of(text: &str) -> Tally {
+        let mut tally = Tally {
+            words: 0,
+            site_words: 0,
+            single_navigation_word: false,
+            prose: false,
+        };
+        let mut other = 0;
+        for word in text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+        {
+            tally.words += 1;
+            if is_site_word(word) {
+                tally.site_words += 1;
+            } else if !word.contains(|c: char| c.is_ascii_digit())
+                && !dating::is_calendar_name(word)
+            {
+                other += 1;
+                if other > tally.site_words + 2 {
+                    tally.prose = true;
+                    break;
+                }
+            }
+            tally.single_navigation_word = tally.words == 1 && is_navigation_word(word);
+        }
+        tally
+    }
+
+    /// At least four words in five.
+    fn mostly_site_words(&self) -> bool {
+        self.site_words * 5 >= self.words * 4
     }
 }
 
@@ -73,35 +136,42 @@ fn all_site_words(item: &str) -> bool {
         .all(is_site_word)
 }
 
+/// The tables as sets, for looking words up once.
+static NAVIGATION: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NAVIGATION_WORDS.iter().copied().collect());
+static NETWORK: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NETWORK_SITES.iter().copied().collect());
+
+/// A navigation word, a network site (`merdeka`, `bola.net`) or a web address.
 fn is_site_word(word: &str) -> bool {
-    is_navigation_word(word) || is_network_site(word) || is_address(word)
-}
-
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
-}
-
-fn is_navigation_word(word: &str) -> bool {
-    NAVIGATION_WORDS.contains(&bare(word).as_str())
-}
-
-fn is_network_site(word: &str) -> bool {
     let word = bare(word);
     let site = word.split('.').next().unwrap_or("");
-    NETWORK_SITES.contains(&site)
+    NAVIGATION.contains(word.as_ref()) || NETWORK.contains(site) || is_address(&word)
 }
 
-/// `bola.net`, `kompasiana.com`, `www.detik.com`.
+/// A word without the punctuation around it, lowercased (without copying when it already is).
+fn bare(word: &str) -> Cow<'_, str> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Whether `word` is a navigation or section word (`Home`, `Internasional`).
+pub fn is_navigation_word(word: &str) -> bool {
+    NAVIGATION.contains(bare(word).as_ref())
+}
+
+/// `bola.net`, `kompasiana.com`, `www.detik.com`: a bare word.
 fn is_address(word: &str) -> bool {
-    let word = bare(word);
-    let mut parts = word.split('.');
-    let name = parts.next().unwrap_or("");
-    let rest: Vec<&str> = parts.collect();
+    let Some((name, domains)) = word.split_once('.') else {
+        return false;
+    };
     !name.is_empty()
-        && !rest.is_empty()
-        && rest
-            .iter()
+        && domains
+            .split('.')
             .all(|p| (2..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 

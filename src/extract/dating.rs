@@ -120,6 +120,15 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 static TODAY_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:hari ini|today)\W*$").expect("valid pattern"));
 
+/// Whether `word` (punctuation around it aside) names a month or a weekday: `Desember`,
+/// `Senin,`.
+pub fn is_calendar_name(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    MONTHS.iter().any(|(n, _)| *n == word) || WEEKDAYS.iter().any(|(n, _)| *n == word)
+}
+
 fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut names: Vec<&str> = names.collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -237,12 +246,24 @@ pub fn find_clock(text: &str) -> Option<(NaiveTime, Option<FixedOffset>)> {
     Some((time_of(&c)?, c.name("z").and_then(|z| zone_of(z.as_str()))))
 }
 
-/// Each year the text speaks of in phrases like `pada Februari 2019` or `tahun 2019`, with
-/// the byte offset where the phrase starts.
-pub fn year_mentions(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+/// A year the text speaks of in a phrase like `pada Februari 2019` or `tahun 2019`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearMention {
+    pub year: i32,
+    /// Byte offsets where the phrase and where the year's digits start.
+    pub start: usize,
+    pub digits: usize,
+}
+
+/// Each year the text speaks of in phrases like `pada Februari 2019` or `tahun 2019`.
+pub fn year_mentions(text: &str) -> impl Iterator<Item = YearMention> + '_ {
     YEARS.captures_iter(text).filter_map(|c| {
-        let at = c.get(0)?.start();
-        Some((at, c["y"].parse::<i32>().ok()?))
+        let digits = c.name("y")?;
+        Some(YearMention {
+            year: digits.as_str().parse().ok()?,
+            start: c.get(0)?.start(),
+            digits: digits.start(),
+        })
     })
 }
 
@@ -303,7 +324,7 @@ mod tests {
     fn first(text: &str) -> String {
         let all = find_dates(text);
         let mut years: Vec<i32> = all.iter().filter_map(|d| d.year).collect();
-        years.extend(year_mentions(text).map(|(_, y)| y));
+        years.extend(year_mentions(text).map(|m| m.year));
         years.sort_unstable();
         let d = complete(all.first().expect("a date"), &all, &years, today()).expect("complete");
         let time = d

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use regex::Regex;
 
+use super::chrome;
 use super::lexicon::{
-    CONNECTORS, CURRENCIES, DEFAULT_ENTITIES, GENERIC_TERMS, NAVIGATION_WORDS, ROLE_WORDS,
-    STOP_WORDS,
+    CONNECTORS, CURRENCIES, DEFAULT_ENTITIES, GENERIC_TERMS, ROLE_WORDS, STOP_WORDS,
 };
 use super::outlets;
 use super::summary::split_sentences;
@@ -160,7 +160,7 @@ pub fn tags(
     let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {
         let mentions = sightings.len();
         let mid_sentence = sightings.iter().any(|s| !s.at_sentence_start);
-        if excluded(name) || (!from_map && (is_noise(name) || mentions < 2 || !mid_sentence)) {
+        if excluded(name) || (!from_map && (mentions < 2 || !mid_sentence || is_noise(name))) {
             return;
         }
         let lead = usize::from(sightings.iter().any(|s| s.in_lead));
@@ -196,9 +196,7 @@ fn is_noise(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphanumeric()).count() <= 1
         || CURRENCIES.contains(&name)
         || GENERIC_TERMS.contains(&name)
-        || name
-            .split([' ', '-'])
-            .all(|w| NAVIGATION_WORDS.contains(&w.to_lowercase().as_str()))
+        || name.split([' ', '-']).all(chrome::is_navigation_word)
 }
 
 /// Runs of capitalized words in a sentence, each with whether it opens the sentence (or a

@@ -11,9 +11,9 @@ use super::entities::Entities;
 use super::lexicon::{INNER_CAPITAL_NAMES, ROLE_WORDS, STOP_WORDS};
 use super::outlets::KNOWN;
 
-/// What the whole article tells about its words, made only when some word needs it.
+/// How often each word of the article (its punctuation trimmed) stands on its own. Counted
+/// in one pass, and only for an article with a word that needs it.
 struct Article<'a> {
-    /// How often each word (its punctuation trimmed) stands on its own.
     counts: HashMap<&'a str, usize>,
 }
 
@@ -27,7 +27,7 @@ impl<'a> Article<'a> {
     }
 
     fn uses(&self, word: &str) -> bool {
-        self.counts.get(word).is_some_and(|n| *n > 0)
+        self.counts.contains_key(word)
     }
 
     /// A glued form written the same way twice is the article's spelling of a name.
@@ -55,6 +55,12 @@ fn trim_punctuation(word: &str) -> &str {
 }
 
 fn has_inner_capital(text: &str) -> bool {
+    if text.is_ascii() {
+        return text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    }
     let mut previous_lower = false;
     text.chars().any(|c| {
         let glued = previous_lower && c.is_uppercase();

@@ -75,18 +75,18 @@ pub fn choose(
         .take(TOP_PARAGRAPHS)
         .map(|p| p.len() + 1)
         .sum();
-    let in_header = dating::find_dates(&header_text);
-    let in_dateline = dating::find_dates(dateline_text);
-    let in_body: Vec<Written> = dating::find_dates(&body_text)
-        .into_iter()
-        .filter(|w| !is_historic(&body_text, w.start))
-        .collect();
-    let years = plausible_years(&[&header_text, dateline_text, &body_text], today);
+    // A header's or dateline's date is the article's by place (`Published 30 June 2019`);
+    // only the body tells history.
+    let header = Found::in_text(&header_text, false);
+    let dateline = Found::in_text(dateline_text, false);
+    let body = Found::in_text(&body_text, true);
+    let years = plausible_years(&[&header, &dateline, &body], today);
+    let (in_header, in_dateline, in_body) = (&header.dates, &dateline.dates, &body.dates);
     let newest = years.last().copied();
     let all: Vec<Written> = in_header
         .iter()
-        .chain(&in_dateline)
-        .chain(&in_body)
+        .chain(in_dateline)
+        .chain(in_body)
         .filter(|w| w.year.is_none_or(|y| years.contains(&y)))
         .cloned()
         .collect();
@@ -134,10 +134,11 @@ pub fn choose(
     Some(choice(&body_text, written, dated, from))
 }
 
-/// Words that make the date after them history: a birth, a book or a founding.
+/// Words that make the date after them history: a birth, a book, a body's founding; with
+/// the place and the words that may stand between (`lahir di Solo pada`).
 static HISTORIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:lahir|kelahiran|born|terbit|diterbitkan|published|didirikan|berdiri|founded|established|dibentuk)\s+(?:(?:di|in|at)\s+\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s*,?\s*)?(?:(?:pada|on|tanggal|tahun|in|sejak|since)\s+)*$",
+        r"(?i)(?-u:\b)(?:lahir|kelahiran|born|terbit|diterbitkan|published|didirikan|berdiri|founded|established|dibentuk)\s+(?:(?:di|in|at)\s+\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s*,?\s*)?(?:(?:pada|on|tanggal|tahun|in|sejak|since)\s+)*",
     )
     .expect("valid historic pattern")
 });
@@ -147,27 +148,62 @@ static LAW_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:nomor|no\.?)\s*\d+[A-Za-z]?\s*$").expect("valid law pattern")
 });
 
-/// Whether the date or year at `at` is history: named as a birth, publication or founding.
-fn is_historic(text: &str, at: usize) -> bool {
-    const WINDOW: usize = 48;
-    HISTORIC.is_match(dating::just_before(text, at, WINDOW))
+/// The dates written in a text, history (dates right after words like `kelahiran`) apart.
+struct Found<'a> {
+    text: &'a str,
+    dates: Vec<Written>,
+    historic: Vec<Written>,
+    /// Where words that make what follows history end, found in one pass.
+    history: Vec<usize>,
 }
 
-/// The years that may be the article's, in order: those of whole dates and phrases like
-/// `pada 2019`, except historic ones, laws' years, years after `today`, and years decades
-/// before the newest left.
-fn plausible_years(texts: &[&str], today: NaiveDate) -> Vec<i32> {
+impl<'a> Found<'a> {
+    fn in_text(text: &'a str, tells_history: bool) -> Found<'a> {
+        let history = match tells_history {
+            true => HISTORIC.find_iter(text).map(|m| m.end()).collect(),
+            false => Vec::new(),
+        };
+        let mut found = Found {
+            text,
+            dates: Vec::new(),
+            historic: Vec::new(),
+            history,
+        };
+        let (historic, dates) = dating::find_dates(text)
+            .into_iter()
+            .partition(|w| found.marks(w.start, w.start));
+        (found.dates, found.historic) = (dates, historic);
+        found
+    }
+
+    /// Whether history words end between `from` and `to` (inclusive): right before a date,
+    /// or inside the phrase leading to a year (`terbit pada 1979`).
+    fn marks(&self, from: usize, to: usize) -> bool {
+        let at = self.history.partition_point(|end| *end < from);
+        self.history.get(at).is_some_and(|end| *end <= to)
+    }
+
+    /// Whether the byte at `at` is inside a date found, historic or not.
+    fn in_a_date(&self, at: usize) -> bool {
+        self.dates
+            .iter()
+            .chain(&self.historic)
+            .any(|w| (w.start..w.end).contains(&at))
+    }
+}
+
+/// The years that may be the article's, in order: those of the dates found (history left
+/// out) and of phrases like `pada 2019`, except historic ones, laws' years, years after
+/// `today`, and years decades before the newest left.
+fn plausible_years(found: &[&Found], today: NaiveDate) -> Vec<i32> {
     let mut years: Vec<i32> = Vec::new();
-    for text in texts {
-        for w in dating::find_dates(text) {
-            if let Some(year) = w.year.filter(|_| !is_historic(text, w.start)) {
-                years.push(year);
-            }
-        }
-        for (at, year) in dating::year_mentions(text) {
-            let law = LAW_NUMBER.is_match(dating::just_before(text, at, 24));
-            if !law && !is_historic(text, at) {
-                years.push(year);
+    for f in found {
+        years.extend(f.dates.iter().filter_map(|w| w.year));
+        for mention in dating::year_mentions(f.text) {
+            let law = LAW_NUMBER.is_match(dating::just_before(f.text, mention.start, 24));
+            let historic = f.marks(mention.start, mention.digits);
+            if !law && !historic && !f.in_a_date(mention.digits) {
+                years.push(mention.year);
             }
         }
     }
@@ -214,11 +250,15 @@ mod tests {
 
     #[test]
     fn laws_years_are_not_the_articles() {
-        let years = plausible_years(
-            &["Menurut UU Nomor 12 Tahun 2011, aturan itu diubah pada 2023."],
-            today(),
+        let found = Found::in_text(
+            "Menurut UU Nomor 12 Tahun 2011, aturan itu diubah pada 2023.",
+            true,
         );
-        assert_eq!(years, [2023]);
+        assert_eq!(plausible_years(&[&found], today()), [2023]);
+        let found = Found::in_text("Tokoh kelahiran 9 Januari 1972 itu tiba pada 2001.", true);
+        assert_eq!(found.historic.len(), 1);
+        let years = plausible_years(&[&found], today());
+        assert_eq!(years, [2001]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod dateline;
 mod known;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -32,29 +33,33 @@ impl Outlet {
     }
 }
 
+/// Every spelling of every known name, lowercased, with what it names.
+static BY_FORM: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for known in KNOWN {
+        for form in known.forms {
+            forms.entry(form.to_lowercase()).or_insert(known);
+        }
+    }
+    forms
+});
+
 /// The known outlet a written name stands for (`KOMPAS.com` → Kompas.com).
 pub fn known(written: &str) -> Option<&'static Known> {
-    let written = written.trim();
-    KNOWN
-        .iter()
-        .find(|k| k.forms.iter().any(|f| f.eq_ignore_ascii_case(written)))
+    BY_FORM.get(&written.trim().to_lowercase()).copied()
 }
 
 /// Whether a phrase is an outlet or agency, or starts or ends with one: a scrape that lost
 /// the link between `Associated Press` and `KCNA` leaves `Associated Press KCNA`, which is
 /// no one's name.
 pub fn names_an_outlet(phrase: &str) -> bool {
-    let phrase = phrase.trim();
-    known(phrase).is_some()
-        || KNOWN.iter().flat_map(|k| k.forms).any(|form| {
-            let glued = |part: Option<&str>| part.is_some_and(|p| p.eq_ignore_ascii_case(form));
-            let n = form.len();
-            form.len() >= 3
-                && phrase.len() > n
-                && ((phrase.as_bytes()[n] == b' ' && glued(phrase.get(..n)))
-                    || (phrase.as_bytes()[phrase.len() - n - 1] == b' '
-                        && glued(phrase.get(phrase.len() - n..))))
-        })
+    const SHORTEST: usize = 3;
+    let phrase = phrase.trim().to_lowercase();
+    let is_form = |part: &str| part.len() >= SHORTEST && BY_FORM.contains_key(part);
+    BY_FORM.contains_key(&phrase)
+        || phrase
+            .match_indices(' ')
+            .any(|(at, _)| is_form(&phrase[..at]) || is_form(&phrase[at + 1..]))
 }
 
 /// Every spelling of every known name, longest first, as a regex alternation.
