@@ -255,6 +255,48 @@ fn timeline_groups_match_the_input() {
 }
 
 #[test]
+fn timeline_and_year_pages_draw_a_chart_of_briefings_per_month() {
+    let site = TestSite::new(CONFIG);
+    for (path, date) in [
+        ("content/a.md", "2017-03-01"),
+        ("content/b.md", "2017-03-09"),
+        ("content/c.md", "2019-11-20"),
+    ] {
+        site.briefing(path, &[("title", path), ("date", date)], "Isi.");
+    }
+    site.build();
+    let timeline = site.read("timeline/index.html");
+    let chart = &timeline[timeline.find("<svg class=\"chart\"").expect("a chart")..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    // Three whole years of months, 2018 (no briefings) among them, as gaps: 36 slots of
+    // 640/36 units, a bar only where there are briefings, each a link with its numbers.
+    assert_eq!(chart.matches("<rect ").count(), 2, "{chart}");
+    assert!(chart.contains(
+        r#"<a href="/timeline/2017/03/" aria-label="Mar 2017: 2 kabar"><rect x="37.3" y="0" width="14.2" height="120"><title>Mar 2017: 2 kabar</title></rect></a>"#
+    ), "{chart}");
+    assert!(
+        chart.contains(r#"aria-label="Nov 2019: 1 kabar"><rect x="606.2" y="60""#),
+        "{chart}"
+    );
+    for year in ["2017", "2018", "2019"] {
+        assert!(chart.contains(&format!(">{year}</text>")), "{year}");
+    }
+    // The same numbers as a table.
+    assert!(timeline.contains(r#"<tr><th scope="row">2019</th><td>0</td>"#));
+    assert!(timeline.contains("<td>2</td>"));
+
+    let year = site.read("timeline/2017/index.html");
+    let chart = &year[year.find("<svg class=\"chart\"").expect("a chart")..];
+    assert_eq!(
+        chart[..chart.find("</svg>").unwrap()]
+            .matches("<text ")
+            .count(),
+        12
+    );
+    assert!(chart.contains(r#"<a href="/timeline/2017/03/""#));
+}
+
+#[test]
 fn home_is_paginated_newest_first() {
     let site = small_site();
     site.build();

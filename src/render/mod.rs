@@ -1,5 +1,6 @@
 //! [`Plan`] + [`Archive`] → bytes: Tera for pages, `atom_syndication` for feeds.
 
+pub mod chart;
 pub mod feeds;
 pub mod i18n;
 pub mod keys;
@@ -163,6 +164,7 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .map(|y| Views::year_overview(y, config))
                     .collect();
+                context.insert("chart", &chart::archive(&years, &self.strings));
                 context.insert("years", &years);
                 let today = a
                     .briefings
@@ -171,7 +173,11 @@ impl<'a> Renderer<'a> {
                 context.insert("on_this_day_date", &today);
                 context.insert("on_this_day", &views.cards(&self.on_this_day()));
             }
-            PageKind::Year(y) => context.insert("year", &views.year(&a.years[y], config)),
+            PageKind::Year(y) => {
+                let year = views.year(&a.years[y], config);
+                context.insert("chart", &chart::year(&year, &self.strings));
+                context.insert("year", &year);
+            }
             PageKind::Month(y, m, number) => {
                 let month = &a.years[y].months[m];
                 context.insert("year", &Views::year_overview(&a.years[y], config));
