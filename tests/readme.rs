@@ -146,3 +146,22 @@ fn the_build_summary_the_readme_quotes_is_the_example_sites() {
         "README says `{quoted}`, the build prints `{printed}`"
     );
 }
+
+#[test]
+fn every_word_of_the_theme_is_documented_in_both_languages() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("| `t.<key>` |"))
+        .expect("the README documents `t`");
+    let indonesian = kabar::render::i18n::strings(kabar::config::Language::Id);
+    let english = kabar::render::i18n::strings(kabar::config::Language::En);
+    for (key, word) in &indonesian {
+        assert!(
+            line.contains(&format!("`{key}`")),
+            "`t.{key}` is not in the README"
+        );
+        assert!(!word.is_empty() && !english[key].is_empty(), "{key}");
+    }
+}
