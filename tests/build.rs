@@ -641,3 +641,113 @@ fn a_site_without_config_or_templates_builds_with_defaults() {
     assert!(dir.path().join("public/2020/01/a/index.html").exists());
     assert!(dir.path().join("public/style.css").exists());
 }
+
+/// The JSON-LD of a page, parsed.
+fn json_ld(html: &str) -> serde_json::Value {
+    const OPEN: &str = r#"<script type="application/ld+json">"#;
+    let start = html.find(OPEN).expect("JSON-LD") + OPEN.len();
+    let end = start + html[start..].find("</script>").expect("its end");
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses as JSON")
+}
+
+#[test]
+fn briefing_pages_tell_search_engines_and_link_previews_what_they_are() {
+    let site = TestSite::new(&format!("{CONFIG}author: Meja Uji\n"));
+    site.briefing(
+        "content/2019/kim.md",
+        &[
+            (
+                "title",
+                "\"Kim </script><script>alert(1)</script> & Trump\"",
+            ),
+            ("date", "2019-02-28 16:45"),
+            ("updated", "2019-03-01 09:00"),
+            ("tags", "[Korea Utara, KTT Hanoi]"),
+            (
+                "source",
+                "{name: Kompas.com, url: \"https://www.kompas.com/read/1\"}",
+            ),
+            ("author", "Rina Kartika"),
+            ("dateline", "Hanoi"),
+            ("summary", "Ringkasan <b>singkat</b>."),
+        ],
+        "Isi.",
+    );
+    site.build();
+    let page = site.read("2019/02/kim/index.html");
+    // The title's `</script>` stays inside the JSON: the page keeps one script element.
+    assert_eq!(page.matches("</script>").count(), 1, "{page}");
+    let ld = json_ld(&page);
+    let (article, trail) = (&ld[0], &ld[1]);
+    assert_eq!(article["@type"], "NewsArticle");
+    assert_eq!(
+        article["headline"],
+        "Kim </script><script>alert(1)</script> & Trump"
+    );
+    assert_eq!(article["datePublished"], "2019-02-28T16:45:00+07:00");
+    assert_eq!(article["dateModified"], "2019-03-01T09:00:00+07:00");
+    assert_eq!(article["author"]["name"], "Rina Kartika");
+    assert_eq!(article["author"]["@type"], "Person");
+    assert_eq!(article["publisher"]["name"], "Uji");
+    assert_eq!(article["publisher"]["url"], "https://uji.example/");
+    assert_eq!(
+        article["keywords"],
+        serde_json::json!(["Korea Utara", "KTT Hanoi"])
+    );
+    assert_eq!(article["isBasedOn"], "https://www.kompas.com/read/1");
+    assert_eq!(
+        article["mainEntityOfPage"],
+        "https://uji.example/2019/02/kim/"
+    );
+    assert_eq!(article["description"], "Ringkasan <b>singkat</b>.");
+    assert_eq!(trail["@type"], "BreadcrumbList");
+    let names: Vec<&str> = trail["itemListElement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Beranda",
+            "Lini masa",
+            "2019",
+            "Februari 2019",
+            "Kim </script><script>alert(1)</script> & Trump"
+        ]
+    );
+    assert_eq!(
+        trail["itemListElement"][3]["item"],
+        "https://uji.example/timeline/2019/02/"
+    );
+    // The visible breadcrumb leads to the month; the sharing tags carry the same data.
+    assert!(page.contains(r#"<li><a href="/timeline/2019/02/">Februari 2019</a></li>"#));
+    for tag in [
+        r#"<link rel="canonical" href="https://uji.example/2019/02/kim/">"#,
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:url" content="https://uji.example/2019/02/kim/">"#,
+        r#"<meta property="og:title" content="Kim &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; Trump">"#,
+        r#"<meta name="description" content="Ringkasan &lt;b&gt;singkat&lt;/b&gt;.">"#,
+        r#"<meta name="twitter:card" content="summary">"#,
+        r#"<meta property="article:published_time" content="2019-02-28T16:45:00+07:00">"#,
+        r#"<meta property="article:tag" content="KTT Hanoi">"#,
+    ] {
+        assert!(
+            page.contains(tag),
+            "missing {tag} in {}",
+            &page[..page.find("<body").unwrap()]
+        );
+    }
+    // A briefing signed with a desk's code is the desk's: the site's `author`.
+    site.briefing(
+        "content/2019/kode.md",
+        &[("title", "Kode"), ("date", "2019-02-27"), ("author", "dea")],
+        "Isi.",
+    );
+    site.build();
+    let ld = json_ld(&site.read("2019/02/kode/index.html"));
+    assert_eq!(ld[0]["author"]["@type"], "Organization");
+    assert_eq!(ld[0]["author"]["name"], "Meja Uji");
+    assert!(ld[0].get("isBasedOn").is_none());
+}

@@ -30,6 +30,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The numbers, month by month",
     ),
     ("year", "Tahun", "Year"),
+    ("breadcrumb", "Jejak halaman", "Breadcrumb"),
     ("previous", "Sebelumnya", "Previous"),
     ("next", "Berikutnya", "Next"),
     ("newer", "Lebih baru", "Newer"),

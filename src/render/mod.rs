@@ -7,6 +7,7 @@ pub mod keys;
 pub mod pages;
 pub mod search;
 pub mod statics;
+pub mod structured;
 pub mod templates;
 pub mod views;
 
@@ -141,6 +142,18 @@ impl<'a> Renderer<'a> {
                         cited: &b.cited,
                     },
                 );
+                let crumbs = structured::crumbs(
+                    &b.date,
+                    config,
+                    self.strings["home"],
+                    self.strings["timeline"],
+                );
+                let updated = b.updated.map(|d| d.to_rfc3339());
+                context.insert(
+                    "json_ld",
+                    &structured::briefing(&views.cards[i], updated.as_deref(), &crumbs, &self.site),
+                );
+                context.insert("crumbs", &crumbs);
                 context.insert("related", &views.cards(&a.related[i]));
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
