@@ -7,7 +7,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::browser::{Browser, chromium, serve_folder};
+use common::browser::{Browser, chromium, example_served_under_a_sub_path};
 use common::{Server, TestSite};
 
 /// The one briefing the live tests edit, with `body`.
@@ -59,20 +59,6 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
         page.evaluate("document.getElementById('kabar-overlay')"),
         serde_json::Value::Null
     );
-}
-
-/// The example site built for `url` (a sub-path), served as a static host would.
-fn example_served_under_a_sub_path() -> (tempfile::TempDir, String) {
-    let out = tempfile::tempdir().unwrap();
-    let url = serve_folder(out.path(), "/arsip");
-    kabar::build(&kabar::Options {
-        root: common::example_root(),
-        output: Some(out.path().to_path_buf()),
-        base_url: Some(url.clone()),
-        ..kabar::Options::default()
-    })
-    .unwrap();
-    (out, url)
 }
 
 const RESULT_TITLES: &str =

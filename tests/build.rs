@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use common::{
     TestSite, broken_links, example_root, files, listed_titles, parse_feed, sitemap_locs,
@@ -621,9 +622,11 @@ fn site_templates_override_the_built_in_theme() {
     );
     site.build();
     let home = site.read("index.html");
+    // The home page leads with the newest briefing; the cards after it are the site's.
+    assert!(home.contains(r#"<p class="mine">Delta / "#), "{home}");
     assert!(
-        home.contains(r#"<p class="mine">Echo / Juni</p>"#),
-        "{home}"
+        site.read("page/2/index.html")
+            .contains(r#"<p class="mine">Bravo / Februari</p>"#)
     );
     assert!(
         home.contains("<footer"),
@@ -721,6 +724,8 @@ fn briefing_pages_tell_search_engines_and_link_previews_what_they_are() {
         trail["itemListElement"][3]["item"],
         "https://uji.example/timeline/2019/02/"
     );
+    // A stated summary stands above the body as its lede.
+    assert!(page.contains(r#"<p class="lede">Ringkasan &lt;b&gt;singkat&lt;/b&gt;.</p>"#));
     // The visible breadcrumb leads to the month; the sharing tags carry the same data.
     assert!(page.contains(r#"<li><a href="/timeline/2019/02/">Februari 2019</a></li>"#));
     for tag in [
@@ -750,4 +755,30 @@ fn briefing_pages_tell_search_engines_and_link_previews_what_they_are() {
     assert_eq!(ld[0]["author"]["@type"], "Organization");
     assert_eq!(ld[0]["author"]["name"], "Meja Uji");
     assert!(ld[0].get("isBasedOn").is_none());
+}
+
+#[test]
+fn the_theme_is_light_and_needs_no_script_to_read_or_browse() {
+    let css =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("static/style.css")).unwrap();
+    assert!(css.len() < 25_000, "style.css is {} bytes", css.len());
+    let out = tempfile::tempdir().unwrap();
+    kabar::build(&kabar::Options {
+        root: common::example_root(),
+        output: Some(out.path().to_path_buf()),
+        ..kabar::Options::default()
+    })
+    .unwrap();
+    for (path, bytes) in common::files(out.path()) {
+        if !path.ends_with(".html") || path.starts_with("search/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let scripts = html.matches("<script").count();
+        let data = html
+            .matches(r#"<script type="application/ld+json">"#)
+            .count();
+        assert_eq!(scripts, data, "{path} runs a script");
+        assert!(!html.contains("://fonts."), "{path} loads web fonts");
+    }
 }

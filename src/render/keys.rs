@@ -9,8 +9,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use super::views::LEADS_PER_MONTH;
-use super::{Page, PageKind, Plan, Renderer};
-use crate::archive::paginate;
+use super::{Page, PageKind, Plan, Renderer, counts};
+use crate::archive::{Facet, paginate};
 use crate::content::Briefing;
 
 /// Keys for a whole plan, built once per rebuild.
@@ -78,7 +78,11 @@ impl Renderer<'_> {
         };
         let group = |facet, g: usize| hash_of(&self.views.links(facet)[g]);
         let data = match page.kind {
-            PageKind::Home(number) => hash_of(listed(&self.all, number)),
+            PageKind::Home(number) => hash_of((
+                listed(&self.all, number),
+                (number == 1)
+                    .then(|| counts::top_tags(self.views.links(Facet::Tag), counts::TOP_TAGS)),
+            )),
             PageKind::Briefing(i) => hash_of((
                 keys.briefings[i],
                 cards(&a.related[i]),
@@ -87,7 +91,12 @@ impl Renderer<'_> {
             )),
             PageKind::Groups(facet) => hash_of(self.views.links(facet)),
             PageKind::Group(facet, g, number) => {
-                hash_of((group(facet, g), listed(&a.groups(facet)[g].members, number)))
+                let members = &a.groups(facet)[g].members;
+                hash_of((
+                    group(facet, g),
+                    listed(members, number),
+                    counts::per_year(members, &a.briefings),
+                ))
             }
             PageKind::Feed(Some((facet, g))) => {
                 hash_of((group(facet, g), feed(&a.groups(facet)[g].members)))

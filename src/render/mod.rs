@@ -1,6 +1,7 @@
 //! [`Plan`] + [`Archive`] → bytes: Tera for pages, `atom_syndication` for feeds.
 
 pub mod chart;
+pub mod counts;
 pub mod feeds;
 pub mod i18n;
 pub mod keys;
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use crate::archive::{Archive, paginate};
+use crate::archive::{Archive, Facet, paginate};
 use crate::config::Config;
 use crate::error::Diagnostic;
 pub use pages::{Page, PageKind, Plan, plan};
@@ -126,6 +127,10 @@ impl<'a> Renderer<'a> {
         match page.kind {
             PageKind::Home(number) => {
                 self.list(context, &self.all, "", number);
+                if number == 1 {
+                    let tags = counts::top_tags(views.links(Facet::Tag), counts::TOP_TAGS);
+                    context.insert("top_tags", &tags);
+                }
             }
             PageKind::Briefing(i) => {
                 let b = &a.briefings[i];
@@ -140,6 +145,7 @@ impl<'a> Renderer<'a> {
                             .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
                         path: b.path.display().to_string(),
                         cited: &b.cited,
+                        lede: views::lede(&b.summary, &b.body_html),
                     },
                 );
                 let crumbs = structured::crumbs(
@@ -158,11 +164,15 @@ impl<'a> Renderer<'a> {
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
             }
-            PageKind::Groups(facet) => context.insert(facet.dir(), views.links(facet)),
+            PageKind::Groups(facet) => {
+                context.insert(facet.dir(), views.links(facet));
+                context.insert("initials", &counts::by_initial(views.links(facet)));
+            }
             PageKind::Group(facet, g, number) => {
                 let group = &a.groups(facet)[g];
                 let first = pages::group_path(facet, &group.slug);
                 context.insert(facet.name(), &views.links(facet)[g]);
+                context.insert("per_year", &counts::per_year(&group.members, &a.briefings));
                 context.insert(
                     "feed_url",
                     &config

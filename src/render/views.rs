@@ -116,6 +116,33 @@ pub struct BriefingView<'a> {
     pub path: String,
     /// Agencies and media the briefing cites.
     pub cited: &'a [String],
+    /// The summary, shown above the body as its lede unless the body opens with the same
+    /// words (a summary made from the lead sentences would be read twice).
+    pub lede: Option<&'a str>,
+}
+
+/// The summary as a lede for `body_html`, unless the body's text opens with it.
+pub fn lede<'a>(summary: &'a str, body_html: &str) -> Option<&'a str> {
+    const COMPARED: usize = 60;
+    let letters = |text: &str| -> String {
+        let mut in_tag = false;
+        text.chars()
+            .filter(|c| match c {
+                '<' => {
+                    in_tag = true;
+                    false
+                }
+                '>' => {
+                    in_tag = false;
+                    false
+                }
+                _ => !in_tag && c.is_alphanumeric(),
+            })
+            .take(COMPARED)
+            .collect()
+    };
+    let opening = letters(summary);
+    (!opening.is_empty() && !letters(body_html).starts_with(&opening)).then_some(summary)
 }
 
 #[derive(Debug, Serialize)]

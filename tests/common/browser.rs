@@ -151,15 +151,22 @@ pub struct Page {
 }
 
 impl Page {
-    /// Evaluates `expression` in the page and returns its value.
-    pub fn evaluate(&mut self, expression: &str) -> serde_json::Value {
+    /// Sends a DevTools `method` with `params` and returns its result.
+    pub fn call(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.send(method, params)
+            .unwrap_or_else(|error| panic!("{method} failed: {error}"))
+    }
+
+    /// A DevTools call's result, or the protocol's error (such as a page navigating away
+    /// while a script runs in it).
+    fn send(
+        &mut self,
+        method: &str,
+        params: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
         let id = self.next_id;
         self.next_id += 1;
-        let call = serde_json::json!({
-            "id": id,
-            "method": "Runtime.evaluate",
-            "params": {"expression": expression, "returnByValue": true},
-        });
+        let call = serde_json::json!({"id": id, "method": method, "params": params});
         self.socket
             .send(tungstenite::Message::text(call.to_string()))
             .unwrap();
@@ -170,11 +177,24 @@ impl Page {
             };
             let reply: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
             if reply["id"] == id {
-                let thrown = &reply["result"]["exceptionDetails"];
-                assert!(thrown.is_null(), "`{expression}` threw: {thrown}");
-                return reply["result"]["result"]["value"].clone();
+                return match reply["error"].is_null() {
+                    true => Ok(reply["result"].clone()),
+                    false => Err(reply["error"].clone()),
+                };
             }
         }
+    }
+
+    /// Evaluates `expression` in the page and returns its value; a promise is awaited. A page
+    /// navigating away meanwhile gives null.
+    pub fn evaluate(&mut self, expression: &str) -> serde_json::Value {
+        let params = serde_json::json!({"expression": expression, "returnByValue": true, "awaitPromise": true});
+        let Ok(result) = self.send("Runtime.evaluate", params) else {
+            return serde_json::Value::Null;
+        };
+        let thrown = &result["exceptionDetails"];
+        assert!(thrown.is_null(), "`{expression}` threw: {thrown}");
+        result["result"]["value"].clone()
     }
 
     /// Waits until the page's text contains `wanted`.
@@ -213,7 +233,7 @@ impl Page {
 
     /// Opens `url` in this page.
     pub fn go(&mut self, url: &str) {
-        self.evaluate(&format!("location.href = {}", serde_json::json!(url)));
+        self.call("Page.navigate", serde_json::json!({"url": url}));
     }
 }
 
@@ -235,4 +255,19 @@ pub fn serve_folder(dir: &Path, under: &str) -> String {
         });
     });
     url
+}
+
+/// The example site built for `/arsip/` (a sub-path), served as a static host would; returns
+/// the output folder and the site's address.
+pub fn example_served_under_a_sub_path() -> (tempfile::TempDir, String) {
+    let out = tempfile::tempdir().unwrap();
+    let url = serve_folder(out.path(), "/arsip");
+    kabar::build(&kabar::Options {
+        root: super::example_root(),
+        output: Some(out.path().to_path_buf()),
+        base_url: Some(url.clone()),
+        ..kabar::Options::default()
+    })
+    .unwrap();
+    (out, url)
 }

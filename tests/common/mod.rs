@@ -171,7 +171,7 @@ pub fn sitemap_locs(xml: &str) -> Vec<String> {
 
 /// Titles of briefing cards and timeline entries on a list page, in order.
 pub fn listed_titles(html: &str) -> Vec<String> {
-    let re = Regex::new(r#"<h2><a href="[^"]*">([^<]*)</a></h2>"#).unwrap();
+    let re = Regex::new(r#"<h[23]><a href="[^"]*">([^<]*)</a></h[23]>"#).unwrap();
     re.captures_iter(html).map(|c| c[1].to_string()).collect()
 }
 

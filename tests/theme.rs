@@ -1,0 +1,176 @@
+//! The default theme as readers meet it, in headless Chromium: axe-core finds no serious or
+//! critical accessibility violation on any page kind, in light and in dark; nothing is wider
+//! than a 390 px phone; no request leaves the site; and screenshots of the main pages at 390
+//! and 1280 px are written to `target/screenshots/` for anyone to look at.
+//! `scripts/test` installs Chromium and axe-core; elsewhere the test skips, never under CI=true.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::browser::{Browser, Page, chromium, example_served_under_a_sub_path};
+
+/// axe-core's script, or `None` where it is not installed (a failure in CI).
+fn axe_script() -> Option<String> {
+    let path = std::env::var_os("KABAR_AXE_JS").map(PathBuf::from);
+    match path.filter(|p| p.is_file()) {
+        Some(path) => Some(std::fs::read_to_string(path).unwrap()),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true but axe-core is missing: run the tests with `bash scripts/test`")
+        }
+        None => {
+            eprintln!("skipped: axe-core is missing; `bash scripts/test` installs it");
+            None
+        }
+    }
+}
+
+/// A page of every kind the theme designs, by its path under the site.
+const PAGES: &[(&str, &str)] = &[
+    ("home", ""),
+    ("briefing", "2019/02/ktt-hanoi-tanpa-kesepakatan/"),
+    ("tags", "tags/"),
+    ("tag", "tags/korea-utara/"),
+    ("sources", "sources/"),
+    ("source", "sources/meja-semenanjung/"),
+    ("timeline", "timeline/"),
+    ("year", "timeline/2019/"),
+    ("month", "timeline/2019/02/"),
+    ("search", "search/?q=kim"),
+];
+
+/// Opens `url` and waits until it has loaded (and, for search, shown its results).
+fn open(page: &mut Page, url: &str) {
+    page.go(url);
+    page.wait_until(
+        &format!(
+            "location.href === {} && document.readyState === 'complete'",
+            serde_json::json!(url)
+        ),
+        &format!("{url} loading"),
+    );
+    if url.contains("/search/") {
+        page.wait_until(
+            "document.querySelectorAll('.search-results li').length > 0",
+            "search results",
+        );
+    }
+}
+
+fn set_width(page: &mut Page, width: u32) {
+    page.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}),
+    );
+}
+
+fn set_scheme(page: &mut Page, scheme: &str) {
+    page.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+    );
+}
+
+/// axe-core's serious and critical violations on the open page: `rule: target, ...`.
+fn violations(page: &mut Page, axe: &str) -> Vec<String> {
+    if page.evaluate("typeof window.axe") != "object" {
+        page.evaluate(axe);
+    }
+    let found = page.evaluate(
+        "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+           .filter(v => v.impact === 'serious' || v.impact === 'critical')
+           .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))",
+    );
+    serde_json::from_value(found).unwrap()
+}
+
+#[test]
+fn every_page_kind_is_accessible_fits_a_phone_and_stays_on_its_site() {
+    let Some(binary) = chromium() else { return };
+    let Some(axe) = axe_script() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    // axe itself works: a paragraph no one can read is caught.
+    open(&mut page, &url);
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', \
+         '<p style=\"color:#eee;background:#fff\">Nyaris tak terbaca</p>')",
+    );
+    let caught = violations(&mut page, &axe);
+    assert!(
+        caught.iter().any(|v| v.starts_with("color-contrast")),
+        "{caught:?}"
+    );
+    let mut problems = Vec::new();
+    let mut backgrounds = Vec::new();
+    for scheme in ["light", "dark"] {
+        set_scheme(&mut page, scheme);
+        open(&mut page, &url);
+        backgrounds.push(page.evaluate("getComputedStyle(document.body).backgroundColor"));
+        for width in [390, 1280] {
+            set_width(&mut page, width);
+            for (kind, path) in PAGES {
+                open(&mut page, &format!("{url}{path}"));
+                for violation in violations(&mut page, &axe) {
+                    problems.push(format!("{kind} ({scheme}, {width} px): {violation}"));
+                }
+                let overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                );
+                if overflow.as_i64() != Some(0) {
+                    problems.push(format!(
+                        "{kind} ({scheme}, {width} px): {overflow} px too wide"
+                    ));
+                }
+                let elsewhere = page.evaluate(
+                    "performance.getEntriesByType('resource').map(e => e.name)
+                       .filter(n => !n.startsWith(location.origin))",
+                );
+                if elsewhere.as_array().is_some_and(|a| !a.is_empty()) {
+                    problems.push(format!("{kind}: requests leave the site: {elsewhere}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    assert_ne!(backgrounds[0], backgrounds[1], "dark mode changes nothing");
+}
+
+/// Where the screenshots go: `target/screenshots/` of this checkout.
+fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn screenshots_of_the_main_pages_at_phone_and_desk_widths() {
+    use base64::Engine;
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    let dir = screenshots();
+    for width in [390, 1280] {
+        set_width(&mut page, width);
+        for (kind, path) in PAGES
+            .iter()
+            .filter(|(kind, _)| ["home", "briefing", "timeline", "search"].contains(kind))
+        {
+            open(&mut page, &format!("{url}{path}"));
+            let shot = page.call(
+                "Page.captureScreenshot",
+                serde_json::json!({"format": "png", "captureBeyondViewport": true}),
+            );
+            let png = base64::engine::general_purpose::STANDARD
+                .decode(shot["data"].as_str().unwrap())
+                .unwrap();
+            assert!(
+                png.starts_with(b"\x89PNG"),
+                "{kind} at {width} px is no PNG"
+            );
+            std::fs::write(dir.join(format!("{kind}-{width}.png")), png).unwrap();
+        }
+    }
+}
