@@ -782,3 +782,66 @@ fn the_theme_is_light_and_needs_no_script_to_read_or_browse() {
         assert!(!html.contains("://fonts."), "{path} loads web fonts");
     }
 }
+
+#[test]
+fn home_leads_with_the_newest_briefing_then_cards_and_the_most_used_tags() {
+    let site = small_site();
+    site.build();
+    let home = site.read("index.html");
+    let lead = &home[home.find(r#"<article class="lead">"#).expect("a lead")..];
+    let lead = &lead[..lead.find("</article>").unwrap()];
+    assert!(
+        lead.contains(r#"<h2><a href="/2020/06/e/">Echo</a></h2>"#),
+        "{lead}"
+    );
+    assert!(lead.contains(r#"<time datetime="2020-06-12T15:00:00+07:00">"#));
+    assert!(lead.contains(r#"<a href="/tags/korea-utara/">Korea Utara</a>"#));
+    // The rest of the page's briefings follow as cards, one level down.
+    assert!(home.contains(r#"<h3><a href="/2019/06/d/">Delta</a></h3>"#));
+    // The strip: most used first, then by name.
+    let strip = &home[home.find(r#"<ul class="tags strip">"#).expect("a strip")..];
+    let strip = &strip[..strip.find("</ul>").unwrap()];
+    let names: Vec<&str> = regex::Regex::new(r#"/">([^<]+) <span"#)
+        .unwrap()
+        .captures_iter(strip)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert_eq!(names, ["Korea Utara", "AS", "DMZ", "Hanoi"]);
+    assert!(strip.contains(r#"Korea Utara <span class="count">4</span>"#));
+    for link in ["/timeline/", "/tags/"] {
+        assert!(
+            home.contains(&format!(r#"<li><a href="{link}">"#)),
+            "{link}"
+        );
+    }
+    // Later pages are plain lists.
+    assert!(!site.read("page/2/index.html").contains("class=\"lead\""));
+}
+
+#[test]
+fn tag_indexes_read_like_a_books_index_and_tag_pages_count_by_year() {
+    let site = small_site();
+    site.build();
+    let tags = site.read("tags/index.html");
+    let letters: Vec<&str> = tags
+        .match_indices(r#"<h2 id="letter-"#)
+        .map(|(at, _)| &tags[at + 15..at + 16])
+        .collect();
+    assert_eq!(letters, ["A", "D", "H", "K"]);
+    assert!(tags.contains(r##"<li><a href="#letter-K">K</a></li>"##));
+    let korea = &tags[tags.find(r#"<h2 id="letter-K">"#).unwrap()..];
+    assert!(
+        korea.contains(
+            r#"<a href="/tags/korea-utara/">Korea Utara</a> <span class="count">4</span>"#
+        )
+    );
+    let page = site.read("tags/korea-utara/index.html");
+    assert!(
+        page.contains(
+            "<span>2018 <b>1</b></span><span>2019 <b>2</b></span><span>2020 <b>1</b></span>"
+        ),
+        "{page}"
+    );
+    // A tag of one year needs no line.
+    assert!(!site.read("tags/dmz/index.html").contains("per-year"));
+}

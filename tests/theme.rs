@@ -133,8 +133,57 @@ fn every_page_kind_is_accessible_fits_a_phone_and_stays_on_its_site() {
             }
         }
     }
+    // The narrowest and widest screens the theme is made for: nothing scrolls sideways.
+    set_scheme(&mut page, "light");
+    for width in [320, 1440] {
+        set_width(&mut page, width);
+        for (kind, path) in PAGES {
+            open(&mut page, &format!("{url}{path}"));
+            let overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            );
+            if overflow.as_i64() != Some(0) {
+                problems.push(format!("{kind} ({width} px): {overflow} px too wide"));
+            }
+        }
+    }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
     assert_ne!(backgrounds[0], backgrounds[1], "dark mode changes nothing");
+}
+
+#[test]
+fn a_briefing_prints_alone_with_the_addresses_of_its_links() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let briefing = format!("{url}{}", PAGES[1].1);
+    let browser = Browser::open(&binary, &briefing);
+    let mut page = browser.page(&briefing);
+    open(&mut page, &briefing);
+    page.evaluate(
+        "document.querySelector('.briefing .body').insertAdjacentHTML('beforeend', \
+         '<p><a id=\"out\" href=\"https://example.org/asli\">asli</a></p>')",
+    );
+    let shown = |page: &mut Page| {
+        page.evaluate(
+            "['.masthead nav', '.site-search', '.neighbours', '.related', '.colophon', '.crumbs']
+               .map(s => document.querySelector(s))
+               .filter(e => e && getComputedStyle(e).display !== 'none').length",
+        )
+    };
+    assert_ne!(shown(&mut page), 0, "on screen, navigation shows");
+    page.call(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "print"}),
+    );
+    assert_eq!(shown(&mut page), 0, "printed, navigation is left out");
+    let after =
+        page.evaluate("getComputedStyle(document.getElementById('out'), '::after').content");
+    assert!(
+        after
+            .as_str()
+            .is_some_and(|c| c.contains("https://example.org/asli")),
+        "{after}"
+    );
 }
 
 /// Where the screenshots go: `target/screenshots/` of this checkout.
