@@ -381,11 +381,17 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
-    // The search index is the slow part: it is made beside the pages, not after them.
-    let ((files, rendering), (search, indexing)) = rayon::join(
-        || timed(|| site.render_with(&renderer)),
-        || timed(|| site.search_index(renderer.views(), &output)),
-    );
+    // The search index is the slow part: it is made beside the pages, not after them, on a
+    // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
+    // index waits for it (see `render::search::pagefind::on_plain_threads`).
+    let ((files, rendering), (search, indexing)) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &output)));
+        let pages = timed(|| site.render_with(&renderer));
+        let search = search
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pages, search)
+    });
     site.timings.record("render", rendering);
     if site.config.search {
         site.timings.record("search index", indexing);

@@ -19,6 +19,7 @@ use crate::config::Config;
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::OutputFile;
 use crate::render::keys::hash_of;
+use crate::render::search::pagefind::on_plain_threads;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;
 
@@ -243,9 +244,7 @@ impl LiveSearch {
 }
 
 fn run(jobs: Vec<Job>) -> Results {
-    jobs.into_par_iter()
-        .map(|job| (job.name.clone(), job.digest, job.run()))
-        .collect()
+    on_plain_threads(jobs, |job| (job.name.clone(), job.digest, job.run()))
 }
 
 fn shared(files: Vec<OutputFile>) -> Vec<SearchFile> {

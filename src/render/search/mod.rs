@@ -15,8 +15,6 @@ pub mod shards;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::keys::body_digest;
 use super::pages::{Copy, CopySource};
 use super::views::{Card, Views};
@@ -129,10 +127,11 @@ pub fn build(
     let (reusable, stale): (Vec<&Wanted>, Vec<&Wanted>) = wanted
         .iter()
         .partition(|w| previous_stamp(previous, &w.shard.name) == Some(stamp(w.digest)));
-    let made: Vec<Result<Vec<OutputFile>, Diagnostic>> = stale
-        .par_iter()
-        .map(|w| Job::new(archive, views, config, w).run())
+    let jobs: Vec<Job> = stale
+        .iter()
+        .map(|w| Job::new(archive, views, config, w))
         .collect();
+    let made = pagefind::on_plain_threads(jobs, Job::run);
     let mut files = crate::all_or_errors(made)?.concat();
     files.extend(runtime(config, &primary.shard.name)?);
     let copies = reusable

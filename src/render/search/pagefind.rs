@@ -1,11 +1,41 @@
 //! Running the `pagefind` crate on one shard's records, in memory.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
+
+/// Runs `work` on every job on plain threads, not rayon's, as many at once as rayon has
+/// threads; results come in the jobs' order. Pagefind runs rayon inside its own async
+/// runtime: a rayon worker waiting there may pick up another queued job, and a second
+/// runtime started on a thread already driving one makes tokio panic.
+pub fn on_plain_threads<J: Send, R: Send>(jobs: Vec<J>, work: impl Fn(J) -> R + Sync) -> Vec<R> {
+    let count = jobs.len();
+    let jobs: Vec<Mutex<Option<J>>> = jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
+    let results: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..rayon::current_num_threads().clamp(1, count.max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let at = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(at) else { break };
+                    let job = job.lock().expect("taken once").take().expect("taken once");
+                    let done = work(job);
+                    *results[at].lock().expect("written once") = Some(done);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.into_inner().ok().flatten().expect("every job ran"))
+        .collect()
+}
 
 /// Files of an index, relative to its folder.
 pub type IndexFiles = Vec<(PathBuf, Vec<u8>)>;
