@@ -181,3 +181,50 @@ fn a_read_only_output_is_still_replaced_and_the_leftover_named() {
         eprintln!("skipped: permissions do not bind this user (root)");
     }
 }
+
+#[test]
+fn a_rebuild_leaves_unchanged_files_untouched_so_deploys_send_only_changes() {
+    let site = site();
+    site.briefing(
+        "content/b.md",
+        &[("title", "B"), ("date", "2018-01-01")],
+        "Isi lain.",
+    )
+    .write("static/logo.svg", "<svg/>");
+    assert!(build(&site, &[]).status.success());
+    let out = site.root().join("public");
+    let modified = |path: &str| {
+        std::fs::metadata(out.join(path))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let before: Vec<_> = ["2018/01/b/index.html", "logo.svg", "2019/01/a/index.html"]
+        .iter()
+        .map(|p| modified(p))
+        .collect();
+    let before_files = files(&out);
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    site.briefing(
+        "content/a.md",
+        &[("title", "A"), ("date", "2019-01-01")],
+        "Isi yang diubah.",
+    );
+    assert!(build(&site, &[]).status.success());
+    // Unchanged: the other briefing's page and the static file keep their time.
+    assert_eq!(modified("2018/01/b/index.html"), before[0]);
+    assert_eq!(modified("logo.svg"), before[1]);
+    // Changed: written anew.
+    assert_ne!(modified("2019/01/a/index.html"), before[2]);
+    assert!(
+        std::fs::read_to_string(out.join("2019/01/a/index.html"))
+            .unwrap()
+            .contains("Isi yang diubah.")
+    );
+    // The rest of the site is what a cold build gives.
+    let after = files(&out);
+    assert_eq!(after.len(), before_files.len());
+    std::fs::remove_dir_all(&out).unwrap();
+    assert!(build(&site, &[]).status.success());
+    assert_eq!(files(&out), after);
+}

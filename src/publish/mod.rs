@@ -30,7 +30,7 @@ pub fn publish(
     remove_stale(output);
     let staging = sibling(output, output::STAGING)?;
     remove_dir_if_present(&staging)?;
-    let written = write_all(root, &staging, files, copies);
+    let written = write_all(root, &staging, output, files, copies);
     if let Err(e) = written {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -109,6 +109,7 @@ fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
 fn write_all(
     root: &Path,
     staging: &Path,
+    previous: &Path,
     files: &[OutputFile],
     copies: &[Copy],
 ) -> Result<(), BuildError> {
@@ -127,19 +128,70 @@ fn write_all(
     }
     files.par_iter().try_for_each(|(path, bytes)| {
         let target = staging.join(path);
+        if kept(&previous.join(path), &target, bytes) {
+            return Ok(());
+        }
         fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
     })?;
     copies.par_iter().try_for_each(|copy| {
         let target = staging.join(&copy.to);
         match &copy.from {
-            CopySource::File(from) => fs::copy(root.join(from), &target)
-                .map(drop)
-                .map_err(|e| BuildError::io("cannot copy", root.join(from), e)),
+            CopySource::File(from) => {
+                let (from, previous) = (root.join(from), previous.join(&copy.to));
+                if same_contents(&from, &previous) && fs::hard_link(&previous, &target).is_ok() {
+                    return Ok(());
+                }
+                fs::copy(&from, &target)
+                    .map(drop)
+                    .map_err(|e| BuildError::io("cannot copy", &from, e))
+            }
             CopySource::Builtin(bytes) => {
+                if kept(&previous.join(&copy.to), &target, bytes) {
+                    return Ok(());
+                }
                 fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
             }
         }
     })
+}
+
+/// Whether two files hold the same bytes, read a piece at a time (a static file may be large).
+fn same_contents(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let length = |p: &Path| {
+        fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    if length(a).is_none() || length(a) != length(b) {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    // Equal lengths: when `a` ends, so does `b`.
+    loop {
+        let Ok(n) = a.read(&mut x) else { return false };
+        if n == 0 {
+            return true;
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
+}
+
+/// Whether the last build's file at `previous` already holds `bytes` and was linked into
+/// `target`: an unchanged file keeps its modification time (and is not written again), so
+/// `rsync` and other deploy tools send only what changed.
+fn kept(previous: &Path, target: &Path, bytes: &[u8]) -> bool {
+    let same_length =
+        fs::metadata(previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    same_length
+        && fs::read(previous).is_ok_and(|old| old == bytes)
+        && fs::hard_link(previous, target).is_ok()
 }
 
 /// Moves the old output aside, the staging folder in, and then deletes the old output.
