@@ -10,7 +10,7 @@ use crate::content::front_matter;
 use crate::content::{self, Briefing, Context, Outlet, SourceKind};
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::article::Block;
-use crate::extract::slug::slugify;
+use crate::extract::slug::{first_free, slugify};
 use crate::scaffold::{Overwrite, write_file};
 
 /// One article written as a briefing.
@@ -90,11 +90,7 @@ fn import_one(
     if !slug_stated {
         // Made-up names never clash: a later article whose title gives the same name gets
         // `-2`, `-3`, as the build does for addresses.
-        let base = slugify(&briefing.title);
-        briefing.slug = std::iter::once(base.clone())
-            .chain((2..).map(|n| format!("{base}-{n}")))
-            .find(|slug| taken(slug).is_none())
-            .expect("some number is free");
+        briefing.slug = first_free(&slugify(&briefing.title), |slug| taken(slug).is_none());
     }
     let to = folder.join(format!("{}.md", briefing.slug));
     if let Some(other) = taken(&briefing.slug) {

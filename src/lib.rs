@@ -233,26 +233,19 @@ impl Site {
 
     /// What kabar left out of the briefings' files, for their editors to fix.
     pub fn warnings(&self) -> Vec<Diagnostic> {
-        let mut warnings: Vec<Diagnostic> = self
-            .archive
-            .briefings
-            .iter()
-            .flat_map(|b| b.warnings.iter().cloned())
-            .collect();
-        warnings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-        warnings
+        self.of_briefings(|b| b.warnings.clone())
     }
 
     /// The raw articles whose date or title an editor should check, one warning each.
     pub fn doubts(&self) -> Vec<Diagnostic> {
-        let mut doubts: Vec<Diagnostic> = self
-            .archive
-            .briefings
-            .iter()
-            .filter_map(|b| b.doubt.clone())
-            .collect();
-        doubts.sort_by(|a, b| a.path.cmp(&b.path));
-        doubts
+        self.of_briefings(|b| b.doubt.clone().into_iter().collect())
+    }
+
+    /// What `of` says of each briefing, by file, line and column.
+    fn of_briefings(&self, of: impl Fn(&Briefing) -> Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self.archive.briefings.iter().flat_map(|b| of(b)).collect();
+        all.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        all
     }
 
     /// Renders every page, in parallel; all template errors are collected.

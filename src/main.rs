@@ -134,7 +134,8 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
-    /// Read and render everything and check every internal link; writes nothing
+    /// Read and render everything and check every internal link; writes nothing. Warns about
+    /// raw articles whose date or title rests on weak evidence
     Check {
         /// Include briefings marked `draft: true`
         #[arg(long)]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::config::Permalink;
 use crate::content::Briefing;
+use crate::extract::slug::first_free;
 
 /// Gives every briefing with a made-up slug an address no other briefing has.
 pub fn make_distinct(briefings: &mut [Arc<Briefing>], permalink: &Permalink) {
@@ -34,16 +35,11 @@ pub fn make_distinct(briefings: &mut [Arc<Briefing>], permalink: &Permalink) {
             .filter(|&i| !briefings[i].slug_stated)
             .collect();
         for i in made_up {
-            let base = briefings[i].slug.clone();
-            let (slug, at) = (2..)
-                .map(|n| {
-                    let slug = format!("{base}-{n}");
-                    let at = permalink.expand(&briefings[i].date, &slug);
-                    (slug, at)
-                })
-                .find(|(_, at)| !taken.contains(at))
-                .expect("some number is free");
-            taken.insert(at);
+            let date = briefings[i].date;
+            let slug = first_free(&briefings[i].slug, |slug| {
+                !taken.contains(&permalink.expand(&date, slug))
+            });
+            taken.insert(permalink.expand(&date, &slug));
             Arc::make_mut(&mut briefings[i]).slug = slug;
         }
     }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::entities::Entities;
 use super::lexicon::{INNER_CAPITAL_NAMES, ROLE_WORDS, STOP_WORDS};
-use super::outlets::KNOWN;
+use super::outlets::{self, KNOWN};
 
 /// How often each word of the article (its punctuation trimmed) stands on its own. Counted
 /// in one pass, and only for an article with a word that needs it.
@@ -61,12 +61,7 @@ fn has_inner_capital(text: &str) -> bool {
             .windows(2)
             .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     }
-    let mut previous_lower = false;
-    text.chars().any(|c| {
-        let glued = previous_lower && c.is_uppercase();
-        previous_lower = c.is_lowercase();
-        glued
-    })
+    !inner_capitals(text).is_empty()
 }
 
 /// The line with its glued words split, or `None` when none is.
@@ -124,10 +119,7 @@ fn is_whole_name(core: &str, entities: &Entities) -> bool {
     INNER_CAPITAL_NAMES
         .iter()
         .any(|name| core.starts_with(name))
-        || KNOWN
-            .iter()
-            .flat_map(|k| k.forms)
-            .any(|f| f.eq_ignore_ascii_case(core))
+        || outlets::known(core).is_some()
         || entities.knows_word(core)
 }
 

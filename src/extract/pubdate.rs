@@ -159,28 +159,25 @@ struct Found<'a> {
 
 impl<'a> Found<'a> {
     fn in_text(text: &'a str, tells_history: bool) -> Found<'a> {
-        let history = match tells_history {
+        let history: Vec<usize> = match tells_history {
             true => HISTORIC.find_iter(text).map(|m| m.end()).collect(),
             false => Vec::new(),
         };
-        let mut found = Found {
-            text,
-            dates: Vec::new(),
-            historic: Vec::new(),
-            history,
-        };
         let (historic, dates) = dating::find_dates(text)
             .into_iter()
-            .partition(|w| found.marks(w.start, w.start));
-        (found.dates, found.historic) = (dates, historic);
-        found
+            .partition(|w| ends_between(&history, w.start, w.start));
+        Found {
+            text,
+            dates,
+            historic,
+            history,
+        }
     }
 
     /// Whether history words end between `from` and `to` (inclusive): right before a date,
     /// or inside the phrase leading to a year (`terbit pada 1979`).
     fn marks(&self, from: usize, to: usize) -> bool {
-        let at = self.history.partition_point(|end| *end < from);
-        self.history.get(at).is_some_and(|end| *end <= to)
+        ends_between(&self.history, from, to)
     }
 
     /// Whether the byte at `at` is inside a date found, historic or not.
@@ -190,6 +187,12 @@ impl<'a> Found<'a> {
             .chain(&self.historic)
             .any(|w| (w.start..w.end).contains(&at))
     }
+}
+
+/// Whether one of `ends` (sorted) lies between `from` and `to`, inclusive.
+fn ends_between(ends: &[usize], from: usize, to: usize) -> bool {
+    let at = ends.partition_point(|end| *end < from);
+    ends.get(at).is_some_and(|end| *end <= to)
 }
 
 /// The years that may be the article's, in order: those of the dates found (history left

@@ -38,9 +38,24 @@ pub fn check_slug(text: &str) -> Result<(), String> {
     }
 }
 
+/// `base` if `free` accepts it, else the first of `base-2`, `base-3`, ... that it does: how a
+/// made-up name gives way to one taken before it.
+pub fn first_free(base: &str, mut free: impl FnMut(&str) -> bool) -> String {
+    std::iter::once(base.to_string())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|slug| free(slug))
+        .expect("some number is free")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_a_taken_name() {
+        assert_eq!(first_free("kim", |s| s != "kim" && s != "kim-2"), "kim-3");
+        assert_eq!(first_free("kim", |_| true), "kim");
+    }
 
     #[test]
     fn transliterates_and_joins() {

@@ -127,11 +127,7 @@ fn write_all(
         fs::create_dir_all(&folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
     }
     files.par_iter().try_for_each(|(path, bytes)| {
-        let target = staging.join(path);
-        if kept(&previous.join(path), &target, bytes) {
-            return Ok(());
-        }
-        fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
+        write_or_keep(&previous.join(path), &staging.join(path), bytes)
     })?;
     copies.par_iter().try_for_each(|copy| {
         let target = staging.join(&copy.to);
@@ -145,12 +141,7 @@ fn write_all(
                     .map(drop)
                     .map_err(|e| BuildError::io("cannot copy", &from, e))
             }
-            CopySource::Builtin(bytes) => {
-                if kept(&previous.join(&copy.to), &target, bytes) {
-                    return Ok(());
-                }
-                fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
-            }
+            CopySource::Builtin(bytes) => write_or_keep(&previous.join(&copy.to), &target, bytes),
         }
     })
 }
@@ -183,15 +174,17 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Whether the last build's file at `previous` already holds `bytes` and was linked into
-/// `target`: an unchanged file keeps its modification time (and is not written again), so
-/// `rsync` and other deploy tools send only what changed.
-fn kept(previous: &Path, target: &Path, bytes: &[u8]) -> bool {
-    let same_length =
-        fs::metadata(previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-    same_length
-        && fs::read(previous).is_ok_and(|old| old == bytes)
-        && fs::hard_link(previous, target).is_ok()
+/// Writes `bytes` to `target`, or links the last build's file at `previous` there when it
+/// already holds them: an unchanged file keeps its modification time, so `rsync` and other
+/// deploy tools send only what changed.
+fn write_or_keep(previous: &Path, target: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    let unchanged = fs::metadata(previous)
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(previous).is_ok_and(|old| old == bytes);
+    if unchanged && fs::hard_link(previous, target).is_ok() {
+        return Ok(());
+    }
+    fs::write(target, bytes).map_err(|e| BuildError::io("cannot write", target, e))
 }
 
 /// Moves the old output aside, the staging folder in, and then deletes the old output.

@@ -183,10 +183,9 @@ fn number(value: f64) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut escaped = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut escaped, text).expect("writing to a String");
+    escaped
 }
 
 #[cfg(test)]

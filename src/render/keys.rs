@@ -90,14 +90,11 @@ impl Renderer<'_> {
                 a.newer(i).map(|j| keys.cards[j]),
             )),
             PageKind::Groups(facet) => hash_of(self.views.links(facet)),
-            PageKind::Group(facet, g, number) => {
-                let members = &a.groups(facet)[g].members;
-                hash_of((
-                    group(facet, g),
-                    listed(members, number),
-                    counts::per_year(members, &a.briefings),
-                ))
-            }
+            PageKind::Group(facet, g, number) => hash_of((
+                group(facet, g),
+                listed(&a.groups(facet)[g].members, number),
+                &self.per_year(facet)[g],
+            )),
             PageKind::Feed(Some((facet, g))) => {
                 hash_of((group(facet, g), feed(&a.groups(facet)[g].members)))
             }

@@ -13,6 +13,7 @@ pub mod templates;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::Context;
@@ -37,6 +38,9 @@ pub struct Renderer<'a> {
     all: Vec<usize>,
     site: SiteView,
     strings: BTreeMap<&'static str, &'static str>,
+    /// Each group's briefings per year, by facet: counted once, on first use, for all of a
+    /// facet's pages (a tag on every briefing has thousands of pages).
+    per_year: [OnceLock<Vec<Vec<counts::YearCount>>>; 3],
 }
 
 /// A sitemap line.
@@ -63,6 +67,7 @@ impl<'a> Renderer<'a> {
             all: (0..archive.briefings.len()).collect(),
             site: SiteView::new(config, archive),
             strings: i18n::strings(config.language),
+            per_year: Default::default(),
             archive,
             config,
             templates,
@@ -172,7 +177,7 @@ impl<'a> Renderer<'a> {
                 let group = &a.groups(facet)[g];
                 let first = pages::group_path(facet, &group.slug);
                 context.insert(facet.name(), &views.links(facet)[g]);
-                context.insert("per_year", &counts::per_year(&group.members, &a.briefings));
+                context.insert("per_year", &self.per_year(facet)[g]);
                 context.insert(
                     "feed_url",
                     &config
@@ -215,6 +220,18 @@ impl<'a> Renderer<'a> {
             PageKind::Search => context.insert("search", &self.search_view()),
             PageKind::NotFound | PageKind::Feed(_) => {}
         }
+    }
+
+    /// Every group of `facet`, its briefings counted per year.
+    fn per_year(&self, facet: Facet) -> &[Vec<counts::YearCount>] {
+        self.per_year[facet as usize].get_or_init(|| {
+            let briefings = &self.archive.briefings;
+            self.archive
+                .groups(facet)
+                .iter()
+                .map(|group| counts::per_year(&group.members, briefings))
+                .collect()
+        })
     }
 
     /// A paginated list of briefings: `briefings` and `pagination`.
