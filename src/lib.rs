@@ -32,7 +32,8 @@ pub use archive::Archive;
 pub use config::Config;
 pub use content::Briefing;
 pub use error::{BuildError, Diagnostic};
-use publish::OutputFile;
+use publish::stamp::{self, Summary};
+use publish::{OutputFile, Staging};
 use render::{Plan, Renderer, Templates};
 use timings::Timings;
 
@@ -80,6 +81,9 @@ pub struct Report {
     pub timings: Timings,
     /// Problems kabar worked around (the site was still built), by file.
     pub warnings: Vec<Diagnostic>,
+    /// Nothing changed since the last build, which left the output as it was: the figures
+    /// are that build's.
+    pub unchanged: bool,
 }
 
 impl Report {
@@ -92,6 +96,31 @@ impl Report {
             elapsed: started.elapsed(),
             timings: site.timings.clone(),
             warnings: site.warnings(),
+            unchanged: false,
+        }
+    }
+
+    /// The last build's report, for a build that found nothing changed since.
+    fn unchanged(last: Summary, timings: Timings, started: Instant) -> Report {
+        Report {
+            briefings: last.briefings,
+            tags: last.tags,
+            pages: last.pages,
+            files: last.files,
+            elapsed: started.elapsed(),
+            timings,
+            warnings: last.warnings,
+            unchanged: true,
+        }
+    }
+
+    fn summary(&self) -> Summary {
+        Summary {
+            briefings: self.briefings,
+            tags: self.tags,
+            pages: self.pages,
+            files: self.files,
+            warnings: self.warnings.clone(),
         }
     }
 }
@@ -173,9 +202,18 @@ pub fn read_briefings(
 impl Site {
     /// Everything up to rendering. Content and template problems are reported together.
     pub fn load(options: &Options) -> Result<Site, BuildError> {
-        let root = &options.root;
         let mut timings = Timings::default();
         let config = timings.time("config", || load_config(options))?;
+        Site::load_with(options, config, timings)
+    }
+
+    /// Everything after reading the configuration; `timings` holds the stages so far.
+    fn load_with(
+        options: &Options,
+        config: Config,
+        mut timings: Timings,
+    ) -> Result<Site, BuildError> {
+        let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
         let (briefings, errors) = timings.time("parse", || {
             let (briefings, errors) = read_briefings(options, &found, &config);
@@ -254,16 +292,39 @@ impl Site {
     }
 
     fn render_with(&self, renderer: &Renderer) -> Result<Vec<OutputFile>, BuildError> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = self
+        self.render_each(renderer, |path, bytes| Ok((path, bytes)))
+    }
+
+    /// Renders every page straight into `staging` as it is made, so the site's bytes are
+    /// never held all at once; returns where each page went.
+    fn render_into(
+        &self,
+        renderer: &Renderer,
+        staging: &Staging,
+    ) -> Result<Vec<PathBuf>, BuildError> {
+        staging.make_folders(self.plan.pages.iter().map(|p| p.output()))?;
+        self.render_each(renderer, |path, bytes| {
+            staging.write(&path, &bytes)?;
+            Ok(path)
+        })
+    }
+
+    /// Renders every page in parallel and hands each to `keep`; template errors are all
+    /// collected, a failure to keep a page stops the build.
+    fn render_each<T: Send>(
+        &self,
+        renderer: &Renderer,
+        keep: impl Fn(PathBuf, Vec<u8>) -> Result<T, BuildError> + Sync,
+    ) -> Result<Vec<T>, BuildError> {
+        let results: Vec<Result<T, Diagnostic>> = self
             .plan
             .pages
             .par_iter()
-            .map(|page| {
-                renderer
-                    .render(page, &self.plan)
-                    .map(|bytes| (page.output(), bytes))
+            .map(|page| match renderer.render(page, &self.plan) {
+                Ok(bytes) => keep(page.output(), bytes).map(Ok),
+                Err(e) => Ok(Err(e)),
             })
-            .collect();
+            .collect::<Result<_, BuildError>>()?;
         all_or_errors(results)
     }
 
@@ -370,16 +431,32 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let started = Instant::now();
     let output = publish::resolve(&options.output_dir());
     publish::check(&options.root, &output, options.force)?;
-    let mut site = Site::load(options)?;
+    let mut timings = Timings::default();
+    let config = timings.time("config", || load_config(options))?;
+    publish::remove_stale(&output);
+    let stamp_file = stamp::path(&options.output_dir());
+    let (inputs, last) = timings.time("inputs", || {
+        let inputs = stamp::inputs(&options.root, settings(options, &config));
+        let last = stamp_file
+            .as_deref()
+            .zip(inputs)
+            .and_then(|(file, inputs)| stamp::up_to_date(file, &output, inputs));
+        (inputs, last)
+    });
+    if let Some(last) = last {
+        return Ok(Report::unchanged(last, timings, started));
+    }
+    let mut site = Site::load_with(options, config, timings)?;
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
+    let staging = Staging::begin(&output)?;
     // The search index is the slow part: it is made beside the pages, not after them, on a
     // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
     // index waits for it (see `render::search::pagefind::on_plain_threads`).
-    let ((files, rendering), (search, indexing)) = std::thread::scope(|scope| {
+    let ((written, rendering), (search, indexing)) = std::thread::scope(|scope| {
         let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &output)));
-        let pages = timed(|| site.render_with(&renderer));
+        let pages = timed(|| site.render_into(&renderer, &staging));
         let search = search
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -389,27 +466,45 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     if site.config.search {
         site.timings.record("search index", indexing);
     }
-    let (mut files, search) = (files?, search?);
-    let broken = site.broken_briefing_links(files.iter().map(|(path, _)| path.as_path()));
+    let (written, search) = (written?, search?);
+    let broken = site.broken_briefing_links(written.iter().map(PathBuf::as_path));
     if (options.strict || site.config.strict) && !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
-    let pages = files.len();
-    files.extend(search.files);
-    let copies: Vec<_> = site
-        .plan
-        .copies
-        .iter()
-        .cloned()
-        .chain(search.copies)
-        .collect();
     let left_behind = site.timings.time("publish", || {
-        publish::publish(&options.root, &output, &files, &copies)
+        publish::write_files(&staging, &search.files)?;
+        publish::copy_files(&staging, &options.root, &site.plan.copies)?;
+        publish::copy_files(&staging, &options.root, &search.copies)?;
+        staging.publish()
     })?;
-    let mut report = Report::new(&site, pages, started);
-    report.warnings.extend(left_behind);
+    let mut report = Report::new(&site, written.len(), started);
     report.warnings.extend(broken);
+    if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
+        let summary = report.summary();
+        report
+            .timings
+            .time("stamp", || stamp::write(file, &output, inputs, summary));
+        report.elapsed = started.elapsed();
+    }
+    report.warnings.extend(left_behind);
     Ok(report)
+}
+
+/// What a build reads besides the site's files: the kabar that builds, the options that
+/// change pages, and the site's date today (a date written without a year is read against it).
+fn settings(options: &Options, config: &Config) -> impl std::hash::Hash {
+    let kabar = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|meta| (meta.len(), meta.modified().ok()));
+    (
+        env!("CARGO_PKG_VERSION"),
+        kabar,
+        options.base_url.clone(),
+        options.drafts,
+        options.strict,
+        config.timezone.now().date_naive(),
+    )
 }
 
 fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {

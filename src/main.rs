@@ -187,7 +187,14 @@ fn run(command: Command) -> Result<(), BuildError> {
                 let (tags, files) = (counted(report.tags, "tag"), counted(report.files, "file"));
                 println!("{tags}; {files} written");
             }
-            if !common.quiet {
+            if !common.quiet && report.unchanged {
+                println!(
+                    "nothing changed since the last build: {} is up to date ({} checked in {:.2} s)",
+                    options.output_dir().display(),
+                    counted(report.briefings, "briefing"),
+                    report.elapsed.as_secs_f64()
+                );
+            } else if !common.quiet {
                 println!(
                     "{} into {}",
                     summary("built", &report),

@@ -75,7 +75,10 @@ pub fn init_site(dir: &Path, today: &str) -> Result<Vec<PathBuf>, BuildError> {
     let files = [
         (PathBuf::from(CONFIG_FILE), SITE_YAML.to_string()),
         // The built site is made again by every build: not something to commit.
-        (PathBuf::from(".gitignore"), "/public/\n".to_string()),
+        (
+            PathBuf::from(".gitignore"),
+            "/public/\n/.public.*\n".to_string(),
+        ),
         (
             Path::new("content").join(year).join("selamat-datang.md"),
             format!(

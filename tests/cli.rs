@@ -155,6 +155,7 @@ fn build_timings_name_every_stage_and_the_peak_memory() {
         stages,
         [
             "config",
+            "inputs",
             "discover",
             "parse",
             "templates",
@@ -163,7 +164,8 @@ fn build_timings_name_every_stage_and_the_peak_memory() {
             "cards",
             "render",
             "search index",
-            "publish"
+            "publish",
+            "stamp"
         ],
         "{text}"
     );
@@ -377,7 +379,7 @@ fn init_makes_a_site_that_builds() {
     assert!(target.join("site.yaml").exists());
     assert_eq!(
         std::fs::read_to_string(target.join(".gitignore")).unwrap(),
-        "/public/\n"
+        "/public/\n/.public.*\n"
     );
     let build = Command::new(env!("CARGO_BIN_EXE_kabar"))
         .args(["build", "--root"])

@@ -48,7 +48,7 @@ fn assert_fails_cleanly(change: impl FnOnce(&TestSite), expected: &[&str]) {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public"))
+        .filter(|n| n.starts_with(".public") && n != ".public.kabar-stamp")
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 
 use common::{TestSite, files};
 
+/// What a build leaves beside `public`: the inputs it was built from.
+const STAMP: &str = ".public.kabar-stamp";
+
 fn site() -> TestSite {
     let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
     site.briefing(
@@ -101,6 +104,10 @@ fn a_symlinked_output_folder_updates_its_target() {
         ["www"],
         "nothing left beside the target"
     );
+    assert!(
+        names(site.root()).contains(&STAMP.to_string()),
+        "the stamp is beside the link"
+    );
 }
 
 #[test]
@@ -112,7 +119,7 @@ fn a_dot_output_path_leaves_no_staging_folder() {
     assert!(site.root().join("public/2019/01/a/index.html").is_file());
     let hidden: Vec<String> = names(site.root())
         .into_iter()
-        .filter(|n| n.starts_with(".p"))
+        .filter(|n| n.starts_with(".p") && n != STAMP)
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
     assert!(
@@ -132,7 +139,7 @@ fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
     site.build();
     let left: Vec<String> = names(site.root())
         .into_iter()
-        .filter(|n| n.starts_with(".public"))
+        .filter(|n| n.starts_with(".public") && n != STAMP)
         .collect();
     assert!(left.is_empty(), "{left:?}");
     assert!(files(&site.output()).contains_key("2019/01/a/index.html"));
@@ -227,4 +234,161 @@ fn a_rebuild_leaves_unchanged_files_untouched_so_deploys_send_only_changes() {
     std::fs::remove_dir_all(&out).unwrap();
     assert!(build(&site, &[]).status.success());
     assert_eq!(files(&out), after);
+}
+
+/// Every file of `dir` with its modification time and inode: what a deploy tool compares.
+fn identities(dir: &Path) -> Vec<(String, std::time::SystemTime, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut all: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            let at = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (at, meta.modified().unwrap(), meta.ino())
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_touches_nothing_and_repeats_the_warnings() {
+    let site = site();
+    // A link to a page the site does not have: a warning on every build.
+    site.briefing(
+        "content/b.md",
+        &[("title", "B"), ("date", "2018-01-01")],
+        "Lihat [ini](/tidak-ada/).",
+    );
+    let first = build(&site, &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("tidak-ada"), "{}", stderr(&first));
+    let out = site.root().join("public");
+    let before = identities(&out);
+    let again = build(&site, &[]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).starts_with("nothing changed since the last build"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(stderr(&again), stderr(&first), "the same warnings again");
+    assert_eq!(
+        identities(&out),
+        before,
+        "no file written, moved or replaced"
+    );
+    assert!(names(site.root()).contains(&STAMP.to_string()));
+    assert!(!out.join(STAMP).exists(), "the stamp is never published");
+}
+
+/// What changed, how to change it, and the options to build with after.
+type Change<'a> = (&'a str, &'a dyn Fn(&TestSite), &'a [&'a str]);
+
+#[test]
+fn a_rebuild_runs_in_full_when_anything_it_reads_has_changed() {
+    let site = site();
+    let out = site.root().join("public");
+    let changes: [Change; 9] = [
+        (
+            "a briefing",
+            &|s| {
+                s.briefing(
+                    "content/a.md",
+                    &[("title", "A2"), ("date", "2019-01-01")],
+                    "Isi.",
+                );
+            },
+            &[],
+        ),
+        (
+            "a new briefing",
+            &|s| {
+                s.briefing(
+                    "content/c.md",
+                    &[("title", "C"), ("date", "2019-02-01")],
+                    "Isi.",
+                );
+            },
+            &[],
+        ),
+        (
+            "a removed briefing",
+            &|s| {
+                std::fs::remove_file(s.root().join("content/c.md")).unwrap();
+            },
+            &[],
+        ),
+        (
+            "a template",
+            &|s| {
+                s.write("templates/404.html", "<!doctype html><title>Hilang</title>");
+            },
+            &[],
+        ),
+        (
+            "site.yaml",
+            &|s| {
+                s.write(
+                    "site.yaml",
+                    "title: Uji Baru\nbase_url: https://uji.example/\nsearch: false\n",
+                );
+            },
+            &[],
+        ),
+        (
+            "a static file",
+            &|s| {
+                s.write("static/robots-extra.txt", "x");
+            },
+            &[],
+        ),
+        (
+            "the command line",
+            &|_| {},
+            &["--base-url", "https://lain.example/"],
+        ),
+        (
+            "a file removed from the output",
+            &|s| {
+                std::fs::remove_file(s.root().join("public/404.html")).unwrap();
+            },
+            &[],
+        ),
+        (
+            "a page edited in the output",
+            &|s| {
+                s.write("public/index.html", "diubah");
+            },
+            &[],
+        ),
+    ];
+    assert!(build(&site, &[]).status.success());
+    for (what, change, args) in changes {
+        change(&site);
+        let rebuilt = build(&site, args);
+        assert!(rebuilt.status.success(), "{what}: {}", stderr(&rebuilt));
+        assert!(
+            stdout(&rebuilt).starts_with("built "),
+            "{what}: {}",
+            stdout(&rebuilt)
+        );
+        // What the full build left is what a cold build gives.
+        let warm = files(&out);
+        std::fs::remove_dir_all(&out).unwrap();
+        assert!(build(&site, args).status.success());
+        assert_eq!(files(&out), warm, "{what}");
+        let unchanged = build(&site, args);
+        assert!(
+            stdout(&unchanged).starts_with("nothing changed"),
+            "{what}: {}",
+            stdout(&unchanged)
+        );
+    }
 }

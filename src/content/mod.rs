@@ -280,7 +280,7 @@ pub fn read_text(
         author,
         cited: cited.unwrap_or_default(),
         summary,
-        body_html: std::mem::take(&mut content.html),
+        body_html: held(std::mem::take(&mut content.html)),
         words: content.words,
         draft: fm.draft,
         links,
@@ -386,6 +386,12 @@ fn dedup_tags(tags: Vec<String>) -> Vec<String> {
     tags.into_iter()
         .filter(|t| seen.insert(slugify(t)))
         .collect()
+}
+
+/// A string kept for the whole build, without the room it grew into.
+fn held(mut text: String) -> String {
+    text.shrink_to_fit();
+    text
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! folder only when all of it was written, so a failed build never leaves half a site.
 
 mod output;
+mod staging;
+pub mod stamp;
 
 pub use output::{MARKER, check, remove_stale, resolve};
+pub use staging::Staging;
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::error::{BuildError, Diagnostic};
 use crate::incremental::Files;
-use crate::render::pages::{Copy, CopySource};
+use crate::render::pages::Copy;
 
 /// A file's bytes and where they go, relative to the output folder.
 pub type OutputFile = (PathBuf, Vec<u8>);
@@ -27,15 +29,26 @@ pub fn publish(
     files: &[OutputFile],
     copies: &[Copy],
 ) -> Result<Option<Diagnostic>, BuildError> {
-    remove_stale(output);
-    let staging = sibling(output, output::STAGING)?;
-    remove_dir_if_present(&staging)?;
-    let written = write_all(root, &staging, output, files, copies);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, output)
+    let staging = Staging::begin(output)?;
+    write_files(&staging, files)?;
+    copy_files(&staging, root, copies)?;
+    staging.publish()
+}
+
+/// Writes `files` into `staging`, in parallel.
+pub fn write_files(staging: &Staging, files: &[OutputFile]) -> Result<(), BuildError> {
+    staging.make_folders(files.iter().map(|(path, _)| path))?;
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))
+}
+
+/// Copies files as they are into `staging`, in parallel.
+pub fn copy_files(staging: &Staging, root: &Path, copies: &[Copy]) -> Result<(), BuildError> {
+    staging.make_folders(copies.iter().map(|c| &c.to))?;
+    copies
+        .par_iter()
+        .try_for_each(|copy| staging.copy(root, copy))
 }
 
 /// Publishes a build held in memory, replacing the output folder whole, like [`publish`].
@@ -86,137 +99,6 @@ pub fn apply(
         }
     }
     Ok(())
-}
-
-/// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.
-fn sibling(output: &Path, role: &str) -> Result<PathBuf, BuildError> {
-    output::sibling(output, role).ok_or_else(|| {
-        Diagnostic::file(output, "the output folder needs a name")
-            .with_hint("pass --output public")
-            .into()
-    })
-}
-
-fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
-    match fs::remove_dir_all(dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(BuildError::io("cannot remove", dir, e))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn write_all(
-    root: &Path,
-    staging: &Path,
-    previous: &Path,
-    files: &[OutputFile],
-    copies: &[Copy],
-) -> Result<(), BuildError> {
-    // Each folder is made once, before the files are written in parallel.
-    let targets = files
-        .iter()
-        .map(|(path, _)| path)
-        .chain(copies.iter().map(|c| &c.to));
-    let folders: BTreeSet<&Path> = targets.filter_map(|p| p.parent()).collect();
-    fs::create_dir_all(staging).map_err(|e| BuildError::io("cannot create", staging, e))?;
-    let marker = staging.join(MARKER);
-    fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", marker, e))?;
-    for folder in folders {
-        let folder = staging.join(folder);
-        fs::create_dir_all(&folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
-    }
-    files.par_iter().try_for_each(|(path, bytes)| {
-        write_or_keep(&previous.join(path), &staging.join(path), bytes)
-    })?;
-    copies.par_iter().try_for_each(|copy| {
-        let target = staging.join(&copy.to);
-        match &copy.from {
-            CopySource::File(from) => {
-                let (from, previous) = (root.join(from), previous.join(&copy.to));
-                if same_contents(&from, &previous) && fs::hard_link(&previous, &target).is_ok() {
-                    return Ok(());
-                }
-                fs::copy(&from, &target)
-                    .map(drop)
-                    .map_err(|e| BuildError::io("cannot copy", &from, e))
-            }
-            CopySource::Builtin(bytes) => write_or_keep(&previous.join(&copy.to), &target, bytes),
-        }
-    })
-}
-
-/// Whether two files hold the same bytes, read a piece at a time (a static file may be large).
-fn same_contents(a: &Path, b: &Path) -> bool {
-    use std::io::Read;
-    let length = |p: &Path| {
-        fs::metadata(p)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-    };
-    if length(a).is_none() || length(a) != length(b) {
-        return false;
-    }
-    let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
-        return false;
-    };
-    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
-    // Equal lengths: when `a` ends, so does `b`.
-    loop {
-        let Ok(n) = a.read(&mut x) else { return false };
-        if n == 0 {
-            return true;
-        }
-        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
-            return false;
-        }
-    }
-}
-
-/// Writes `bytes` to `target`, or links the last build's file at `previous` there when it
-/// already holds them: an unchanged file keeps its modification time, so `rsync` and other
-/// deploy tools send only what changed.
-fn write_or_keep(previous: &Path, target: &Path, bytes: &[u8]) -> Result<(), BuildError> {
-    let unchanged = fs::metadata(previous)
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(previous).is_ok_and(|old| old == bytes);
-    if unchanged && fs::hard_link(previous, target).is_ok() {
-        return Ok(());
-    }
-    fs::write(target, bytes).map_err(|e| BuildError::io("cannot write", target, e))
-}
-
-/// Moves the old output aside, the staging folder in, and then deletes the old output.
-fn swap_in(staging: &Path, output: &Path) -> Result<Option<Diagnostic>, BuildError> {
-    let old = sibling(output, output::OLD)?;
-    let had_output = output.exists();
-    if had_output {
-        remove_dir_if_present(&old)?;
-        fs::rename(output, &old).map_err(|e| BuildError::io("cannot move aside", output, e))?;
-    }
-    if let Err(e) = fs::rename(staging, output) {
-        if had_output {
-            let _ = fs::rename(&old, output);
-        }
-        return Err(BuildError::io("cannot move into place", staging, e));
-    }
-    // The new site is in place: an old copy that cannot be removed is worth a warning only.
-    match fs::remove_dir_all(&old) {
-        Err(e) if had_output && e.kind() != std::io::ErrorKind::NotFound => Ok(Some(
-            Diagnostic::file(
-                &old,
-                format!(
-                    "the site is published, but its previous copy here could not be removed: {e}"
-                ),
-            )
-            .with_hint(format!(
-                "make it writable and delete it: chmod -R u+w '{0}' && rm -rf '{0}'",
-                old.display()
-            )),
-        )),
-        _ => Ok(None),
-    }
 }
 
 #[cfg(test)]

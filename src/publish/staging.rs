@@ -1,0 +1,173 @@
+//! The staging folder a build writes into, beside the output folder, so the site can be
+//! swapped in whole once every file is written: a failed build never leaves half a site.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::output::{self, MARKER};
+use crate::error::{BuildError, Diagnostic};
+use crate::render::pages::{Copy, CopySource};
+
+/// A staging folder being filled. Pages are written as they are rendered, from any thread,
+/// so a build never holds the whole site in memory; dropped unpublished, it is removed.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    published: bool,
+}
+
+impl Staging {
+    /// Clears what killed builds left beside `output` and starts an empty staging folder,
+    /// marked as kabar's.
+    pub fn begin(output: &Path) -> Result<Staging, BuildError> {
+        output::remove_stale(output);
+        let dir = sibling(output, output::STAGING)?;
+        remove_dir_if_present(&dir)?;
+        fs::create_dir_all(&dir).map_err(|e| BuildError::io("cannot create", &dir, e))?;
+        let staging = Staging {
+            dir,
+            output: output.to_path_buf(),
+            published: false,
+        };
+        let marker = staging.dir.join(MARKER);
+        fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", marker, e))?;
+        Ok(staging)
+    }
+
+    /// Makes the folders `files` go into, each once, so they can then be written in parallel.
+    pub fn make_folders(
+        &self,
+        files: impl IntoIterator<Item = impl AsRef<Path>>,
+    ) -> Result<(), BuildError> {
+        let folders: BTreeSet<PathBuf> = files
+            .into_iter()
+            .filter_map(|file| file.as_ref().parent().map(Path::to_path_buf))
+            .collect();
+        for folder in folders {
+            let folder = self.dir.join(folder);
+            fs::create_dir_all(&folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes `bytes` to `path` (relative to the site; its folder made beforehand), or links
+    /// the published file there when it already holds them: an unchanged file keeps its
+    /// modification time, so `rsync` and other deploy tools send only what changed.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+        let (previous, target) = (self.output.join(path), self.dir.join(path));
+        let unchanged = fs::metadata(&previous)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&previous).is_ok_and(|old| old == bytes);
+        if unchanged && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(());
+        }
+        fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", target, e))
+    }
+
+    /// Copies a file as it is (from under `root`), or links the published one when equal.
+    pub fn copy(&self, root: &Path, copy: &Copy) -> Result<(), BuildError> {
+        let from = match &copy.from {
+            CopySource::Builtin(bytes) => return self.write(&copy.to, bytes),
+            CopySource::File(from) => root.join(from),
+        };
+        let (previous, target) = (self.output.join(&copy.to), self.dir.join(&copy.to));
+        if same_contents(&from, &previous) && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(());
+        }
+        fs::copy(&from, &target)
+            .map(drop)
+            .map_err(|e| BuildError::io("cannot copy", &from, e))
+    }
+
+    /// Moves the old output aside, the staging folder in, and then deletes the old output.
+    /// Returns a warning when the site is in place but the old output could not be removed.
+    pub fn publish(mut self) -> Result<Option<Diagnostic>, BuildError> {
+        let (staging, output) = (&self.dir, &self.output);
+        let old = sibling(output, output::OLD)?;
+        let had_output = output.exists();
+        if had_output {
+            remove_dir_if_present(&old)?;
+            fs::rename(output, &old).map_err(|e| BuildError::io("cannot move aside", output, e))?;
+        }
+        if let Err(e) = fs::rename(staging, output) {
+            if had_output {
+                let _ = fs::rename(&old, output);
+            }
+            return Err(BuildError::io("cannot move into place", staging, e));
+        }
+        self.published = true;
+        // The new site is in place: an old copy that cannot be removed is worth a warning only.
+        match fs::remove_dir_all(&old) {
+            Err(e) if had_output && e.kind() != std::io::ErrorKind::NotFound => {
+                Ok(Some(old_output_left(&old, &e)))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn old_output_left(old: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(
+        old,
+        format!("the site is published, but its previous copy here could not be removed: {e}"),
+    )
+    .with_hint(format!(
+        "make it writable and delete it: chmod -R u+w '{0}' && rm -rf '{0}'",
+        old.display()
+    ))
+}
+
+/// `.public.staging-<pid>` beside `public`, on the same file system so a rename can swap them.
+fn sibling(output: &Path, role: &str) -> Result<PathBuf, BuildError> {
+    output::sibling(output, role).ok_or_else(|| {
+        Diagnostic::file(output, "the output folder needs a name")
+            .with_hint("pass --output public")
+            .into()
+    })
+}
+
+fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(BuildError::io("cannot remove", dir, e))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether two files hold the same bytes, read a piece at a time (a static file may be large).
+fn same_contents(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let length = |p: &Path| {
+        fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    if length(a).is_none() || length(a) != length(b) {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    // Equal lengths: when `a` ends, so does `b`.
+    loop {
+        let Ok(n) = a.read(&mut x) else { return false };
+        if n == 0 {
+            return true;
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
+}
