@@ -31,6 +31,7 @@ use rayon::prelude::*;
 pub use archive::Archive;
 pub use config::Config;
 pub use content::Briefing;
+use content::{Body, Shelf};
 pub use error::{BuildError, Diagnostic};
 use publish::stamp::{self, Summary};
 use publish::{OutputFile, Staging};
@@ -175,17 +176,24 @@ fn is_a_site(root: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Reads every briefing; returns those it could read and the problems with the others.
-/// Drafts are left out unless asked for.
+/// Drafts are left out unless asked for. Bodies go on `shelf` as they are read, when given.
 pub fn read_briefings(
     options: &Options,
     found: &content::Discovery,
     config: &Config,
+    shelf: Option<&Arc<Shelf>>,
 ) -> (Vec<Briefing>, Vec<Diagnostic>) {
     let today = config.timezone.now().date_naive();
     let results: Vec<Result<Briefing, Diagnostic>> = found
         .sources
         .par_iter()
-        .map(|source| content::parse(&options.root, source, config, today))
+        .map(|source| {
+            let mut b = content::parse(&options.root, source, config, today)?;
+            if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
+                b.body = shelf.put(std::mem::take(html));
+            }
+            Ok(b)
+        })
         .collect();
     let mut briefings = Vec::new();
     let mut errors = Vec::new();
@@ -204,19 +212,21 @@ impl Site {
     pub fn load(options: &Options) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let config = timings.time("config", || load_config(options))?;
-        Site::load_with(options, config, timings)
+        Site::load_with(options, config, timings, None)
     }
 
-    /// Everything after reading the configuration; `timings` holds the stages so far.
+    /// Everything after reading the configuration; `timings` holds the stages so far. Bodies
+    /// go on `shelf` when given.
     fn load_with(
         options: &Options,
         config: Config,
         mut timings: Timings,
+        shelf: Option<Arc<Shelf>>,
     ) -> Result<Site, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
         let (briefings, errors) = timings.time("parse", || {
-            let (briefings, errors) = read_briefings(options, &found, &config);
+            let (briefings, errors) = read_briefings(options, &found, &config, shelf.as_ref());
             (briefings.into_iter().map(Arc::new).collect(), errors)
         });
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
@@ -446,7 +456,10 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     if let Some(last) = last {
         return Ok(Report::unchanged(last, timings, started));
     }
-    let mut site = Site::load_with(options, config, timings)?;
+    // Bodies wait on the disk the site goes to; where no scratch file can be made there,
+    // they are held.
+    let shelf = output.parent().and_then(|dir| Shelf::new(dir).ok());
+    let mut site = Site::load_with(options, config, timings, shelf)?;
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });

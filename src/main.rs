@@ -423,7 +423,7 @@ fn thousands(n: usize) -> String {
 fn list(options: &Options, format: Format) -> Result<(), BuildError> {
     let config = kabar::load_config(options)?;
     let found = kabar::content::discover(&options.root)?;
-    let (mut briefings, errors) = kabar::read_briefings(options, &found, &config);
+    let (mut briefings, errors) = kabar::read_briefings(options, &found, &config, None);
     briefings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
     let records: Vec<kabar::listing::Record> = briefings
         .iter()

@@ -148,7 +148,7 @@ pub(crate) mod test_support {
             author: None,
             cited: Vec::new(),
             summary: String::new(),
-            body_html: String::new(),
+            body: Default::default(),
             words: 0,
             draft: false,
             links: Vec::new(),

@@ -1,6 +1,7 @@
 //! Source files → [`Briefing`]s: front matter, Markdown or raw text, dates, slugs, summaries.
 
 pub mod article;
+pub mod body;
 pub mod discover;
 mod evidence;
 pub mod front_matter;
@@ -20,6 +21,7 @@ use crate::extract::article::{Article, Block};
 use crate::extract::dates;
 use crate::extract::slug::{check_slug, slugify};
 use crate::extract::summary::summarize;
+pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::{FrontMatter, SourceField};
 use names::{name_stem, slug_from_name, title_from_stem};
@@ -50,7 +52,7 @@ pub struct Briefing {
     pub cited: Vec<String>,
     /// Plain text.
     pub summary: String,
-    pub body_html: String,
+    pub body: Body,
     pub words: usize,
     pub draft: bool,
     /// Links to this site found in the body: target, line, column.
@@ -280,7 +282,7 @@ pub fn read_text(
         author,
         cited: cited.unwrap_or_default(),
         summary,
-        body_html: held(std::mem::take(&mut content.html)),
+        body: Body::Held(held(std::mem::take(&mut content.html))),
         words: content.words,
         draft: fm.draft,
         links,

@@ -6,6 +6,7 @@ use super::pages::FEED_FILE;
 use super::views::Views;
 use crate::archive::Archive;
 use crate::config::Config;
+use crate::error::Diagnostic;
 
 /// The feed of the newest `config.feed_entries` of `members` (positions, newest first).
 pub fn atom(
@@ -15,7 +16,7 @@ pub fn atom(
     members: &[usize],
     title: &str,
     page_path: &str,
-) -> String {
+) -> Result<String, Diagnostic> {
     let base = &config.base_url;
     let shown = &members[..members.len().min(config.feed_entries)];
     let author = Person {
@@ -28,7 +29,7 @@ pub fn atom(
     let entries = shown.iter().map(|&i| {
         let b = &archive.briefings[i];
         let card = &views.cards[i];
-        Entry {
+        Ok(Entry {
             title: Text::plain(b.title.clone()),
             id: card.permalink.clone(),
             updated: b.last_change(),
@@ -57,12 +58,12 @@ pub fn atom(
                 .collect(),
             summary: Some(Text::plain(b.summary.clone())),
             content: Some(Content {
-                value: Some(b.body_html.clone()),
+                value: Some(b.body.html()?.into_owned()),
                 content_type: Some("html".into()),
                 ..Default::default()
             }),
             ..Default::default()
-        }
+        })
     });
     let feed = Feed {
         title: Text::plain(title.to_string()),
@@ -86,8 +87,8 @@ pub fn atom(
         ],
         subtitle: (!config.description.is_empty()).then(|| Text::plain(config.description.clone())),
         lang: Some(config.language.code().into()),
-        entries: entries.collect(),
+        entries: entries.collect::<Result<_, Diagnostic>>()?,
         ..Default::default()
     };
-    feed.to_string()
+    Ok(feed.to_string())
 }

@@ -25,7 +25,7 @@ pub struct Keys {
 /// What a briefing's own page and feed entries show beyond its card.
 pub fn body_digest(b: &Briefing) -> u64 {
     hash_of((
-        &b.body_html,
+        &b.body,
         b.updated.map(|d| d.to_rfc3339()),
         b.last_change().to_rfc3339(),
         &b.cited,

@@ -81,10 +81,10 @@ impl<'a> Renderer<'a> {
 
     pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
         let Some(template) = page.kind.template() else {
-            return Ok(self.feed(page).into_bytes());
+            return self.feed(page).map(String::into_bytes);
         };
         let mut context = self.common(page);
-        self.fill(&mut context, page, plan);
+        self.fill(&mut context, page, plan)?;
         self.templates
             .render(template, &context)
             .map(String::into_bytes)
@@ -127,7 +127,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn fill(&self, context: &mut Context, page: &Page, plan: &Plan) {
+    fn fill(&self, context: &mut Context, page: &Page, plan: &Plan) -> Result<(), Diagnostic> {
         let (a, config, views) = (self.archive, self.config, &self.views);
         match page.kind {
             PageKind::Home(number) => {
@@ -139,18 +139,19 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Briefing(i) => {
                 let b = &a.briefings[i];
+                let body = b.body.html()?;
                 context.insert(
                     "briefing",
                     &BriefingView {
                         card: &views.cards[i],
-                        body: &b.body_html,
+                        body: &body,
                         updated: b.updated.map(|d| d.to_rfc3339()),
                         updated_long: b
                             .updated
                             .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
                         path: b.path.display().to_string(),
                         cited: &b.cited,
-                        lede: views::lede(&b.summary, &b.body_html),
+                        lede: views::lede(&b.summary, &body),
                     },
                 );
                 let crumbs = structured::crumbs(
@@ -220,6 +221,7 @@ impl<'a> Renderer<'a> {
             PageKind::Search => context.insert("search", &self.search_view()),
             PageKind::NotFound | PageKind::Feed(_) => {}
         }
+        Ok(())
     }
 
     /// Every group of `facet`, its briefings counted per year.
@@ -262,7 +264,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn feed(&self, page: &Page) -> String {
+    fn feed(&self, page: &Page) -> Result<String, Diagnostic> {
         let a = self.archive;
         let title = self.title(page);
         match page.kind {

@@ -70,7 +70,7 @@ impl Job {
             .briefings
             .iter()
             .map(|(b, card)| records::record(b, card))
-            .collect();
+            .collect::<Result<_, _>>()?;
         let mut files: Vec<OutputFile> = pagefind::index(records, self.language)
             .map_err(|e| failed(&dir, e))?
             .into_iter()

@@ -7,6 +7,7 @@ use chrono::{Datelike, Utc};
 use html5gum::{Token, Tokenizer};
 
 use crate::content::Briefing;
+use crate::error::Diagnostic;
 use crate::render::views::Card;
 
 /// One briefing as the search index takes it.
@@ -23,7 +24,7 @@ pub struct Record {
     pub sort: BTreeMap<String, String>,
 }
 
-pub fn record(b: &Briefing, card: &Card) -> Record {
+pub fn record(b: &Briefing, card: &Card) -> Result<Record, Diagnostic> {
     let mut meta = BTreeMap::from([
         ("title".to_string(), b.title.clone()),
         ("date".to_string(), card.date_long.clone()),
@@ -46,13 +47,13 @@ pub fn record(b: &Briefing, card: &Card) -> Record {
     }
     filters.retain(|_, values| !values.is_empty());
     let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
-    Record {
+    Ok(Record {
         url: card.url.clone(),
-        content: plain_text(&b.body_html),
+        content: plain_text(&b.body.html()?),
         meta,
         filters,
         sort: BTreeMap::from([("date".to_string(), instant.to_string())]),
-    }
+    })
 }
 
 /// The text of an HTML fragment, with a space where an element began or ended (so words in

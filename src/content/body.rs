@@ -1,0 +1,155 @@
+//! A briefing's HTML body, held in memory or shelved in a scratch file.
+//!
+//! `kabar build` shelves bodies as they are parsed: they are most of what a build would
+//! otherwise hold (half of it at 50,000 briefings), and only a briefing's own page, the feeds
+//! and the search index read them, each a few times at most. The live preview holds them, as
+//! it renders pages again on every save.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::hash::{Hash, Hasher};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::error::Diagnostic;
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    Held(String),
+    Shelved {
+        shelf: Arc<Shelf>,
+        at: u64,
+        len: usize,
+        /// The text's digest, so a shelved body hashes as it would held.
+        digest: u64,
+    },
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Held(String::new())
+    }
+}
+
+impl Body {
+    /// The HTML, read back from the shelf when it is there.
+    pub fn html(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        match self {
+            Body::Held(html) => Ok(Cow::Borrowed(html)),
+            Body::Shelved { shelf, at, len, .. } => shelf.take_down(*at, *len).map(Cow::Owned),
+        }
+    }
+
+    fn digest(&self) -> u64 {
+        match self {
+            Body::Held(html) => digest(html),
+            Body::Shelved { digest, .. } => *digest,
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Body::Held(a), Body::Held(b)) => a == b,
+            _ => self.digest() == other.digest() && self.html().ok() == other.html().ok(),
+        }
+    }
+}
+
+impl Hash for Body {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.digest());
+    }
+}
+
+fn digest(html: &str) -> u64 {
+    crate::render::keys::hash_of(html)
+}
+
+/// A scratch file bodies are written to and read back from; it has no name, so it is gone
+/// when the build ends, however it ends.
+pub struct Shelf {
+    file: Mutex<File>,
+    /// The folder it is in, to name in an error.
+    dir: PathBuf,
+}
+
+impl std::fmt::Debug for Shelf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Shelf in {}", self.dir.display())
+    }
+}
+
+impl Shelf {
+    /// A new, empty shelf in `dir` (best on the disk the site is written to).
+    pub fn new(dir: &Path) -> std::io::Result<Arc<Shelf>> {
+        Ok(Arc::new(Shelf {
+            file: Mutex::new(tempfile::tempfile_in(dir)?),
+            dir: dir.to_path_buf(),
+        }))
+    }
+
+    /// Shelves `html`; when it cannot be written (a full disk), it stays held.
+    pub fn put(self: &Arc<Self>, html: String) -> Body {
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let written = file
+            .seek(SeekFrom::End(0))
+            .and_then(|at| file.write_all(html.as_bytes()).map(|()| at));
+        match written {
+            Ok(at) => Body::Shelved {
+                shelf: Arc::clone(self),
+                at,
+                len: html.len(),
+                digest: digest(&html),
+            },
+            Err(_) => Body::Held(html),
+        }
+    }
+
+    fn take_down(&self, at: u64, len: usize) -> Result<String, Diagnostic> {
+        let mut bytes = vec![0; len];
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        file.seek(SeekFrom::Start(at))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| self.problem(&e))?;
+        drop(file);
+        String::from_utf8(bytes).map_err(|e| self.problem(&e))
+    }
+
+    fn problem(&self, e: &dyn std::fmt::Display) -> Diagnostic {
+        Diagnostic::file(
+            &self.dir,
+            format!("a briefing's text could not be read back from the build's scratch file: {e}"),
+        )
+        .with_hint("check that the disk is not full or failing, and build again")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shelved_body_reads_back_and_hashes_as_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let shelf = Shelf::new(dir.path()).unwrap();
+        let texts = ["<p>Kim tiba di Hanoi.</p>", "", "<p>Trump — Singapura</p>"];
+        let shelved: Vec<Body> = texts.iter().map(|t| shelf.put(t.to_string())).collect();
+        for (text, body) in texts.iter().zip(&shelved) {
+            assert!(matches!(body, Body::Shelved { .. }));
+            assert_eq!(body.html().unwrap(), *text);
+            let held = Body::Held(text.to_string());
+            assert_eq!(body, &held);
+            let hash = |b: &Body| crate::render::keys::hash_of(b);
+            assert_eq!(hash(body), hash(&held));
+        }
+        assert_ne!(shelved[0], shelved[2]);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "the shelf has no name in its folder"
+        );
+    }
+}
