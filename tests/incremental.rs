@@ -138,7 +138,7 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     let mut next = 100;
     for step in 0..60 {
         let before = by_name(&session.files());
-        let (what, changed): (String, Vec<PathBuf>) = match rng.below(9) {
+        let (what, changed): (String, Vec<PathBuf>) = match rng.below(11) {
             0..=2 if !names.is_empty() => {
                 let name = names[rng.below(names.len())].clone();
                 site.write(&name, &briefing_text(&mut rng, next));
@@ -188,6 +188,19 @@ fn random_edits_renames_and_deletions_match_full_builds() {
                     "edit a template".into(),
                     vec![site.root().join("templates/partials/card.html")],
                 )
+            }
+            8 | 9 if !names.is_empty() => {
+                // Words past the summary, their count kept after the first time: the body
+                // alone changes. Two files only, so each is edited so more than once.
+                let name = names[rng.below(names.len().min(2))].clone();
+                let text = std::fs::read_to_string(site.root().join(&name)).unwrap();
+                let closing = format!("Penutup {}.", rng.below(1000));
+                let text = match text.find("\n\nPenutup ") {
+                    Some(at) => format!("{}\n\n{closing}\n", &text[..at]),
+                    None => format!("{}\n\n{}\n\n{closing}\n", text.trim_end(), lead()),
+                };
+                site.write(&name, &text);
+                (format!("edit the text of {name}"), vec![site.root().join(&name)])
             }
             _ => {
                 let title = format!("Uji {}", rng.below(1000));

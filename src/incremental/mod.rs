@@ -16,6 +16,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
+mod prose;
 pub mod search;
 
 use crate::config::CONFIG_FILE;
@@ -23,6 +24,7 @@ use crate::content::{self, Briefing, Discovery};
 use crate::error::{BuildError, Diagnostic};
 use crate::render::keys::{body_digest, hash_of};
 use crate::render::pages::{Copy, CopySource};
+use crate::render::search::SEARCH_DIR;
 use crate::render::templates::TEMPLATES_DIR;
 use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
@@ -85,6 +87,8 @@ pub struct Session {
     related: crate::archive::related::Cache,
     files: Arc<Files>,
     search: search::LiveSearch,
+    /// The last good build's site, for edits that change only briefings' text.
+    last: Option<prose::Last>,
 }
 
 impl Session {
@@ -105,6 +109,7 @@ impl Session {
             related: Default::default(),
             files: Arc::new(Files::new()),
             search: search::LiveSearch::default(),
+            last: None,
         }
     }
 
@@ -168,6 +173,19 @@ impl Session {
         let started = Instant::now();
         let root = self.options.root.clone();
         let changed: Vec<PathBuf> = changed.iter().map(|p| relative_to(&root, p)).collect();
+        let mut outcome = match self.rebuild_prose(&changed) {
+            Some(outcome) => outcome?,
+            None => self.rebuild_all(&changed)?,
+        };
+        outcome.elapsed = started.elapsed();
+        Ok(outcome)
+    }
+
+    /// Reads what changed, indexes the archive and plans the site again, and renders the
+    /// pages whose key changed.
+    fn rebuild_all(&mut self, changed: &[PathBuf]) -> Result<Outcome, BuildError> {
+        self.last = None;
+        let root = self.options.root.clone();
         if changed.iter().any(|p| p == Path::new(CONFIG_FILE)) {
             self.config = None;
         }
@@ -176,8 +194,8 @@ impl Session {
         }
         let config = self.config()?;
         let templates = self.templates(&config);
-        let found = self.discover(&changed)?;
-        let (briefings, errors) = self.read(&found, &config, &changed);
+        let found = self.discover(changed)?;
+        let (briefings, errors) = self.read(&found, &config, changed);
         let site = Site::assemble(
             &root,
             config,
@@ -196,7 +214,6 @@ impl Session {
                 .get(&site.archive.briefings[i].path)
                 .map_or(0, |p| p.digest)
         });
-
         let salt = self.generation;
         let pages: Vec<(PathBuf, u64, &Page)> = site
             .plan
@@ -212,17 +229,33 @@ impl Session {
                     .is_none_or(|o| o.key != *key)
             })
             .collect();
-        let rendered: Vec<Result<Made, Diagnostic>> = stale
-            .par_iter()
-            .map(|(path, key, page)| {
-                let bytes = renderer.render(page, &site.plan)?;
-                Ok((path.clone(), *key, Some(bytes)))
-            })
-            .collect();
-        let mut made = all_or_errors(rendered)?;
+        let mut made = render(&renderer, &site, stale.iter().map(|(path, key, page)| (path.clone(), *key, *page)))?;
         made.extend(self.copies(&root, &site.plan.copies)?);
+        let planned = pages
+            .iter()
+            .map(|(path, ..)| path.as_path())
+            .chain(site.plan.copies.iter().map(|c| c.to.as_path()));
+        let planned: HashSet<&Path> = planned.collect();
+        let outcome = self.take_in(&site, renderer.views(), made, stale.len(), Some(planned))?;
+        let views = renderer.into_views();
+        self.config = Some(site.config.clone());
+        self.last = Some(prose::Last::new(site, views, keys));
+        Ok(outcome)
+    }
+
+    /// Takes in what a rebuild made: the search index brought up to date, files whose bytes
+    /// changed stored, and, when the site's files are `planned` anew, those it no longer
+    /// has removed. Nothing here fails after the search index is made.
+    fn take_in(
+        &mut self,
+        site: &Site,
+        views: &Views,
+        mut made: Vec<Made>,
+        rendered: usize,
+        planned: Option<HashSet<&Path>>,
+    ) -> Result<Outcome, BuildError> {
+        let parsed = &self.parsed;
         let search = if site.config.search {
-            let views = renderer.views();
             self.search.files(&site.archive, views, &site.config, |i| {
                 parsed
                     .get(&site.archive.briefings[i].path)
@@ -239,19 +272,10 @@ impl Session {
             let bytes = (!unchanged).then(|| bytes.to_vec());
             (path.clone(), *key, bytes)
         }));
-        let planned = pages.len() + site.plan.copies.len() + search.len();
-        let planned_paths = || {
-            pages
-                .iter()
-                .map(|(path, ..)| path)
-                .chain(site.plan.copies.iter().map(|c| &c.to))
-                .chain(search.iter().map(|(path, ..)| path))
-                .collect::<HashSet<&PathBuf>>()
-        };
 
         // Everything is made: from here on the session changes, and nothing can fail.
         let mut outcome = Outcome {
-            rendered: stale.len(),
+            rendered,
             briefings: site.archive.briefings.len(),
             warnings: site.warnings(),
             ..Outcome::default()
@@ -267,18 +291,16 @@ impl Session {
                 }
             }
         }
-        if self.outputs.len() != planned {
-            let keep = planned_paths();
-            outcome.removed = self
-                .outputs
-                .keys()
-                .filter(|p| !keep.contains(&p.to_path_buf()))
-                .map(|p| p.to_path_buf())
-                .collect();
-            outcome.removed.sort();
-            for path in &outcome.removed {
-                self.outputs.remove(path.as_path());
-            }
+        let searched: HashSet<&Path> = search.iter().map(|(path, ..)| path.as_path()).collect();
+        outcome.removed = match planned {
+            // Every planned file is in the outputs now: the same number means no other.
+            Some(planned) if planned.len() + searched.len() == self.outputs.len() => Vec::new(),
+            Some(planned) => self.unplanned(|p| planned.contains(p) || searched.contains(p)),
+            // Pages and copies are as they were; the search index may have new files.
+            None => self.unplanned(|p| !p.starts_with(SEARCH_DIR) || searched.contains(p)),
+        };
+        for path in &outcome.removed {
+            self.outputs.remove(path.as_path());
         }
         outcome.written.sort();
         if !outcome.written.is_empty() || !outcome.removed.is_empty() {
@@ -289,9 +311,19 @@ impl Session {
                     .collect(),
             );
         }
-        self.config = Some(site.config);
-        outcome.elapsed = started.elapsed();
         Ok(outcome)
+    }
+
+    /// Output files that `keep` does not keep, sorted.
+    fn unplanned(&self, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+        let mut gone: Vec<PathBuf> = self
+            .outputs
+            .keys()
+            .filter(|p| !keep(p))
+            .map(|p| p.to_path_buf())
+            .collect();
+        gone.sort();
+        gone
     }
 
     /// The site's files: those of the last rebuild when every change is an edit of a file it
@@ -421,6 +453,23 @@ impl Session {
             })
             .collect()
     }
+}
+
+/// Renders `pages` (with their output paths and keys) in parallel; all errors are collected.
+fn render<'a>(
+    renderer: &Renderer,
+    site: &Site,
+    pages: impl Iterator<Item = (PathBuf, u64, &'a Page)>,
+) -> Result<Vec<Made>, BuildError> {
+    let pages: Vec<_> = pages.collect();
+    let rendered: Vec<Result<Made, Diagnostic>> = pages
+        .into_par_iter()
+        .map(|(path, key, page)| {
+            let bytes = renderer.render(page, &site.plan)?;
+            Ok((path, key, Some(bytes)))
+        })
+        .collect();
+    all_or_errors(rendered)
 }
 
 fn stamp(path: &Path) -> Stamp {

@@ -40,6 +40,13 @@ pub fn hash_of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
+impl Keys {
+    /// Takes in a new digest of briefing `i`'s own page and feed entries (its card unchanged).
+    pub fn set_digest(&mut self, i: usize, digest: u64) {
+        self.briefings[i] = hash_of((self.cards[i], digest));
+    }
+}
+
 impl Renderer<'_> {
     /// Keys for every page of `plan`. `digest` gives, for a briefing's position, a hash of
     /// what its own page and feeds show beyond its card ([`body_digest`]); the caller may

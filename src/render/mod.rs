@@ -79,6 +79,11 @@ impl<'a> Renderer<'a> {
         &self.views
     }
 
+    /// The views back, for a rebuild to keep.
+    pub fn into_views(self) -> Views {
+        self.views
+    }
+
     pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
         let Some(template) = page.kind.template() else {
             return self.feed(page).map(String::into_bytes);

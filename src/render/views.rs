@@ -203,6 +203,7 @@ pub struct MonthView {
 }
 
 /// Views computed once per build and shared by every page that lists briefings.
+#[derive(Default)]
 pub struct Views {
     pub cards: Vec<Arc<Card>>,
     /// A hash of each card, for rebuilds to tell which lists changed.

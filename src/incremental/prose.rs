@@ -1,0 +1,158 @@
+//! Saves that change only a briefing's text: the common case while an editor writes.
+//!
+//! When every changed file is a briefing the last build had, and it reads the same as before
+//! in everything but its body (title, date, tags, summary, word count, links: all equal), what
+//! the last build indexed, planned and keyed still stands. Only the briefing's own page and
+//! the feeds carrying its text are keyed and rendered again: a save costs what those pages
+//! cost, not a new index of the whole archive.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Outcome, Parsed, Session, render, salted, stamp};
+use crate::Site;
+use crate::content::{self, Briefing};
+use crate::error::BuildError;
+use crate::render::keys::{Keys, body_digest};
+use crate::render::views::Views;
+use crate::render::{PageKind, Renderer};
+
+/// The last good build, kept for the next save.
+pub(super) struct Last {
+    site: Site,
+    views: Views,
+    keys: Keys,
+    /// Each briefing's position in the archive, by source file.
+    positions: HashMap<PathBuf, usize>,
+}
+
+impl Last {
+    pub(super) fn new(site: Site, views: Views, keys: Keys) -> Last {
+        let positions = site
+            .archive
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.path.clone(), i))
+            .collect();
+        Last {
+            site,
+            views,
+            keys,
+            positions,
+        }
+    }
+}
+
+/// A briefing read again: its position in the archive and what it parsed to.
+struct Edit {
+    at: usize,
+    path: PathBuf,
+    briefing: Arc<Briefing>,
+    parsed: Parsed,
+}
+
+impl Session {
+    /// Rebuilds after saves that changed only briefings' text; `None` when a change reaches
+    /// further (the caller then rebuilds the whole site).
+    pub(super) fn rebuild_prose(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Option<Result<Outcome, BuildError>> {
+        if self.failing || self.sources_unchanged || changed.is_empty() {
+            return None;
+        }
+        let edits = self.body_edits(changed)?;
+        let mut last = self.last.take()?;
+        let outcome = self.take_in_edits(&mut last, edits);
+        self.last = Some(last);
+        Some(outcome)
+    }
+
+    /// Each changed file, read again, when every one is a briefing of the last build whose
+    /// body alone changed.
+    fn body_edits(&self, changed: &[PathBuf]) -> Option<Vec<Edit>> {
+        let (last, found) = (self.last.as_ref()?, self.found.as_ref()?);
+        let root = &self.options.root;
+        let config = &last.site.config;
+        let today = config.timezone.now().date_naive();
+        changed
+            .iter()
+            .map(|path| {
+                let &at = last.positions.get(path)?;
+                let source = found.sources.iter().find(|s| s.path == *path)?;
+                let stamp = stamp(&root.join(path));
+                let briefing = Arc::new(content::parse(root, source, config, today).ok()?);
+                body_alone_differs(&last.site.archive.briefings[at], &briefing).then(|| {
+                    let parsed = Parsed {
+                        stamp,
+                        result: Ok(Arc::clone(&briefing)),
+                        digest: body_digest(&briefing),
+                    };
+                    Edit {
+                        at,
+                        path: path.clone(),
+                        briefing,
+                        parsed,
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Puts the edited briefings in place and renders the pages that show their text.
+    fn take_in_edits(&mut self, last: &mut Last, edits: Vec<Edit>) -> Result<Outcome, BuildError> {
+        let mut touched = Vec::with_capacity(edits.len());
+        for edit in edits {
+            last.site.archive.briefings[edit.at] = edit.briefing;
+            last.keys.set_digest(edit.at, edit.parsed.digest);
+            self.parsed.insert(edit.path, edit.parsed);
+            touched.push(edit.at);
+        }
+        let site = &last.site;
+        let renderer = Renderer::with_views(
+            &site.archive,
+            &site.config,
+            &site.templates,
+            std::mem::take(&mut last.views),
+        );
+        let shown = |members: &[usize]| {
+            let newest = &members[..members.len().min(site.config.feed_entries)];
+            touched.iter().any(|i| newest.contains(i))
+        };
+        let every: Vec<usize> = (0..site.archive.briefings.len()).collect();
+        let stale: Vec<_> = site
+            .plan
+            .pages
+            .iter()
+            .filter(|page| match page.kind {
+                PageKind::Briefing(i) => touched.contains(&i),
+                PageKind::Feed(None) => shown(&every),
+                PageKind::Feed(Some((facet, g))) => shown(&site.archive.groups(facet)[g].members),
+                _ => false,
+            })
+            .map(|page| {
+                let key = salted(self.generation, renderer.key(page, &last.keys));
+                (page.output(), key, page)
+            })
+            .filter(|(path, key, _)| {
+                self.outputs
+                    .get(path.as_path())
+                    .is_none_or(|o| o.key != *key)
+            })
+            .collect();
+        let rendered = stale.len();
+        let made = render(&renderer, site, stale.into_iter());
+        let outcome = made.and_then(|made| self.take_in(site, renderer.views(), made, rendered, None));
+        last.views = renderer.into_views();
+        outcome
+    }
+}
+
+/// Whether `new` reads as `old` does everywhere but on its own page and in feeds.
+fn body_alone_differs(old: &Briefing, new: &Briefing) -> bool {
+    let mut same = new.clone();
+    same.body = old.body.clone();
+    same == *old
+}
