@@ -1,8 +1,10 @@
-//! Live-preview latency: `cargo run --release --example bench-live -- --root DIR [--edits 50]`.
+//! Live-preview latency: `cargo run --release --example bench-live -- --root DIR [--edits 50]
+//! [--title]`.
 //!
 //! Starts `kabar serve` (the release binary) on the site in DIR, listens as an open tab on
 //! the live-reload socket, then makes one-line edits to briefings (one word of the last
-//! paragraph, so the summary and word count stay the same) and times each from the moment
+//! paragraph, so the summary and word count stay the same; with `--title`, a word of the
+//! title instead, which every list showing the briefing shows) and times each from the moment
 //! the file is written to the moment the reload message arrives. Prints p50, p95 and the
 //! slowest, the rebuild's own time and the files each rebuild rewrote, as the server
 //! reported them.
@@ -24,6 +26,11 @@ fn main() {
     };
     let root = PathBuf::from(value("--root").expect("--root DIR is required"));
     let edits: usize = value("--edits").map_or(50, |v| v.parse().expect("a number"));
+    let edit = if args.iter().any(|a| a == "--title") {
+        swap_title_word
+    } else {
+        swap_last_word
+    };
     let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/kabar");
     assert!(
         binary.is_file(),
@@ -69,7 +76,7 @@ fn main() {
     for k in 0..edits {
         let path = &briefings[(k * 7919) % briefings.len()];
         let text = std::fs::read_to_string(path).expect("a briefing");
-        let edited = swap_last_word(&text);
+        let edited = edit(&text);
         while lines.try_recv().is_ok() {}
         let written = Instant::now();
         std::fs::write(path, edited).expect("can write");
@@ -122,6 +129,22 @@ fn swap_last_word(text: &str) -> String {
     let last = &body[cut..];
     let other = if last == "kata." { "kita." } else { "kata." };
     format!("{}{other}\n", &body[..cut])
+}
+
+/// The text with a word added to its title, or taken away again.
+fn swap_title_word(text: &str) -> String {
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .expect("a title in the front matter");
+    let (head, quote) = line
+        .strip_suffix('"')
+        .map_or((line, ""), |head| (head, "\""));
+    let changed = match head.strip_suffix(" (ralat)") {
+        Some(title) => format!("{title}{quote}"),
+        None => format!("{head} (ralat){quote}"),
+    };
+    text.replacen(line, &changed, 1)
 }
 
 /// `rebuilt in 40 ms: 10,000 briefings, 3 files rendered, 0 removed` → (40 ms, 3).

@@ -1,8 +1,10 @@
 //! A deterministic synthetic briefing archive, for benchmarks:
-//! `cargo run --release --example gen-archive -- --n 10000 --out DIR [--seed 1] [--raw 10]`.
+//! `cargo run --release --example gen-archive -- --n 10000 --out DIR [--seed 1] [--raw 10]
+//! [--words 300-900] [--tags 2-6]`.
 //!
-//! Briefings of 300–900 words of Indonesian-looking text, dated over five years, with 2–6 tags
-//! drawn from a skewed pool (a few tags on most briefings, a long tail on few); `--raw`
+//! Briefings of 300–900 words (`--words`) of Indonesian-looking text, dated over five years,
+//! with 2–6 distinct tags (`--tags`) drawn from a skewed pool (a few tags on most briefings, a
+//! long tail on few); `--raw`
 //! percent of them (10 by default) are raw `.txt` articles in a news outlet's layout. Also
 //! writes a `site.yaml`. The same arguments always give the same files.
 
@@ -210,6 +212,8 @@ struct Args {
     out: PathBuf,
     seed: u64,
     raw_percent: usize,
+    words: (usize, usize),
+    tags: (usize, usize),
 }
 
 fn args() -> Args {
@@ -226,11 +230,23 @@ fn args() -> Args {
                 .unwrap_or_else(|_| panic!("{flag} takes a number"))
         })
     };
+    let range = |flag: &str, default: (usize, usize)| {
+        value(flag).map_or(default, |v| {
+            let parsed = v
+                .split_once('-')
+                .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+            parsed
+                .filter(|(a, b)| a <= b)
+                .unwrap_or_else(|| panic!("{flag} takes a range such as 4-6"))
+        })
+    };
     Args {
         n: number("--n", 10_000) as usize,
         out: PathBuf::from(value("--out").expect("--out DIR is required")),
         seed: number("--seed", 1),
         raw_percent: number("--raw", 10) as usize,
+        words: range("--words", (300, 900)),
+        tags: range("--tags", (2, 6)),
     }
 }
 
@@ -257,13 +273,14 @@ fn main() {
         let title = sentence(&mut rng, 5, 9, None);
         let slug = format!("kabar-{i:05}");
         let mut tags: Vec<&str> = Vec::new();
-        for _ in 0..rng.between(2, 6) {
+        let wanted = rng.between(args.tags.0, args.tags.1).min(tag_pool.len());
+        while tags.len() < wanted {
             let tag = tag_pool[rng.skewed(tag_pool.len())].as_str();
             if !tags.contains(&tag) {
                 tags.push(tag);
             }
         }
-        let words = rng.between(300, 900);
+        let words = rng.between(args.words.0, args.words.1);
         let paragraphs = body(&mut rng, words, &tags);
         let raw = rng.below(100) < args.raw_percent;
         let (name, text) = if raw {

@@ -200,7 +200,10 @@ fn random_edits_renames_and_deletions_match_full_builds() {
                     None => format!("{}\n\n{}\n\n{closing}\n", text.trim_end(), lead()),
                 };
                 site.write(&name, &text);
-                (format!("edit the text of {name}"), vec![site.root().join(&name)])
+                (
+                    format!("edit the text of {name}"),
+                    vec![site.root().join(&name)],
+                )
             }
             _ => {
                 let title = format!("Uji {}", rng.below(1000));

@@ -229,7 +229,13 @@ impl Session {
                     .is_none_or(|o| o.key != *key)
             })
             .collect();
-        let mut made = render(&renderer, &site, stale.iter().map(|(path, key, page)| (path.clone(), *key, *page)))?;
+        let mut made = render(
+            &renderer,
+            &site,
+            stale
+                .iter()
+                .map(|(path, key, page)| (path.clone(), *key, *page)),
+        )?;
         made.extend(self.copies(&root, &site.plan.copies)?);
         let planned = pages
             .iter()

@@ -144,7 +144,8 @@ impl Session {
             .collect();
         let rendered = stale.len();
         let made = render(&renderer, site, stale.into_iter());
-        let outcome = made.and_then(|made| self.take_in(site, renderer.views(), made, rendered, None));
+        let outcome =
+            made.and_then(|made| self.take_in(site, renderer.views(), made, rendered, None));
         last.views = renderer.into_views();
         outcome
     }
