@@ -343,12 +343,20 @@ impl Site {
     fn search_index(
         &self,
         views: &render::views::Views,
-        previous: &Path,
+        staging: &Staging,
     ) -> Result<render::search::Indexed, BuildError> {
         if !self.config.search {
             return Ok(render::search::Indexed::default());
         }
-        render::search::build(&self.archive, views, &self.config, previous)
+        // Written on the indexing thread itself: rayon's workers are busy rendering, and a
+        // shard's files queued behind them would hold the index back.
+        let write = |files: &[OutputFile]| {
+            staging.make_folders(files.iter().map(|(path, _)| path))?;
+            files
+                .iter()
+                .try_for_each(|(path, bytes)| staging.write(path, bytes))
+        };
+        render::search::build(&self.archive, views, &self.config, staging.output(), &write)
     }
 
     /// Every path the build writes: `written` and the plan's copies.
@@ -468,7 +476,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
     // index waits for it (see `render::search::pagefind::on_plain_threads`).
     let ((written, rendering), (search, indexing)) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &output)));
+        let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &staging)));
         let pages = timed(|| site.render_into(&renderer, &staging));
         let search = search
             .join()
@@ -485,7 +493,6 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         return Err(BuildError::Site(broken));
     }
     let left_behind = site.timings.time("publish", || {
-        publish::write_files(&staging, &search.files)?;
         publish::copy_files(&staging, &options.root, &site.plan.copies)?;
         publish::copy_files(&staging, &options.root, &search.copies)?;
         staging.publish()

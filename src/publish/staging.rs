@@ -35,6 +35,11 @@ impl Staging {
         Ok(staging)
     }
 
+    /// The output folder this staging folder will replace, as the last build left it.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
     /// Makes the folders `files` go into, each once, so they can then be written in parallel.
     pub fn make_folders(
         &self,

@@ -99,10 +99,9 @@ pub fn runtime(config: &Config, primary: &str) -> Result<Vec<OutputFile>, Diagno
         .collect())
 }
 
-/// What `kabar build` writes for search.
+/// What `kabar build` made for search, its files already written.
 #[derive(Debug, Default)]
 pub struct Indexed {
-    pub files: Vec<OutputFile>,
     /// Shards taken unchanged from the previous output.
     pub copies: Vec<Copy>,
     pub indexed: usize,
@@ -110,13 +109,15 @@ pub struct Indexed {
 }
 
 /// The whole index for `kabar build`: shards whose stamp in `previous` (the output folder
-/// as the last build left it) matches are copied from there; the others are indexed, in
-/// parallel.
+/// as the last build left it) matches are to be copied from there; the others are indexed,
+/// in parallel, each shard's files handed to `write` as soon as it is done, so the index is
+/// never held whole.
 pub fn build(
     archive: &Archive,
     views: &Views,
     config: &Config,
     previous: &Path,
+    write: &(dyn Fn(&[OutputFile]) -> Result<(), BuildError> + Sync),
 ) -> Result<Indexed, BuildError> {
     let wanted = wanted(archive, views, config, |i| {
         body_digest(&archive.briefings[i])
@@ -131,16 +132,19 @@ pub fn build(
         .iter()
         .map(|w| Job::new(archive, views, config, w))
         .collect();
-    let made = pagefind::on_plain_threads(jobs, Job::run);
-    let mut files = crate::all_or_errors(made)?.concat();
-    files.extend(runtime(config, &primary.shard.name)?);
+    let made = pagefind::on_plain_threads(jobs, |job| match job.run() {
+        Ok(files) => write(&files).map(Ok),
+        Err(e) => Ok(Err(e)),
+    });
+    let made: Vec<Result<(), Diagnostic>> = made.into_iter().collect::<Result<_, _>>()?;
+    crate::all_or_errors(made)?;
+    write(&runtime(config, &primary.shard.name)?)?;
     let copies = reusable
         .iter()
         .map(|w| previous_files(previous, &w.shard.name))
         .collect::<Result<Vec<_>, _>>()?
         .concat();
     Ok(Indexed {
-        files,
         copies,
         indexed: stale.len(),
         reused: reusable.len(),
