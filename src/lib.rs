@@ -5,6 +5,7 @@
 //! [`Archive`] → [`render::Plan`] → bytes (parallel) → [`publish`].
 
 pub mod archive;
+mod build;
 pub mod changes;
 pub mod check;
 pub mod config;
@@ -29,12 +30,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use archive::Archive;
+pub use build::build;
 pub use config::Config;
 pub use content::Briefing;
 use content::{Body, Shelf};
 pub use error::{BuildError, Diagnostic};
-use publish::stamp::{self, Summary};
-use publish::{OutputFile, Staging};
+use publish::OutputFile;
 use render::{Plan, Renderer, Templates};
 use timings::Timings;
 
@@ -98,30 +99,6 @@ impl Report {
             timings: site.timings.clone(),
             warnings: site.warnings(),
             unchanged: false,
-        }
-    }
-
-    /// The last build's report, for a build that found nothing changed since.
-    fn unchanged(last: Summary, timings: Timings, started: Instant) -> Report {
-        Report {
-            briefings: last.briefings,
-            tags: last.tags,
-            pages: last.pages,
-            files: last.files,
-            elapsed: started.elapsed(),
-            timings,
-            warnings: last.warnings,
-            unchanged: true,
-        }
-    }
-
-    fn summary(&self) -> Summary {
-        Summary {
-            briefings: self.briefings,
-            tags: self.tags,
-            pages: self.pages,
-            files: self.files,
-            warnings: self.warnings.clone(),
         }
     }
 }
@@ -305,20 +282,6 @@ impl Site {
         self.render_each(renderer, |path, bytes| Ok((path, bytes)))
     }
 
-    /// Renders every page straight into `staging` as it is made, so the site's bytes are
-    /// never held all at once; returns where each page went.
-    fn render_into(
-        &self,
-        renderer: &Renderer,
-        staging: &Staging,
-    ) -> Result<Vec<PathBuf>, BuildError> {
-        staging.make_folders(self.plan.pages.iter().map(|p| p.output()))?;
-        self.render_each(renderer, |path, bytes| {
-            staging.write(&path, &bytes)?;
-            Ok(path)
-        })
-    }
-
     /// Renders every page in parallel and hands each to `keep`; template errors are all
     /// collected, a failure to keep a page stops the build.
     fn render_each<T: Send>(
@@ -336,27 +299,6 @@ impl Site {
             })
             .collect::<Result<_, BuildError>>()?;
         all_or_errors(results)
-    }
-
-    /// The search index, reusing shards of `previous` (the last build's output) that did not
-    /// change; nothing when the site has no search.
-    fn search_index(
-        &self,
-        views: &render::views::Views,
-        staging: &Staging,
-    ) -> Result<render::search::Indexed, BuildError> {
-        if !self.config.search {
-            return Ok(render::search::Indexed::default());
-        }
-        // Written on the indexing thread itself: rayon's workers are busy rendering, and a
-        // shard's files queued behind them would hold the index back.
-        let write = |files: &[OutputFile]| {
-            staging.make_folders(files.iter().map(|(path, _)| path))?;
-            files
-                .iter()
-                .try_for_each(|(path, bytes)| staging.write(path, bytes))
-        };
-        render::search::build(&self.archive, views, &self.config, staging.output(), &write)
     }
 
     /// Every path the build writes: `written` and the plan's copies.
@@ -442,94 +384,6 @@ pub(crate) fn all_or_errors<T>(results: Vec<Result<T, Diagnostic>>) -> Result<Ve
     } else {
         Err(BuildError::Site(errors))
     }
-}
-
-/// `kabar build`: read, render, and publish into the output folder only if all went well.
-pub fn build(options: &Options) -> Result<Report, BuildError> {
-    let started = Instant::now();
-    let output = publish::resolve(&options.output_dir());
-    publish::check(&options.root, &output, options.force)?;
-    let mut timings = Timings::default();
-    let config = timings.time("config", || load_config(options))?;
-    publish::remove_stale(&output);
-    let stamp_file = stamp::path(&options.output_dir());
-    let (inputs, last) = timings.time("inputs", || {
-        let inputs = stamp::inputs(&options.root, settings(options, &config));
-        let last = stamp_file
-            .as_deref()
-            .zip(inputs)
-            .and_then(|(file, inputs)| stamp::up_to_date(file, &output, inputs));
-        (inputs, last)
-    });
-    if let Some(last) = last {
-        return Ok(Report::unchanged(last, timings, started));
-    }
-    // Bodies wait on the disk the site goes to; where no scratch file can be made there,
-    // they are held.
-    let shelf = output.parent().and_then(|dir| Shelf::new(dir).ok());
-    let mut site = Site::load_with(options, config, timings, shelf)?;
-    let renderer = site.timings.time("cards", || {
-        Renderer::new(&site.archive, &site.config, &site.templates)
-    });
-    let staging = Staging::begin(&output)?;
-    // The search index is the slow part: it is made beside the pages, not after them, on a
-    // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
-    // index waits for it (see `render::search::pagefind::on_plain_threads`).
-    let ((written, rendering), (search, indexing)) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &staging)));
-        let pages = timed(|| site.render_into(&renderer, &staging));
-        let search = search
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (pages, search)
-    });
-    site.timings.record("render", rendering);
-    if site.config.search {
-        site.timings.record("search index", indexing);
-    }
-    let (written, search) = (written?, search?);
-    let broken = site.broken_briefing_links(written.iter().map(PathBuf::as_path));
-    if (options.strict || site.config.strict) && !broken.is_empty() {
-        return Err(BuildError::Site(broken));
-    }
-    let left_behind = site.timings.time("publish", || {
-        publish::copy_files(&staging, &options.root, &site.plan.copies)?;
-        publish::copy_files(&staging, &options.root, &search.copies)?;
-        staging.publish()
-    })?;
-    let mut report = Report::new(&site, written.len(), started);
-    report.warnings.extend(broken);
-    if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
-        let summary = report.summary();
-        report
-            .timings
-            .time("stamp", || stamp::write(file, &output, inputs, summary));
-        report.elapsed = started.elapsed();
-    }
-    report.warnings.extend(left_behind);
-    Ok(report)
-}
-
-/// What a build reads besides the site's files: the kabar that builds, the options that
-/// change pages, and the site's date today (a date written without a year is read against it).
-fn settings(options: &Options, config: &Config) -> impl std::hash::Hash {
-    let kabar = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .ok()
-        .map(|meta| (meta.len(), meta.modified().ok()));
-    (
-        env!("CARGO_PKG_VERSION"),
-        kabar,
-        options.base_url.clone(),
-        options.drafts,
-        options.strict,
-        config.timezone.now().date_naive(),
-    )
-}
-
-fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
-    let started = Instant::now();
-    (work(), started.elapsed())
 }
 
 /// `kabar check`: everything a build does but writing, plus internal links.
