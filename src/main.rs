@@ -47,6 +47,10 @@ struct Live {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (public/ by default)
+    ///
+    /// When nothing the build reads has changed since the last build and the output is as it
+    /// left it, nothing is written; delete the hidden .public.kabar-stamp beside the output
+    /// folder to force a full build.
     Build {
         /// Where to write the site
         #[arg(long, short)]
@@ -184,8 +188,12 @@ fn run(command: Command) -> Result<(), BuildError> {
             let report = kabar::build(&options)?;
             print_warnings(&report.warnings);
             if common.verbose {
-                let (tags, files) = (counted(report.tags, "tag"), counted(report.files, "file"));
-                println!("{tags}; {files} written");
+                let tags = counted(report.tags, "tag");
+                if report.unchanged {
+                    println!("{tags}; nothing written");
+                } else {
+                    println!("{tags}; {} written", counted(report.files, "file"));
+                }
             }
             if !common.quiet && report.unchanged {
                 println!(

@@ -286,6 +286,12 @@ fn a_rebuild_with_nothing_changed_touches_nothing_and_repeats_the_warnings() {
     );
     assert!(names(site.root()).contains(&STAMP.to_string()));
     assert!(!out.join(STAMP).exists(), "the stamp is never published");
+    let verbose = build(&site, &["--verbose"]);
+    assert!(
+        stdout(&verbose).contains("tags; nothing written\n"),
+        "{}",
+        stdout(&verbose)
+    );
 }
 
 /// What changed, how to change it, and the options to build with after.

@@ -229,20 +229,19 @@ impl Session {
                     .is_none_or(|o| o.key != *key)
             })
             .collect();
-        let mut made = render(
-            &renderer,
-            &site,
-            stale
-                .iter()
-                .map(|(path, key, page)| (path.clone(), *key, *page)),
-        )?;
+        let stale: Vec<(PathBuf, u64, &Page)> = stale
+            .into_iter()
+            .map(|(path, key, page)| (path.clone(), *key, *page))
+            .collect();
+        let rendered = stale.len();
+        let mut made = render(&renderer, &site, stale)?;
         made.extend(self.copies(&root, &site.plan.copies)?);
         let planned = pages
             .iter()
             .map(|(path, ..)| path.as_path())
             .chain(site.plan.copies.iter().map(|c| c.to.as_path()));
         let planned: HashSet<&Path> = planned.collect();
-        let outcome = self.take_in(&site, renderer.views(), made, stale.len(), Some(planned))?;
+        let outcome = self.take_in(&site, renderer.views(), made, rendered, Some(planned))?;
         let views = renderer.into_views();
         self.config = Some(site.config.clone());
         self.last = Some(prose::Last::new(site, views, keys));
@@ -462,12 +461,11 @@ impl Session {
 }
 
 /// Renders `pages` (with their output paths and keys) in parallel; all errors are collected.
-fn render<'a>(
+fn render(
     renderer: &Renderer,
     site: &Site,
-    pages: impl Iterator<Item = (PathBuf, u64, &'a Page)>,
+    pages: Vec<(PathBuf, u64, &Page)>,
 ) -> Result<Vec<Made>, BuildError> {
-    let pages: Vec<_> = pages.collect();
     let rendered: Vec<Result<Made, Diagnostic>> = pages
         .into_par_iter()
         .map(|(path, key, page)| {

@@ -121,14 +121,14 @@ impl Session {
             let newest = &members[..members.len().min(site.config.feed_entries)];
             touched.iter().any(|i| newest.contains(i))
         };
-        let every: Vec<usize> = (0..site.archive.briefings.len()).collect();
         let stale: Vec<_> = site
             .plan
             .pages
             .iter()
             .filter(|page| match page.kind {
                 PageKind::Briefing(i) => touched.contains(&i),
-                PageKind::Feed(None) => shown(&every),
+                // The site feed lists the newest briefings: positions from 0.
+                PageKind::Feed(None) => touched.iter().any(|&i| i < site.config.feed_entries),
                 PageKind::Feed(Some((facet, g))) => shown(&site.archive.groups(facet)[g].members),
                 _ => false,
             })
@@ -143,7 +143,7 @@ impl Session {
             })
             .collect();
         let rendered = stale.len();
-        let made = render(&renderer, site, stale.into_iter());
+        let made = render(&renderer, site, stale);
         let outcome =
             made.and_then(|made| self.take_in(site, renderer.views(), made, rendered, None));
         last.views = renderer.into_views();

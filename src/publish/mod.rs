@@ -29,6 +29,7 @@ pub fn publish(
     files: &[OutputFile],
     copies: &[Copy],
 ) -> Result<Option<Diagnostic>, BuildError> {
+    remove_stale(output);
     let staging = Staging::begin(output)?;
     write_files(&staging, files)?;
     copy_files(&staging, root, copies)?;
@@ -36,7 +37,7 @@ pub fn publish(
 }
 
 /// Writes `files` into `staging`, in parallel.
-pub fn write_files(staging: &Staging, files: &[OutputFile]) -> Result<(), BuildError> {
+fn write_files(staging: &Staging, files: &[OutputFile]) -> Result<(), BuildError> {
     staging.make_folders(files.iter().map(|(path, _)| path))?;
     files
         .par_iter()

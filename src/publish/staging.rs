@@ -18,10 +18,9 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Clears what killed builds left beside `output` and starts an empty staging folder,
-    /// marked as kabar's.
+    /// Starts an empty staging folder beside `output`, marked as kabar's. (Callers clear
+    /// what killed builds left there first, with [`super::remove_stale`].)
     pub fn begin(output: &Path) -> Result<Staging, BuildError> {
-        output::remove_stale(output);
         let dir = sibling(output, output::STAGING)?;
         remove_dir_if_present(&dir)?;
         fs::create_dir_all(&dir).map_err(|e| BuildError::io("cannot create", &dir, e))?;
