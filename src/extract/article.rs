@@ -17,6 +17,7 @@ use super::glued;
 use super::headline;
 use super::outlets::{self, Outlet};
 use super::pubdate;
+use super::region::{self, Story};
 use super::summary::{split_sentences, summarize};
 use super::text::{WordSet, detokenize};
 
@@ -93,8 +94,19 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         .collect();
     glued::unglue_lines(&mut lines, text, settings.entities);
     let address = take_address(&mut lines);
-    let top = read_top(&lines);
-    let body_lines = boilerplate::clean(&lines[top.body_start..], settings.boilerplate);
+    join_parted_datelines(&mut lines);
+    let story = region::find(&lines);
+    let top = if story.lines_above <= TOP_LINES {
+        read_top(&lines)
+    } else {
+        read_page_head(&lines, &story)
+    };
+    let body_end = if story.end > top.body_start {
+        story.end
+    } else {
+        lines.len()
+    };
+    let body_lines = boilerplate::clean(&lines[top.body_start..body_end], settings.boilerplate);
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
     drop_restated_teaser(&mut blocks);
@@ -232,6 +244,121 @@ fn read_top(lines: &[String]) -> Top {
     }
     top.body_start = i;
     top
+}
+
+/// How many non-empty lines above the story a saved page's header block (headline, date,
+/// byline, photo and its caption, a few related links) may take.
+const HEAD_WINDOW: usize = 15;
+
+/// The header of a story saved with its whole page: the date line nearest above the story,
+/// the headline beside it, bylines between them and the story. An editor's headline pasted
+/// as the first line wins over the page's.
+fn read_page_head(lines: &[String], story: &Story) -> Top {
+    let mut top = Top {
+        body_start: story.start,
+        ..Top::default()
+    };
+    let above: Vec<usize> = (0..story.start)
+        .rev()
+        .filter(|i| !lines[*i].is_empty())
+        .take(HEAD_WINDOW)
+        .collect();
+    let dated = above.iter().copied().find(|i| {
+        header_line(&lines[*i]).is_some()
+            && dating::find_dates(&lines[*i])
+                .iter()
+                .any(|d| d.year.is_some())
+    });
+    let neighbour = |from: usize, step: isize| {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < story.start {
+            if !lines[i as usize].is_empty() {
+                return Some(i as usize);
+            }
+            i += step;
+        }
+        None
+    };
+    let headline_at = |i: Option<usize>| {
+        i.filter(|i| is_page_headline(&lines[*i]))
+            .map(|i| lines[i].clone())
+    };
+    // Bylines stand between a headline and its date line on some pages.
+    let past_bylines = |from: usize, step: isize| {
+        let mut at = neighbour(from, step);
+        while let Some(i) = at.filter(|i| BYLINE.is_match(&lines[*i])) {
+            at = neighbour(i, step);
+        }
+        at
+    };
+    if let Some(d) = dated {
+        top.header.push(lines[d].clone());
+        if let Some(outlet) = header_line(&lines[d]).flatten() {
+            top.outlet = Some(outlet);
+            top.outlet_from = "header";
+        }
+        // A deck may stand between the headline and the date; a menu item may stand above
+        // a headline written under its date: the longest headline-like neighbour wins.
+        let first_above = past_bylines(d, -1);
+        let second_above = first_above.and_then(|i| past_bylines(i, -1));
+        top.headline = [first_above, past_bylines(d, 1), second_above]
+            .into_iter()
+            .filter_map(headline_at)
+            .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()));
+        let near = above
+            .iter()
+            .copied()
+            .take_while(|i| *i + 3 >= d)
+            .min()
+            .unwrap_or(d);
+        for line in &lines[near..story.start] {
+            if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
+                top.byline.get_or_insert(c["name"].to_string());
+            }
+        }
+    } else {
+        top.headline = headline_at(above.first().copied());
+    }
+    if let Some(pasted) = pasted_headline(lines) {
+        top.headline = Some(pasted);
+    }
+    top
+}
+
+/// A headline on a saved page: a few words that are no menu and no section name.
+fn is_page_headline(line: &str) -> bool {
+    const FEWEST_WORDS: usize = 3;
+    line.split_whitespace().count() >= FEWEST_WORDS
+        && headline::looks_like_headline(line)
+        && !BYLINE.is_match(line)
+        && header_line(line).is_none()
+        && outlets::dateline(line).is_none()
+}
+
+/// A headline an editor pasted above a saved page: the first line, standing alone.
+fn pasted_headline(lines: &[String]) -> Option<String> {
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let line = &lines[first];
+    (is_page_headline(line) && lines.get(first + 1).is_some_and(String::is_empty))
+        .then(|| line.clone())
+}
+
+/// A dateline on its own line (`Jakarta -`, `REPUBLIKA.CO.ID, JAKARTA --`) joined to the story
+/// line it opens.
+fn join_parted_datelines(lines: &mut Vec<String>) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let line = &lines[i];
+        let parted = line.split_whitespace().count() <= 5
+            && line.ends_with(['-', '—', '–'])
+            && !lines[i + 1].is_empty();
+        if parted && outlets::dateline(&format!("{line} {}", lines[i + 1])).is_some() {
+            let next = lines.remove(i + 1);
+            lines[i].push(' ');
+            lines[i].push_str(&next);
+        }
+        i += 1;
+    }
 }
 
 /// Takes out the first line that is the article's own address at a known outlet.

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use super::region;
 use super::summary::split_sentences;
 
 /// How much text a match takes with it.
@@ -17,6 +18,9 @@ pub enum Reach {
     Sentence,
     /// A "read also" marker and the headline after it.
     Headline,
+    /// A "read also" head on its own line: it and the headlines listed under it, up to the
+    /// story's next prose line.
+    List,
     /// A section head on its own line that ends the story (related topics): it and every
     /// line after it.
     Rest,
@@ -67,11 +71,15 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Sentence,
     ),
     (
+        r"^(?:BACA JUGA|Baca [Jj]uga|Read [Aa]lso|READ ALSO|Related|RELATED|Berita Terkait|BERITA TERKAIT|Artikel Terkait|ARTIKEL TERKAIT)\s*:?$",
+        Reach::List,
+    ),
+    (
         r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK) (?:[Jj]uga|JUGA)\s*:|^Baca juga(?-u:\b)|(?:Read also|Read more|READ ALSO|Related|Artikel terkait|Berita terkait|Pilihan Editor|PILIHAN EDITOR)\s*:",
         Reach::Headline,
     ),
     (
-        r"^(?:TOPIK TERKAIT|Topik Terkait|REKOMENDASI|Rekomendasi|LAINNYA DI DETIKNETWORK|BERITA TERKAIT|Berita Terkait|ARTIKEL TERKAIT|Artikel Terkait|BERITA LAINNYA|Berita Lainnya|TERPOPULER|Terpopuler|BACA JUGA|Baca Juga|TAG|Tags?|TAGS|Topik|TOPIK|Pilihan Untukmu|PILIHAN UNTUKMU|Konten Sponsor)\s*:?$",
+        r"^(?:TOPIK TERKAIT|Topik Terkait|REKOMENDASI|Rekomendasi|LAINNYA DI DETIKNETWORK|BERITA LAINNYA|Berita Lainnya|TERPOPULER|Terpopuler|TAG|Tags?|TAGS|Topik|TOPIK|Pilihan Untukmu|PILIHAN UNTUKMU|Konten Sponsor)\s*:?$",
         Reach::Rest,
     ),
 ];
@@ -120,8 +128,16 @@ static DEFAULT_SET: LazyLock<RegexSet> =
 /// are dropped.
 pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
     let mut kept = Vec::with_capacity(lines.len());
+    let mut in_list = false;
     'lines: for line in lines {
         let mut line = line.trim().to_string();
+        if in_list {
+            if region::is_prose(&line) {
+                in_list = false;
+            } else {
+                continue;
+            }
+        }
         let matched = DEFAULT_SET.matches(&line);
         let candidates = matched.iter().map(|i| &DEFAULT_PATTERNS[i]).chain(extra);
         for pattern in candidates {
@@ -131,6 +147,10 @@ pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
             line = match pattern.reach {
                 // Its patterns fill a whole line, so a match is a section head.
                 Reach::Rest => break 'lines,
+                Reach::List => {
+                    in_list = true;
+                    continue 'lines;
+                }
                 Reach::Span => pattern.regex.replace_all(&line, " ").into_owned(),
                 Reach::Sentence => drop_sentences(&line, &pattern.regex),
                 Reach::Headline => drop_headlines(&line, &pattern.regex),

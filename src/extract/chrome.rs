@@ -17,7 +17,30 @@ pub fn is_chrome(line: &str) -> bool {
     if line.is_empty() || line.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
-    is_menu(line) || is_bar_of_site_words(line)
+    is_menu(line) || is_bar_of_site_words(line) || is_script(line)
+}
+
+/// A line of a page's script saved as text (`googletag.cmd.push(function() {`, `var re = ...;`,
+/// `}`): it has code's punctuation and words no story uses that way.
+fn is_script(line: &str) -> bool {
+    const CODE: &[&str] = &[
+        "function",
+        "var ",
+        "let ",
+        "const ",
+        "return ",
+        "document.",
+        "window.",
+        "=>",
+        "if (",
+        "else",
+        ".push(",
+        "googletag",
+        "});",
+    ];
+    let ends_like_code = line.ends_with(['{', '}', ';', ')']);
+    let braces_only = line.chars().all(|c| "{}();".contains(c));
+    braces_only || (ends_like_code && CODE.iter().any(|c| line.contains(c)))
 }
 
 /// Characters that separate the items of a menu.
@@ -191,6 +214,9 @@ mod tests {
             "Selasa, 12/12/2023 | Nasional | Ekonomi | Olahraga",
             "Beranda • Berita • Dunia • Asia",
             "Masuk | Daftar",
+            "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+            "var value = re.exec(document.cookie);",
+            "}",
         ] {
             assert!(is_chrome(line), "{line}");
         }

@@ -12,6 +12,7 @@ pub mod headline;
 pub mod lexicon;
 pub mod outlets;
 pub mod pubdate;
+pub mod region;
 pub mod slug;
 pub mod summary;
 pub mod text;

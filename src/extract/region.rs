@@ -1,0 +1,244 @@
+//! Where the story stands in a scrape. A whole saved page holds the story among menus, link
+//! lists, share buttons, teasers and footers; a clean copy holds only the story. Either way
+//! the story is the largest run of prose lines, allowing a few short lines (captions,
+//! "read also" links, ad markers) between them; what stands far above or below it is page
+//! furniture.
+
+/// The lines of a scrape that hold the story, as indexes into its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Story {
+    /// The first line of the story's first prose run.
+    pub start: usize,
+    /// One past the story's last line.
+    pub end: usize,
+    /// How many non-empty lines stand above `start`.
+    pub lines_above: usize,
+}
+
+/// Short lines allowed between two prose lines of one story (a caption, a "read also" link,
+/// an ad marker and a video box).
+const MAX_GAP: usize = 5;
+/// A line this long is prose, however it ends.
+const PROSE_WORDS: usize = 12;
+/// A line this long that ends a sentence is prose.
+const SENTENCE_WORDS: usize = 6;
+
+/// Finds the story among `lines`. Text without prose (a list, a few short lines) is all story.
+pub fn find(lines: &[String]) -> Story {
+    let mut best: Option<Run> = None;
+    let mut run: Option<Run> = None;
+    let mut gap = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let words = prose_words(line).max(wrapped_words(lines, i));
+        if words == 0 {
+            gap += usize::from(!is_list_item(line));
+            continue;
+        }
+        match &mut run {
+            Some(r) if gap <= MAX_GAP => {
+                r.end = i + 1;
+                r.words += words;
+            }
+            _ => {
+                if let Some(done) = run.take() {
+                    best = Some(larger(best, done));
+                }
+                run = Some(Run {
+                    start: i,
+                    end: i + 1,
+                    words,
+                });
+            }
+        }
+        gap = 0;
+    }
+    if let Some(done) = run {
+        best = Some(larger(best, done));
+    }
+    let Some(best) = best else {
+        return Story {
+            start: 0,
+            end: lines.len(),
+            lines_above: 0,
+        };
+    };
+    let end = best.end + closing_lines(&lines[best.end..]);
+    Story {
+        start: best.start,
+        end,
+        lines_above: lines[..best.start]
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .count(),
+    }
+}
+
+/// A run of prose lines and the words they hold.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    words: usize,
+}
+
+fn larger(best: Option<Run>, run: Run) -> Run {
+    match best {
+        Some(b) if b.words >= run.words => b,
+        _ => run,
+    }
+}
+
+/// Whether `line` reads as prose: a sentence or more of the story, not a headline or menu.
+pub fn is_prose(line: &str) -> bool {
+    prose_words(line) > 0
+}
+
+/// The words of `line` when it reads as prose, else 0.
+fn prose_words(line: &str) -> usize {
+    let words = line.split_whitespace().count();
+    if words >= PROSE_WORDS || (words >= SENTENCE_WORDS && ends_a_sentence(line)) {
+        words
+    } else {
+        0
+    }
+}
+
+/// The words of line `i` when it is part of a paragraph wrapped at a fixed width (lines of
+/// several words, running on into the next), else 0.
+fn wrapped_words(lines: &[String], i: usize) -> usize {
+    const LINE_WORDS: usize = 5;
+    let words = |j: usize| lines.get(j).map_or(0, |l| l.split_whitespace().count());
+    let runs_on = |j: usize| lines.get(j).is_some_and(|l| !ends_a_sentence(l));
+    let into_next = words(i + 1) >= LINE_WORDS / 2 && runs_on(i);
+    let from_previous = i > 0 && words(i - 1) >= LINE_WORDS && runs_on(i - 1);
+    if words(i) >= LINE_WORDS && (into_next || from_previous) {
+        words(i)
+    } else {
+        0
+    }
+}
+
+/// An item of a list the story gives (`1. Jakarta`, `- Rp 5 juta;`) or a line leading into
+/// one: part of the story however short.
+fn is_list_item(line: &str) -> bool {
+    let line = line.trim();
+    let numbered = line.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+    });
+    let bulleted = line.starts_with(['-', '•', '*', '–']) && line.split_whitespace().count() > 2;
+    numbered || bulleted || line.ends_with([':', ';', ','])
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    let line = without_closing_mark(line.trim()).trim_end_matches(['"', '”', '\'', '’', ')']);
+    line.ends_with(['.', '!', '?', '…']) && line.chars().any(char::is_lowercase)
+}
+
+/// A line without what may close a story's last sentence: the desk's code (`(dea)`), a
+/// video box (`[Gambas:Video CNN]`).
+fn without_closing_mark(line: &str) -> &str {
+    const LONGEST: usize = 40;
+    let open = match line.chars().last() {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => return line,
+    };
+    match line.rfind(open) {
+        Some(at) if line.len() - at <= LONGEST => line[..at].trim_end(),
+        _ => line,
+    }
+}
+
+/// How many of the lines right after the last prose line still belong to the story:
+/// paragraphs of short lines that end a sentence, and the desk's code (`(dea)`), up to the
+/// first paragraph that does not.
+fn closing_lines(after: &[String]) -> usize {
+    let mut taken = 0;
+    let mut paragraph = String::new();
+    for (i, line) in after.iter().enumerate() {
+        let line = line.trim();
+        if !line.is_empty() {
+            paragraph.push(' ');
+            paragraph.push_str(line);
+            let last_of_paragraph = after.get(i + 1).is_none_or(|l| l.trim().is_empty());
+            if !last_of_paragraph {
+                continue;
+            }
+        }
+        if paragraph.is_empty() {
+            continue;
+        }
+        if ends_a_sentence(&paragraph) || without_closing_mark(paragraph.trim()).is_empty() {
+            taken = i + 1;
+            paragraph.clear();
+        } else {
+            break;
+        }
+    }
+    taken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_clean_story_is_all_story() {
+        let text = lines(
+            "Kim Tiba di Hanoi\n\nJakarta - Kim Jong-un tiba di Hanoi dengan kereta setelah \
+             perjalanan dua hari dari Pyongyang.\n\nIa disambut pejabat Vietnam di stasiun \
+             perbatasan Dong Dang pagi itu.\n\nIa tiba.\n(dea)",
+        );
+        let story = find(&text);
+        assert_eq!((story.start, story.end, story.lines_above), (2, 8, 1));
+    }
+
+    #[test]
+    fn menus_and_link_lists_stand_outside() {
+        let mut text = String::new();
+        for item in [
+            "Home", "News", "Nasional", "Ekonomi", "Olahraga", "Tekno", "Foto",
+        ] {
+            text.push_str(item);
+            text.push_str("\n\n");
+        }
+        text.push_str("Kim Tiba di Hanoi\n\nSelasa, 26/02/2019 10:30 WIB\n\n");
+        text.push_str(
+            "Jakarta - Kim Jong-un tiba di Hanoi dengan kereta setelah perjalanan dua hari.\n\
+             Ia disambut pejabat Vietnam di stasiun perbatasan Dong Dang pagi itu.\n\n",
+        );
+        for item in [
+            "Berita Terkait",
+            "Trump Tiba",
+            "Moon Bicara",
+            "Pompeo Pulang",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str("Terpopuler\nIndeks\nKarir\nRedaksi\nPedoman Media Siber\nKontak\n\n");
+        text.push_str(
+            "Tulisan lama di arsip kami ini dibaca lebih dari seribu orang minggu lalu.\n",
+        );
+        let text = lines(&text);
+        let story = find(&text);
+        assert_eq!(text[story.start], text[18]);
+        assert!(text[18].starts_with("Jakarta - Kim"));
+        assert_eq!(story.end, 20);
+        assert_eq!(story.lines_above, 9);
+    }
+
+    #[test]
+    fn text_without_prose_is_all_story() {
+        let text = lines("Daftar\nSatu\nDua");
+        assert_eq!(find(&text).start, 0);
+        assert_eq!(find(&text).end, 3);
+    }
+}
