@@ -129,7 +129,7 @@ fn list_reports_extracted_fields_and_unreadable_files() {
     let second = &records[1];
     assert_eq!(
         second["evidence"],
-        serde_json::json!({"date": "weekday", "source": "fingerprint", "title": "lead sentence"})
+        serde_json::json!({"date": "reported day", "source": "fingerprint", "title": "lead sentence"})
     );
     assert_eq!(second["author"], serde_json::Value::Null);
     let inferred: Vec<&str> = second["inferred"]

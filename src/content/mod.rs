@@ -175,7 +175,7 @@ pub fn read_text(
             dates::parse_stated(text, &config.timezone).map_err(|m| at_key("date", m, DATE_HINT))?
         }
         None => {
-            let read = article.date.zip(article.evidence.date);
+            let read = article.date.zip(article.evidence.date.map(|e| e.name()));
             let (date, from) = evidence::unstated_date(
                 read,
                 prefix.map(|(day, _)| day),
@@ -239,7 +239,7 @@ pub fn read_text(
         }
     };
     if let (None, Some(from)) = (&source, article.evidence.source) {
-        evidence.insert("source", from);
+        evidence.insert("source", from.name());
     }
     let source = pick(source, article.source, "source", &mut inferred);
     let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);

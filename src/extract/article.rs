@@ -15,8 +15,9 @@ use super::dating::{self, Dated};
 use super::entities::{self, Entities};
 use super::glued;
 use super::headline;
-use super::outlets::{self, Outlet};
-use super::pubdate;
+use super::labels;
+use super::outlets::{self, Outlet, SourceEvidence};
+use super::pubdate::{self, DateEvidence};
 use super::region::{self, Story};
 use super::summary::{split_sentences, summarize};
 use super::text::{WordSet, detokenize};
@@ -62,10 +63,10 @@ pub struct Article {
 /// `fingerprint`; title `first line` or `lead sentence`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
-    pub date: Option<&'static str>,
+    pub date: Option<DateEvidence>,
     /// Why the date needs an editor's look, when its evidence is weak.
     pub weak_date: Option<pubdate::Weak>,
-    pub source: Option<&'static str>,
+    pub source: Option<SourceEvidence>,
     pub title: Option<&'static str>,
 }
 
@@ -93,7 +94,8 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         .filter(|l| !chrome::is_chrome(l))
         .collect();
     glued::unglue_lines(&mut lines, text, settings.entities);
-    let address = take_address(&mut lines);
+    let labels = labels::take(&mut lines);
+    let address = labels.link.clone().or_else(|| take_address(&mut lines));
     join_parted_datelines(&mut lines);
     let story = region::find(&lines);
     let top = if story.lines_above <= TOP_LINES {
@@ -114,21 +116,17 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let paragraphs: Vec<String> = paragraphs_of(&blocks);
     let body = paragraphs.join("\n");
 
-    let named = |outlet: Option<&str>, from| outlet.map(|o| (Outlet::named(o), from));
-    let (source, source_from) = named(top.outlet.as_deref(), top.outlet_from)
-        .or_else(|| {
-            named(
-                dateline.as_ref().and_then(|(d, _)| d.outlet.as_deref()),
-                "dateline",
-            )
-        })
-        .or_else(|| address.map(|k| (k.outlet(), "address")))
-        .or_else(|| outlets::fingerprint(text).map(|k| (k.outlet(), "fingerprint")))
-        .unzip();
+    let clues = outlets::Clues {
+        header: top.outlet.as_ref().map(|(o, from)| (o.as_str(), *from)),
+        dateline: dateline.as_ref().and_then(|(d, _)| d.outlet.as_deref()),
+        label: labels.source.as_deref(),
+        address: address.as_deref(),
+    };
+    let (source, source_from) = outlets::choose(&clues, text).unzip();
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 
-    let (title, title_inferred) = match top.headline {
+    let (title, title_inferred) = match labels.title.or(top.headline) {
         Some(line) => (Some(line), false),
         None => (
             paragraphs
@@ -145,12 +143,13 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             "first line"
         }
     });
-    let date = pubdate::choose(
-        &top.header,
-        dateline.as_ref().map(|(_, text)| text.as_str()),
-        &paragraphs,
-        settings.today,
-    );
+    let sources = pubdate::Sources {
+        header: &top.header,
+        label: labels.date.as_deref(),
+        dateline: dateline.as_ref().map(|(_, text)| text.as_str()),
+        address: address.as_deref(),
+    };
+    let date = pubdate::choose(&sources, &paragraphs, settings.today);
     let summary = summarize(&paragraphs, settings.summary_words);
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
@@ -186,9 +185,9 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
 struct Top {
     headline: Option<String>,
     header: Vec<String>,
-    outlet: Option<String>,
-    /// `header`, or `byline` when the outlet closes a byline (`Rita Uli - detikNews`).
-    outlet_from: &'static str,
+    /// The outlet a header line names: from the header, or from a byline it closes (`Rita
+    /// Uli - detikNews`).
+    outlet: Option<(String, SourceEvidence)>,
     byline: Option<String>,
     body_start: usize,
 }
@@ -220,8 +219,12 @@ fn read_top(lines: &[String]) -> Top {
                     .and_then(|c| c.name("named"))
                     .filter(|name| name.as_str() != outlet);
                 if top.outlet.is_none() {
-                    top.outlet = Some(outlet.clone());
-                    top.outlet_from = if byline.is_some() { "byline" } else { "header" };
+                    let from = if byline.is_some() {
+                        SourceEvidence::Byline
+                    } else {
+                        SourceEvidence::Header
+                    };
+                    top.outlet = Some((outlet.clone(), from));
                 }
                 if let Some(name) = byline {
                     top.byline.get_or_insert(name.as_str().to_string());
@@ -254,11 +257,21 @@ const HEAD_WINDOW: usize = 15;
 /// the headline beside it, bylines between them and the story. An editor's headline pasted
 /// as the first line wins over the page's.
 fn read_page_head(lines: &[String], story: &Story) -> Top {
+    // A headline that ends with `?` or `!` reads as prose: the story's first run may start
+    // with the header, so the head reaches down to the first long paragraph.
+    let first_long = (story.start..story.end)
+        .find(|i| {
+            lines[*i]
+                .split_whitespace()
+                .nth(region::PROSE_WORDS - 1)
+                .is_some()
+        })
+        .unwrap_or(story.start);
     let mut top = Top {
         body_start: story.start,
         ..Top::default()
     };
-    let above: Vec<usize> = (0..story.start)
+    let above: Vec<usize> = (0..first_long)
         .rev()
         .filter(|i| !lines[*i].is_empty())
         .take(HEAD_WINDOW)
@@ -269,9 +282,12 @@ fn read_page_head(lines: &[String], story: &Story) -> Top {
                 .iter()
                 .any(|d| d.year.is_some())
     });
+    if let Some(d) = dated.filter(|d| *d >= story.start) {
+        top.body_start = d + 1;
+    }
     let neighbour = |from: usize, step: isize| {
         let mut i = from as isize + step;
-        while i >= 0 && (i as usize) < story.start {
+        while i >= 0 && (i as usize) < first_long {
             if !lines[i as usize].is_empty() {
                 return Some(i as usize);
             }
@@ -294,8 +310,7 @@ fn read_page_head(lines: &[String], story: &Story) -> Top {
     if let Some(d) = dated {
         top.header.push(lines[d].clone());
         if let Some(outlet) = header_line(&lines[d]).flatten() {
-            top.outlet = Some(outlet);
-            top.outlet_from = "header";
+            top.outlet = Some((outlet, SourceEvidence::Header));
         }
         // A deck may stand between the headline and the date; a menu item may stand above
         // a headline written under its date: the longest headline-like neighbour wins.
@@ -311,7 +326,7 @@ fn read_page_head(lines: &[String], story: &Story) -> Top {
             .take_while(|i| *i + 3 >= d)
             .min()
             .unwrap_or(d);
-        for line in &lines[near..story.start] {
+        for line in &lines[near..first_long] {
             if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
                 top.byline.get_or_insert(c["name"].to_string());
             }
@@ -361,14 +376,15 @@ fn join_parted_datelines(lines: &mut Vec<String>) {
     }
 }
 
-/// Takes out the first line that is the article's own address at a known outlet.
-fn take_address(lines: &mut Vec<String>) -> Option<&'static outlets::Known> {
-    let (i, known) = lines
+/// Takes out the first line that is nothing but a web address (`https://news.detik.com/...`,
+/// `Sumber: https://...`): the scrape saved where the article came from.
+fn take_address(lines: &mut Vec<String>) -> Option<String> {
+    let (i, address) = lines
         .iter()
         .enumerate()
-        .find_map(|(i, line)| outlets::address_outlet(line).map(|k| (i, k)))?;
+        .find_map(|(i, line)| outlets::address_line(line).map(|a| (i, a.to_string())))?;
     lines.remove(i);
-    Some(known)
+    Some(address)
 }
 
 /// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.

@@ -85,8 +85,8 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
         format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?-u:\b)\)?{time}"),
-        // Jumat (12/6/2020) · Senin (30/12)
-        format!(r"(?i)(?-u:\b)(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
+        // Jumat (12/6/2020) · Senin (30/12) · Rabu dini hari (10/9)
+        format!(r"(?i)(?-u:\b)(?P<wd>{wd})(?:\s+(?:dini hari|pagi|siang|sore|malam))?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"),
         // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni
         format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?(?-u:\b)\)?{time}"),
         // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
@@ -107,11 +107,12 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid clock pattern")
 });
 
-/// Years the text speaks of: `2019` after a month name, `tahun`, `pada`, `sejak`, `in`...
+/// Years the text speaks of: `2019` after a month name, `tahun`, `pada`, `sejak`, `in`...,
+/// or in parentheses (`Constantine (2005)`).
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
+        r"(?i)(?:(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+|\()(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("valid year pattern")
 });

@@ -9,6 +9,7 @@ pub mod dating;
 pub mod entities;
 pub mod glued;
 pub mod headline;
+pub mod labels;
 pub mod lexicon;
 pub mod outlets;
 pub mod pubdate;

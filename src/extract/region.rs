@@ -19,7 +19,7 @@ pub struct Story {
 /// an ad marker and a video box).
 const MAX_GAP: usize = 5;
 /// A line this long is prose, however it ends.
-const PROSE_WORDS: usize = 12;
+pub const PROSE_WORDS: usize = 12;
 /// A line this long that ends a sentence is prose.
 const SENTENCE_WORDS: usize = 6;
 
@@ -112,8 +112,15 @@ fn wrapped_words(lines: &[String], i: usize) -> usize {
     const LINE_WORDS: usize = 5;
     let words = |j: usize| lines.get(j).map_or(0, |l| l.split_whitespace().count());
     let runs_on = |j: usize| lines.get(j).is_some_and(|l| !ends_a_sentence(l));
-    let into_next = words(i + 1) >= LINE_WORDS / 2 && runs_on(i);
-    let from_previous = i > 0 && words(i - 1) >= LINE_WORDS && runs_on(i - 1);
+    // A wrapped line's next line goes on mid-sentence, in lowercase.
+    let continues = |j: usize| {
+        lines
+            .get(j)
+            .and_then(|l| l.chars().next())
+            .is_some_and(char::is_lowercase)
+    };
+    let into_next = words(i + 1) >= LINE_WORDS / 2 && runs_on(i) && continues(i + 1);
+    let from_previous = i > 0 && words(i - 1) >= LINE_WORDS && runs_on(i - 1) && continues(i);
     if words(i) >= LINE_WORDS && (into_next || from_previous) {
         words(i)
     } else {

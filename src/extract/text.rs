@@ -8,6 +8,12 @@ use regex::Regex;
 
 /// Text tokenized for machines (`Kim berbicara , kata dia .`) joined back as people write it.
 pub fn detokenize(line: &str) -> Cow<'_, str> {
+    // A no-break space inside a name (`CNBC\u{a0}Indonesia`), a dash split by a tokenizer
+    // (`Jakarta, CNN Indonesia - - Komisi`).
+    if line.contains(['\u{a0}']) || line.contains(" - - ") {
+        let line = line.replace('\u{a0}', " ").replace(" - - ", " -- ");
+        return Cow::Owned(detokenize(&line).into_owned());
+    }
     static SPACE_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+([,.;:!?%)\]])(\s|$)").expect("valid pattern"));
     static SPACE_AFTER: LazyLock<Regex> =

@@ -40,7 +40,7 @@ pub const KNOWN: &[Known] = &[
     outlet(
         "CNBC Indonesia",
         "https://www.cnbcindonesia.com",
-        &["CNBC Indonesia"],
+        &["CNBC Indonesia", "CNBCIndonesia.com"],
     ),
     outlet(
         "detikcom",
@@ -56,7 +56,7 @@ pub const KNOWN: &[Known] = &[
     outlet(
         "Kompas.com",
         "https://www.kompas.com",
-        &["Kompas.com", "KOMPAS.com"],
+        &["Kompas.com", "KOMPAS.com", "Kompas Cyber Media"],
     ),
     outlet("Kompas", "https://www.kompas.id", &["Kompas.id", "KOMPAS"]),
     outlet(
@@ -89,7 +89,12 @@ pub const KNOWN: &[Known] = &[
     outlet(
         "Republika",
         "https://www.republika.co.id",
-        &["REPUBLIKA.CO.ID", "Republika.co.id"],
+        &[
+            "REPUBLIKA.CO.ID",
+            "Republika.co.id",
+            "Republika",
+            "IHRAM.CO.ID",
+        ],
     ),
     outlet(
         "Okezone",
@@ -109,7 +114,7 @@ pub const KNOWN: &[Known] = &[
     outlet(
         "Tribunnews.com",
         "https://www.tribunnews.com",
-        &["Tribunnews.com", "TRIBUNNEWS.COM"],
+        &["Tribunnews.com", "TRIBUNNEWS.COM", "Tribunnews"],
     ),
     outlet(
         "VIVA",
@@ -157,6 +162,53 @@ pub const KNOWN: &[Known] = &[
         &["BBC News Indonesia", "BBC Indonesia"],
     ),
     outlet(
+        "KapanLagi.com",
+        "https://www.kapanlagi.com",
+        &["KapanLagi.com", "Kapanlagi.com", "KAPANLAGI.COM"],
+    ),
+    outlet(
+        "DailySocial.id",
+        "https://dailysocial.id",
+        &["DailySocial.id", "DailySocial"],
+    ),
+    outlet(
+        "Rimanews",
+        "https://rimanews.com",
+        &["Rimanews", "RimaNews"],
+    ),
+    outlet(
+        "Pos Kota",
+        "https://poskota.co.id",
+        &["Pos Kota", "Poskota.co.id"],
+    ),
+    outlet("Bola.com", "https://www.bola.com", &["Bola.com"]),
+    outlet(
+        "Bola.net",
+        "https://www.bola.net",
+        &["Bola.net", "BOLA.NET"],
+    ),
+    outlet(
+        "Katadata",
+        "https://katadata.co.id",
+        &["Katadata", "Katadata.co.id"],
+    ),
+    outlet(
+        "Wowkeren",
+        "https://www.wowkeren.com",
+        &["WowKeren", "Wowkeren.com"],
+    ),
+    outlet(
+        "Posmetro Medan",
+        "https://posmetro-medan.com",
+        &["Posmetro Medan"],
+    ),
+    outlet(
+        "Inilah.com",
+        "https://www.inilah.com",
+        &["Inilah.com", "INILAH.COM"],
+    ),
+    outlet("Gatra", "https://www.gatra.com", &["Gatra.com", "GATRA"]),
+    outlet(
         "The Jakarta Post",
         "https://www.thejakartapost.com",
         &["The Jakarta Post", "Jakarta Post"],
@@ -184,7 +236,24 @@ pub const KNOWN: &[Known] = &[
         "The Washington Post",
         &["The Washington Post", "Washington Post"],
     ),
-    agency("The Guardian", &["The Guardian", "Guardian"]),
+    agency(
+        "The Guardian",
+        &["The Guardian", "Guardian", "theguardian.com"],
+    ),
+    agency(
+        "The Telegraph",
+        &["The Telegraph", "Telegraph", "telegraph.co.uk"],
+    ),
+    agency("BuzzFeed News", &["BuzzFeed News", "BuzzFeed"]),
+    agency("Herald Sun", &["Herald Sun", "heraldsun.com.au"]),
+    agency("The Seattle Times", &["The Seattle Times", "Seattle Times"]),
+    agency("The Verge", &["The Verge"]),
+    agency("Ars Technica", &["Ars Technica"]),
+    agency("Quanta Magazine", &["Quanta Magazine", "Quanta"]),
+    agency("Breitbart", &["Breitbart", "Breitbart News"]),
+    agency("CityLab", &["CityLab"]),
+    agency("Salon", &["Salon.com"]),
+    agency("CNN Money", &["CNNMoney", "CNN Money"]),
     agency(
         "The Wall Street Journal",
         &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
@@ -244,6 +313,9 @@ pub const FINGERPRINTS: &[(&str, &[&str])] = &[
         &["detikcom", "CNN Indonesia", "CNBC Indonesia"],
     ),
     ("Simak video '", &["detikcom"]),
+    ("detikers", &["detikcom"]),
+    ("Saksikan LiveDetik", &["detikcom"]),
+    ("Saksikan Live Detik", &["detikcom"]),
     ("Kompas.com News Update", &["Kompas.com"]),
     (
         "Dapatkan update berita pilihan dan breaking news",

@@ -2,6 +2,7 @@
 //! [`known`] as data; the code here only reads it.
 
 mod dateline;
+mod evidence;
 mod known;
 
 use std::collections::HashMap;
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use dateline::{Dateline, dateline};
+pub use evidence::{Clues, SourceEvidence, choose};
 pub use known::{FINGERPRINTS, KNOWN, Known};
 
 /// The outlet a briefing reports from, as pages show it.
@@ -105,14 +107,22 @@ pub fn fingerprint(text: &str) -> Option<&'static Known> {
     }
 }
 
+/// A line holding nothing but a web address, after a label or not (`Sumber berita:
+/// https://...`).
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:sumber(?: berita)?|source|url|link|tautan|artikel asli)\s*:\s*)?(?P<address>https?://(?P<host>[a-z0-9.-]+)(?:[/?#]\S*)?)$")
+        .expect("valid address pattern")
+});
+
+/// The address in a line that holds nothing but a web address, if it is one.
+pub fn address_line(line: &str) -> Option<&str> {
+    Some(ADDRESS.captures(line.trim())?.name("address")?.as_str())
+}
+
 /// The known outlet whose own address `line` is, when the line holds nothing but a web
 /// address (`https://news.detik.com/...`, `Sumber: https://www.kompas.com/...`): the scrape
 /// saved where the article came from. An address inside a sentence is a citation, not this.
 pub fn address_outlet(line: &str) -> Option<&'static Known> {
-    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:sumber|source|url|link|tautan|artikel asli)\s*:\s*)?https?://(?P<host>[a-z0-9.-]+)(?:[/?#]\S*)?$")
-            .expect("valid address pattern")
-    });
     let host = ADDRESS
         .captures(line.trim())?
         .name("host")?

@@ -1,0 +1,182 @@
+//! The cues around a date in an article's body that tell what the date is to the article:
+//! the day it reports, a day ahead, a day someone quoted spoke of, a sidebar's headline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::dating::{Written, just_before};
+use crate::extract::headline::looks_like_headline;
+
+/// A cue around a date; `WEIGHTS` in the parent module says what each is worth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Written with its weekday: `Senin (21/1)`, the way Indonesian news marks the day it
+    /// reports.
+    Weekday,
+    /// Marked as today: `hari ini, Jumat (12/6)`.
+    TodayMark,
+    /// In a sentence that attributes what was said: `kata dia, Senin (21/1)`.
+    Reporting,
+    /// In the lead paragraphs.
+    InLead,
+    /// A paragraph of its own that is only a place and the date, closing a column or
+    /// letter: `Jakarta, 19 Oktober 2025.`
+    SignOff,
+    /// A day ahead: `akan digelar pada`, `hingga 30 April`, `1 Mei mendatang`.
+    Future,
+    /// Inside a quotation: a day someone spoke of, not the article's.
+    Quoted,
+    /// In a line of its own that reads as a headline: a related story's.
+    Sidebar,
+}
+
+/// How far before a date a reporting verb may stand in its sentence.
+const REPORTING_REACH: usize = 160;
+/// How far before a date a word putting it ahead may stand.
+const FUTURE_REACH: usize = 48;
+
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:kata|ujar|ucap|tutur|ungkap|jelas|terang|sebut|tegas|imbuh|mengatakan|menyatakan|menilai|menjelaskan|menyebut|menuturkan|mengungkapkan|menegaskan|katanya|ujarnya|ucapnya|tuturnya|ungkapnya|jelasnya|terangnya|keterangan(?:nya)?|wartawan|konferensi pers|dikutip|dilansir|melansir|dihubungi|ditemui|dilihat|pantauan|said|told|says|according)(?-u:\b)",
+    )
+    .expect("valid reporting pattern")
+});
+
+static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:akan|bakal|nanti|hingga|sampai(?:\s+dengan)?|batas|tenggat|paling lambat|mulai|jelang|menjelang|dijadwalkan|rencananya|will|until|scheduled|deadline)(?-u:\b)(?:\s+\S+){0,4}\s*$",
+    )
+    .expect("valid future pattern")
+});
+
+/// Words that put any date of their sentence ahead: a schedule, a plan.
+static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:dijadwalkan|menjadwalkan|terjadwal|direncanakan|berencana|rencananya|berpotensi|diprediksi|diproyeksi|diperkirakan|besok|scheduled|expected to)(?-u:\b)")
+        .expect("valid schedule pattern")
+});
+
+static FUTURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(?:mendatang|nanti|depan|yang akan datang)(?-u:\b)")
+        .expect("valid future pattern")
+});
+
+/// The cues around the date `w` in `text`; the lead ends at byte `lead_end`.
+pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
+    let paragraph_start = text[..w.start].rfind('\n').map_or(0, |i| i + 1);
+    let paragraph_end = text[w.end..].find('\n').map_or(text.len(), |i| w.end + i);
+    let paragraph = &text[paragraph_start..paragraph_end];
+    let before_in_paragraph = &text[paragraph_start..w.start];
+    let sentence_start = before_in_paragraph.rfind(". ").map_or(0, |i| i + 2);
+    let sentence_before = &before_in_paragraph[sentence_start..];
+    let after = &text[w.end..paragraph_end];
+    // What a quotation says ahead belongs to its speaker's day, not to the date after it.
+    let attribution = sentence_before
+        .rfind(['”', '"'])
+        .map_or(sentence_before, |i| &sentence_before[i..]);
+    let mut cues = Vec::new();
+    let mut note = |cue, present: bool| {
+        if present {
+            cues.push(cue);
+        }
+    };
+    note(Cue::Weekday, w.weekday.is_some());
+    note(Cue::TodayMark, w.today_mark);
+    note(
+        Cue::Reporting,
+        REPORTING.is_match(just_before(
+            sentence_before,
+            sentence_before.len(),
+            REPORTING_REACH,
+        )),
+    );
+    note(Cue::InLead, w.start < lead_end);
+    note(
+        Cue::Future,
+        FUTURE_BEFORE.is_match(just_before(
+            sentence_before,
+            sentence_before.len(),
+            FUTURE_REACH,
+        )) || FUTURE_AFTER.is_match(after)
+            || SCHEDULE.is_match(attribution),
+    );
+    note(Cue::SignOff, is_sign_off(paragraph, w));
+    note(Cue::Quoted, inside_quotation(before_in_paragraph));
+    note(Cue::Sidebar, looks_like_headline(paragraph));
+    cues
+}
+
+/// A paragraph that is a place and the date: `Astana Gede Kawali, 19 Oktober 2025.`
+fn is_sign_off(paragraph: &str, w: &Written) -> bool {
+    const PLACE_WORDS: usize = 4;
+    let Some(at) = paragraph.find(',') else {
+        return false;
+    };
+    let place = &paragraph[..at];
+    let rest = paragraph[at + 1..].trim().trim_end_matches('.');
+    w.year.is_some()
+        && place.split_whitespace().count() <= PLACE_WORDS
+        && place
+            .split_whitespace()
+            .all(|word| word.starts_with(char::is_uppercase))
+        && dating_is_whole(rest)
+}
+
+/// Whether `text` is one date and nothing else.
+fn dating_is_whole(text: &str) -> bool {
+    let dates = crate::extract::dating::find_dates(text);
+    dates.len() == 1 && dates[0].start == 0 && dates[0].end == text.len()
+}
+
+/// Whether a quotation opened in `before` is still open at its end.
+fn inside_quotation(before: &str) -> bool {
+    let mut open = false;
+    for c in before.chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dating::find_dates;
+
+    fn cues_of(text: &str) -> Vec<Cue> {
+        let w = find_dates(text).pop().expect("a date");
+        around(text, &w, 0)
+    }
+
+    #[test]
+    fn cues_are_read_around_the_date() {
+        assert_eq!(
+            cues_of("Hal itu disampaikan, kata dia, Senin (21/1)."),
+            [Cue::Weekday, Cue::Reporting]
+        );
+        assert_eq!(
+            cues_of("Proyek itu akan rampung pada 1 Mei 2019 mendatang."),
+            [Cue::Future]
+        );
+        assert_eq!(
+            cues_of("\"Pada hari ini, 21 April 2025, saya mundur,\" katanya."),
+            [Cue::TodayMark, Cue::Quoted]
+        );
+        assert_eq!(
+            cues_of("Film Kedua Dirilis 12 November 2015"),
+            [Cue::Sidebar]
+        );
+        assert_eq!(
+            cues_of("Astana Gede Kawali, 19 Oktober 2025."),
+            [Cue::SignOff]
+        );
+        assert_eq!(
+            cues_of("Polisi menjadwalkan ulang pemeriksaan penyanyi itu, Jumat (12/9)."),
+            [Cue::Weekday, Cue::Future]
+        );
+    }
+}
