@@ -129,10 +129,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let (title, title_inferred) = match labels.title.or(top.headline) {
         Some(line) => (Some(line), false),
         None => (
-            paragraphs
-                .first()
-                .and_then(|p| split_sentences(p).first().copied())
-                .map(|lead| headline::title_from_lead(lead, TITLE_WORDS)),
+            headline::title_from_paragraphs(&paragraphs, TITLE_WORDS),
             true,
         ),
     };
@@ -254,8 +251,9 @@ fn read_top(lines: &[String]) -> Top {
 const HEAD_WINDOW: usize = 15;
 
 /// The header of a story saved with its whole page: the date line nearest above the story,
-/// the headline beside it, bylines between them and the story. An editor's headline pasted
-/// as the first line wins over the page's.
+/// the headline beside it, bylines between them and the story. Without a headline there,
+/// one an editor pasted as the first line is taken (a page's first line may be a link to
+/// another story, so the page's own headline comes first).
 fn read_page_head(lines: &[String], story: &Story) -> Top {
     // A headline that ends with `?` or `!` reads as prose: the story's first run may start
     // with the header, so the head reaches down to the first long paragraph.
@@ -312,14 +310,20 @@ fn read_page_head(lines: &[String], story: &Story) -> Top {
         if let Some(outlet) = header_line(&lines[d]).flatten() {
             top.outlet = Some((outlet, SourceEvidence::Header));
         }
-        // A deck may stand between the headline and the date; a menu item may stand above
-        // a headline written under its date: the longest headline-like neighbour wins.
+        // The headline stands right above its date line, unless a deck stands between them;
+        // a short line there may be a menu item above a headline written under its date:
+        // then the longest headline-like neighbour wins.
+        const SURE_WORDS: usize = 4;
         let first_above = past_bylines(d, -1);
         let second_above = first_above.and_then(|i| past_bylines(i, -1));
-        top.headline = [first_above, past_bylines(d, 1), second_above]
-            .into_iter()
-            .filter_map(headline_at)
-            .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()));
+        top.headline = headline_at(first_above)
+            .filter(|h| h.split_whitespace().count() >= SURE_WORDS)
+            .or_else(|| {
+                [first_above, past_bylines(d, 1), second_above]
+                    .into_iter()
+                    .filter_map(headline_at)
+                    .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()))
+            });
         let near = above
             .iter()
             .copied()

@@ -1,6 +1,11 @@
 //! Titles: the headline a raw article opens with, or one made from its lead sentence.
 
-use super::summary::is_abbreviation;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::ROLE_WORDS;
+use super::summary::{is_abbreviation, split_sentences};
 
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.
@@ -66,6 +71,123 @@ const DANGLING: &[&str] = &[
     "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "oleh", "bagi", "atau", "akan",
     "para", "sang", "the", "of", "to", "a", "an", "and", "in", "on", "for", "at", "by",
 ];
+
+/// How many paragraphs at the top may give the sentence a title is made from.
+const LEAD_PARAGRAPHS: usize = 3;
+
+/// A title of at most `max_words` made from the story's lead: its first sentence that is
+/// not a quotation, without a lead-in (`Dilansir AFP, Senin (7/7/2025), ...`), asides in
+/// parentheses or dates, and with a long subject cut to the name before its verb.
+pub fn title_from_paragraphs<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> Option<String> {
+    let sentences: Vec<&str> = paragraphs
+        .iter()
+        .take(LEAD_PARAGRAPHS)
+        .flat_map(|p| split_sentences(p.as_ref()))
+        .collect();
+    let quoted = |s: &&str| s.starts_with(['"', '“', '\'', '‘']);
+    let lead = sentences
+        .iter()
+        .find(|s| !quoted(s) && s.split_whitespace().count() >= 5)
+        .or(sentences.first())?;
+    let plain = plain_lead(lead);
+    let lead = if plain.split_whitespace().count() >= 3 {
+        plain
+    } else {
+        lead.to_string()
+    };
+    Some(title_from_lead(&lead, max_words))
+}
+
+/// A lead sentence without what a title leaves out: a lead-in clause before the first comma
+/// that carries a date or a citation, asides in parentheses, weekday dates, and all but
+/// the name of a subject too long for a title.
+fn plain_lead(sentence: &str) -> String {
+    static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:\S+\s+){0,2}?(?:dilansir|dikutip|melansir|mengutip|menurut|dalam|bila|jika|artinya|sementara itu|selain itu|adapun|seperti|berdasarkan|pada|sebelumnya|according to|in)(?-u:\b)[^,]{0,80}|[^,]{0,60}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)),\s+")
+            .expect("valid lead-in pattern")
+    });
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:(?:(?:pada|on|sejak)\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*)?\([^()]{1,40}\)")
+            .expect("valid aside pattern")
+    });
+    // A name spelled out before its abbreviation: headlines use the abbreviation
+    // (`Indeks Harga Saham Gabungan (IHSG)` → `IHSG`).
+    static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\p{Lu}[\p{L}-]*\s+(?:(?:dan|and|of|untuk)\s+)?)*\p{Lu}[\p{L}-]*\s*\((?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,9})\)")
+            .expect("valid abbreviation pattern")
+    });
+    let mut text = sentence.trim().to_string();
+    if let Some(m) = LEAD_IN.find(&text)
+        && text[m.end()..].split_whitespace().count() >= 5
+    {
+        text = text[m.end()..].to_string();
+    }
+    let text = ABBREVIATED.replace_all(&text, "$abbr");
+    let text = ASIDE.replace_all(&text, "").replace(" ,", ",");
+    let text = text.trim_start_matches([',', ';', ':', ' ']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = short_subject(&words);
+    let mut text = words.join(" ");
+    if let Some(first) = text.chars().next().filter(|c| c.is_lowercase()) {
+        text.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    text
+}
+
+/// The longest subject a title keeps whole, in words.
+const SUBJECT_WORDS: usize = 6;
+
+/// Words of a sentence whose subject runs longer than a title can hold (`Menteri
+/// Koordinator Bidang ... Agus Harimurti Yudhoyono menggodok ...`) cut to the name that
+/// closes the subject: the capitalized words right before the verb.
+fn short_subject<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let Some(verb) = words.iter().position(|w| is_verb(w)) else {
+        return words.to_vec();
+    };
+    // Only a subject that opens with an office (`Menteri`, `Kepala`) holds a name to keep.
+    let office = words.first().is_some_and(|w| ROLE_WORDS.contains(w));
+    if verb <= SUBJECT_WORDS || !office {
+        return words.to_vec();
+    }
+    // `sempat dilaporkan`, `akan menggelar`: the words that may stand between a name and
+    // its verb.
+    const BETWEEN: &[&str] = &[
+        "sempat", "akan", "masih", "telah", "sudah", "juga", "kembali", "resmi", "tengah", "baru",
+        "mulai", "bakal", "pun", "terus",
+    ];
+    let mut end = verb;
+    while end > 0 && BETWEEN.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    let capitalized = |w: &&&str| w.starts_with(char::is_uppercase) && !w.ends_with(',');
+    let name = words[..end]
+        .iter()
+        .rev()
+        .take_while(capitalized)
+        .take(SUBJECT_WORDS - 2)
+        .count();
+    if name == 0 {
+        return words.to_vec();
+    }
+    words[end - name..].to_vec()
+}
+
+/// Whether a word reads as the verb of an Indonesian sentence: lowercase with a verb's
+/// prefix (`menggodok`, `berharap`, `ditangkap`, `terpilih`), or a word that opens a
+/// predicate (`akan`, `resmi`).
+fn is_verb(word: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "akan", "resmi", "telah", "sudah", "masih", "kembali", "tiba",
+    ];
+    const PREFIXES: &[&str] = &[
+        "meng", "meny", "mem", "men", "me", "ber", "di", "ter", "per",
+    ];
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+    lowercase
+        && (OPENERS.contains(&word)
+            || (word.chars().count() >= 6 && PREFIXES.iter().any(|p| word.starts_with(p))))
+}
 
 /// A title of at most `max_words` made from a lead sentence: the whole sentence when short,
 /// else cut at the last clause boundary that keeps at least five words, never mid-word.

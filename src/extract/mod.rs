@@ -6,6 +6,7 @@ pub mod boilerplate;
 pub mod chrome;
 pub mod dates;
 pub mod dating;
+pub mod dictionary;
 pub mod entities;
 pub mod glued;
 pub mod headline;

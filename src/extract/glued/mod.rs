@@ -5,8 +5,12 @@
 //! kabar knows (the entity map, outlets and agencies, offices) or the article uses on their
 //! own elsewhere. Real names written that way (`iPhone`, `McAvoy`, `YouTube`) stay whole.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
+mod runs;
+
+use super::dictionary;
 use super::entities::Entities;
 use super::lexicon::{INNER_CAPITAL_NAMES, ROLE_WORDS, STOP_WORDS};
 use super::outlets::{self, KNOWN};
@@ -15,6 +19,8 @@ use super::outlets::{self, KNOWN};
 /// in one pass, and only for an article with a word that needs it.
 struct Article<'a> {
     counts: HashMap<&'a str, usize>,
+    /// The same counts without regard to case, made when first asked for.
+    lowercase: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'a> Article<'a> {
@@ -23,11 +29,27 @@ impl<'a> Article<'a> {
         for word in text.split_whitespace().map(trim_punctuation) {
             *counts.entry(word).or_insert(0) += 1;
         }
-        Article { counts }
+        Article {
+            counts,
+            lowercase: OnceCell::new(),
+        }
     }
 
     fn uses(&self, word: &str) -> bool {
         self.counts.contains_key(word)
+    }
+
+    /// Whether the article writes `lowercase` on its own at least `times` times, in any
+    /// case.
+    fn uses_lowercase(&self, lowercase: &str, times: usize) -> bool {
+        let counts = self.lowercase.get_or_init(|| {
+            let mut lower: HashMap<String, usize> = HashMap::new();
+            for (word, n) in &self.counts {
+                *lower.entry(word.to_lowercase()).or_insert(0) += n;
+            }
+            lower
+        });
+        counts.get(lowercase).is_some_and(|n| *n >= times)
     }
 
     /// A glued form written the same way twice is the article's spelling of a name.
@@ -38,16 +60,35 @@ impl<'a> Article<'a> {
 
 /// `lines` with glued words split; `text` is the whole article, for the words it uses.
 pub fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
-    let mut article: Option<Article> = None;
+    let article = Article::of(text);
     for line in lines.iter_mut() {
-        if !has_inner_capital(line) {
-            continue;
+        if let Some(split) = unglue_line(line, &article, entities) {
+            *line = split;
         }
-        let article = article.get_or_insert_with(|| Article::of(text));
-        if let Some(split) = unglue_line(line, article, entities) {
+        if let Some(split) = split_runs(line, &article, entities) {
             *line = split;
         }
     }
+}
+
+/// The line with its runs of glued words split (`Helikopterdengan`), or `None`.
+fn split_runs(line: &str, article: &Article, entities: &Entities) -> Option<String> {
+    let mut out = String::new();
+    let mut last = 0;
+    for (start, token) in tokens(line) {
+        let core = trim_punctuation(token);
+        let offset = start + token.find(core).unwrap_or(0);
+        for cut in runs::cuts(core, article, entities) {
+            out.push_str(&line[last..offset + cut]);
+            out.push(' ');
+            last = offset + cut;
+        }
+    }
+    if last == 0 {
+        return None;
+    }
+    out.push_str(&line[last..]);
+    Some(out)
 }
 
 fn trim_punctuation(word: &str) -> &str {
@@ -97,10 +138,19 @@ fn cuts(
     article: &Article,
     entities: &Entities,
 ) -> Vec<usize> {
-    if !has_inner_capital(core) || is_whole_name(core, entities) || article.repeats(core) {
+    if article.repeats(core) {
         return Vec::new();
     }
-    let mut cuts = Vec::new();
+    if !has_inner_capital(core) || is_whole_name(core, entities) {
+        return seams_before_names(core, article)
+            .into_iter()
+            .map(|cut| offset + cut)
+            .collect();
+    }
+    let mut cuts: Vec<usize> = seams_before_names(core, article)
+        .into_iter()
+        .map(|cut| offset + cut)
+        .collect();
     let mut piece_start = 0;
     for at in inner_capitals(core) {
         let left = &core[piece_start..at];
@@ -111,6 +161,45 @@ fn cuts(
             piece_start = at;
         }
     }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// Seams a capital shows without a lowercase letter before it: an abbreviation glued to a
+/// name (`RIGibran`, `PTPertamina`), a number to a name (`U-23Cahya`), a word to a name
+/// written with an inner capital (`merilisiPhone`). The name after the seam must stand on
+/// its own in the article, or be one of those names.
+fn seams_before_names(core: &str, article: &Article) -> Vec<usize> {
+    if !core.chars().skip(1).any(char::is_uppercase) {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = core.char_indices().collect();
+    let mut cuts = Vec::new();
+    for k in 1..chars.len().saturating_sub(1) {
+        let (at, c) = chars[k];
+        let (_, before) = chars[k - 1];
+        let (_, after) = chars[k + 1];
+        let starts_name = c.is_uppercase() && after.is_lowercase();
+        let abbreviation = before.is_uppercase()
+            && chars[..k]
+                .iter()
+                .all(|(_, c)| c.is_uppercase() || *c == '-');
+        let number = before.is_ascii_digit();
+        if starts_name && (abbreviation && k >= 2 || number) && article.uses(word_at(&core[at..])) {
+            cuts.push(at);
+        }
+    }
+    for name in INNER_CAPITAL_NAMES {
+        if let Some(left) = core.strip_suffix(name)
+            && left.chars().count() >= 3
+            && left.chars().all(char::is_lowercase)
+            && (dictionary::is_word(left) || article.uses(left))
+        {
+            cuts.push(left.len());
+        }
+    }
+    cuts.sort_unstable();
     cuts
 }
 
@@ -221,6 +310,18 @@ mod tests {
         assert_eq!(
             unglue("kata pejabatKorea Utara"),
             "kata pejabat Korea Utara"
+        );
+        assert_eq!(
+            unglue("Wakil Presiden RIGibran hadir. Gibran tersenyum."),
+            "Wakil Presiden RI Gibran hadir. Gibran tersenyum."
+        );
+        assert_eq!(
+            unglue("kiper Timnas U-23Cahya tampil. Cahya tersenyum."),
+            "kiper Timnas U-23 Cahya tampil. Cahya tersenyum."
+        );
+        assert_eq!(
+            unglue("Apple merilisiPhone baru."),
+            "Apple merilis iPhone baru."
         );
     }
 
