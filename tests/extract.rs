@@ -585,7 +585,7 @@ const CASES: &[Case] = &[
     // Page chrome above and inside the story.
     Case {
         file: "32-menu-top-news.txt",
-        title: "Pemerintah Korea Selatan menunjuk utusan khusus baru",
+        title: "Pemerintah Korea Selatan menunjuk utusan khusus baru untuk urusan perdamaian Semenanjung Korea",
         inferred_title: true,
         date: "2021-02-04T00:00:00+07:00",
         tags: &["Korea Selatan", "Amerika Serikat"],
