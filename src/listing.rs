@@ -21,6 +21,9 @@ pub struct Record {
     pub dateline: Option<String>,
     pub summary: String,
     pub words: usize,
+    /// Words of the text as the file holds it: far more than `words` means much was left
+    /// out (page furniture of a raw article).
+    pub source_words: usize,
     pub draft: bool,
     pub author: Option<String>,
     pub cited: Vec<String>,
@@ -31,9 +34,22 @@ pub struct Record {
 }
 
 impl Record {
-    pub const CSV_HEADER: [&str; 14] = [
-        "path", "url", "title", "date", "tags", "source", "dateline", "summary", "words", "draft",
-        "author", "cited", "inferred", "evidence",
+    pub const CSV_HEADER: [&str; 15] = [
+        "path",
+        "url",
+        "title",
+        "date",
+        "tags",
+        "source",
+        "dateline",
+        "summary",
+        "words",
+        "source_words",
+        "draft",
+        "author",
+        "cited",
+        "inferred",
+        "evidence",
     ];
 
     pub fn new(b: &Briefing, config: &Config) -> Record {
@@ -52,6 +68,7 @@ impl Record {
             dateline: b.dateline.clone(),
             summary: b.summary.clone(),
             words: b.words,
+            source_words: b.source_words,
             draft: b.draft,
             author: b.author.clone(),
             cited: b.cited.clone(),
@@ -61,7 +78,7 @@ impl Record {
     }
 
     /// The same fields for CSV; lists are joined with `; `.
-    pub fn csv_row(&self) -> [String; 14] {
+    pub fn csv_row(&self) -> [String; 15] {
         [
             self.path.clone(),
             self.url.clone(),
@@ -72,6 +89,7 @@ impl Record {
             self.dateline.clone().unwrap_or_default(),
             self.summary.clone(),
             self.words.to_string(),
+            self.source_words.to_string(),
             self.draft.to_string(),
             self.author.clone().unwrap_or_default(),
             self.cited.join("; "),

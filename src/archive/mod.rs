@@ -150,6 +150,7 @@ pub(crate) mod test_support {
             summary: String::new(),
             body: Default::default(),
             words: 0,
+            source_words: 0,
             draft: false,
             links: Vec::new(),
             inferred: Vec::new(),

@@ -20,7 +20,7 @@ use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
 use crate::extract::dates;
 use crate::extract::slug::{check_slug, slugify};
-use crate::extract::summary::summarize;
+use crate::extract::summary::{summarize, word_count};
 pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::{FrontMatter, SourceField};
@@ -54,6 +54,8 @@ pub struct Briefing {
     pub summary: String,
     pub body: Body,
     pub words: usize,
+    /// Words of the text as the file holds it, to set beside `words`.
+    pub source_words: usize,
     pub draft: bool,
     /// Links to this site found in the body: target, line, column.
     pub links: Vec<(String, usize, usize)>,
@@ -264,6 +266,15 @@ pub fn read_text(
             (target, line, col)
         })
         .collect();
+    if let Some(loss) = &article.loss {
+        warnings.push(
+            Diagnostic::new(path, split.body_line, 1, loss.message()).with_hint(
+                "if story text is missing, look at those parts of the file: kabar keeps the \
+                 largest run of prose and the header right above it; paste only the story, or \
+                 write it as a Markdown briefing",
+            ),
+        );
+    }
     warnings.extend(content.script_links.iter().map(|(url, offset)| {
         let (line, col) = in_file(*offset);
         sanitize::script_link_warning(path, line, col, url)
@@ -284,6 +295,7 @@ pub fn read_text(
         summary,
         body: Body::Held(held(std::mem::take(&mut content.html))),
         words: content.words,
+        source_words: word_count(split.body),
         draft: fm.draft,
         links,
         inferred,

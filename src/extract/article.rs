@@ -16,10 +16,11 @@ use super::entities::{self, Entities};
 use super::glued;
 use super::headline;
 use super::labels;
+use super::loss::{Left, Loss, Part};
 use super::outlets::{self, Outlet, SourceEvidence};
 use super::pubdate::{self, DateEvidence};
 use super::region::{self, Story};
-use super::summary::{split_sentences, summarize};
+use super::summary::{split_sentences, summarize, word_count};
 use super::text::{WordSet, detokenize};
 
 /// What the reading needs from the site.
@@ -55,6 +56,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     pub summary: String,
     pub tags: Vec<String>,
+    /// Set when the body keeps too little of the text: what was left out and why.
+    pub loss: Option<Loss>,
     pub evidence: Evidence,
 }
 
@@ -88,11 +91,10 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let mut lines: Vec<String> = text
+    let (mut lines, chrome_lines): (Vec<String>, Vec<String>) = text
         .lines()
-        .map(|l| detokenize(l.trim()).into_owned())
-        .filter(|l| !chrome::is_chrome(l))
-        .collect();
+        .map(|l| detokenize(without_debris(l.trim())).into_owned())
+        .partition(|l| !chrome::is_chrome(l));
     glued::unglue_lines(&mut lines, text, settings.entities);
     let labels = labels::take(&mut lines);
     let address = labels.link.clone().or_else(|| take_address(&mut lines));
@@ -108,17 +110,20 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     } else {
         lines.len()
     };
-    let body_lines = boilerplate::clean(&lines[top.body_start..body_end], settings.boilerplate);
+    let story_lines = &lines[top.body_start..body_end];
+    let body_lines = boilerplate::clean(story_lines, settings.boilerplate);
+    let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&body_lines));
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
-    drop_restated_teaser(&mut blocks);
+    let story_start = dateline.as_ref().map_or(0, |(_, _, at)| *at);
+    let teasers = drop_restated_teasers(&mut blocks, story_start);
     let code = take_author_code(&mut blocks);
     let paragraphs: Vec<String> = paragraphs_of(&blocks);
     let body = paragraphs.join("\n");
 
     let clues = outlets::Clues {
         header: top.outlet.as_ref().map(|(o, from)| (o.as_str(), *from)),
-        dateline: dateline.as_ref().and_then(|(d, _)| d.outlet.as_deref()),
+        dateline: dateline.as_ref().and_then(|(d, _, _)| d.outlet.as_deref()),
         label: labels.source.as_deref(),
         address: address.as_deref(),
     };
@@ -126,7 +131,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 
-    let (title, title_inferred) = match labels.title.or(top.headline) {
+    let (title, title_inferred) = match labels.title.or(top.headline.clone()) {
         Some(line) => (Some(line), false),
         None => (
             headline::title_from_paragraphs(&paragraphs, TITLE_WORDS),
@@ -143,11 +148,36 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let sources = pubdate::Sources {
         header: &top.header,
         label: labels.date.as_deref(),
-        dateline: dateline.as_ref().map(|(_, text)| text.as_str()),
+        dateline: dateline.as_ref().map(|(_, text, _)| text.as_str()),
         address: address.as_deref(),
     };
     let date = pubdate::choose(&sources, &paragraphs, settings.today);
     let summary = summarize(&paragraphs, settings.summary_words);
+    let kept = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(t) | Block::Caption(t) => word_count(t),
+        })
+        .sum();
+    let outside: Vec<&String> = lines[..top.body_start]
+        .iter()
+        .chain(&lines[body_end..])
+        .filter(|l| !top.holds(l))
+        .collect();
+    let loss = Loss::measure(
+        kept,
+        word_count(text),
+        vec![
+            Part::of(Left::PageFurniture, &outside),
+            Part::of(Left::Menus, &chrome_lines),
+            Part {
+                why: Left::Boilerplate,
+                words: boilerplate_words,
+                sample: String::new(),
+            },
+            Part::of(Left::Teaser, &teasers),
+        ],
+    );
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
     let tags = entities::tags(
@@ -162,12 +192,13 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         title_inferred,
         date: date.as_ref().map(|c| c.dated),
         source,
-        dateline: dateline.and_then(|(d, _)| d.city),
+        dateline: dateline.and_then(|(d, _, _)| d.city),
         author: top.byline.or(code),
         cited,
         blocks,
         summary,
         tags,
+        loss,
         evidence: Evidence {
             weak_date: date.as_ref().and_then(pubdate::Choice::weakness),
             date: date.map(|c| c.from),
@@ -195,6 +226,20 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
     )
     .expect("valid byline pattern")
+});
+
+impl Top {
+    /// Whether `line` was read as part of the header: the headline, a date line, a byline.
+    fn holds(&self, line: &str) -> bool {
+        self.headline.as_deref() == Some(line)
+            || self.header.iter().any(|h| h == line)
+            || BYLINE.is_match(line)
+    }
+}
+
+/// A byline's label standing alone: `Oleh :`, `Penulis:`, `By`.
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
 });
 
 fn read_top(lines: &[String]) -> Top {
@@ -244,6 +289,15 @@ fn read_top(lines: &[String]) -> Top {
     }
     top.body_start = i;
     top
+}
+
+/// A line without the punctuation a scrape left before its first word (`, , - Judul`).
+fn without_debris(line: &str) -> &str {
+    let start = line.find(|c: char| c.is_alphanumeric() || "\"“'‘([".contains(c));
+    match start {
+        Some(at) if line[..at].contains([',', ';']) => &line[at..],
+        _ => line,
+    }
 }
 
 /// How many non-empty lines above the story a saved page's header block (headline, date,
@@ -363,15 +417,30 @@ fn pasted_headline(lines: &[String]) -> Option<String> {
 }
 
 /// A dateline on its own line (`Jakarta -`, `REPUBLIKA.CO.ID, JAKARTA --`) joined to the story
-/// line it opens.
+/// line it opens; a dateline inside a line (after a wire headline, or glued to a teaser)
+/// made to start a paragraph of its own.
 fn join_parted_datelines(lines: &mut Vec<String>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(at) = outlets::inline_dateline(&lines[i]) {
+            let rest = lines[i].split_off(at);
+            let before = lines[i].trim_end().to_string();
+            lines[i] = before;
+            lines.splice(i + 1..i + 1, [String::new(), rest]);
+        }
+        i += 1;
+    }
     let mut i = 0;
     while i + 1 < lines.len() {
         let line = &lines[i];
+        // `Oleh :` on a line of its own, the name on the next.
+        let byline_label = BYLINE_LABEL.is_match(line) && !lines[i + 1].is_empty();
         let parted = line.split_whitespace().count() <= 5
             && line.ends_with(['-', '—', '–'])
             && !lines[i + 1].is_empty();
-        if parted && outlets::dateline(&format!("{line} {}", lines[i + 1])).is_some() {
+        if byline_label
+            || parted && outlets::dateline(&format!("{line} {}", lines[i + 1])).is_some()
+        {
             let next = lines.remove(i + 1);
             lines[i].push(' ');
             lines[i].push_str(&next);
@@ -517,39 +586,87 @@ fn paragraphs_of(blocks: &[Block]) -> Vec<String> {
         .collect()
 }
 
-/// Takes the dateline off the first paragraph that opens with one; returns it with its text.
-fn take_dateline(blocks: &mut [Block]) -> Option<(outlets::Dateline, String)> {
+/// Takes the dateline off the first paragraph that opens with one; returns it with its text
+/// and the index of its block.
+fn take_dateline(blocks: &mut [Block]) -> Option<(outlets::Dateline, String, usize)> {
     blocks
         .iter_mut()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p),
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Paragraph(p) => Some((i, p)),
             Block::Caption(_) => None,
         })
         .take(DATELINE_PARAGRAPHS)
-        .find_map(|p| {
+        .find_map(|(i, p)| {
             let dateline = outlets::dateline(p)?;
             let text = p[..dateline.len].to_string();
             p.replace_range(..dateline.len, "");
-            Some((dateline, text))
+            Some((dateline, text, i))
         })
 }
 
-/// A teaser saved above the story (a site's summary line) that the lead then says again:
-/// the page would say it twice.
-fn drop_restated_teaser(blocks: &mut Vec<Block>) {
+/// Teasers saved above the story that the story then says again: the site's summary line
+/// the lead restates, or a pull quote standing before the dateline. The page would say
+/// them twice. Returns what was dropped.
+fn drop_restated_teasers(blocks: &mut Vec<Block>, story_start: usize) -> Vec<String> {
+    let opening = |text: &str| split_sentences(text).first().map(|s| WordSet::of(s));
+    let paragraph = |b: &Block| match b {
+        Block::Paragraph(text) => Some(text.clone()),
+        Block::Caption(_) => None,
+    };
+    let later: Vec<WordSet> = blocks
+        .iter()
+        .skip(story_start)
+        .filter_map(paragraph)
+        .flat_map(|p| {
+            split_sentences(&p)
+                .into_iter()
+                .map(WordSet::of)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut dropped = Vec::new();
+    let mut index = 0;
+    blocks.retain(|b| {
+        let before_story = index < story_start;
+        index += 1;
+        let Some(text) = paragraph(b) else {
+            return true;
+        };
+        let repeated = before_story
+            && opening(&text).is_some_and(|set| later.iter().any(|l| l.near_duplicate(&set)));
+        if repeated {
+            dropped.push(text);
+        }
+        !repeated
+    });
+    if let Some(lead) = drop_restated_summary(blocks) {
+        dropped.push(lead);
+    }
+    dropped
+}
+
+/// A teaser saved above the story (a site's summary line) that the lead then says again.
+fn drop_restated_summary(blocks: &mut Vec<Block>) -> Option<String> {
     let mut paragraphs = blocks.iter().enumerate().filter_map(|(i, b)| match b {
         Block::Paragraph(text) => Some((i, text)),
         Block::Caption(_) => None,
     });
     let (Some((teaser, first)), Some((_, lead))) = (paragraphs.next(), paragraphs.next()) else {
-        return;
+        return None;
     };
     let opening = |text: &str| split_sentences(text).first().map(|s| WordSet::of(s));
-    if let (Some(a), Some(b)) = (opening(first), opening(lead))
-        && a.near_duplicate(&b)
-    {
-        blocks.remove(teaser);
+    let (a, b) = (opening(first)?, opening(lead)?);
+    if !a.near_duplicate(&b) {
+        return None;
     }
+    match blocks.remove(teaser) {
+        Block::Paragraph(text) | Block::Caption(text) => Some(text),
+    }
+}
+
+fn words_of(lines: &[String]) -> usize {
+    lines.iter().map(|l| word_count(l)).sum()
 }
 
 /// A desk's code (`dea`, `rdp/imk`): lowercase initials, never a person's name.

@@ -40,7 +40,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Span,
     ),
     (
-        r"^(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Editor Bahasa)\s*:.*$",
+        r"^(?:Penulis|Editor|Reporter|Pewarta|Redaktur|Editor Bahasa|Oleh)\s*:.*$",
         Reach::Span,
     ),
     (r"^(?:Halaman|Artikel|Berita) [Ss]elanjutnya$", Reach::Span),
@@ -49,7 +49,17 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Span,
     ),
     (r"^(?i:copyright)?\s*©.*$", Reach::Span),
-    (r"^Laporan [Ww]artawan .*$", Reach::Span),
+    // English news pages' furniture.
+    (
+        r"^(?i:skip to (?:main )?content|[a-z]+ navigation|image (?:copyright|caption|source)|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$",
+        Reach::Span,
+    ),
+    // `Laporan Wartawan Tribunnews.com, Reynas Abdila`: the reporter's line, which scrapes
+    // often run into the story; only the name goes.
+    (
+        r"^Laporan (?:[Ww]artawan|[Rr]eporter|[Kk]ontributor)(?:\s+[\w.]+\.(?:com|co\.id|id))?,?\s+(?:[A-Z][a-z][\w'’.-]*\s*){1,3}(?:,\s*)?",
+        Reach::Span,
+    ),
     (
         r"^(?:Lanjut(?:kan)? [Bb]aca|Baca [Ss]elengkapnya|CONTINUE READING)(?-u:\b).*$",
         Reach::Span,

@@ -11,9 +11,12 @@ use super::summary::{is_abbreviation, split_sentences};
 /// outlet line.
 pub fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
+    // A headline in title case may end with a full stop (`Korut Tembakkan Rudal, Jepang
+    // Siaga.`); a sentence is not written so.
     let full_stop = line
         .strip_suffix('.')
-        .is_some_and(|before| !before.ends_with("..") && !is_abbreviation(before));
+        .is_some_and(|before| !before.ends_with("..") && !is_abbreviation(before))
+        && !is_title_case(line);
     let ends_like_a_sentence = full_stop || line.ends_with([',', ';', ':']);
     let opens_well = line
         .chars()
@@ -24,6 +27,27 @@ pub fn looks_like_headline(line: &str) -> bool {
         && !ends_like_a_sentence
         && opens_well
         && !line.contains(" | ")
+}
+
+/// Whether most words of `line` start with a capital, small joining words aside.
+fn is_title_case(line: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "atau", "pada", "oleh",
+        "jadi", "usai", "jelang", "of", "the", "and", "to", "in", "on", "for", "at", "a", "an",
+    ];
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3 && capitalized * 5 >= words.len() * 4
 }
 
 /// Words before which a clause starts, best places to cut a long sentence.
@@ -247,6 +271,9 @@ mod tests {
         ));
         assert!(!looks_like_headline(
             "Korea Utara bersumpah akan meningkatkan kekuatan militernya."
+        ));
+        assert!(looks_like_headline(
+            "Korut Tembakkan Dua Rudal, Jepang Siaga."
         ));
         assert!(!looks_like_headline(
             "CNN Indonesia | Selasa, 31/12/2019 18:19 WIB"

@@ -12,6 +12,7 @@ pub mod glued;
 pub mod headline;
 pub mod labels;
 pub mod lexicon;
+pub mod loss;
 pub mod outlets;
 pub mod pubdate;
 pub mod region;

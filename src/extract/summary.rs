@@ -74,8 +74,10 @@ pub fn is_abbreviation(before_stop: &str) -> bool {
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-/// The lead sentences of `paragraphs` that fit in `max_words`; a first sentence longer than
-/// that is cut at a word boundary and marked with an ellipsis. A sentence that repeats one
+/// The lead sentences of `paragraphs`, ending at the sentence end nearest `max_words` (the
+/// sentence that crosses the budget is taken when that leaves the summary nearer it); a
+/// first sentence longer than the budget is cut at a word boundary and marked with an
+/// ellipsis. A sentence that repeats one
 /// already taken (a lead restated as the first paragraph) is skipped.
 pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
     let mut taken: Vec<&str> = Vec::new();
@@ -90,6 +92,11 @@ pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
         if words + count > max_words {
             if taken.is_empty() {
                 return cut_words(sentence, max_words);
+            }
+            // The sentence that crosses the budget is taken when it leaves the summary
+            // nearer the budget than stopping short would.
+            if words + count - max_words < max_words - words {
+                taken.push(sentence);
             }
             break;
         }
@@ -177,9 +184,16 @@ mod tests {
     }
 
     #[test]
-    fn summary_stops_at_a_sentence_within_budget() {
+    fn summary_ends_at_the_sentence_end_nearest_the_budget() {
         let paragraphs = ["Satu dua tiga. Empat lima enam tujuh.", "Delapan."];
         assert_eq!(summarize(&paragraphs, 3), "Satu dua tiga.");
+        // Stopping at 3 words is 2 short of 5; going on to 7 is 2 over: stop short.
+        assert_eq!(summarize(&paragraphs, 5), "Satu dua tiga.");
+        // 3 words are 3 short of 6, 7 words only 1 over: the second sentence is taken.
+        assert_eq!(
+            summarize(&paragraphs, 6),
+            "Satu dua tiga. Empat lima enam tujuh."
+        );
         assert_eq!(
             summarize(&paragraphs, 8),
             "Satu dua tiga. Empat lima enam tujuh. Delapan."

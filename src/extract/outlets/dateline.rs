@@ -41,8 +41,8 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"^(?P<city>{CITY}),\s*{DAY}\s+(?:--|—|–|-)\s+"),
         // KONTAN.CO.ID - JAKARTA.
         format!(r"^(?P<outlet>{outlet}){SEPARATOR}(?P<city>[A-Z][A-Z'’ -]+[A-Z])\.\s+"),
-        // Suara.com -
-        format!(r"^(?P<outlet>{outlet})\s+(?:--|—|–|-)\s+"),
+        // Suara.com - · TRIBUNNEWS.COM-
+        format!(r"^(?P<outlet>{outlet})\s*(?:--|—|–|-)\s+"),
         // Jakarta - (detik)
         format!(r"^(?P<city>{CITY})\s+(?:--|—|–|-)\s+"),
     ]
@@ -74,6 +74,24 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             len,
         })
     })
+}
+
+/// Where a wire dateline starts inside a line rather than at its start: after a headline
+/// (`North Korea fires missiles SEOUL (Reuters) - ...`, the city in capitals) or glued to a
+/// teaser before it (`... program ini,Jakarta (ANTARA) - ...`).
+pub fn inline_dateline(line: &str) -> Option<usize> {
+    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+        let known = forms_alternation();
+        Regex::new(&format!(
+            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){{0,2}})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
+        ))
+        .expect("valid inline dateline pattern")
+    });
+    let c = INLINE.captures(line)?;
+    let city = c.name("city")?;
+    let capitals = city.as_str().chars().all(|ch| !ch.is_lowercase());
+    let words_before = line[..city.start()].split_whitespace().count();
+    (c.name("glued").is_some() || (capitals && words_before >= 3)).then_some(city.start())
 }
 
 /// Words a dateline's city slot may catch but that are not places.
@@ -159,6 +177,23 @@ mod tests {
             assert_eq!(o.as_deref(), outlet, "{text}");
             assert_eq!(rest, "Kim", "{text}");
         }
+    }
+
+    #[test]
+    fn datelines_inside_a_line_are_found() {
+        fn at(line: &str) -> Option<&str> {
+            inline_dateline(line).map(|i| &line[i..i + 5])
+        }
+        assert_eq!(
+            at("North Korea fires two missiles SEOUL (Reuters) - North Korea fired"),
+            Some("SEOUL")
+        );
+        assert_eq!(
+            at("kolaborasi itu sangat penting,Jakarta (ANTARA) - Menteri Koordinator"),
+            Some("Jakar")
+        );
+        assert_eq!(at("Ia tiba di Jakarta (ANTARA) - lalu pulang"), None);
+        assert_eq!(at("SEOUL (Reuters) - North Korea fired"), None);
     }
 
     #[test]

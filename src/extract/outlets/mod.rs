@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use dateline::{Dateline, dateline};
+pub use dateline::{Dateline, dateline, inline_dateline};
 pub use evidence::{Clues, SourceEvidence, choose};
 pub use known::{FINGERPRINTS, KNOWN, Known};
 
