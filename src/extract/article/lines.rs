@@ -1,0 +1,67 @@
+//! A raw text's lines made ready for reading: scrape debris off their starts, a dateline
+//! on a line of its own joined to its story line (or one inside a line made to start a
+//! paragraph), a byline's label joined to its name, the article's own address taken out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::outlets;
+
+/// A byline's label standing alone: `Oleh :`, `Penulis:`, `By`.
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
+});
+
+/// A line without the punctuation a scrape left before its first word (`, , - Judul`).
+pub(super) fn without_debris(line: &str) -> &str {
+    let start = line.find(|c: char| c.is_alphanumeric() || "\"“'‘([".contains(c));
+    match start {
+        Some(at) if line[..at].contains([',', ';']) => &line[at..],
+        _ => line,
+    }
+}
+
+/// A dateline on its own line (`Jakarta -`, `REPUBLIKA.CO.ID, JAKARTA --`) joined to the story
+/// line it opens; a dateline inside a line (after a wire headline, or glued to a teaser)
+/// made to start a paragraph of its own.
+pub(super) fn join_parted_datelines(lines: &mut Vec<String>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(at) = outlets::inline_dateline(&lines[i]) {
+            let rest = lines[i].split_off(at);
+            let before = lines[i].trim_end().to_string();
+            lines[i] = before;
+            lines.splice(i + 1..i + 1, [String::new(), rest]);
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let line = &lines[i];
+        // `Oleh :` on a line of its own, the name on the next.
+        let byline_label = BYLINE_LABEL.is_match(line) && !lines[i + 1].is_empty();
+        let parted = line.split_whitespace().count() <= 5
+            && line.ends_with(['-', '—', '–'])
+            && !lines[i + 1].is_empty();
+        if byline_label
+            || parted && outlets::dateline(&format!("{line} {}", lines[i + 1])).is_some()
+        {
+            let next = lines.remove(i + 1);
+            lines[i].push(' ');
+            lines[i].push_str(&next);
+        }
+        i += 1;
+    }
+}
+
+/// Takes out the first line that is nothing but a web address (`https://news.detik.com/...`,
+/// `Sumber: https://...`): the scrape saved where the article came from.
+pub(super) fn take_address(lines: &mut Vec<String>) -> Option<String> {
+    let (i, address) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, line)| outlets::address_line(line).map(|a| (i, a.to_string())))?;
+    lines.remove(i);
+    Some(address)
+}

@@ -1,0 +1,319 @@
+//! A raw news article (plain text copied from a news site) read into a briefing's fields.
+//!
+//! The reading runs top to bottom: headline and header lines, then the body cleaned of
+//! boilerplate, split into paragraphs and captions, its dateline and author code taken off;
+//! then the date, outlet, citations, title, summary and tags are drawn from what is left.
+
+mod body;
+mod lines;
+mod top;
+
+use chrono::NaiveDate;
+
+use super::boilerplate::{self, Pattern};
+use super::chrome;
+use super::dating::Dated;
+use super::entities::{self, Entities};
+use super::glued;
+use super::headline;
+use super::labels;
+use super::loss::{Left, Loss, Part};
+use super::outlets::{self, Outlet, SourceEvidence};
+use super::pubdate::{self, DateEvidence};
+use super::region;
+use super::summary::{summarize, word_count};
+use super::text::detokenize;
+pub use body::is_desk_code;
+use body::{
+    blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
+};
+use lines::{join_parted_datelines, take_address, without_debris};
+use top::{TOP_LINES, read_page_head, read_top};
+
+/// What the reading needs from the site.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    pub boilerplate: &'a [Pattern],
+    pub entities: &'a Entities,
+    pub max_tags: usize,
+    pub summary_words: usize,
+    /// Dates are never placed after this day when a year has to be guessed.
+    pub today: NaiveDate,
+}
+
+/// A piece of the cleaned body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(String),
+    /// A photo caption with its credit.
+    Caption(String),
+}
+
+/// Everything read from a raw article. Fields are empty where the text did not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    pub title: Option<String>,
+    /// The title was made from the lead sentence: the text had no headline.
+    pub title_inferred: bool,
+    pub date: Option<Dated>,
+    pub source: Option<Outlet>,
+    pub dateline: Option<String>,
+    pub author: Option<String>,
+    pub cited: Vec<String>,
+    pub blocks: Vec<Block>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    /// Set when the body keeps too little of the text: what was left out and why.
+    pub loss: Option<Loss>,
+    pub evidence: Evidence,
+}
+
+/// Where the values read from the text came from, so an editor can judge them: date
+/// `header`, `today` (`hari ini`), `weekday` or `text`; source `header`, `dateline` or
+/// `fingerprint`; title `first line` or `lead sentence`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub date: Option<DateEvidence>,
+    /// Why the date needs an editor's look, when its evidence is weak.
+    pub weak_date: Option<pubdate::Weak>,
+    pub source: Option<SourceEvidence>,
+    pub title: Option<&'static str>,
+}
+
+impl Article {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            Block::Caption(_) => None,
+        })
+    }
+}
+
+/// Title length in words when it is made from the lead sentence.
+const TITLE_WORDS: usize = 12;
+
+/// Reads a raw article.
+pub fn extract(text: &str, settings: &Settings) -> Article {
+    let (mut lines, chrome_lines): (Vec<String>, Vec<String>) = text
+        .lines()
+        .map(|l| detokenize(without_debris(l.trim())).into_owned())
+        .partition(|l| !chrome::is_chrome(l));
+    glued::unglue_lines(&mut lines, text, settings.entities);
+    let labels = labels::take(&mut lines);
+    let address = labels.link.clone().or_else(|| take_address(&mut lines));
+    join_parted_datelines(&mut lines);
+    let story = region::find(&lines);
+    let top = if story.lines_above <= TOP_LINES {
+        read_top(&lines)
+    } else {
+        read_page_head(&lines, &story)
+    };
+    let body_end = if story.end > top.body_start {
+        story.end
+    } else {
+        lines.len()
+    };
+    let story_lines = &lines[top.body_start..body_end];
+    let body_lines = boilerplate::clean(story_lines, settings.boilerplate);
+    let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&body_lines));
+    let mut blocks = blocks_of(&unwrap_lines(body_lines));
+    let dateline = take_dateline(&mut blocks);
+    let story_start = dateline.as_ref().map_or(0, |(_, _, at)| *at);
+    let teasers = drop_restated_teasers(&mut blocks, story_start);
+    let code = take_author_code(&mut blocks);
+    let paragraphs: Vec<String> = paragraphs_of(&blocks);
+    let body = paragraphs.join("\n");
+
+    let clues = outlets::Clues {
+        header: top.outlet.as_ref().map(|(o, from)| (o.as_str(), *from)),
+        dateline: dateline.as_ref().and_then(|(d, _, _)| d.outlet.as_deref()),
+        label: labels.source.as_deref(),
+        address: address.as_deref(),
+    };
+    let (source, source_from) = outlets::choose(&clues, text).unzip();
+    let mut cited = outlets::cited(&body);
+    cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
+
+    let (title, title_inferred) = match labels.title.or(top.headline.clone()) {
+        Some(line) => (Some(line), false),
+        None => (
+            headline::title_from_paragraphs(&paragraphs, TITLE_WORDS),
+            true,
+        ),
+    };
+    let title_from = title.as_ref().map(|_| {
+        if title_inferred {
+            "lead sentence"
+        } else {
+            "first line"
+        }
+    });
+    let sources = pubdate::Sources {
+        header: &top.header,
+        label: labels.date.as_deref(),
+        dateline: dateline.as_ref().map(|(_, text, _)| text.as_str()),
+        address: address.as_deref(),
+    };
+    let date = pubdate::choose(&sources, &paragraphs, settings.today);
+    let summary = summarize(&paragraphs, settings.summary_words);
+    let kept = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(t) | Block::Caption(t) => word_count(t),
+        })
+        .sum();
+    let outside: Vec<&String> = lines[..top.body_start]
+        .iter()
+        .chain(&lines[body_end..])
+        .filter(|l| !top.holds(l))
+        .collect();
+    let loss = Loss::measure(
+        kept,
+        word_count(text),
+        vec![
+            Part::of(Left::PageFurniture, &outside),
+            Part::of(Left::Menus, &chrome_lines),
+            Part {
+                why: Left::Boilerplate,
+                words: boilerplate_words,
+                sample: String::new(),
+            },
+            Part::of(Left::Teaser, &teasers),
+        ],
+    );
+    let mut exclude: Vec<String> = cited.clone();
+    exclude.extend(source.iter().map(|s| s.name.clone()));
+    let tags = entities::tags(
+        title.as_deref().unwrap_or(""),
+        &paragraphs,
+        settings.entities,
+        &exclude,
+        settings.max_tags,
+    );
+    Article {
+        title,
+        title_inferred,
+        date: date.as_ref().map(|c| c.dated),
+        source,
+        dateline: dateline.and_then(|(d, _, _)| d.city),
+        author: top.byline.or(code),
+        cited,
+        blocks,
+        summary,
+        tags,
+        loss,
+        evidence: Evidence {
+            weak_date: date.as_ref().and_then(pubdate::Choice::weakness),
+            date: date.map(|c| c.from),
+            source: source_from,
+            title: title_from,
+        },
+    }
+}
+
+fn words_of(lines: &[String]) -> usize {
+    lines.iter().map(|l| word_count(l)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Article {
+        let entities = Entities::default();
+        let settings = Settings {
+            boilerplate: &[],
+            entities: &entities,
+            max_tags: 6,
+            summary_words: 60,
+            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        };
+        extract(text, &settings)
+    }
+
+    #[test]
+    fn header_headline_dateline_and_code() {
+        let a = read(
+            "Kim Tiba di Hanoi\n\nKompas.com - 26/02/2019, 10:30 WIB\n\
+             HANOI, KOMPAS.com - Kim Jong-un tiba di Hanoi dengan kereta. Ia disambut Trump.\n\
+             Kim dan Trump makan malam. (ain/dea)",
+        );
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        assert!(!a.title_inferred);
+        let date = a.date.unwrap();
+        assert_eq!(date.day.to_string(), "2019-02-26");
+        assert_eq!(date.time.unwrap().to_string(), "10:30:00");
+        assert_eq!(a.source.unwrap().name, "Kompas.com");
+        assert_eq!(a.dateline.as_deref(), Some("Hanoi"));
+        assert_eq!(a.author.as_deref(), Some("ain/dea"));
+        assert_eq!(
+            a.blocks,
+            [
+                Block::Paragraph(
+                    "Kim Jong-un tiba di Hanoi dengan kereta. Ia disambut Trump.".into()
+                ),
+                Block::Paragraph("Kim dan Trump makan malam.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn body_date_with_clock() {
+        let a = read(
+            "Kim tiba di Vladivostok hari ini, Rabu (24/4/2019) pukul 18.45 WIB, dengan kereta.",
+        );
+        let date = a.date.unwrap();
+        assert_eq!(date.day.to_string(), "2019-04-24");
+        assert_eq!(date.time.unwrap().to_string(), "18:45:00");
+        assert!(a.title_inferred);
+    }
+
+    #[test]
+    fn reporting_day_over_past_events() {
+        let a = read(
+            "Pada 12 Juni 2018 Kim bertemu Trump. Dua tahun kemudian, Jumat (12/6/2020), \
+             Ri menyatakan kecewa.",
+        );
+        assert_eq!(a.date.unwrap().day.to_string(), "2020-06-12");
+    }
+
+    #[test]
+    fn breadcrumbs_and_section_names_are_not_titles() {
+        let a = read("News » Internasional\nKim Tiba di Hanoi\n\nJakarta - Kim tiba. Ia disambut.");
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        let a = read("Internasional\nKim Tiba di Hanoi\n\nJakarta - Kim tiba.");
+        assert_eq!(a.title.as_deref(), Some("Kim Tiba di Hanoi"));
+        assert_eq!(a.blocks, [Block::Paragraph("Kim tiba.".into())]);
+    }
+
+    #[test]
+    fn wrapped_text_is_joined_into_paragraphs() {
+        let a = read(
+            "Kim Tiba di Hanoi\n\nJakarta - Kim Jong-un tiba di Hanoi\nsetelah dua hari di kereta.\n\n\
+             Ia disambut pejabat\nVietnam di stasiun.\n",
+        );
+        assert_eq!(
+            a.blocks,
+            [
+                Block::Paragraph("Kim Jong-un tiba di Hanoi setelah dua hari di kereta.".into()),
+                Block::Paragraph("Ia disambut pejabat Vietnam di stasiun.".into()),
+            ]
+        );
+        let a = read("Judul Berita\n\nSatu kalimat.\nDua kalimat.\n");
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn english_bylines() {
+        let a = read(
+            "Trump meets Kim\n\nBy HYUNG-JIN KIM and ZEKE MILLER\nSEOUL (AP) — Trump met Kim.",
+        );
+        assert_eq!(a.author.as_deref(), Some("HYUNG-JIN KIM and ZEKE MILLER"));
+        assert_eq!(a.source.unwrap().name, "Associated Press");
+    }
+
+    #[test]
+    fn no_date_at_all() {
+        assert_eq!(read("Judul\n\nIsi tanpa tanggal.").date, None);
+    }
+}

@@ -1,0 +1,271 @@
+//! The header above a raw article's story: its headline, date lines, bylines and the
+//! outlet a header names, read from the top of a clean copy or from beside the story on a
+//! whole saved page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::dating;
+use super::super::headline;
+use super::super::outlets::{self, SourceEvidence};
+use super::super::region::{self, Story};
+
+/// How many lines at the top may hold the headline, header lines and bylines.
+pub(super) const TOP_LINES: usize = 6;
+/// The lines above the story: headline, header lines with the date and outlet, bylines.
+#[derive(Debug, Default)]
+pub(super) struct Top {
+    pub(super) headline: Option<String>,
+    pub(super) header: Vec<String>,
+    /// The outlet a header line names: from the header, or from a byline it closes (`Rita
+    /// Uli - detikNews`).
+    pub(super) outlet: Option<(String, SourceEvidence)>,
+    pub(super) byline: Option<String>,
+    pub(super) body_start: usize,
+}
+
+/// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `Rita Uli Hutapea - detikNews`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
+    )
+    .expect("valid byline pattern")
+});
+
+impl Top {
+    /// Whether `line` was read as part of the header: the headline, a date line, a byline.
+    pub(super) fn holds(&self, line: &str) -> bool {
+        self.headline.as_deref() == Some(line)
+            || self.header.iter().any(|h| h == line)
+            || BYLINE.is_match(line)
+    }
+}
+
+pub(super) fn read_top(lines: &[String]) -> Top {
+    let mut top = Top::default();
+    let mut seen = 0;
+    let mut i = 0;
+    while i < lines.len() && seen < TOP_LINES {
+        let line = &lines[i];
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        seen += 1;
+        if let Some(outlet) = header_line(line) {
+            top.header.push(line.clone());
+            if let Some(outlet) = outlet {
+                let byline = BYLINE
+                    .captures(line)
+                    .and_then(|c| c.name("named"))
+                    .filter(|name| name.as_str() != outlet);
+                if top.outlet.is_none() {
+                    let from = if byline.is_some() {
+                        SourceEvidence::Byline
+                    } else {
+                        SourceEvidence::Header
+                    };
+                    top.outlet = Some((outlet.clone(), from));
+                }
+                if let Some(name) = byline {
+                    top.byline.get_or_insert(name.as_str().to_string());
+                }
+            }
+        } else if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
+            top.byline.get_or_insert(c["name"].to_string());
+        } else if top.headline.is_none() && is_kicker(lines, i) {
+            // A section name or breadcrumb above the headline: neither title nor story.
+        } else if top.headline.is_none()
+            && headline::looks_like_headline(line)
+            && outlets::dateline(line).is_none()
+            && next_is_a_break(lines, i)
+        {
+            top.headline = Some(line.clone());
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    top.body_start = i;
+    top
+}
+
+/// How many non-empty lines above the story a saved page's header block (headline, date,
+/// byline, photo and its caption, a few related links) may take.
+const HEAD_WINDOW: usize = 15;
+
+/// The header of a story saved with its whole page: the date line nearest above the story,
+/// the headline beside it, bylines between them and the story. Without a headline there,
+/// one an editor pasted as the first line is taken (a page's first line may be a link to
+/// another story, so the page's own headline comes first).
+pub(super) fn read_page_head(lines: &[String], story: &Story) -> Top {
+    // A headline that ends with `?` or `!` reads as prose: the story's first run may start
+    // with the header, so the head reaches down to the first long paragraph.
+    let first_long = (story.start..story.end)
+        .find(|i| {
+            lines[*i]
+                .split_whitespace()
+                .nth(region::PROSE_WORDS - 1)
+                .is_some()
+        })
+        .unwrap_or(story.start);
+    let mut top = Top {
+        body_start: story.start,
+        ..Top::default()
+    };
+    let above: Vec<usize> = (0..first_long)
+        .rev()
+        .filter(|i| !lines[*i].is_empty())
+        .take(HEAD_WINDOW)
+        .collect();
+    let dated = above.iter().copied().find(|i| {
+        header_line(&lines[*i]).is_some()
+            && dating::find_dates(&lines[*i])
+                .iter()
+                .any(|d| d.year.is_some())
+    });
+    if let Some(d) = dated.filter(|d| *d >= story.start) {
+        top.body_start = d + 1;
+    }
+    let neighbour = |from: usize, step: isize| {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < first_long {
+            if !lines[i as usize].is_empty() {
+                return Some(i as usize);
+            }
+            i += step;
+        }
+        None
+    };
+    let headline_at = |i: Option<usize>| {
+        i.filter(|i| is_page_headline(&lines[*i]))
+            .map(|i| lines[i].clone())
+    };
+    // Bylines stand between a headline and its date line on some pages.
+    let past_bylines = |from: usize, step: isize| {
+        let mut at = neighbour(from, step);
+        while let Some(i) = at.filter(|i| BYLINE.is_match(&lines[*i])) {
+            at = neighbour(i, step);
+        }
+        at
+    };
+    if let Some(d) = dated {
+        top.header.push(lines[d].clone());
+        if let Some(outlet) = header_line(&lines[d]).flatten() {
+            top.outlet = Some((outlet, SourceEvidence::Header));
+        }
+        // The headline stands right above its date line, unless a deck stands between them;
+        // a short line there may be a menu item above a headline written under its date:
+        // then the longest headline-like neighbour wins.
+        const SURE_WORDS: usize = 4;
+        let first_above = past_bylines(d, -1);
+        let second_above = first_above.and_then(|i| past_bylines(i, -1));
+        top.headline = headline_at(first_above)
+            .filter(|h| h.split_whitespace().count() >= SURE_WORDS)
+            .or_else(|| {
+                [first_above, past_bylines(d, 1), second_above]
+                    .into_iter()
+                    .filter_map(headline_at)
+                    .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()))
+            });
+        let near = above
+            .iter()
+            .copied()
+            .take_while(|i| *i + 3 >= d)
+            .min()
+            .unwrap_or(d);
+        for line in &lines[near..first_long] {
+            if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
+                top.byline.get_or_insert(c["name"].to_string());
+            }
+        }
+    } else {
+        top.headline = headline_at(above.first().copied());
+    }
+    if let Some(pasted) = pasted_headline(lines) {
+        top.headline = Some(pasted);
+    }
+    top
+}
+
+/// A headline on a saved page: a few words that are no menu and no section name.
+fn is_page_headline(line: &str) -> bool {
+    const FEWEST_WORDS: usize = 3;
+    line.split_whitespace().count() >= FEWEST_WORDS
+        && headline::looks_like_headline(line)
+        && !BYLINE.is_match(line)
+        && header_line(line).is_none()
+        && outlets::dateline(line).is_none()
+}
+
+/// A headline an editor pasted above a saved page: the first line, standing alone.
+fn pasted_headline(lines: &[String]) -> Option<String> {
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let line = &lines[first];
+    (is_page_headline(line) && lines.get(first + 1).is_some_and(String::is_empty))
+        .then(|| line.clone())
+}
+
+/// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.
+fn is_kicker(lines: &[String], i: usize) -> bool {
+    let line = &lines[i];
+    let words = line.split_whitespace().count();
+    let breadcrumb = words <= 8
+        && [" > ", " » ", " / ", " › "]
+            .iter()
+            .any(|s| line.contains(s));
+    let section = words <= 3 && !line.ends_with(['.', '!', '?', ':', '"', '”']);
+    let headline_follows = lines[i + 1..]
+        .iter()
+        .position(|l| !l.is_empty())
+        .is_some_and(|next| {
+            let j = i + 1 + next;
+            headline::looks_like_headline(&lines[j]) && next_is_a_break(lines, j)
+        });
+    (breadcrumb || section) && headline_follows
+}
+
+/// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the
+/// outlet); the outlet is `None` for a line with only a date.
+fn header_line(line: &str) -> Option<Option<String>> {
+    // Besides the date and outlet a header line holds a few words at most: a byline, a
+    // label such as `Published`, a zone.
+    const OTHER_WORDS: usize = 4;
+    // A day, a time, a zone and an outlet's name take a dozen words or so: a longer line is
+    // story (and a whole story on one line must not be searched date by date).
+    const MOST_WORDS: usize = 24;
+    if line.split_whitespace().nth(MOST_WORDS).is_some() {
+        return None;
+    }
+    let dates = dating::find_dates(line);
+    let outlet = outlets::header_outlet(line);
+    if dates.is_empty() && outlet.is_none() {
+        return None;
+    }
+    let mut rest = line.to_string();
+    for date in dates.iter().rev() {
+        rest.replace_range(date.start..date.end, " ");
+    }
+    if let Some(outlet) = &outlet {
+        rest = rest.replacen(outlet.as_str(), " ", 1);
+    }
+    let other_words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    (other_words <= OTHER_WORDS).then_some(outlet)
+}
+
+/// After a headline: a blank line, or a header or dateline line.
+fn next_is_a_break(lines: &[String], i: usize) -> bool {
+    match lines.get(i + 1) {
+        None => false,
+        Some(next) if next.is_empty() => true,
+        Some(next) => {
+            header_line(next).is_some()
+                || outlets::dateline(next).is_some()
+                || BYLINE.is_match(next)
+        }
+    }
+}
