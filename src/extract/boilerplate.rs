@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::region;
 use super::summary::split_sentences;
+use super::text::is_prose;
 
 /// How much text a match takes with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,11 +49,6 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Span,
     ),
     (r"^(?i:copyright)?\s*©.*$", Reach::Span),
-    // English news pages' furniture.
-    (
-        r"^(?i:skip to (?:main )?content|[a-z]+ navigation|image (?:copyright|caption|source)|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$",
-        Reach::Span,
-    ),
     // `Laporan Wartawan Tribunnews.com, Reynas Abdila`: the reporter's line, which scrapes
     // often run into the story; only the name goes.
     (
@@ -93,6 +88,15 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Rest,
     ),
 ];
+
+/// Whether `line` heads a "read also" list of headlines: a list set inside a story, which
+/// goes on after it (a "related" list closes a story instead).
+pub fn is_read_also_heading(line: &str) -> bool {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:baca juga|read also)\s*:?$").expect("valid heading pattern")
+    });
+    HEADING.is_match(line.trim())
+}
 
 /// A compiled pattern and its reach.
 #[derive(Debug, Clone)]
@@ -142,7 +146,7 @@ pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
     'lines: for line in lines {
         let mut line = line.trim().to_string();
         if in_list {
-            if region::is_prose(&line) {
+            if is_prose(&line) {
                 in_list = false;
             } else {
                 continue;

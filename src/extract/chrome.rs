@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use super::dating;
 use super::lexicon::{NAVIGATION_WORDS, NETWORK_SITES};
 use super::outlets;
@@ -17,8 +19,14 @@ pub fn is_chrome(line: &str) -> bool {
     if line.is_empty() || line.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
-    is_menu(line) || is_bar_of_site_words(line) || is_script(line)
+    is_menu(line) || is_bar_of_site_words(line) || is_script(line) || ENGLISH.is_match(line)
 }
+
+/// English news pages' furniture: accessibility links, share panels, image credits.
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|image (?:copyright|caption|source)|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$")
+        .expect("valid furniture pattern")
+});
 
 /// A line of a page's script saved as text (`googletag.cmd.push(function() {`, `var re = ...;`,
 /// `}`): it has code's punctuation and words no story uses that way.
@@ -217,6 +225,8 @@ mod tests {
             "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
             "var value = re.exec(document.cookie);",
             "}",
+            "Skip to main content",
+            "BBC navigation",
         ] {
             assert!(is_chrome(line), "{line}");
         }

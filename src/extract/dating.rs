@@ -68,6 +68,16 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Fri),
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
 ];
 
 /// Zone names and offsets that may follow a time of day.
@@ -82,6 +92,12 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})(?-u:\b))?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
+    let months_capitalized =
+        alternation(MONTHS.iter().filter(|(n, _)| n.len() >= 3).map(|(n, _)| *n))
+            .split('|')
+            .map(capitalized)
+            .collect::<Vec<_>>()
+            .join("|");
     [
         // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
         format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?-u:\b)\)?{time}"),
@@ -91,6 +107,12 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?(?-u:\b)\)?{time}"),
         // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
         format!(r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b){time}"),
+        // SEOUL, Dec 31 (Reuters) · March 2: a wire's day without its year, the month
+        // capitalized
+        format!(r"(?-u:\b)(?P<mon>{months_capitalized})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*,?\s*(?P<y>\d{{4}}))?"),
+        // Harian Kontan (22/1): a day in parentheses after a name, the way Indonesian news
+        // dates a source without its weekday
+        format!(r"(?-u:\b)\p{{Lu}}[\p{{L}}.]+\s+\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\s*\)"),
         // 2019-12-31, 2019-12-31T18:19:00+07:00
         format!(r"(?-u:\b)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"),
     ]
@@ -112,7 +134,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until)\.?\s+|\()(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
+        r"(?i)(?:(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until|the)\.?\s+|\()(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("valid year pattern")
 });
@@ -128,6 +150,14 @@ pub fn is_calendar_name(word: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphabetic())
         .to_lowercase();
     MONTHS.iter().any(|(n, _)| *n == word) || WEEKDAYS.iter().any(|(n, _)| *n == word)
+}
+
+/// `march` → `March`.
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
@@ -372,6 +402,23 @@ mod tests {
             first("Diperbarui 2019-12-31T18:19:00+07:00"),
             "2019-12-31 18:19 +07:00"
         );
+        // The Guardian, Reuters, the BBC, The New York Times.
+        assert_eq!(first("Tue 2 Mar 2021 10.32 GMT"), "2021-03-02 10:32 +00:00");
+        assert_eq!(first("March 2, 2021 10:32 AM"), "2021-03-02 10:32");
+        assert_eq!(first("Published 2 March 2021"), "2021-03-02");
+        assert_eq!(
+            first("Updated 6:05 p.m. ET, Tue March 2, 2021"),
+            "2021-03-02"
+        );
+    }
+
+    #[test]
+    fn a_day_in_parentheses_after_a_name() {
+        assert_eq!(
+            first("lewat keterbukaan informasi di Harian Kontan (22/1) tahun 2019"),
+            "2019-01-22"
+        );
+        assert!(find_dates("skor akhir (2/3) untuk tim tamu").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::lexicon::ROLE_WORDS;
 use super::summary::{is_abbreviation, split_sentences};
+use super::text::is_title_case;
 
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.
@@ -27,27 +28,6 @@ pub fn looks_like_headline(line: &str) -> bool {
         && !ends_like_a_sentence
         && opens_well
         && !line.contains(" | ")
-}
-
-/// Whether most words of `line` start with a capital, small joining words aside.
-fn is_title_case(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "atau", "pada", "oleh",
-        "jadi", "usai", "jelang", "of", "the", "and", "to", "in", "on", "for", "at", "a", "an",
-    ];
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let capitalized = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    words.len() >= 3 && capitalized * 5 >= words.len() * 4
 }
 
 /// Words before which a clause starts, best places to cut a long sentence.

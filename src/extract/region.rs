@@ -4,6 +4,9 @@
 //! "read also" links, ad markers) between them; what stands far above or below it is page
 //! furniture.
 
+use super::boilerplate::is_read_also_heading;
+use super::text::{ends_a_sentence, prose_words, without_closing_mark};
+
 /// The lines of a scrape that hold the story, as indexes into its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Story {
@@ -18,25 +21,28 @@ pub struct Story {
 /// Short lines allowed between two prose lines of one story (a caption, a "read also" link,
 /// an ad marker and a video box).
 const MAX_GAP: usize = 5;
-/// A line this long is prose, however it ends.
-pub const PROSE_WORDS: usize = 12;
-/// A line this long that ends a sentence is prose.
-const SENTENCE_WORDS: usize = 6;
 
 /// Finds the story among `lines`. Text without prose (a list, a few short lines) is all story.
 pub fn find(lines: &[String]) -> Story {
     let mut best: Option<Run> = None;
     let mut run: Option<Run> = None;
     let mut gap = 0;
+    let mut in_list = false;
     for (i, line) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let words = prose_words(line).max(wrapped_words(lines, i));
-        if words == 0 {
-            gap += usize::from(!is_list_item(line));
+        if is_read_also_heading(line) {
+            in_list = true;
             continue;
         }
+        let words = prose_words(line).max(wrapped_words(lines, i));
+        if words == 0 {
+            // A "read also" list's headlines stand between two parts of one story.
+            gap += usize::from(!is_list_item(line) && !in_list);
+            continue;
+        }
+        in_list = false;
         match &mut run {
             Some(r) if gap <= MAX_GAP => {
                 r.end = i + 1;
@@ -91,21 +97,6 @@ fn larger(best: Option<Run>, run: Run) -> Run {
     }
 }
 
-/// Whether `line` reads as prose: a sentence or more of the story, not a headline or menu.
-pub fn is_prose(line: &str) -> bool {
-    prose_words(line) > 0
-}
-
-/// The words of `line` when it reads as prose, else 0.
-fn prose_words(line: &str) -> usize {
-    let words = line.split_whitespace().count();
-    if words >= PROSE_WORDS || (words >= SENTENCE_WORDS && ends_a_sentence(line)) {
-        words
-    } else {
-        0
-    }
-}
-
 /// The words of line `i` when it is part of a paragraph wrapped at a fixed width (lines of
 /// several words, running on into the next), else 0.
 fn wrapped_words(lines: &[String], i: usize) -> usize {
@@ -137,26 +128,6 @@ fn is_list_item(line: &str) -> bool {
     });
     let bulleted = line.starts_with(['-', '•', '*', '–']) && line.split_whitespace().count() > 2;
     numbered || bulleted || line.ends_with([':', ';', ','])
-}
-
-fn ends_a_sentence(line: &str) -> bool {
-    let line = without_closing_mark(line.trim()).trim_end_matches(['"', '”', '\'', '’', ')']);
-    line.ends_with(['.', '!', '?', '…']) && line.chars().any(char::is_lowercase)
-}
-
-/// A line without what may close a story's last sentence: the desk's code (`(dea)`), a
-/// video box (`[Gambas:Video CNN]`).
-fn without_closing_mark(line: &str) -> &str {
-    const LONGEST: usize = 40;
-    let open = match line.chars().last() {
-        Some(')') => '(',
-        Some(']') => '[',
-        _ => return line,
-    };
-    match line.rfind(open) {
-        Some(at) if line.len() - at <= LONGEST => line[..at].trim_end(),
-        _ => line,
-    }
 }
 
 /// How many of the lines right after the last prose line still belong to the story:

@@ -70,6 +70,70 @@ impl WordSet {
     }
 }
 
+/// A line this long is prose, however it ends, unless it is written in title case.
+pub const PROSE_WORDS: usize = 12;
+/// A line this long that ends a sentence is prose.
+const SENTENCE_WORDS: usize = 6;
+
+/// Whether `line` reads as prose: a sentence or more of the story, not a headline or menu.
+pub fn is_prose(line: &str) -> bool {
+    prose_words(line) > 0
+}
+
+/// The words of `line` when it reads as prose, else 0.
+pub fn prose_words(line: &str) -> usize {
+    let words = line.split_whitespace().count();
+    let sentence = ends_a_sentence(line);
+    let long = words >= PROSE_WORDS && !is_title_case(line);
+    if long || (words >= SENTENCE_WORDS && sentence) {
+        words
+    } else {
+        0
+    }
+}
+
+/// Whether a sentence ends `line` (a desk's code or video box after it aside).
+pub fn ends_a_sentence(line: &str) -> bool {
+    let line = without_closing_mark(line.trim()).trim_end_matches(['"', '”', '\'', '’', ')']);
+    line.ends_with(['.', '!', '?', '…']) && line.chars().any(char::is_lowercase)
+}
+
+/// A line without what may close a story's last sentence: the desk's code (`(dea)`), a
+/// video box (`[Gambas:Video CNN]`).
+pub fn without_closing_mark(line: &str) -> &str {
+    const LONGEST: usize = 40;
+    let open = match line.chars().last() {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => return line,
+    };
+    match line.rfind(open) {
+        Some(at) if line.len() - at <= LONGEST => line[..at].trim_end(),
+        _ => line,
+    }
+}
+
+/// Whether most words of `line` start with a capital, small joining words aside.
+pub fn is_title_case(line: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "atau", "pada", "oleh",
+        "jadi", "usai", "jelang", "of", "the", "and", "to", "in", "on", "for", "at", "a", "an",
+    ];
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3 && capitalized * 5 >= words.len() * 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
 use lines::{join_parted_datelines, take_address, without_debris};
-use top::{TOP_LINES, read_page_head, read_top};
+use top::{TOP_LINES, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]
@@ -106,7 +106,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let top = if story.lines_above <= TOP_LINES {
         read_top(&lines)
     } else {
-        read_page_head(&lines, &story)
+        read_page_head(&lines, &story, pasted_headline(text))
     };
     let body_end = if story.end > top.body_start {
         story.end

@@ -6,10 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::super::chrome;
 use super::super::dating;
 use super::super::headline;
 use super::super::outlets::{self, SourceEvidence};
-use super::super::region::{self, Story};
+use super::super::region::Story;
+use super::super::text::PROSE_WORDS;
 
 /// How many lines at the top may hold the headline, header lines and bylines.
 pub(super) const TOP_LINES: usize = 6;
@@ -99,16 +101,11 @@ const HEAD_WINDOW: usize = 15;
 /// the headline beside it, bylines between them and the story. Without a headline there,
 /// one an editor pasted as the first line is taken (a page's first line may be a link to
 /// another story, so the page's own headline comes first).
-pub(super) fn read_page_head(lines: &[String], story: &Story) -> Top {
+pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<String>) -> Top {
     // A headline that ends with `?` or `!` reads as prose: the story's first run may start
     // with the header, so the head reaches down to the first long paragraph.
     let first_long = (story.start..story.end)
-        .find(|i| {
-            lines[*i]
-                .split_whitespace()
-                .nth(region::PROSE_WORDS - 1)
-                .is_some()
-        })
+        .find(|i| lines[*i].split_whitespace().nth(PROSE_WORDS - 1).is_some())
         .unwrap_or(story.start);
     let mut top = Top {
         body_start: story.start,
@@ -183,7 +180,7 @@ pub(super) fn read_page_head(lines: &[String], story: &Story) -> Top {
     } else {
         top.headline = headline_at(above.first().copied());
     }
-    if let Some(pasted) = pasted_headline(lines) {
+    if let Some(pasted) = pasted {
         top.headline = Some(pasted);
     }
     top
@@ -200,11 +197,13 @@ fn is_page_headline(line: &str) -> bool {
 }
 
 /// A headline an editor pasted above a saved page: the first line, standing alone.
-fn pasted_headline(lines: &[String]) -> Option<String> {
-    let first = lines.iter().position(|l| !l.is_empty())?;
-    let line = &lines[first];
-    (is_page_headline(line) && lines.get(first + 1).is_some_and(String::is_empty))
-        .then(|| line.clone())
+/// `text`'s first line when it reads as a headline standing alone (read before any line is
+/// taken out as chrome: a page's first line left after its menus is no pasted headline).
+pub(super) fn pasted_headline(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let line = lines.next()?;
+    let stands_alone = lines.next().is_some_and(str::is_empty);
+    (stands_alone && is_page_headline(line) && !chrome::is_chrome(line)).then(|| line.to_string())
 }
 
 /// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.

@@ -27,7 +27,9 @@ const DAY: &str = r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-
 static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let known = forms_alternation();
     // An outlet kabar does not know still shows itself as a web address: `Gatra.com`.
-    let outlet = format!(r"(?:(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+)");
+    let outlet = format!(
+        r"(?:(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+|detik[A-Z][a-z]+|Kompas[A-Z][a-z]+)"
+    );
     [
         // Jakarta, CNN Indonesia -- · JAKARTA, KOMPAS.com -
         format!(r"^(?P<city>{CITY}),\s*(?P<outlet>{outlet}){SEPARATOR}"),

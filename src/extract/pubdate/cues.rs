@@ -102,7 +102,14 @@ pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
     );
     note(Cue::SignOff, is_sign_off(paragraph, w));
     note(Cue::Quoted, inside_quotation(before_in_paragraph));
-    note(Cue::Sidebar, looks_like_headline(paragraph));
+    // A paragraph that is only a date and its label (`Published 2 March 2021`) is a date
+    // line, not a related story's headline.
+    let other_words =
+        paragraph.split_whitespace().count() - text[w.start..w.end].split_whitespace().count();
+    note(
+        Cue::Sidebar,
+        looks_like_headline(paragraph) && other_words > 2,
+    );
     cues
 }
 

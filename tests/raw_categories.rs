@@ -1,0 +1,493 @@
+//! Raw articles by the kind of trouble real scrapes bring, in several outlets' styles,
+//! Indonesian and English: bodies that must not be lost, dates weighed on their cues,
+//! outlets named from the evidence, titles free of page furniture, words a scrape glued.
+//! Every text here is written for this test.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use kabar::Config;
+use kabar::content::{self, Briefing, Context, SourceKind};
+
+/// Fixed, so guessed years do not move with the calendar.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+fn read(text: &str) -> Briefing {
+    let config = Config::parse("raw:\n  undated: mtime\n").unwrap();
+    let context = Context {
+        today: today(),
+        modified: Some("2026-11-20T00:00:00Z".parse().unwrap()),
+    };
+    content::parse_text(Path::new("x.txt"), SourceKind::Raw, text, &config, &context)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// What one raw text must read as; empty fields are not checked.
+struct Case {
+    category: &'static str,
+    text: &'static str,
+    title: &'static str,
+    /// The start of the RFC 3339 date (`2019-12-31`, or with the time).
+    date: &'static str,
+    /// `(field, evidence)` pairs that must be in `kabar list`'s evidence.
+    evidence: &'static [(&'static str, &'static str)],
+    /// The outlet's name; `Some("")` means no outlet may be named.
+    source: Option<&'static str>,
+    kept: &'static [&'static str],
+    gone: &'static [&'static str],
+    /// Whether a build warns that the body keeps too little of the text.
+    loss: Option<bool>,
+    /// Text `kabar check`'s doubt must hold; `Some("")` means no doubt.
+    doubt: Option<&'static str>,
+}
+
+const NONE: Case = Case {
+    category: "",
+    text: "",
+    title: "",
+    date: "",
+    evidence: &[],
+    source: None,
+    kept: &[],
+    gone: &[],
+    loss: None,
+    doubt: None,
+};
+
+const CASES: &[Case] = &[
+    // Bodies are never lost.
+    Case {
+        category: "body",
+        text: "Laporan Wartawan Tribunnews.com, Reza Pahlevi TRIBUNNEWS.COM, JAKARTA - Kementerian Luar Negeri memanggil duta besar Korea Utara pada Senin (2/3/2020) untuk meminta penjelasan soal uji rudal terbaru. Juru bicara kementerian menyebut pertemuan itu berlangsung satu jam dan berjalan baik. Pemerintah meminta semua pihak menahan diri demi stabilitas kawasan.",
+        kept: &[
+            "Kementerian Luar Negeri memanggil duta besar Korea Utara",
+            "menahan diri demi stabilitas kawasan",
+        ],
+        gone: &["Laporan Wartawan", "Reza Pahlevi"],
+        source: Some("Tribunnews.com"),
+        loss: Some(false),
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "Laporan Reporter Okezone, Dimas Andhika\n\nJakarta - Pemerintah menyiapkan bantuan pangan untuk warga di perbatasan, Rabu (4/3/2020). Menteri Sosial mengatakan bantuan dikirim pekan depan lewat jalur darat dan laut.",
+        kept: &["Pemerintah menyiapkan bantuan pangan untuk warga di perbatasan"],
+        gone: &["Dimas Andhika"],
+        loss: Some(false),
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // A story cut by a long "read also" list keeps its second half.
+        text: "JAKARTA, KOMPAS.com - Bank Indonesia menahan suku bunga acuan pada rapat bulan ini, Kamis (19/3/2020), untuk menjaga stabilitas rupiah di tengah gejolak pasar global.\n\nBaca Juga\n\nRupiah Melemah Tipis Pagi Ini\n\nIHSG Dibuka Menguat\n\nHarga Emas Turun Lagi\n\nCadangan Devisa Naik\n\nInflasi Terkendali di Awal Tahun\n\nGubernur Bank Indonesia menyebut keputusan itu sejalan dengan perkiraan inflasi yang tetap rendah sepanjang tahun ini.",
+        kept: &[
+            "Bank Indonesia menahan suku bunga acuan",
+            "sejalan dengan perkiraan inflasi",
+        ],
+        gone: &["IHSG Dibuka Menguat", "Baca Juga"],
+        source: Some("Kompas.com"),
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // A page's script saved in the middle of the story.
+        text: "JAKARTA, KOMPAS.com - Polisi menangkap tujuh orang operator pinjaman daring ilegal di Jakarta Barat pada Jumat (15/10/2021) setelah laporan dari warga.\n\n    googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });\n    function getCookie(name){\n        var re = new RegExp(name + \"=([^;]+)\");\n        return re.exec(document.cookie);\n    }\n    window.location.href = 'https://example.org/daftar';\n}\n\nPara tersangka dijerat pasal berlapis dan terancam hukuman enam tahun penjara, kata penyidik kepada wartawan.",
+        kept: &[
+            "Polisi menangkap tujuh orang operator",
+            "terancam hukuman enam tahun penjara",
+        ],
+        gone: &["googletag", "document.cookie", "window.location"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // A whole saved page: the story is a small part of it, so the build says what
+        // was dropped.
+        text: "Home\n\nNews\n\nNasional\n\nEkonomi\n\nOlahraga\n\nTekno\n\nOtomotif\n\nHiburan\n\nGaya Hidup\n\nTerpopuler\n\nPasar Mobil Listrik Tumbuh Pesat di Asia Tenggara Tahun Ini\n\nHarga Beras Naik Jelang Ramadan di Beberapa Daerah\n\nTimnas Menang Tipis atas Vietnam di Laga Uji Coba\n\nCuaca Ekstrem Diperkirakan Berlanjut Sepekan ke Depan\n\nSaham Teknologi Kembali Jadi Incaran Investor Asing\n\nKorut Uji Rudal Lagi\n\nSelasa, 10/03/2020 14:05 WIB\n\nSeoul - Korea Utara kembali menguji rudal jarak pendek pada Selasa (10/3/2020) pagi, kata militer Korea Selatan.\n\nIndeks\n\nRedaksi\n\nPedoman Media Siber\n\nKarir\n\nKontak\n\nPrivasi\n\nBerita Lainnya dari Kanal Internasional yang Banyak Dibaca Pembaca Kami Sepanjang Pekan Ini\n\nIklan\n\nLangganan",
+        title: "Korut Uji Rudal Lagi",
+        date: "2020-03-10T14:05:00+07:00",
+        kept: &["Korea Utara kembali menguji rudal jarak pendek"],
+        gone: &["Timnas Menang Tipis", "Pedoman Media Siber"],
+        loss: Some(true),
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "North Korea fires two missiles\n\nBy JANE PARK\n\nUpdated 6:05 p.m. ET, Tue March 10, 2020\n\nSEOUL, South Korea (AP) — North Korea fired two short-range ballistic missiles into the sea on Tuesday, South Korea's military said.\n\nThe launches were the second in a week.",
+        title: "North Korea fires two missiles",
+        date: "2020-03-10",
+        source: Some("Associated Press"),
+        kept: &[
+            "North Korea fired two short-range ballistic missiles",
+            "The launches were the second in a week.",
+        ],
+        gone: &["By JANE PARK", "Updated"],
+        loss: Some(false),
+        ..NONE
+    },
+    // Dates weighed on their cues.
+    Case {
+        category: "date",
+        // A wire dateline without a year takes it from the text.
+        text: "Talks stall again\n\nLONDON, March 2 (Reuters) - Britain said on Monday that talks with North Korea had stalled, a year after the 2019 summit in Hanoi ended without a deal.",
+        date: "2019-03-02",
+        evidence: &[("date", "dateline")],
+        source: Some("Reuters"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "SEOUL, Dec 31 (Reuters) - North Korean leader Kim Jong Un said his country would show a new strategic weapon, state media reported, as a year-end deadline set in 2019 passed.",
+        date: "2019-12-31",
+        evidence: &[("date", "dateline")],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // The newest day a statement is attributed to beats the lead's event day.
+        text: "Menteri membuka pasar murah di Kendari, Sulawesi Tenggara, Selasa (26/8/2025). Ribuan warga datang sejak pagi.\n\n\"Stok beras cukup sampai akhir tahun,\" kata menteri dalam keterangan tertulis, Rabu (27/8/2025).",
+        date: "2025-08-27",
+        evidence: &[("date", "reported day")],
+        doubt: Some("newest day the text reports"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // `hari ini` inside a quotation of an earlier video is the speaker's day.
+        text: "Anggota dewan berharap pengganti juru bicara segera ditunjuk, kata dia kepada wartawan, Senin (5/5/2025).\n\n\"Pada hari ini, 21 April 2025, saya menyampaikan surat pengunduran diri,\" kata juru bicara itu dalam video yang diunggah Selasa (29/4).",
+        date: "2025-05-05",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A deadline ahead never dates the article.
+        text: "Bank sentral membuka penukaran uang lama hingga 30 April 2025, kata pejabat bank dalam keterangan tertulis, Selasa (29/4/2025). Warga diminta membawa kartu identitas.",
+        date: "2025-04-29",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "Proyek jalan tol itu akan rampung pada 1 Mei 2019 mendatang, kata direktur utama perusahaan kepada Kontan, Selasa (22/1/2019).",
+        date: "2019-01-22",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A related story's headline in a sidebar.
+        text: "Aktor itu hadir di kantor redaksi untuk membicarakan film barunya, kata produser, Rabu (4/11/2015).\n\nIa berperan sebagai sahabat tokoh utama dan ikut bermain musik.\n\nBerita Terkait\n\nFilm Kedua Dirilis 28 November 2015",
+        date: "2015-11-04",
+        gone: &["Film Kedua Dirilis"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A book's year is history: it never lends the film's day its year.
+        text: "Film itu diadaptasi dari novel yang diterbitkan pada 1979. Sutradara menyebut syuting selesai awal 2024.\n\nFilm itu tayang perdana di Jakarta, kata distributor kepada wartawan, Rabu (10/9/2025).",
+        date: "2025-09-10",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A header date among a page's menus, with its time.
+        text: "Kompas.com\n\nKompasiana.com\n\nGramedia.com\n\nJuara.net\n\nSelasa, 23 Februari 2016\n\nRegister |\n\nLogin\n\nNews\n\nNasional\n\nRegional\n\nMegapolitan\n\nInternasional\n\nOlahraga\n\nEkonomi\n\nMerek China Serbu Pasar Mobil Indonesia\n\nSelasa, 23 Februari 2016 | 16:52 WIB\n\nkomentar\n\nJakarta, KompasOtomotif - Dua produsen mobil asal China mulai masuk ke pasar Indonesia tahun depan dan membangun pabrik di Jawa Barat.\n\nKetua asosiasi produsen mobil menyebut persaingan akan makin ketat, kata dia kepada wartawan, Senin (22/2/2016).",
+        title: "Merek China Serbu Pasar Mobil Indonesia",
+        date: "2016-02-23T16:52:00+07:00",
+        evidence: &[("date", "header")],
+        source: Some("Kompas.com"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A `Tanggal:` line of a header block.
+        text: "Judul: Polisi Tangkap Pengedar Uang Palsu\nTanggal: 10 September 2019\nSumber: Okezone\n\nPolisi menangkap dua pengedar uang palsu di Bekasi, kata kepala kepolisian setempat, Senin (9/9/2019).",
+        title: "Polisi Tangkap Pengedar Uang Palsu",
+        date: "2019-09-10",
+        evidence: &[("date", "label"), ("source", "label")],
+        source: Some("Okezone"),
+        gone: &["Judul:", "Sumber:"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // The date in the article's own address.
+        text: "https://www.cnnindonesia.com/nasional/20250910203507-20-1272318/banjir-bali\n\nBanjir melanda sejumlah wilayah di Bali sejak Selasa (9/9) malam. Ribuan warga mengungsi ke tempat yang lebih tinggi.",
+        date: "2025-09-10",
+        evidence: &[("date", "address"), ("source", "address")],
+        source: Some("CNN Indonesia"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A weekday that does not fall on its date is the source's slip: kabar check says so.
+        text: "Menteri berbicara dalam forum bisnis di Jakarta, Senin (19/10/2025). Ia mengajak pengusaha menanam modal di daerah.",
+        date: "2025-10-19",
+        doubt: Some("does not fall on that date"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A sign-off closing a column dates it.
+        text: "Kami berangkat dari Jakarta pukul satu siang, 18 Oktober 2025. Perjalanan ke Garut memakan waktu lima jam.\n\nSetibanya di sana kami disambut warga desa.\n\nGarut, 19 Oktober 2025.",
+        date: "2025-10-19",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "MPs back the bill in a final vote\n\nPublished 2 March 2021\n\nMPs backed the bill by a wide margin on Tuesday after a long debate, the Commons clerk said.",
+        date: "2021-03-02",
+        ..NONE
+    },
+    // Outlets named from the evidence, never from a citation.
+    Case {
+        category: "outlet",
+        // A tokenized dateline.
+        text: "Jakarta , CNN Indonesia - - Komisi Pemilihan Umum menyatakan , hingga Senin ( 21/1/2019 ) , sebanyak 20 partai telah menyerahkan laporan dana kampanye .",
+        source: Some("CNN Indonesia"),
+        evidence: &[("source", "dateline")],
+        kept: &["Komisi Pemilihan Umum menyatakan"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A dash glued to the outlet's name.
+        text: "TRIBUNNEWS.COM- Polisi memeriksa tiga saksi dalam kasus pembakaran hutan di Riau, Kamis (12/9/2019). Pemeriksaan berlangsung hingga malam.",
+        source: Some("Tribunnews.com"),
+        evidence: &[("source", "dateline")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A no-break space inside the outlet's name.
+        text: "Jakarta, CNBC\u{a0}Indonesia - Harga minyak dunia naik tajam pada perdagangan Senin (6/1/2020) setelah ketegangan di Timur Tengah meningkat.",
+        source: Some("CNBC Indonesia"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The people in the story spoke to the outlet.
+        text: "Pengamat otomotif menilai pasar mobil listrik terus tumbuh. \"Harga baterai makin murah,\" kata Yanto kepada detikOto, Rabu (22/10/2025). Ia memperkirakan penjualan naik dua kali lipat.",
+        source: Some("detikcom"),
+        evidence: &[("source", "reporter")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "Google menyatakan akan menghapus aplikasi pinjaman ilegal bila diminta pemerintah. Hal itu disampaikan perwakilan Google saat dihubungi KompasTekno, Jumat (20/8/2021).",
+        source: Some("Kompas.com"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The site's own masthead on a saved page.
+        text: "Menu\n\nrepublika.co.id\n\nLogin\n\n|\n\nRegister\n\nNasional\n\nEkonomi\n\nJamaah Haji Ikuti Pemeriksaan Kesehatan\n\nJumat, 17 Februari 2017, 13:16 WIB\n\nCalon jamaah haji di Banjarmasin mengikuti pemeriksaan kesehatan tahap pertama pekan ini, kata kepala kantor kementerian agama setempat kepada wartawan.\n\nPemeriksaan berlangsung tiga hari di puskesmas kota.",
+        source: Some("Republika"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "WASHINGTON (Reuters) - The United States imposed new sanctions on North Korean shipping firms on Thursday, the Treasury Department said.",
+        source: Some("Reuters"),
+        evidence: &[("source", "dateline")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // An English page with its copyright line.
+        text: "Skip to main content\n\nBBC navigation\n\nSouth Korea's president calls for talks\n\nPublished 2 March 2021\n\nSouth Korea's president has called for new talks with the North, saying the door to dialogue remains open.\n\nHe spoke at a ceremony in Seoul marking a national holiday.\n\n© 2021 BBC. The BBC is not responsible for the content of external sites.",
+        source: Some("BBC"),
+        title: "South Korea's president calls for talks",
+        gone: &["Skip to main content", "BBC navigation"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "Editor: Agus Salim\n\nJakarta (ANTARA) - Otoritas Jasa Keuangan memaparkan perkembangan bursa karbon pada Jumat (1/12/2023).\n\nCOPYRIGHT © ANTARA 2023",
+        source: Some("ANTARA"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // Citations name no outlet: a wrong outlet is worse than none.
+        text: "Seperti dilansir Reuters, Korea Utara menembakkan rudal pada Kamis (12/3/2020). Dikutip dari AFP, Jepang memprotes peluncuran itu.",
+        source: Some(""),
+        ..NONE
+    },
+    // Titles free of page furniture.
+    Case {
+        category: "title",
+        text: "Tentang Kami\n\nKetentuan Penggunaan\n\nREGISTER | SIGN IN\n\nHome\n\nNasional\n\nInternasional\n\nEkonomi\n\nOlahraga\n\nHiburan\n\nTeknologi\n\nOtomotif\n\nFoto\n\nANTARA TV\n\nEnglish\n\nPengadilan Pertemukan Dua Terdakwa Kasus Suap\n\nSenin, 15 Mei 2017 18:43 WIB | 699 Views\n\nJakarta (ANTARA News) - Dua terdakwa kasus suap bertemu di Pengadilan Tipikor Jakarta pada Senin tanpa direncanakan, kata petugas pengadilan.",
+        title: "Pengadilan Pertemukan Dua Terdakwa Kasus Suap",
+        date: "2017-05-15T18:43:00+07:00",
+        source: Some("ANTARA"),
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "EDISI KORAN\n\n|\n\nREPUBLIKA TV\n\n|\n\nJURNAL HAJI\n\nFind us on:\n\nNews\n\nTerkini\n\nFokus\n\nKomunitas\n\nSurat Pembaca\n\nForum\n\nIndeks\n\nIn Picture: KPK Periksa Pejabat Mahkamah Agung\n\nSelasa, 23 Februari 2016, 17:15 WIB\n\nREPUBLIKA.CO.ID, JAKARTA -- Seorang pejabat Mahkamah Agung menjalani pemeriksaan perdana di Gedung KPK, Jakarta, Selasa (23/2).",
+        title: "In Picture: KPK Periksa Pejabat Mahkamah Agung",
+        source: Some("Republika"),
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: ", , - Harga Cabai Naik Dua Kali Lipat\n\nJakarta - Harga cabai rawit di pasar induk naik dua kali lipat dalam sepekan, kata pedagang, Senin (3/2/2020).",
+        title: "Harga Cabai Naik Dua Kali Lipat",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A headline in title case may end with a full stop.
+        text: "Korut Tembakkan Dua Rudal, Jepang Siaga.\n\nTokyo - Korea Utara menembakkan dua rudal balistik ke Laut Jepang pada Kamis (12/3/2020), kata militer Jepang.",
+        title: "Korut Tembakkan Dua Rudal, Jepang Siaga.",
+        evidence: &[("title", "first line")],
+        gone: &["Jepang Siaga."],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "Kim Jong Un: Kami Siap Berunding dengan AS\n\nPyongyang - Pemimpin Korea Utara menyatakan siap berunding dengan Amerika Serikat, Jumat (12/6/2020).",
+        title: "Kim Jong Un: Kami Siap Berunding dengan AS",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A wire headline run into its dateline.
+        text: "North Korea fires two missiles SEOUL (Reuters) - North Korea fired two short-range ballistic missiles on Thursday, South Korea's military said.",
+        title: "North Korea fires two missiles",
+        source: Some("Reuters"),
+        gone: &["SEOUL (Reuters)"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // Made from the lead: not from the quotation that opens it, without the date.
+        text: "\"Posisi ini harus diisi orang yang paham hak asasi manusia,\" kata anggota dewan kepada wartawan.\n\nKomisi XIII DPR meminta presiden menunjuk juru bicara baru yang peka terhadap prinsip HAM, Senin (5/5/2025).",
+        title: "Komisi XIII DPR meminta presiden menunjuk juru bicara baru",
+        evidence: &[("title", "lead sentence")],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // An office-holder's long subject is cut to the name; a spelled-out name to its
+        // abbreviation.
+        text: "Menteri Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan, Agus Harimurti Yudhoyono (AHY) menggodok rancangan undang-undang sistem transportasi nasional bersama kementerian terkait.",
+        title: "AHY menggodok rancangan undang-undang sistem transportasi nasional bersama kementerian terkait",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "Dilansir kantor berita AFP, Senin (7/7/2025), Elon Musk meluncurkan partai politik baru untuk menantang dua partai besar di Amerika Serikat.",
+        title: "Elon Musk meluncurkan partai politik baru",
+        ..NONE
+    },
+    // Words a scrape glued.
+    Case {
+        category: "glued",
+        text: "Helikopterdengan nomor registrasi PK-IWS hilang kontak di Papua, Rabu (10/9/2025). Tim SAR mencari helikopter itu sejak pagi dengan dua pesawat.",
+        kept: &["Helikopter dengan nomor registrasi"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Jamu beras kencurmerupakan minuman tradisional yang populer. Jahe merupakan bahan lain yang sering dipakai, dan kencur mudah ditemukan di pasar.",
+        kept: &["beras kencur merupakan minuman"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Apple resmi merilisiPhone Air di Cupertino, Rabu (10/9/2025). Ponsel itu menjadi iPhone tertipis yang pernah dibuat.",
+        kept: &["merilis iPhone Air"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Wakil Presiden RIGibran Rakabuming Raka menghadiri rapat di Batam, Rabu (10/9/2025). Gibran menyebut reshuffle sudah diperhitungkan.",
+        kept: &["Wakil Presiden RI Gibran Rakabuming Raka"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Pelatih Korea Selatan memuji kiper Timnas U-23Cahya Supriadi usai laga di Sidoarjo, Selasa (9/9/2025). Cahya tampil gemilang sepanjang laga.",
+        kept: &["Timnas U-23 Cahya Supriadi"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Sembilan orang terseret arusbanjirdi Kota Denpasar, Rabu (10/9/2025). Banjir juga merendam ratusan rumah di Jembrana.",
+        kept: &["terseret arus banjir di Kota Denpasar"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        // Real words and names stay whole.
+        text: "Pemerintahan baru menolak ketidakadilan, kata Setiawan di Hongkong, Jumat (12/6/2020). Ia menyebut moderasi penting.",
+        kept: &[
+            "Pemerintahan baru menolak ketidakadilan, kata Setiawan di Hongkong",
+            "moderasi penting",
+        ],
+        ..NONE
+    },
+];
+
+#[test]
+fn every_category_reads_as_expected() {
+    let mut failures = Vec::new();
+    for (n, case) in CASES.iter().enumerate() {
+        let b = read(case.text);
+        let label = format!("#{n} ({})", case.category);
+        let mut check = |what: &str, ok: bool, got: String| {
+            if !ok {
+                failures.push(format!("{label}: {what}: got {got}"));
+            }
+        };
+        if !case.title.is_empty() {
+            check("title", b.title == case.title, b.title.clone());
+        }
+        if !case.date.is_empty() {
+            let date = b.date.to_rfc3339();
+            check("date", date.starts_with(case.date), date);
+        }
+        for (field, from) in case.evidence {
+            check(
+                &format!("{field} evidence"),
+                b.evidence.get(field) == Some(from),
+                format!("{:?}", b.evidence),
+            );
+        }
+        if let Some(source) = case.source {
+            let got = b.source.as_ref().map_or("", |s| s.name.as_str());
+            check("source", got == source, got.to_string());
+        }
+        let html = b.body.html().unwrap().into_owned();
+        for kept in case.kept {
+            check(
+                "kept",
+                html.contains(kept),
+                format!("`{kept}` not in {html}"),
+            );
+        }
+        for gone in case.gone {
+            check("gone", !html.contains(gone), format!("`{gone}` in {html}"));
+        }
+        if let Some(loss) = case.loss {
+            let warned = b.warnings.iter().any(|w| w.message.contains("keeps only"));
+            check("loss warning", warned == loss, format!("{:?}", b.warnings));
+        }
+        if let Some(doubt) = case.doubt {
+            let message = b.doubt.as_ref().map_or("", |d| d.message.as_str());
+            let ok = if doubt.is_empty() {
+                message.is_empty()
+            } else {
+                message.contains(doubt)
+            };
+            check("doubt", ok, message.to_string());
+        }
+    }
+    for category in ["body", "date", "outlet", "title", "glued"] {
+        let count = CASES.iter().filter(|c| c.category == category).count();
+        assert!(count >= 5, "{category} has {count} cases");
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
