@@ -112,7 +112,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?P<mon>{months_capitalized})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*,?\s*(?P<y>\d{{4}}))?"),
         // Harian Kontan (22/1): a day in parentheses after a name, the way Indonesian news
         // dates a source without its weekday
-        format!(r"(?-u:\b)\p{{Lu}}[\p{{L}}.]+\s+\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\s*\)"),
+        r"(?-u:\b)\p{Lu}[\p{L}.]+\s+\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\s*\)".to_string(),
         // 2019-12-31, 2019-12-31T18:19:00+07:00
         format!(r"(?-u:\b)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"),
     ]
