@@ -165,3 +165,88 @@ fn every_word_of_the_theme_is_documented_in_both_languages() {
         assert!(!word.is_empty() && !english[key].is_empty(), "{key}");
     }
 }
+
+/// What the README says kabar reads from one raw text: the values, then the evidence.
+struct Reads {
+    text: String,
+    values: Vec<(String, String)>,
+    evidence: Vec<(String, String)>,
+}
+
+/// `` `key: value` `` items of a README sentence.
+fn items(sentence: &str) -> Vec<(String, String)> {
+    sentence
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|item| item.split_once(": "))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// The raw texts of the README's raw-article section, each with what it says kabar reads.
+fn raw_examples(readme: &str) -> Vec<Reads> {
+    let start = readme
+        .find("## Raw news articles")
+        .expect("the README has a raw-article section");
+    let end = readme[start + 3..]
+        .find("\n## ")
+        .map_or(readme.len(), |e| start + 3 + e);
+    let section = &readme[start..end];
+    let mut examples = Vec::new();
+    let mut rest = section;
+    while let Some(open) = rest.find("```text\n") {
+        let body = &rest[open + 8..];
+        let close = body.find("\n```").expect("a closed block");
+        let text = body[..close].to_string();
+        let after = &body[close + 4..];
+        let paragraph = after.trim_start().split("\n\n").next().unwrap_or("");
+        rest = &body[close + 4..];
+        let Some(reads) = paragraph.strip_prefix("reads as ") else {
+            continue;
+        };
+        let (values, evidence) = reads.split_once("evidence").unwrap_or((reads, ""));
+        examples.push(Reads {
+            text,
+            values: items(values),
+            evidence: items(evidence),
+        });
+    }
+    examples
+}
+
+#[test]
+fn every_raw_example_of_the_readme_reads_as_it_says() {
+    use kabar::content::{self, Context, SourceKind};
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let examples = raw_examples(&readme);
+    assert!(examples.len() >= 3, "{} examples", examples.len());
+    let config = kabar::Config::default();
+    let context = Context {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        modified: None,
+    };
+    for Reads {
+        text,
+        values,
+        evidence,
+    } in examples
+    {
+        let b = content::parse_text(Path::new("x.txt"), SourceKind::Raw, &text, &config, &context)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        for (key, value) in values {
+            let got = match key.as_str() {
+                "title" => b.title.clone(),
+                "date" => b.date.to_rfc3339()[..value.len()].to_string(),
+                "source" => b.source.as_ref().map_or(String::new(), |s| s.name.clone()),
+                other => panic!("the README names `{other}`, which this test does not know"),
+            };
+            assert_eq!(got, value, "{key} of\n{text}");
+        }
+        for (field, from) in evidence {
+            let got = b.evidence.get(field.as_str()).copied().unwrap_or("");
+            assert_eq!(got, from, "evidence for the {field} of\n{text}");
+        }
+    }
+}
