@@ -127,6 +127,17 @@ const CASES: &[Case] = &[
         loss: Some(false),
         ..NONE
     },
+    Case {
+        category: "body",
+        // A photo story is its captions; a sidebar of teasers, each under its time stamp,
+        // is no story however long.
+        text: "Showbiz\n\nMusik\n\nDua Penyanyi Berpelukan di Karpet Merah Grammy\n\nBy Arny Putri\non 16 Feb 2016 at 09:09 WIB\n\nFacebook\n\nTwitter\n\nPenyanyi Taylor Swift memeluk Selena Gomez saat berpose di karpet merah Grammy Awards di Los Angeles, Senin (15/2). (REUTERS/Danny Moloshok)\n\nKeduanya tampak akrab dan saling bercanda di depan para fotografer yang memadati karpet merah malam itu. (REUTERS/Danny Moloshok)\n\nPopular News\n\nShowbiz15 Feb 2016 19:29\nPenyanyi asal Barbados itu tampil memukau di panggung penghargaan musik dan memamerkan perhiasan berlian yang sangat mahal harganya.\n\nNews15 Feb 2016 16:00\nTokoh masyarakat itu mendatangi kantor komisi hak asasi manusia di Jakarta untuk mengadukan rencana penertiban kawasan tempat tinggalnya.\n\nTekno15 Feb 2016 12:38\nPengguna ponsel diminta tidak mengubah tanggal perangkat ke tahun 1970 karena ponsel bisa mati total dan tidak menyala lagi.\n\nShowbiz15 Feb 2016 17:11\nAktris itu mengunggah foto lama dirinya yang membuat para penggemarnya terkejut dan ramai memberikan komentar di media sosial.",
+        title: "Dua Penyanyi Berpelukan di Karpet Merah Grammy",
+        date: "2016-02-16T09:09:00+07:00",
+        kept: &["Taylor Swift memeluk Selena Gomez", "Keduanya tampak akrab"],
+        gone: &["perhiasan berlian", "tanggal perangkat"],
+        ..NONE
+    },
     // Dates weighed on their cues.
     Case {
         category: "date",

@@ -233,8 +233,14 @@ fn every_raw_example_of_the_readme_reads_as_it_says() {
         evidence,
     } in examples
     {
-        let b = content::parse_text(Path::new("x.txt"), SourceKind::Raw, &text, &config, &context)
-            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let b = content::parse_text(
+            Path::new("x.txt"),
+            SourceKind::Raw,
+            &text,
+            &config,
+            &context,
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
         for (key, value) in values {
             let got = match key.as_str() {
                 "title" => b.title.clone(),

@@ -26,7 +26,14 @@ pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
         title: read.title.take(),
         title_inferred: read.title_inferred,
         html: html(&read.blocks),
-        words: paragraphs.iter().map(|p| word_count(p)).sum(),
+        // Words on the page: a photo story's captions are its text.
+        words: read
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(text) | Block::Caption(text) => word_count(text),
+            })
+            .sum(),
         paragraphs,
         article: Some(read),
         ..Content::default()

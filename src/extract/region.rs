@@ -5,6 +5,7 @@
 //! furniture.
 
 use super::boilerplate::is_read_also_heading;
+use super::dating;
 use super::text::{ends_a_sentence, prose_words, without_closing_mark};
 
 /// The lines of a scrape that hold the story, as indexes into its lines.
@@ -34,6 +35,11 @@ pub fn find(lines: &[String]) -> Story {
         }
         if is_read_also_heading(line) {
             in_list = true;
+            continue;
+        }
+        if is_timestamp(line) {
+            // A list of teasers, each under its time, is no story.
+            gap = MAX_GAP + 1;
             continue;
         }
         let words = prose_words(line).max(wrapped_words(lines, i));
@@ -95,6 +101,26 @@ fn larger(best: Option<Run>, run: Run) -> Run {
         Some(b) if b.words >= run.words => b,
         _ => run,
     }
+}
+
+/// A short line holding a date with its time (`16 Feb 2016 08:38`, `Selasa, 23/02/2016
+/// 16:10 WIB`): the stamp of a teaser in a list, or of the story's own header.
+fn is_timestamp(line: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    if line.split_whitespace().count() > MOST_WORDS {
+        return false;
+    }
+    // A section glued to the stamp: `News15 Feb 2016 16:00`.
+    let mut spaced = String::with_capacity(line.len() + 4);
+    let mut previous = ' ';
+    for c in line.chars() {
+        if previous.is_alphabetic() && c.is_ascii_digit() {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = c;
+    }
+    dating::find_dates(&spaced).iter().any(|d| d.time.is_some())
 }
 
 /// The words of line `i` when it is part of a paragraph wrapped at a fixed width (lines of

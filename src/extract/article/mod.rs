@@ -155,7 +155,19 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         address: address.as_deref(),
     };
     let date = pubdate::choose(&sources, &paragraphs, settings.today);
-    let summary = summarize(&paragraphs, settings.summary_words);
+    // A photo story is all captions: they are its text.
+    let captions: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Caption(text) => Some(text.as_str()),
+            Block::Paragraph(_) => None,
+        })
+        .collect();
+    let summary = if paragraphs.is_empty() {
+        summarize(&captions, settings.summary_words)
+    } else {
+        summarize(&paragraphs, settings.summary_words)
+    };
     let kept = blocks
         .iter()
         .map(|b| match b {
