@@ -73,6 +73,7 @@ mod tests {
             "<p>Satu &lt;b&gt;dua&lt;/b&gt;.</p>\n<p class=\"caption\">Kim tiba. (AFP Photo/Ed \
              Jones)</p>\n<p>Tiga &amp; empat.</p>\n"
         );
-        assert_eq!(c.words, 4);
+        // Words on the page: the caption's too.
+        assert_eq!(c.words, 9);
     }
 }
