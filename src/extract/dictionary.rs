@@ -3,10 +3,11 @@
 //! builds words with (`pilihan` = `pilih` + `-an`, `merupakan` = `me-` + `rupa` + `-kan`,
 //! `penyelenggara` = `peny-` + `selenggara`).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static ROOTS: LazyLock<HashSet<&'static str>> =
+use rustc_hash::FxHashSet;
+
+static ROOTS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| include_str!("dictionary/id.txt").lines().collect());
 
 /// Particles and possessives that close a word: `-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`.
@@ -68,6 +69,9 @@ fn has_prefixed_root(word: &str, depth: usize) -> bool {
         && PREFIXES.iter().any(|(prefix, restored)| {
             word.strip_prefix(prefix).is_some_and(|rest| {
                 restored.iter().any(|letter| {
+                    if letter.is_empty() {
+                        return is_root(rest) || has_prefixed_root(rest, depth - 1);
+                    }
                     let root = format!("{letter}{rest}");
                     is_root(&root) || has_prefixed_root(&root, depth - 1)
                 })

@@ -11,6 +11,10 @@ use super::text::is_title_case;
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.
 pub fn looks_like_headline(line: &str) -> bool {
+    const MOST_WORDS: usize = 20;
+    if line.len() > 200 || line.split_whitespace().nth(MOST_WORDS).is_some() {
+        return false;
+    }
     let words = line.split_whitespace().count();
     // A headline in title case may end with a full stop (`Korut Tembakkan Rudal, Jepang
     // Siaga.`); a sentence is not written so.

@@ -50,14 +50,22 @@ const FEWEST_WORDS: usize = 40;
 const SAMPLE_WORDS: usize = 8;
 
 impl Loss {
-    /// The loss, when `kept` of `total` words is too little.
-    pub fn measure(kept: usize, total: usize, mut parts: Vec<Part>) -> Option<Loss> {
-        if total < FEWEST_WORDS || kept as f32 >= total as f32 * LEAST_KEPT {
-            return None;
-        }
+    /// Whether keeping `kept` of `total` words is too little.
+    pub fn too_little(kept: usize, total: usize) -> bool {
+        total >= FEWEST_WORDS && (kept as f32) < total as f32 * LEAST_KEPT
+    }
+
+    /// The loss of `parts`, the largest first.
+    pub fn new(kept: usize, total: usize, mut parts: Vec<Part>) -> Loss {
         parts.retain(|p| p.words > 0);
         parts.sort_by_key(|p| std::cmp::Reverse(p.words));
-        Some(Loss { kept, total, parts })
+        Loss { kept, total, parts }
+    }
+
+    /// The loss, when `kept` of `total` words is too little.
+    #[cfg(test)]
+    fn measure(kept: usize, total: usize, parts: Vec<Part>) -> Option<Loss> {
+        Loss::too_little(kept, total).then(|| Loss::new(kept, total, parts))
     }
 
     /// The warning an editor reads.

@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::dating::{self, Dated, Written, YearFrom};
-use super::summary::split_sentences;
+use super::summary::first_sentence;
 use cues::Cue;
 
 /// What a date's choice rests on, strongest first. Only the first five are trusted without
@@ -331,7 +331,7 @@ fn body_choice(body: &Found, paragraphs: &[String], context: &Context) -> Option
     let mut chosen = choice(body.text, best.written, best.dated, from);
     if chosen.dated.time.is_none() {
         let rest = &body.text[best.written.end..];
-        let sentence = split_sentences(rest).first().copied().unwrap_or("");
+        let sentence = first_sentence(rest).unwrap_or("");
         if let Some((time, zone)) = dating::find_clock(sentence) {
             chosen.dated.time = Some(time);
             chosen.dated.zone = zone.or(chosen.dated.zone);

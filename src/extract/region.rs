@@ -6,7 +6,7 @@
 
 use super::boilerplate::is_read_also_heading;
 use super::dating;
-use super::text::{ends_a_sentence, prose_words, without_closing_mark};
+use super::text::{ends_a_sentence, prose_words_of, without_closing_mark};
 
 /// The lines of a scrape that hold the story, as indexes into its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,20 +29,21 @@ pub fn find(lines: &[String]) -> Story {
     let mut run: Option<Run> = None;
     let mut gap = 0;
     let mut in_list = false;
+    let counts: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
     for (i, line) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        if is_read_also_heading(line) {
+        if line.starts_with(['B', 'b', 'R', 'r']) && is_read_also_heading(line) {
             in_list = true;
             continue;
         }
-        if is_timestamp(line) {
+        if counts[i] <= TIMESTAMP_WORDS && is_timestamp(line) {
             // A list of teasers, each under its time, is no story.
             gap = MAX_GAP + 1;
             continue;
         }
-        let words = prose_words(line).max(wrapped_words(lines, i));
+        let words = prose_words_of(line, counts[i]).max(wrapped_words(lines, &counts, i));
         if words == 0 {
             // A "read also" list's headlines stand between two parts of one story.
             gap += usize::from(!is_list_item(line) && !in_list);
@@ -103,11 +104,13 @@ fn larger(best: Option<Run>, run: Run) -> Run {
     }
 }
 
+/// The most words a time stamp's line holds.
+const TIMESTAMP_WORDS: usize = 8;
+
 /// A short line holding a date with its time (`16 Feb 2016 08:38`, `Selasa, 23/02/2016
 /// 16:10 WIB`): the stamp of a teaser in a list, or of the story's own header.
 fn is_timestamp(line: &str) -> bool {
-    const MOST_WORDS: usize = 8;
-    if line.split_whitespace().count() > MOST_WORDS {
+    if !has_a_time(line) {
         return false;
     }
     // A section glued to the stamp: `News15 Feb 2016 16:00`.
@@ -123,11 +126,22 @@ fn is_timestamp(line: &str) -> bool {
     dating::find_dates(&spaced).iter().any(|d| d.time.is_some())
 }
 
+/// Whether `line` has the shape of a time of day (`16:10`, `10.32`): a cheap look before
+/// the date patterns.
+fn has_a_time(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
 /// The words of line `i` when it is part of a paragraph wrapped at a fixed width (lines of
 /// several words, running on into the next), else 0.
-fn wrapped_words(lines: &[String], i: usize) -> usize {
+fn wrapped_words(lines: &[String], counts: &[usize], i: usize) -> usize {
     const LINE_WORDS: usize = 5;
-    let words = |j: usize| lines.get(j).map_or(0, |l| l.split_whitespace().count());
+    let words = |j: usize| counts.get(j).copied().unwrap_or(0);
     let runs_on = |j: usize| lines.get(j).is_some_and(|l| !ends_a_sentence(l));
     // A wrapped line's next line goes on mid-sentence, in lowercase.
     let continues = |j: usize| {

@@ -15,38 +15,44 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 /// Splits text into sentences, keeping each sentence's own punctuation and quotes.
 pub fn split_sentences(text: &str) -> Vec<&str> {
+    sentences(text, usize::MAX)
+}
+
+/// The first sentence of `text`, found without splitting the rest.
+pub fn first_sentence(text: &str) -> Option<&str> {
+    sentences(text, 1).into_iter().next()
+}
+
+/// Up to `limit` sentences of `text`, from its start.
+fn sentences(text: &str, limit: usize) -> Vec<&str> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut end = i + 1;
-            while end < chars.len()
-                && (CLOSERS.contains(&chars[end].1) || matches!(chars[end].1, '.' | '!' | '?'))
-            {
-                end += 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        while let Some(&(_, next)) = chars.peek() {
+            if CLOSERS.contains(&next) || matches!(next, '.' | '!' | '?') {
+                chars.next();
+            } else {
+                break;
             }
-            let next_is_space = end < chars.len() && chars[end].1.is_whitespace();
-            let following = chars[end..]
-                .iter()
-                .map(|(_, c)| *c)
-                .find(|c| !c.is_whitespace());
-            let starts_sentence = following.is_some_and(|f| {
-                f.is_uppercase()
-                    || f.is_ascii_digit()
-                    || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
-            });
-            if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos]))
-            {
-                let end_byte = chars.get(end).map_or(text.len(), |(b, _)| *b);
-                push_trimmed(&mut sentences, &text[start..end_byte]);
-                start = end_byte;
+        }
+        let end_byte = chars.peek().map_or(text.len(), |(b, _)| *b);
+        let after = &text[end_byte..];
+        let next_is_space = after.starts_with(char::is_whitespace);
+        let starts_sentence = after.chars().find(|c| !c.is_whitespace()).is_some_and(|f| {
+            f.is_uppercase()
+                || f.is_ascii_digit()
+                || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
+        });
+        if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos])) {
+            push_trimmed(&mut sentences, &text[start..end_byte]);
+            start = end_byte;
+            if sentences.len() >= limit {
+                return sentences;
             }
-            i = end;
-        } else {
-            i += 1;
         }
     }
     push_trimmed(&mut sentences, &text[start..]);

@@ -1,7 +1,7 @@
 //! Small helpers on raw text shared by the extractors.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -48,25 +48,58 @@ pub fn title_case(name: &str) -> String {
 }
 
 /// The lowercased words of a sentence, made once, for telling repeated sentences apart.
-pub struct WordSet(HashSet<String>);
+/// Held as the sorted hashes of the words, so making one costs no allocation per word.
+pub struct WordSet(Vec<u64>);
 
 impl WordSet {
     pub fn of(text: &str) -> WordSet {
-        WordSet(
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect(),
-        )
+        let mut hashes: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                if w.is_ascii() {
+                    for chunk in w.as_bytes().chunks(16) {
+                        let mut lower = [0u8; 16];
+                        for (l, b) in lower.iter_mut().zip(chunk) {
+                            *l = b.to_ascii_lowercase();
+                        }
+                        hasher.write(&lower[..chunk.len()]);
+                    }
+                } else {
+                    for c in w.chars().flat_map(char::to_lowercase) {
+                        hasher.write_u32(c as u32);
+                    }
+                }
+                hasher.finish()
+            })
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        WordSet(hashes)
     }
 
     /// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
     /// Short sentences are never taken for repeats: they share words by chance.
     pub fn near_duplicate(&self, other: &WordSet) -> bool {
         const MIN_WORDS: usize = 8;
-        let shared = self.0.intersection(&other.0).count();
         let smaller = self.0.len().min(other.0.len());
-        smaller >= MIN_WORDS && shared * 10 >= smaller * 7
+        if smaller < MIN_WORDS {
+            return false;
+        }
+        let (mut a, mut b, mut shared) = (0, 0, 0);
+        while a < self.0.len() && b < other.0.len() {
+            match self.0[a].cmp(&other.0[b]) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a += 1;
+                    b += 1;
+                }
+            }
+        }
+        shared * 10 >= smaller * 7
     }
 }
 
@@ -82,7 +115,11 @@ pub fn is_prose(line: &str) -> bool {
 
 /// The words of `line` when it reads as prose, else 0.
 pub fn prose_words(line: &str) -> usize {
-    let words = line.split_whitespace().count();
+    prose_words_of(line, line.split_whitespace().count())
+}
+
+/// [`prose_words`] of a line of `words` words.
+pub fn prose_words_of(line: &str, words: usize) -> usize {
     let sentence = ends_a_sentence(line);
     let long = words >= PROSE_WORDS && !is_title_case(line);
     if long || (words >= SENTENCE_WORDS && sentence) {
@@ -119,19 +156,17 @@ pub fn is_title_case(line: &str) -> bool {
         "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "atau", "pada", "oleh",
         "jadi", "usai", "jelang", "of", "the", "and", "to", "in", "on", "for", "at", "a", "an",
     ];
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let capitalized = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    words.len() >= 3 && capitalized * 5 >= words.len() * 4
+    let (mut words, mut capitalized) = (0, 0);
+    for word in line.split_whitespace() {
+        let first = word.chars().find(|c| c.is_alphabetic());
+        if first.is_some_and(char::is_uppercase) {
+            capitalized += 1;
+        } else if SMALL.contains(&word) {
+            continue;
+        }
+        words += 1;
+    }
+    words >= 3 && capitalized * 5 >= words * 4
 }
 
 #[cfg(test)]

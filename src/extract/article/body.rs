@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::super::boilerplate;
 use super::super::outlets;
-use super::super::summary::split_sentences;
+use super::super::summary::{first_sentence, split_sentences};
 use super::super::text::WordSet;
 use super::Block;
 
@@ -99,11 +99,17 @@ pub(super) fn take_dateline(blocks: &mut [Block]) -> Option<(outlets::Dateline, 
 /// the lead restates, or a pull quote standing before the dateline. The page would say
 /// them twice. Returns what was dropped.
 pub(super) fn drop_restated_teasers(blocks: &mut Vec<Block>, story_start: usize) -> Vec<String> {
-    let opening = |text: &str| split_sentences(text).first().map(|s| WordSet::of(s));
+    let opening = |text: &str| first_sentence(text).map(WordSet::of);
     let paragraph = |b: &Block| match b {
         Block::Paragraph(text) => Some(text.clone()),
         Block::Caption(_) => None,
     };
+
+    let mut dropped = Vec::new();
+    if story_start == 0 {
+        dropped.extend(drop_restated_summary(blocks));
+        return dropped;
+    }
     let later: Vec<WordSet> = blocks
         .iter()
         .skip(story_start)
@@ -115,7 +121,6 @@ pub(super) fn drop_restated_teasers(blocks: &mut Vec<Block>, story_start: usize)
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut dropped = Vec::new();
     let mut index = 0;
     blocks.retain(|b| {
         let before_story = index < story_start;
@@ -145,7 +150,7 @@ fn drop_restated_summary(blocks: &mut Vec<Block>) -> Option<String> {
     let (Some((teaser, first)), Some((_, lead))) = (paragraphs.next(), paragraphs.next()) else {
         return None;
     };
-    let opening = |text: &str| split_sentences(text).first().map(|s| WordSet::of(s));
+    let opening = |text: &str| first_sentence(text).map(WordSet::of);
     let (a, b) = (opening(first)?, opening(lead)?);
     if !a.near_duplicate(&b) {
         return None;

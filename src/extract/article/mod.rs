@@ -115,7 +115,6 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     };
     let story_lines = &lines[top.body_start..body_end];
     let body_lines = boilerplate::clean(story_lines, settings.boilerplate);
-    let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&body_lines));
     let mut blocks = blocks_of(&unwrap_lines(body_lines));
     let dateline = take_dateline(&mut blocks);
     let story_start = dateline.as_ref().map_or(0, |(_, _, at)| *at);
@@ -174,25 +173,31 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             Block::Paragraph(t) | Block::Caption(t) => word_count(t),
         })
         .sum();
-    let outside: Vec<&String> = lines[..top.body_start]
-        .iter()
-        .chain(&lines[body_end..])
-        .filter(|l| !top.holds(l))
-        .collect();
-    let loss = Loss::measure(
-        kept,
-        word_count(text),
-        vec![
-            Part::of(Left::PageFurniture, &outside),
-            Part::of(Left::Menus, &chrome_lines),
-            Part {
-                why: Left::Boilerplate,
-                words: boilerplate_words,
-                sample: String::new(),
-            },
-            Part::of(Left::Teaser, &teasers),
-        ],
-    );
+    let total = word_count(text);
+    // What was left out is counted only when too much was: most articles keep their text.
+    let loss = Loss::too_little(kept, total).then(|| {
+        let outside: Vec<&String> = lines[..top.body_start]
+            .iter()
+            .chain(&lines[body_end..])
+            .filter(|l| !top.holds(l))
+            .collect();
+        let cleaned = boilerplate::clean(story_lines, settings.boilerplate);
+        let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&cleaned));
+        Loss::new(
+            kept,
+            total,
+            vec![
+                Part::of(Left::PageFurniture, &outside),
+                Part::of(Left::Menus, &chrome_lines),
+                Part {
+                    why: Left::Boilerplate,
+                    words: boilerplate_words,
+                    sample: String::new(),
+                },
+                Part::of(Left::Teaser, &teasers),
+            ],
+        )
+    });
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
     let tags = entities::tags(

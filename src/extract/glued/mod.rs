@@ -6,7 +6,8 @@
 //! own elsewhere. Real names written that way (`iPhone`, `McAvoy`, `YouTube`) stay whole.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 mod runs;
 
@@ -16,36 +17,49 @@ use super::lexicon::{INNER_CAPITAL_NAMES, ROLE_WORDS, STOP_WORDS};
 use super::outlets::{self, KNOWN};
 
 /// How often each word of the article (its punctuation trimmed) stands on its own. Counted
-/// in one pass, and only for an article with a word that needs it.
+/// in one pass when first asked for: most articles have no word that needs it.
 struct Article<'a> {
-    counts: HashMap<&'a str, usize>,
+    text: &'a str,
+    counts: OnceCell<FxHashMap<&'a str, usize>>,
     /// The same counts without regard to case, made when first asked for.
-    lowercase: OnceCell<HashMap<String, usize>>,
+    lowercase: OnceCell<FxHashMap<String, usize>>,
 }
 
 impl<'a> Article<'a> {
     fn of(text: &'a str) -> Article<'a> {
-        let mut counts = HashMap::new();
-        for word in text.split_whitespace().map(trim_punctuation) {
-            *counts.entry(word).or_insert(0) += 1;
-        }
         Article {
-            counts,
+            text,
+            counts: OnceCell::new(),
             lowercase: OnceCell::new(),
         }
     }
 
+    fn counts(&self) -> &FxHashMap<&'a str, usize> {
+        self.counts.get_or_init(|| {
+            let mut counts = FxHashMap::default();
+            for word in self.text.split_whitespace().map(trim_punctuation) {
+                *counts.entry(word).or_insert(0) += 1;
+            }
+            counts
+        })
+    }
+
     fn uses(&self, word: &str) -> bool {
-        self.counts.contains_key(word)
+        self.counts().contains_key(word)
     }
 
     /// Whether the article writes `lowercase` on its own at least `times` times, in any
     /// case.
     fn uses_lowercase(&self, lowercase: &str, times: usize) -> bool {
         let counts = self.lowercase.get_or_init(|| {
-            let mut lower: HashMap<String, usize> = HashMap::new();
-            for (word, n) in &self.counts {
-                *lower.entry(word.to_lowercase()).or_insert(0) += n;
+            let mut lower: FxHashMap<String, usize> = FxHashMap::default();
+            for (word, n) in self.counts() {
+                let key = if word.chars().any(char::is_uppercase) {
+                    word.to_lowercase()
+                } else {
+                    (*word).to_string()
+                };
+                *lower.entry(key).or_insert(0) += n;
             }
             lower
         });
@@ -54,7 +68,7 @@ impl<'a> Article<'a> {
 
     /// A glued form written the same way twice is the article's spelling of a name.
     fn repeats(&self, word: &str) -> bool {
-        self.counts.get(word).is_some_and(|n| *n > 1)
+        self.counts().get(word).is_some_and(|n| *n > 1)
     }
 }
 
@@ -65,30 +79,7 @@ pub fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
         if let Some(split) = unglue_line(line, &article, entities) {
             *line = split;
         }
-        if let Some(split) = split_runs(line, &article, entities) {
-            *line = split;
-        }
     }
-}
-
-/// The line with its runs of glued words split (`Helikopterdengan`), or `None`.
-fn split_runs(line: &str, article: &Article, entities: &Entities) -> Option<String> {
-    let mut out = String::new();
-    let mut last = 0;
-    for (start, token) in tokens(line) {
-        let core = trim_punctuation(token);
-        let offset = start + token.find(core).unwrap_or(0);
-        for cut in runs::cuts(core, article, entities) {
-            out.push_str(&line[last..offset + cut]);
-            out.push(' ');
-            last = offset + cut;
-        }
-    }
-    if last == 0 {
-        return None;
-    }
-    out.push_str(&line[last..]);
-    Some(out)
 }
 
 fn trim_punctuation(word: &str) -> &str {
@@ -112,8 +103,15 @@ fn unglue_line(line: &str, article: &Article, entities: &Entities) -> Option<Str
     let mut last = 0;
     for (start, token) in tokens(line) {
         let core = trim_punctuation(token);
-        let offset = start + token.find(core).unwrap_or(0);
-        for cut in cuts(line, offset, core, article, entities) {
+        let offset = start + (core.as_ptr() as usize - token.as_ptr() as usize);
+        let mut at = cuts(line, offset, core, article, entities);
+        if at.is_empty() {
+            at = runs::cuts(core, article, entities)
+                .into_iter()
+                .map(|cut| offset + cut)
+                .collect();
+        }
+        for cut in at {
             out.push_str(&line[last..cut]);
             out.push(' ');
             last = cut;
@@ -138,7 +136,8 @@ fn cuts(
     article: &Article,
     entities: &Entities,
 ) -> Vec<usize> {
-    if article.repeats(core) {
+    // Only a capital after the first letter can show a seam: most words end here.
+    if !core.chars().skip(1).any(char::is_uppercase) {
         return Vec::new();
     }
     if !has_inner_capital(core) || is_whole_name(core, entities) {
@@ -146,6 +145,9 @@ fn cuts(
             .into_iter()
             .map(|cut| offset + cut)
             .collect();
+    }
+    if article.repeats(core) {
+        return Vec::new();
     }
     let mut cuts: Vec<usize> = seams_before_names(core, article)
         .into_iter()
@@ -186,7 +188,11 @@ fn seams_before_names(core: &str, article: &Article) -> Vec<usize> {
                 .iter()
                 .all(|(_, c)| c.is_uppercase() || *c == '-');
         let number = before.is_ascii_digit();
-        if starts_name && (abbreviation && k >= 2 || number) && article.uses(word_at(&core[at..])) {
+        if starts_name
+            && (abbreviation && k >= 2 || number)
+            && article.uses(word_at(&core[at..]))
+            && !article.repeats(core)
+        {
             cuts.push(at);
         }
     }
@@ -195,6 +201,7 @@ fn seams_before_names(core: &str, article: &Article) -> Vec<usize> {
             && left.chars().count() >= 3
             && left.chars().all(char::is_lowercase)
             && (dictionary::is_word(left) || article.uses(left))
+            && !article.repeats(core)
         {
             cuts.push(left.len());
         }

@@ -23,68 +23,84 @@ const LOAN_ENDINGS: &[&str] = &["asi", "itas", "isme", "ing", "tik", "sir", "si"
 
 /// Byte offsets inside `core` where it should be split, or none.
 pub fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
-    let letters = core.chars().count();
-    let mut chars = core.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    if letters < SHORTEST_RUN
-        || !chars.all(char::is_lowercase)
-        || article.repeats(core)
-        || entities.knows_word(core)
+    let bytes = core.as_bytes();
+    if bytes.len() < SHORTEST_RUN
+        || !bytes[1..].iter().all(u8::is_ascii_lowercase)
+        || !bytes[0].is_ascii_alphabetic()
     {
         return Vec::new();
     }
-    let lower = core.to_lowercase();
-    if dictionary::is_word(&lower)
-        || article.uses_lowercase(&lower, 2)
+    let first_upper = bytes[0].is_ascii_uppercase();
+    let lower = core.to_ascii_lowercase();
+    if dictionary::is_root(&lower)
         || LOAN_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || !may_split(&lower, first_upper)
+        || dictionary::is_word(&lower)
+        || article.repeats(core)
+        || article.uses_lowercase(&lower, 2)
+        || entities.knows_word(core)
     {
         return Vec::new();
     }
     best_split(core, first_upper, article).unwrap_or_default()
 }
 
-/// The split with the fewest parts, then the longest shortest part.
+/// Whether some split of `lower` starts or ends with a root of the dictionary or ends with a
+/// short word: a cheap look that spares most words (names, borrowed words) the rest.
+fn may_split(lower: &str, name_first: bool) -> bool {
+    let n = lower.len();
+    if name_first {
+        // After a name only a word of some length (`Helikopterdengan`): `Pyongyang` does not
+        // end in `yang` the word.
+        return (SHORTEST_PART..=n - SHORTEST_AFTER_NAME).any(|a| dictionary::is_root(&lower[a..]));
+    }
+    let short_end = SHORT_WORDS.iter().any(|w| lower.ends_with(w));
+    short_end
+        || (SHORTEST_PART..=n - SHORTEST_PART)
+            .any(|a| dictionary::is_root(&lower[..a]) || dictionary::is_root(&lower[a..]))
+}
+
+/// The split with the fewest parts, then the longest shortest part. Parts are checked
+/// once each, the cheap tests first, since most runs split nowhere.
 fn best_split(core: &str, name_first: bool, article: &Article) -> Option<Vec<usize>> {
-    let bounds: Vec<usize> = core.char_indices().map(|(i, _)| i).skip(1).collect();
+    let n = core.len();
+    let lower = core.to_ascii_lowercase();
+    let part = |i: usize, j: usize| &core[i..j];
+    let known = |i: usize, j: usize, after_name: bool| {
+        let p = part(i, j);
+        is_part(p, &lower[i..j], i == 0 && name_first, article)
+            && (!after_name || SHORT_WORDS.contains(&p) || j - i >= SHORTEST_AFTER_NAME)
+    };
+    let used =
+        |i: usize, j: usize| j - i >= SHORTEST_PART && article.uses_lowercase(&lower[i..j], 1);
+    // `meru` + `pakan` is `merupakan`: no seam between two parts that make one word.
+    let one_word = |i: usize, k: usize| dictionary::is_word(&lower[i..k]);
+    let firsts: Vec<usize> = (1..n).filter(|&j| known(0, j, false)).collect();
+    if firsts.is_empty() {
+        return None;
+    }
     let mut best: Option<(usize, usize, Vec<usize>)> = None;
-    let mut consider = |cuts: Vec<usize>| {
-        let mut parts: Vec<&str> = Vec::with_capacity(cuts.len() + 1);
-        let mut start = 0;
-        for &cut in cuts.iter().chain([core.len()].iter()) {
-            parts.push(&core[start..cut]);
-            start = cut;
-        }
-        let known = parts.iter().enumerate().all(|(i, part)| {
-            let after_name = name_first && i == 1;
-            is_part(part, i == 0 && name_first, article)
-                && (!after_name
-                    || SHORT_WORDS.contains(part)
-                    || part.chars().count() >= SHORTEST_AFTER_NAME)
-        });
-        // `meru` + `pakan` is `merupakan`: no seam between two parts that make one word.
-        let whole_across = parts
-            .windows(2)
-            .any(|w| dictionary::is_word(&format!("{}{}", w[0], w[1]).to_lowercase()));
-        if whole_across {
-            return;
-        }
-        let used = parts.iter().any(|p| {
-            p.chars().count() >= SHORTEST_PART && article.uses_lowercase(&p.to_lowercase(), 1)
-        });
-        if !known || !used {
-            return;
-        }
-        let shortest = parts.iter().map(|p| p.chars().count()).min().unwrap_or(0);
-        let key = (parts.len(), usize::MAX - shortest);
-        if best.as_ref().is_none_or(|(n, s, _)| key < (*n, *s)) {
+    let mut consider = |cuts: Vec<usize>, shortest: usize| {
+        let key = (cuts.len() + 1, usize::MAX - shortest);
+        if best.as_ref().is_none_or(|(parts, s, _)| key < (*parts, *s)) {
             best = Some((key.0, key.1, cuts));
         }
     };
-    for (i, &a) in bounds.iter().enumerate() {
-        consider(vec![a]);
-        if MOST_PARTS > 2 {
-            for &b in &bounds[i + 1..] {
-                consider(vec![a, b]);
+    for &a in &firsts {
+        if known(a, n, name_first) && (used(0, a) || used(a, n)) && !one_word(0, n) {
+            consider(vec![a], a.min(n - a));
+        }
+        if MOST_PARTS < 3 {
+            continue;
+        }
+        for b in a + 1..n {
+            if known(b, n, false)
+                && known(a, b, name_first)
+                && (used(0, a) || used(a, b) || used(b, n))
+                && !one_word(0, b)
+                && !one_word(a, n)
+            {
+                consider(vec![a, b], a.min(b - a).min(n - b));
             }
         }
     }
@@ -94,15 +110,14 @@ fn best_split(core: &str, name_first: bool, article: &Article) -> Option<Vec<usi
 /// Whether one part of a split is a word on its own: a short function word after another
 /// part, a word the article uses on its own, or a root of the dictionary. A name that starts
 /// the run must stand on its own in the article.
-fn is_part(part: &str, name: bool, article: &Article) -> bool {
-    let lower = part.to_lowercase();
+fn is_part(part: &str, lower: &str, name: bool, article: &Article) -> bool {
     if !name && SHORT_WORDS.contains(&part) {
         return true;
     }
-    if part.chars().count() < SHORTEST_PART {
+    if part.len() < SHORTEST_PART {
         return false;
     }
-    article.uses_lowercase(&lower, 1) || (!name && dictionary::is_root(&lower))
+    article.uses_lowercase(lower, 1) || (!name && dictionary::is_root(lower))
 }
 
 #[cfg(test)]

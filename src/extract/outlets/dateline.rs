@@ -89,6 +89,11 @@ pub fn inline_dateline(line: &str) -> Option<usize> {
         ))
         .expect("valid inline dateline pattern")
     });
+    // Every wire dateline closes its agency's parentheses before a dash.
+    let closes = [") -", ")-", ") —", ") –", ")—", ")–"];
+    if !closes.iter().any(|c| line.contains(c)) {
+        return None;
+    }
     let c = INLINE.captures(line)?;
     let city = c.name("city")?;
     let capitals = city.as_str().chars().all(|ch| !ch.is_lowercase());

@@ -5,7 +5,7 @@
 //! (a table, below); the outlet with the most weight is named when no other comes close.
 //! Citations (`dilansir Reuters`) are not evidence: an article quotes others.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -245,6 +245,11 @@ fn self_described(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
         ))
         .expect("valid self-description pattern")
     });
+    // The verbs are cheap to look for; the names are many.
+    let describes = [" adalah ", " merupakan ", " is "]
+        .iter()
+        .any(|verb| text.contains(verb));
+    let text = if describes { text } else { "" };
     SELF.captures_iter(text)
         .filter_map(|c| caught(c.name("name")?.as_str()))
 }
@@ -269,11 +274,10 @@ fn masthead(text: &str) -> Option<&'static Known> {
         if !(3..=40).contains(&line.len()) {
             continue;
         }
-        let bare = line.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let Some(k) = KNOWN
-            .iter()
-            .find(|k| k.url.is_some() && masthead_of(k, bare))
-        else {
+        let bare = line
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let Some(&k) = MASTHEADS.get(bare.as_str()) else {
             continue;
         };
         // A network bar lists sister sites line by line: a name among them is no masthead.
@@ -294,21 +298,24 @@ fn masthead(text: &str) -> Option<&'static Known> {
     }
 }
 
-/// Whether `line` is the outlet's masthead: its name, its address or its first word.
-fn masthead_of(k: &Known, line: &str) -> bool {
-    let host = k
-        .url
-        .and_then(|u| u.split("://").nth(1))
-        .map(|h| h.trim_start_matches("www.").trim_end_matches('/'))
-        .unwrap_or("");
-    let stem = host.split('.').next().unwrap_or("");
-    line.eq_ignore_ascii_case(k.name)
-        || line.eq_ignore_ascii_case(host)
-        || (stem.len() >= 5 && line.eq_ignore_ascii_case(stem))
-        || k.forms
-            .iter()
-            .any(|f| f.len() >= 5 && line.eq_ignore_ascii_case(f))
-}
+/// What an outlet's masthead may read, lowercased: its name, its address, its address's
+/// first word or one of its forms (5 letters or more), with the outlet each stands for.
+static MASTHEADS: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
+    let mut mastheads = HashMap::new();
+    for k in KNOWN.iter().filter(|k| k.url.is_some()) {
+        let host = k
+            .url
+            .and_then(|u| u.split("://").nth(1))
+            .map(|h| h.trim_start_matches("www.").trim_end_matches('/'))
+            .unwrap_or("");
+        let stem = host.split('.').next().filter(|s| s.len() >= 5);
+        let long = k.forms.iter().copied().filter(|f| f.len() >= 5);
+        for name in [k.name, host].into_iter().chain(stem).chain(long) {
+            mastheads.entry(name.to_lowercase()).or_insert(k);
+        }
+    }
+    mastheads
+});
 
 #[cfg(test)]
 mod tests {

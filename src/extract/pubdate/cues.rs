@@ -63,13 +63,25 @@ static FUTURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The cues around the date `w` in `text`; the lead ends at byte `lead_end`.
 pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
-    let paragraph_start = text[..w.start].rfind('\n').map_or(0, |i| i + 1);
-    let paragraph_end = text[w.end..].find('\n').map_or(text.len(), |i| w.end + i);
-    let paragraph = &text[paragraph_start..paragraph_end];
-    let before_in_paragraph = &text[paragraph_start..w.start];
+    // Only the words near the date are read, so a text of one huge paragraph costs what its
+    // dates cost, not its length times theirs.
+    let before = just_before(text, w.start, NEAR);
+    let in_paragraph = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let paragraph_start = w.start - in_paragraph.len();
+    let after_text = &text[w.end..];
+    let near_after = &after_text[..floor_boundary(after_text, NEAR)];
+    let paragraph_end = near_after
+        .find('\n')
+        .map(|i| w.end + i)
+        .or((near_after.len() == after_text.len()).then_some(text.len()));
+    // A paragraph that fits in the window around the date, when it does.
+    let paragraph = paragraph_end
+        .filter(|_| in_paragraph.len() < before.len() || paragraph_start == 0)
+        .map(|end| &text[paragraph_start..end]);
+    let before_in_paragraph = in_paragraph;
     let sentence_start = before_in_paragraph.rfind(". ").map_or(0, |i| i + 2);
     let sentence_before = &before_in_paragraph[sentence_start..];
-    let after = &text[w.end..paragraph_end];
+    let after = &text[w.end..paragraph_end.unwrap_or(w.end + near_after.len())];
     // What a quotation says ahead belongs to its speaker's day, not to the date after it.
     let attribution = sentence_before
         .rfind(['”', '"'])
@@ -100,22 +112,38 @@ pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
         )) || FUTURE_AFTER.is_match(after)
             || SCHEDULE.is_match(attribution),
     );
-    note(Cue::SignOff, is_sign_off(paragraph, w));
+    note(Cue::SignOff, paragraph.is_some_and(|p| is_sign_off(p, w)));
     note(Cue::Quoted, inside_quotation(before_in_paragraph));
     // A paragraph that is only a date and its label (`Published 2 March 2021`) is a date
     // line, not a related story's headline.
-    let other_words =
-        paragraph.split_whitespace().count() - text[w.start..w.end].split_whitespace().count();
-    note(
-        Cue::Sidebar,
-        looks_like_headline(paragraph) && other_words > 2,
-    );
+    let sidebar = paragraph.is_some_and(|p| {
+        let other_words =
+            p.split_whitespace().count() - text[w.start..w.end].split_whitespace().count();
+        other_words > 2 && looks_like_headline(p)
+    });
+    note(Cue::Sidebar, sidebar);
     cues
+}
+
+/// How far around a date its cues are read, in bytes.
+const NEAR: usize = 600;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A paragraph that is a place and the date: `Astana Gede Kawali, 19 Oktober 2025.`
 fn is_sign_off(paragraph: &str, w: &Written) -> bool {
     const PLACE_WORDS: usize = 4;
+    const MOST_WORDS: usize = 10;
+    if paragraph.split_whitespace().nth(MOST_WORDS).is_some() {
+        return false;
+    }
     let Some(at) = paragraph.find(',') else {
         return false;
     };
