@@ -292,8 +292,11 @@ const CASES: &[Case] = &[
     Case {
         category: "outlet",
         // The site's own masthead on a saved page.
-        text: "Menu\n\nrepublika.co.id\n\nLogin\n\n|\n\nRegister\n\nNasional\n\nEkonomi\n\nJamaah Haji Ikuti Pemeriksaan Kesehatan\n\nJumat, 17 Februari 2017, 13:16 WIB\n\nCalon jamaah haji di Banjarmasin mengikuti pemeriksaan kesehatan tahap pertama pekan ini, kata kepala kantor kementerian agama setempat kepada wartawan.\n\nPemeriksaan berlangsung tiga hari di puskesmas kota.",
+        text: "Jamaah Haji Ikuti Pemeriksaan Kesehatan\n\nJumat, 17 Februari 2017, 13:16 WIB\n\nCalon jamaah haji di Banjarmasin mengikuti pemeriksaan kesehatan tahap pertama pekan ini, kata kepala kantor kementerian agama setempat kepada wartawan.\n\nPemeriksaan berlangsung tiga hari di puskesmas kota.\n\nTentang Kami\n\nrepublika.co.id\n\nSemua hak cipta dilindungi undang-undang",
         source: Some("Republika"),
+        evidence: &[("source", "masthead"), ("date", "header")],
+        // A masthead alone is weak evidence: kabar check asks an editor to look.
+        doubt: Some("standing alone on the page"),
         ..NONE
     },
     Case {
@@ -338,6 +341,7 @@ const CASES: &[Case] = &[
         category: "title",
         text: "EDISI KORAN\n\n|\n\nREPUBLIKA TV\n\n|\n\nJURNAL HAJI\n\nFind us on:\n\nNews\n\nTerkini\n\nFokus\n\nKomunitas\n\nSurat Pembaca\n\nForum\n\nIndeks\n\nIn Picture: KPK Periksa Pejabat Mahkamah Agung\n\nSelasa, 23 Februari 2016, 17:15 WIB\n\nREPUBLIKA.CO.ID, JAKARTA -- Seorang pejabat Mahkamah Agung menjalani pemeriksaan perdana di Gedung KPK, Jakarta, Selasa (23/2).",
         title: "In Picture: KPK Periksa Pejabat Mahkamah Agung",
+        evidence: &[("title", "page headline"), ("source", "dateline")],
         source: Some("Republika"),
         ..NONE
     },

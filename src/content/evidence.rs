@@ -82,8 +82,9 @@ fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
 }
 
 /// One warning for a raw article (`text` at `path`) whose date or title an editor should
-/// check: a date from a bare mention in the text, a year from the weekday alone or the
-/// file's save time, a title made from the lead sentence. It points at the date when the
+/// check: a date kabar does not trust (a reported day, a bare mention in the text, a year
+/// from the weekday alone, the file's save time), a source resting on a masthead alone, a
+/// title made from the lead sentence. It points at the date when the
 /// date is in doubt.
 pub fn doubt(
     path: &Path,
@@ -103,6 +104,12 @@ pub fn doubt(
         reasons.push("the date is when the file was last saved".to_string());
         fields.push("date");
     }
+    if evidence.get("source") == Some(&"masthead") {
+        reasons.push(
+            "the source rests only on the outlet's name standing alone on the page".to_string(),
+        );
+        fields.push("source");
+    }
     if evidence.get("title") == Some(&"lead sentence") {
         reasons.push("the title was made from the lead sentence".to_string());
         fields.push("title");
@@ -117,6 +124,7 @@ pub fn doubt(
         .iter()
         .map(|f| match *f {
             "date" => "`date: 2019-12-31 18:19`",
+            "source" => "`source: ...`",
             _ => "`title: ...`",
         })
         .collect();

@@ -162,7 +162,7 @@ pub fn read_text(
             if content.title_inferred {
                 inferred.push("title");
             }
-            let from = article.evidence.title.unwrap_or("first heading");
+            let from = article.evidence.title.map_or("first heading", |e| e.name());
             evidence.insert("title", from);
             title
         }

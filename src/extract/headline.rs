@@ -80,6 +80,32 @@ const DANGLING: &[&str] = &[
     "para", "sang", "the", "of", "to", "a", "an", "and", "in", "on", "for", "at", "by",
 ];
 
+/// Where a raw article's title came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TitleEvidence {
+    /// A `Judul:` line of a header block.
+    Label,
+    /// The text's first line, read as a headline.
+    #[default]
+    FirstLine,
+    /// On a saved page, the headline beside the date line above the story.
+    PageHeadline,
+    /// Made from the lead: the text had no headline.
+    Lead,
+}
+
+impl TitleEvidence {
+    /// The name `kabar list` shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            TitleEvidence::Label => "label",
+            TitleEvidence::FirstLine => "first line",
+            TitleEvidence::PageHeadline => "page headline",
+            TitleEvidence::Lead => "lead sentence",
+        }
+    }
+}
+
 /// How many paragraphs at the top may give the sentence a title is made from.
 const LEAD_PARAGRAPHS: usize = 3;
 

@@ -15,7 +15,7 @@ use super::chrome;
 use super::dating::Dated;
 use super::entities::{self, Entities};
 use super::glued;
-use super::headline;
+use super::headline::{self, TitleEvidence};
 use super::labels;
 use super::loss::{Left, Loss, Part};
 use super::outlets::{self, Outlet, SourceEvidence};
@@ -77,7 +77,7 @@ pub struct Evidence {
     /// Why the date needs an editor's look, when its evidence is weak.
     pub weak_date: Option<pubdate::Weak>,
     pub source: Option<SourceEvidence>,
-    pub title: Option<&'static str>,
+    pub title: Option<TitleEvidence>,
 }
 
 impl Article {
@@ -133,20 +133,16 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 
-    let (title, title_inferred) = match labels.title.or(top.headline.clone()) {
-        Some(line) => (Some(line), false),
-        None => (
-            headline::title_from_paragraphs(&paragraphs, TITLE_WORDS),
-            true,
-        ),
-    };
-    let title_from = title.as_ref().map(|_| {
-        if title_inferred {
-            "lead sentence"
-        } else {
-            "first line"
+    let (title, title_from) = match (labels.title, top.headline.clone()) {
+        (Some(label), _) => (Some(label), Some(TitleEvidence::Label)),
+        (None, Some(line)) => (Some(line), Some(top.headline_from)),
+        (None, None) => {
+            let made = headline::title_from_paragraphs(&paragraphs, TITLE_WORDS);
+            let from = made.as_ref().map(|_| TitleEvidence::Lead);
+            (made, from)
         }
-    });
+    };
+    let title_inferred = title_from == Some(TitleEvidence::Lead);
     let sources = pubdate::Sources {
         header: &top.header,
         label: labels.date.as_deref(),

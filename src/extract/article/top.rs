@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::super::chrome;
 use super::super::dating;
-use super::super::headline;
+use super::super::headline::{self, TitleEvidence};
 use super::super::outlets::{self, SourceEvidence};
 use super::super::region::Story;
 use super::super::text::PROSE_WORDS;
@@ -19,6 +19,8 @@ pub(super) const TOP_LINES: usize = 6;
 #[derive(Debug, Default)]
 pub(super) struct Top {
     pub(super) headline: Option<String>,
+    /// The first line, or a saved page's headline beside its date line.
+    pub(super) headline_from: TitleEvidence,
     pub(super) header: Vec<String>,
     /// The outlet a header line names: from the header, or from a byline it closes (`Rita
     /// Uli - detikNews`).
@@ -166,6 +168,7 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
                     .filter_map(headline_at)
                     .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()))
             });
+        top.headline_from = TitleEvidence::PageHeadline;
         let near = above
             .iter()
             .copied()
@@ -179,9 +182,11 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
         }
     } else {
         top.headline = headline_at(above.first().copied());
+        top.headline_from = TitleEvidence::PageHeadline;
     }
     if let Some(pasted) = pasted {
         top.headline = Some(pasted);
+        top.headline_from = TitleEvidence::FirstLine;
     }
     top
 }
