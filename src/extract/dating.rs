@@ -81,7 +81,27 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 
 /// Zone names and offsets that may follow a time of day.
-const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|[+-]\d{2}:?\d{2}";
+const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|AEDT|AEST|CEST|CET|BST|EST|EDT|CST|CDT|PST|PDT|HKT|JST|KST|SGT|[+-]\d{2}:?\d{2}";
+
+/// Zones English news pages write after a time, in hours east of UTC (`ET` alone is left out:
+/// it names two offsets).
+const ENGLISH_ZONES: &[(&str, i32)] = &[
+    ("EST", -5),
+    ("EDT", -4),
+    ("CST", -6),
+    ("CDT", -5),
+    ("PST", -8),
+    ("PDT", -7),
+    ("BST", 1),
+    ("CET", 1),
+    ("CEST", 2),
+    ("HKT", 8),
+    ("SGT", 8),
+    ("JST", 9),
+    ("KST", 9),
+    ("AEST", 10),
+    ("AEDT", 11),
+];
 
 /// Each form a date takes in news text. Named groups: `wd` weekday, `d` day, `m` month number,
 /// `mon` month name, `y` year, `h`/`mi` time, `ap` am/pm, `z` zone.
@@ -283,9 +303,14 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
 }
 
 fn zone_of(text: &str) -> Option<FixedOffset> {
-    match text.to_ascii_uppercase().as_str() {
+    let upper = text.to_ascii_uppercase();
+    match upper.as_str() {
         "Z" | "UTC" | "GMT" => FixedOffset::east_opt(0),
-        _ => zone_offset(text),
+        _ => ENGLISH_ZONES
+            .iter()
+            .find(|(name, _)| *name == upper)
+            .and_then(|(_, hours)| FixedOffset::east_opt(hours * 3600))
+            .or_else(|| zone_offset(text)),
     }
 }
 
@@ -424,6 +449,10 @@ mod tests {
         assert_eq!(first("Tue 2 Mar 2021 10.32 GMT"), "2021-03-02 10:32 +00:00");
         assert_eq!(first("March 2, 2021 10:32 AM"), "2021-03-02 10:32");
         assert_eq!(first("Published 2 March 2021"), "2021-03-02");
+        assert_eq!(
+            first("March 2, 2021 at 6:05 p.m. EST"),
+            "2021-03-02 18:05 -05:00"
+        );
         assert_eq!(
             first("Updated 6:05 p.m. ET, Tue March 2, 2021"),
             "2021-03-02"
