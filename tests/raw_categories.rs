@@ -397,6 +397,46 @@ const CASES: &[Case] = &[
         title: "Elon Musk meluncurkan partai politik baru",
         ..NONE
     },
+    // English pages.
+    Case {
+        category: "title",
+        // A deck under its headline, a byline in the Guardian's style, a time in BST.
+        text: "US news\nWorld news\nOpinion\nSport\nCulture\nLifestyle\n\nNorth Korea\nKim Jong-un says country must prepare for 'confrontation' with US\n\nLeader tells party meeting the North must be ready for both dialogue and confrontation\n\nJustin McCurry in Tokyo\nThu 17 Jun 2021 06.12 BST\n\nNorth Korea's leader, Kim Jong-un, has told senior officials that his country must be prepared for both dialogue and confrontation with the US, in his first comments on the Biden administration.\n\nKim made the remarks at a plenary meeting of the ruling Workers' party central committee, the state news agency KCNA said on Friday.\n\nTopics\nNorth Korea\nKim Jong-un\nAsia Pacific\nReuse this content\n",
+        title: "Kim Jong-un says country must prepare for 'confrontation' with US",
+        date: "2021-06-17T06:12:00+01:00",
+        evidence: &[("title", "page headline"), ("date", "header")],
+        gone: &["Reuse this content", "Justin McCurry in Tokyo"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A tagline and a section above the headline, no blank line between header lines.
+        text: "Democracy Dies in Darkness\nAsia\nNorth Korea fires ballistic missile into sea, South Korea says\nBy Min Joo Kim\nMarch 25, 2021 at 3:45 a.m. EDT\n\nSEOUL — North Korea fired at least one ballistic missile into the sea off its east coast on Thursday, South Korea's military said, in the first such test since President Biden took office.\n\nThe launch came days after Secretary of State Antony Blinken visited Seoul.\n",
+        title: "North Korea fires ballistic missile into sea, South Korea says",
+        date: "2021-03-25T03:45:00-04:00",
+        evidence: &[("date", "header")],
+        kept: &["North Korea fired at least one ballistic missile"],
+        gone: &["Democracy Dies in Darkness", "By Min Joo Kim"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A date line inside the text, under the deck.
+        text: "BuzzFeed News\nReporting To You\n\nHere's What We Know About The Summit\n\nThe two leaders met for less than three hours on Thursday, and the talks ended early.\n\nPosted on February 28, 2019, at 4:12 a.m. ET\n\nHanoi — President Trump and Kim Jong Un cut short their summit on Thursday after failing to reach an agreement on sanctions, the White House said.\n\nTrump said Kim wanted all sanctions lifted in exchange for closing part of a nuclear site.\n",
+        date: "2019-02-28",
+        evidence: &[("date", "header")],
+        source: Some("BuzzFeed News"),
+        kept: &["President Trump and Kim Jong Un cut short their summit"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "The Verge homepage\nTech\nReviews\nScience\n\nSamsung's new foldable is thinner and lighter\nIt also costs less than last year's model.\nBy Jane Doe\nAug 10, 2022, 10:00 AM EDT\n\nSamsung announced its newest foldable phone today at an event in New York, promising a thinner hinge and a brighter screen than last year's model.\n\nThe phone goes on sale later this month.\n",
+        title: "Samsung's new foldable is thinner and lighter",
+        date: "2022-08-10T10:00:00-04:00",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

@@ -145,6 +145,7 @@ const WEIGHTS: &[(Cue, i32)] = &[
     (Cue::Reporting, 8),
     (Cue::InLead, 4),
     (Cue::SignOff, 40),
+    (Cue::DateLine, 50),
     (Cue::Future, -45),
     (Cue::Quoted, -25),
     (Cue::Sidebar, -60),
@@ -321,7 +322,10 @@ fn body_choice(body: &Found, paragraphs: &[String], context: &Context) -> Option
         .filter(|c| c.score >= 0)
         .rev()
         .max_by_key(|c| c.score)?;
-    let from = if best.cues.contains(&Cue::TodayMark) && !best.cues.contains(&Cue::Quoted) {
+    let header = best.cues.contains(&Cue::DateLine) && best.cues.contains(&Cue::InLead);
+    let from = if header {
+        DateEvidence::Header
+    } else if best.cues.contains(&Cue::TodayMark) && !best.cues.contains(&Cue::Quoted) {
         DateEvidence::Today
     } else if best.is_reported() {
         DateEvidence::Reported

@@ -26,7 +26,13 @@ pub(super) fn unwrap_lines(lines: Vec<String>) -> Vec<String> {
             wrapped += 1;
         }
     }
-    if wrapped * 2 <= total {
+    // Text wrapped at a width runs on mid-sentence into lowercase; a header block's lines
+    // (headline, byline, date) each start with a capital.
+    let lowercase_runs = lines
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && w[1].starts_with(char::is_lowercase))
+        .count();
+    if wrapped * 2 <= total || lowercase_runs * 3 < total {
         return lines;
     }
     let mut joined: Vec<String> = Vec::new();

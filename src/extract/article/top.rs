@@ -144,7 +144,7 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
     // Bylines stand between a headline and its date line on some pages.
     let past_bylines = |from: usize, step: isize| {
         let mut at = neighbour(from, step);
-        while let Some(i) = at.filter(|i| BYLINE.is_match(&lines[*i])) {
+        while let Some(i) = at.filter(|i| is_byline(&lines[*i])) {
             at = neighbour(i, step);
         }
         at
@@ -160,8 +160,14 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
         const SURE_WORDS: usize = 4;
         let first_above = past_bylines(d, -1);
         let second_above = first_above.and_then(|i| past_bylines(i, -1));
-        top.headline = headline_at(first_above)
-            .filter(|h| h.split_whitespace().count() >= SURE_WORDS)
+        let words = |h: &String| h.split_whitespace().count();
+        // A deck under its headline is longer than it: `Kim says ...` above `Leader tells
+        // party meeting the North must be ready ...`.
+        let above_a_deck = headline_at(second_above).filter(|upper| {
+            headline_at(first_above).is_some_and(|deck| words(&deck) > words(upper))
+        });
+        top.headline = above_a_deck
+            .or_else(|| headline_at(first_above).filter(|h| words(h) >= SURE_WORDS))
             .or_else(|| {
                 [first_above, past_bylines(d, 1), second_above]
                     .into_iter()
@@ -191,12 +197,31 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
     top
 }
 
+/// `News » Internasional`, `Bola / Liga Indonesia`.
+fn is_breadcrumb(line: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    line.split_whitespace().count() <= MOST_WORDS
+        && [" > ", " » ", " / ", " › "]
+            .iter()
+            .any(|s| line.contains(s))
+}
+
+/// A byline on a saved page, the Guardian's `Justin McCurry in Tokyo` among them.
+fn is_byline(line: &str) -> bool {
+    static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+){1,2}\s+in\s+\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+)?$")
+            .expect("valid byline pattern")
+    });
+    BYLINE.is_match(line) || REPORTER_IN.is_match(line)
+}
+
 /// A headline on a saved page: a few words that are no menu and no section name.
 fn is_page_headline(line: &str) -> bool {
     const FEWEST_WORDS: usize = 3;
     line.split_whitespace().count() >= FEWEST_WORDS
         && headline::looks_like_headline(line)
-        && !BYLINE.is_match(line)
+        && !is_breadcrumb(line)
+        && !is_byline(line)
         && header_line(line).is_none()
         && outlets::dateline(line).is_none()
 }
@@ -211,21 +236,23 @@ pub(super) fn pasted_headline(text: &str) -> Option<String> {
     (stands_alone && is_page_headline(line) && !chrome::is_chrome(line)).then(|| line.to_string())
 }
 
-/// A breadcrumb (`News » Internasional`) or section name (`Internasional`) above a headline.
+/// A breadcrumb (`News » Internasional`), section name (`Internasional`) or site tagline
+/// (`Democracy Dies in Darkness`) above a headline that follows within a few lines.
 fn is_kicker(lines: &[String], i: usize) -> bool {
+    const LOOK_AHEAD: usize = 3;
     let line = &lines[i];
     let words = line.split_whitespace().count();
-    let breadcrumb = words <= 8
-        && [" > ", " » ", " / ", " › "]
-            .iter()
-            .any(|s| line.contains(s));
-    let section = words <= 3 && !line.ends_with(['.', '!', '?', ':', '"', '”']);
-    let headline_follows = lines[i + 1..]
-        .iter()
-        .position(|l| !l.is_empty())
-        .is_some_and(|next| {
-            let j = i + 1 + next;
-            headline::looks_like_headline(&lines[j]) && next_is_a_break(lines, j)
+    let breadcrumb = is_breadcrumb(line);
+    let section = words <= 4 && !line.ends_with(['.', '!', '?', ':', '"', '”']);
+    let headline_follows = (i + 1..lines.len())
+        .filter(|j| !lines[*j].is_empty())
+        .take(LOOK_AHEAD)
+        .any(|j| {
+            let line = &lines[j];
+            headline::looks_like_headline(line)
+                && header_line(line).is_none()
+                && outlets::dateline(line).is_none()
+                && next_is_a_break(lines, j)
         });
     (breadcrumb || section) && headline_follows
 }

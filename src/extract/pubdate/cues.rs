@@ -29,6 +29,9 @@ pub enum Cue {
     Quoted,
     /// In a line of its own that reads as a headline: a related story's.
     Sidebar,
+    /// A line of its own holding the date and labels only (`Posted on February 28, 2019, at
+    /// 4:12 a.m. ET`): a header that stands inside the text.
+    DateLine,
 }
 
 /// How far before a date a reporting verb may stand in its sentence.
@@ -114,15 +117,60 @@ pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
     );
     note(Cue::SignOff, paragraph.is_some_and(|p| is_sign_off(p, w)));
     note(Cue::Quoted, inside_quotation(before_in_paragraph));
-    // A paragraph that is only a date and its label (`Published 2 March 2021`) is a date
+    // A paragraph that is only a date and its labels (`Published 2 March 2021`) is a date
     // line, not a related story's headline.
-    let sidebar = paragraph.is_some_and(|p| {
-        let other_words =
-            p.split_whitespace().count() - text[w.start..w.end].split_whitespace().count();
-        other_words > 2 && looks_like_headline(p)
-    });
-    note(Cue::Sidebar, sidebar);
+    let date_line = w.year.is_some() && paragraph.is_some_and(|p| is_date_line(p, w, text));
+    note(
+        Cue::Sidebar,
+        !date_line && paragraph.is_some_and(looks_like_headline),
+    );
+    note(Cue::DateLine, date_line);
     cues
+}
+
+/// Whether `paragraph` is the date `w` and labels only: `Posted on February 28, 2019, at
+/// 4:12 a.m. ET`, `Diperbarui 12 Juni 2020`.
+fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "posted",
+        "published",
+        "updated",
+        "last",
+        "modified",
+        "diperbarui",
+        "dipublikasikan",
+        "diterbitkan",
+        "terbit",
+        "tanggal",
+        "date",
+        "on",
+        "at",
+        "pada",
+        "pukul",
+        "et",
+        "pt",
+        "wib",
+        "wita",
+        "wit",
+        "|",
+        "-",
+        "–",
+        "—",
+        ":",
+    ];
+    let date = &text[w.start..w.end];
+    // A date line never ends a sentence (`Jumat (12/6/2020).` is a sentence).
+    let Some(at) = paragraph
+        .find(date)
+        .filter(|_| !paragraph.trim_end().ends_with('.'))
+    else {
+        return false;
+    };
+    let rest = [&paragraph[..at], &paragraph[at + date.len()..]];
+    rest.iter()
+        .flat_map(|part| part.split_whitespace())
+        .map(|word| word.trim_matches([',', '.', ':']).to_lowercase())
+        .all(|word| word.is_empty() || LABELS.contains(&word.as_str()))
 }
 
 /// How far around a date its cues are read, in bytes.
@@ -208,6 +256,10 @@ mod tests {
         assert_eq!(
             cues_of("Astana Gede Kawali, 19 Oktober 2025."),
             [Cue::SignOff]
+        );
+        assert_eq!(
+            cues_of("Posted on February 28, 2019, at 4:12 a.m. ET"),
+            [Cue::DateLine]
         );
         assert_eq!(
             cues_of("Polisi menjadwalkan ulang pemeriksaan penyanyi itu, Jumat (12/9)."),
