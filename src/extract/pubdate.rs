@@ -8,6 +8,7 @@
 //! 2011`), a year decades before the newest one the text mentions.
 
 mod cues;
+mod history;
 
 use std::sync::LazyLock;
 
@@ -17,6 +18,7 @@ use regex::Regex;
 use super::dating::{self, Dated, Written, YearFrom};
 use super::summary::first_sentence;
 use cues::Cue;
+use history::{Found, plausible_years};
 
 /// What a date's choice rests on, strongest first. Only the first five are trusted without
 /// an editor's look; `kabar check` warns about the others.
@@ -131,7 +133,7 @@ pub struct Sources<'a> {
 const LEAD_PARAGRAPHS: usize = 3;
 /// A year more than this before the newest one the text mentions is history, not the
 /// article's.
-const PLAUSIBLE_SPAN: i32 = 15;
+pub(super) const PLAUSIBLE_SPAN: i32 = 15;
 /// Points a body date loses for each day it lies away from the anchor: the newest day the
 /// text attributes a statement to (else the newest day it reports). Older days are past
 /// news; newer ones without a statement are mostly schedules.
@@ -375,91 +377,6 @@ fn address_date(address: &str) -> Option<NaiveDate> {
     )
 }
 
-/// Words that make the date after them history: a birth, a book, a body's founding; with
-/// the place and the words that may stand between (`lahir di Solo pada`).
-static HISTORIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:lahir|kelahiran|born|terbit|diterbitkan|published|didirikan|berdiri|founded|established|dibentuk)\s+(?:(?:di|in|at)\s+\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s*,?\s*)?(?:(?:pada|on|tanggal|tahun|in|sejak|since)\s+)*",
-    )
-    .expect("valid historic pattern")
-});
-
-/// `Nomor 12 Tahun 2011`, `No. 5 tahun 2019`: the year of a law.
-static LAW_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:nomor|no\.?)\s*\d+[A-Za-z]?\s*$").expect("valid law pattern")
-});
-
-/// The dates written in a text, history (dates right after words like `kelahiran`) apart.
-struct Found<'a> {
-    text: &'a str,
-    dates: Vec<Written>,
-    historic: Vec<Written>,
-    /// Where words that make what follows history end, found in one pass.
-    history: Vec<usize>,
-}
-
-impl<'a> Found<'a> {
-    fn in_text(text: &'a str, tells_history: bool) -> Found<'a> {
-        let history: Vec<usize> = match tells_history {
-            true => HISTORIC.find_iter(text).map(|m| m.end()).collect(),
-            false => Vec::new(),
-        };
-        let (historic, dates) = dating::find_dates(text)
-            .into_iter()
-            .partition(|w| ends_between(&history, w.start, w.start));
-        Found {
-            text,
-            dates,
-            historic,
-            history,
-        }
-    }
-
-    /// Whether history words end between `from` and `to` (inclusive): right before a date,
-    /// or inside the phrase leading to a year (`terbit pada 1979`).
-    fn marks(&self, from: usize, to: usize) -> bool {
-        ends_between(&self.history, from, to)
-    }
-
-    /// Whether the byte at `at` is inside a date found, historic or not.
-    fn in_a_date(&self, at: usize) -> bool {
-        self.dates
-            .iter()
-            .chain(&self.historic)
-            .any(|w| (w.start..w.end).contains(&at))
-    }
-}
-
-/// Whether one of `ends` (sorted) lies between `from` and `to`, inclusive.
-fn ends_between(ends: &[usize], from: usize, to: usize) -> bool {
-    let at = ends.partition_point(|end| *end < from);
-    ends.get(at).is_some_and(|end| *end <= to)
-}
-
-/// The years that may be the article's, in order: those of the dates found (history left
-/// out) and of phrases like `pada 2019`, except historic ones, laws' years, years after
-/// `today`, and years decades before the newest left.
-fn plausible_years(found: &[&Found], today: NaiveDate) -> Vec<i32> {
-    let mut years: Vec<i32> = Vec::new();
-    for f in found {
-        years.extend(f.dates.iter().filter_map(|w| w.year));
-        for mention in dating::year_mentions(f.text) {
-            let law = LAW_NUMBER.is_match(dating::just_before(f.text, mention.start, 24));
-            let historic = f.marks(mention.start, mention.digits);
-            if !law && !historic && !f.in_a_date(mention.digits) {
-                years.push(mention.year);
-            }
-        }
-    }
-    years.retain(|y| *y <= today.year());
-    years.sort_unstable();
-    years.dedup();
-    if let Some(&newest) = years.last() {
-        years.retain(|y| *y >= newest - PLAUSIBLE_SPAN);
-    }
-    years
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,19 +408,6 @@ mod tests {
             ]),
             Some(("2024-03-03".into(), "text"))
         );
-    }
-
-    #[test]
-    fn laws_years_are_not_the_articles() {
-        let found = Found::in_text(
-            "Menurut UU Nomor 12 Tahun 2011, aturan itu diubah pada 2023.",
-            true,
-        );
-        assert_eq!(plausible_years(&[&found], today()), [2023]);
-        let found = Found::in_text("Tokoh kelahiran 9 Januari 1972 itu tiba pada 2001.", true);
-        assert_eq!(found.historic.len(), 1);
-        let years = plausible_years(&[&found], today());
-        assert_eq!(years, [2001]);
     }
 
     #[test]
