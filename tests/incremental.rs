@@ -436,3 +436,42 @@ fn a_rebuild_reports_what_was_left_out_as_a_build_does() {
     assert_eq!(outcome.warnings.len(), 1, "{:?}", outcome.warnings);
     assert!(outcome.warnings[0].message.contains("would run a script"));
 }
+
+#[test]
+fn a_file_swapped_for_a_link_out_of_the_site_is_refused_as_a_full_build_refuses_it() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOKEN=do-not-publish\n").unwrap();
+    for swapped in ["content/2019/ktt/peta.css", "content/a.md"] {
+        let (site, mut session) = one_briefing("Isi.");
+        site.write(
+            "content/2019/ktt/index.md",
+            "---\ndate: 2019-02-28\n---\nPeta.\n",
+        )
+        .write("content/2019/ktt/peta.css", "p { color: red }\n");
+        session
+            .rebuild(&[
+                site.root().join("content/2019/ktt/index.md"),
+                site.root().join("content/2019/ktt/peta.css"),
+            ])
+            .unwrap();
+        let target = site.root().join(swapped);
+        std::fs::remove_file(&target).unwrap();
+        symlink(&secret, &target).unwrap();
+        let err = session.rebuild(&[target.clone()]).unwrap_err();
+        assert!(
+            err.to_string().contains("outside the site folder"),
+            "{swapped}: {err}"
+        );
+        let published = by_name(&session.files()).values().any(|bytes| {
+            let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+                gunzip(bytes)
+            } else {
+                String::from_utf8_lossy(bytes).into_owned()
+            };
+            text.contains("do-not-publish")
+        });
+        assert!(!published, "{swapped}: the secret was published");
+    }
+}

@@ -343,11 +343,16 @@ impl Session {
             if self.sources_unchanged {
                 return Ok(found);
             }
+            // A known file edited in place, not one replaced by a link: a link is checked
+            // by the walk, which refuses one that leads out of the site.
+            let plain_file = |p: &PathBuf| {
+                std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_file())
+            };
             let edits_only = !changed.is_empty()
                 && changed.iter().all(|p| {
                     p == Path::new(CONFIG_FILE)
                         || p.starts_with(TEMPLATES_DIR)
-                        || (known(p) && root.join(p).is_file())
+                        || (known(p) && plain_file(p))
                 });
             if edits_only {
                 return Ok(found);
