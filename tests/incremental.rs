@@ -459,7 +459,7 @@ fn a_file_swapped_for_a_link_out_of_the_site_is_refused_as_a_full_build_refuses_
         let target = site.root().join(swapped);
         std::fs::remove_file(&target).unwrap();
         symlink(&secret, &target).unwrap();
-        let err = session.rebuild(&[target.clone()]).unwrap_err();
+        let err = session.rebuild(std::slice::from_ref(&target)).unwrap_err();
         assert!(
             err.to_string().contains("outside the site folder"),
             "{swapped}: {err}"
