@@ -121,8 +121,13 @@ fn cut_words(sentence: &str, max_words: usize) -> String {
 
 /// Words in a text, as readers count them.
 pub fn word_count(text: &str) -> usize {
+    // Bytes first: most words are ASCII, and only a word without an ASCII letter or digit
+    // needs its characters read.
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
         .count()
 }
 

@@ -40,7 +40,8 @@ pub(super) fn join_parted_datelines(lines: &mut Vec<String>) {
     while i + 1 < lines.len() {
         let line = &lines[i];
         // `Oleh :` on a line of its own, the name on the next.
-        let byline_label = BYLINE_LABEL.is_match(line) && !lines[i + 1].is_empty();
+        let byline_label =
+            line.len() <= 12 && BYLINE_LABEL.is_match(line) && !lines[i + 1].is_empty();
         let parted = line.split_whitespace().count() <= 5
             && line.ends_with(['-', '—', '–'])
             && !lines[i + 1].is_empty();

@@ -91,7 +91,7 @@ pub fn inline_dateline(line: &str) -> Option<usize> {
     });
     // Every wire dateline closes its agency's parentheses before a dash.
     let closes = [") -", ")-", ") —", ") –", ")—", ")–"];
-    if !closes.iter().any(|c| line.contains(c)) {
+    if !line.contains(')') || !closes.iter().any(|c| line.contains(c)) {
         return None;
     }
     let c = INLINE.captures(line)?;

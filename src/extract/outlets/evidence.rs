@@ -248,7 +248,8 @@ fn self_described(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
     // The verbs are cheap to look for; the names are many.
     let describes = [" adalah ", " merupakan ", " is "]
         .iter()
-        .any(|verb| text.contains(verb));
+        .any(|verb| text.contains(verb))
+        && (text.contains(" portal") || text.contains(" situs") || text.contains(" media"));
     let text = if describes { text } else { "" };
     SELF.captures_iter(text)
         .filter_map(|c| caught(c.name("name")?.as_str()))
