@@ -8,6 +8,7 @@
 //! percent of them (10 by default) are raw `.txt` articles in a news outlet's layout. Also
 //! writes a `site.yaml`. The same arguments always give the same files.
 
+use clap::Parser;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -207,51 +208,38 @@ impl Rng {
     }
 }
 
+/// A deterministic synthetic briefing archive, for benchmarks.
+#[derive(Parser)]
 struct Args {
+    /// How many briefings to write
+    #[arg(long, default_value_t = 10_000)]
     n: usize,
+    /// The folder to write the site into (new or empty)
+    #[arg(long)]
     out: PathBuf,
+    /// Seed of the generator: the same seed gives the same files
+    #[arg(long, default_value_t = 1)]
     seed: u64,
-    raw_percent: usize,
+    /// Percent of briefings written as raw `.txt` articles
+    #[arg(long = "raw", default_value_t = 10, value_parser = clap::value_parser!(u8).range(0..=100))]
+    raw_percent: u8,
+    /// Words per briefing, as a range
+    #[arg(long, default_value = "300-900", value_parser = range)]
     words: (usize, usize),
+    /// Distinct tags per briefing, as a range
+    #[arg(long, default_value = "2-6", value_parser = range)]
     tags: (usize, usize),
 }
 
-fn args() -> Args {
-    let all: Vec<String> = std::env::args().skip(1).collect();
-    let value = |flag: &str| {
-        all.iter()
-            .position(|a| a == flag)
-            .and_then(|i| all.get(i + 1))
-            .cloned()
-    };
-    let number = |flag: &str, default: u64| {
-        value(flag).map_or(default, |v| {
-            v.parse()
-                .unwrap_or_else(|_| panic!("{flag} takes a number"))
-        })
-    };
-    let range = |flag: &str, default: (usize, usize)| {
-        value(flag).map_or(default, |v| {
-            let parsed = v
-                .split_once('-')
-                .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
-            parsed
-                .filter(|(a, b)| a <= b)
-                .unwrap_or_else(|| panic!("{flag} takes a range such as 4-6"))
-        })
-    };
-    Args {
-        n: number("--n", 10_000) as usize,
-        out: PathBuf::from(value("--out").expect("--out DIR is required")),
-        seed: number("--seed", 1),
-        raw_percent: number("--raw", 10) as usize,
-        words: range("--words", (300, 900)),
-        tags: range("--tags", (2, 6)),
-    }
+fn range(text: &str) -> Result<(usize, usize), String> {
+    text.split_once('-')
+        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+        .filter(|(a, b)| a <= b)
+        .ok_or_else(|| format!("`{text}` is not a range such as 4-6"))
 }
 
 fn main() {
-    let args = args();
+    let args = Args::parse();
     if args.out.exists()
         && std::fs::read_dir(&args.out)
             .map(|mut d| d.next().is_some())
@@ -282,7 +270,7 @@ fn main() {
         }
         let words = rng.between(args.words.0, args.words.1);
         let paragraphs = body(&mut rng, words, &tags);
-        let raw = rng.below(100) < args.raw_percent;
+        let raw = rng.below(100) < usize::from(args.raw_percent);
         let (name, text) = if raw {
             (
                 format!("{slug}.txt"),

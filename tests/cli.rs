@@ -245,6 +245,26 @@ fn every_command_has_help() {
     }
 }
 
+/// The archive generator of the benchmarks is a tool of the repository too: `--help` answers,
+/// and a bad value is a usage error, not a panic.
+#[test]
+fn the_archive_generator_has_help_and_refuses_bad_values() {
+    let generator = |args: &[&str]| {
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--example", "gen-archive", "--"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let help = generator(&["--help"]);
+    assert!(help.status.success(), "{}", stderr(&help));
+    assert!(stdout(&help).contains("--words"), "{}", stdout(&help));
+    let bad = generator(&["--out", "unused", "--words", "9-3"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("not a range"), "{}", stderr(&bad));
+    assert!(!stderr(&bad).contains("panicked"), "{}", stderr(&bad));
+}
+
 #[test]
 fn list_json_has_every_field_in_date_order() {
     let site = site();
