@@ -9,6 +9,7 @@ use chrono::{
 };
 use serde::Deserialize;
 
+use crate::chars::forbidden;
 use crate::content::front_matter::Tags;
 use crate::error::Diagnostic;
 use crate::extract::boilerplate::Pattern;
@@ -131,6 +132,7 @@ impl Config {
     /// Reads `site.yaml` in `root`; a site without one gets the defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
+        refuse_a_link_out(root, &path)?;
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -206,6 +208,25 @@ impl Config {
             .into_iter()
             .map(|(name, aliases)| (name, aliases.into_list()))
             .collect();
+        for (key, value) in [
+            ("title", &file.title),
+            ("description", &file.description),
+            ("author", &file.author),
+        ] {
+            if let Some(c) = value
+                .as_deref()
+                .and_then(|v| v.chars().find(|&c| forbidden(c)))
+            {
+                return Err(at(
+                    key,
+                    format!(
+                        "`{key}` holds a control character (U+{:04X}), which no page or feed can carry",
+                        u32::from(c)
+                    ),
+                    "remove the escape (such as \\x01) from the value",
+                ));
+            }
+        }
         Ok(Config {
             title: file.title.unwrap_or_else(|| "Arsip Kabar".to_string()),
             description: file.description.unwrap_or_default(),
@@ -227,6 +248,29 @@ impl Config {
             search: file.search.unwrap_or(true),
             strict: file.build.strict.unwrap_or(false),
         })
+    }
+}
+
+/// `site.yaml` may be a link only to a file inside the site: one to a file of the machine (a
+/// `.env`, a token) would be read, and quoted in a parse error.
+fn refuse_a_link_out(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(&site) => Ok(()),
+        Ok(target) => Err(Diagnostic::file(
+            CONFIG_FILE,
+            format!(
+                "this is a link to {}, outside the site folder, which kabar does not read",
+                target.display()
+            ),
+        )
+        .with_hint("copy the settings into the site folder, or remove the link")),
+        Err(_) => Err(Diagnostic::file(CONFIG_FILE, "this link leads to nothing")
+            .with_hint("remove the link, or point it at a file in the site folder")),
     }
 }
 

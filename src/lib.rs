@@ -7,6 +7,7 @@
 pub mod archive;
 mod build;
 pub mod changes;
+pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;

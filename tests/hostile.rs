@@ -115,6 +115,83 @@ fn control_characters_never_reach_feeds_or_pages() {
     );
 }
 
+/// `site.yaml` is held to the same rule as briefings: a control character in its texts
+/// would reach every page and make `atom.xml` ill-formed, so it is refused where it is.
+#[test]
+fn control_characters_in_site_settings_are_refused_at_their_key() {
+    let keys = ["title", "description", "author"];
+    for (line, key) in keys.iter().enumerate() {
+        let config: String = keys
+            .iter()
+            .map(|k| match k == key {
+                true => format!("{k}: \"Awal\\x01 nilai\"\n"),
+                false => format!("{k}: nilai\n"),
+            })
+            .collect();
+        let site = TestSite::new(&config);
+        site.briefing(
+            "content/a.md",
+            &[("title", "A"), ("date", "2019-01-01")],
+            "Isi.",
+        );
+        assert_reports(
+            &site,
+            &format!("site.yaml:{}:", line + 1),
+            &format!("`{key}` holds a control character (U+0001)"),
+        );
+        assert!(!site.output().exists(), "nothing is published");
+    }
+}
+
+/// `site.yaml` linked to a file of the machine is refused, and nothing of that file is
+/// quoted; a file that is no YAML is quoted no further than its first line.
+#[test]
+fn site_yaml_follows_the_inside_the_site_rule_and_errors_quote_one_line() {
+    let outside = tempfile::tempdir().unwrap();
+    let secrets = outside.path().join(".env");
+    std::fs::write(
+        &secrets,
+        "API_TOKEN=rahasia-satu\nDB_PASSWORD=rahasia-dua\n",
+    )
+    .unwrap();
+    let site = TestSite::new(CONFIG);
+    std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secrets, site.root().join("site.yaml")).unwrap();
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("site.yaml:"), "{errors:?}");
+    assert!(errors[0].contains("outside the site folder"), "{errors:?}");
+    assert!(!errors[0].contains("rahasia"), "{errors:?}");
+
+    std::fs::remove_file(site.root().join("site.yaml")).unwrap();
+    std::fs::copy(&secrets, site.root().join("site.yaml")).unwrap();
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors[0].starts_with("site.yaml:1:1:"), "{errors:?}");
+    assert!(!errors[0].contains("rahasia-dua"), "{errors:?}");
+    assert!(!errors[0].contains("DB_PASSWORD"), "{errors:?}");
+
+    site.write("site.yaml", CONFIG);
+    site.write(
+        "content/a.md",
+        "---\ntitle: A\ndate: 2019-01-01\ndraft: TOKEN=satu\n  KEDUA=rahasia-dua\n---\nIsi.\n",
+    );
+    let errors: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors[0].starts_with("content/a.md:4:"), "{errors:?}");
+    assert!(!errors[0].contains("rahasia-dua"), "{errors:?}");
+}
+
 #[test]
 fn a_site_file_named_like_a_theme_file_wins_every_time() {
     let site = TestSite::new(CONFIG);
@@ -210,6 +287,56 @@ fn a_yaml_anchor_bomb_is_refused_before_it_is_expanded() {
     let started = std::time::Instant::now();
     assert_reports(&site, "content/bom.md:4:", "more than 16 YAML aliases");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// One wide anchor repeated by a few aliases: 16 aliases of 600 KB once grew to gigabytes.
+#[test]
+fn a_wide_yaml_anchor_is_refused_by_what_its_aliases_expand_to() {
+    let wide: String = (0..60_000).map(|n| format!("  - kata{n}\n")).collect();
+    let aliases = ["*w"; 8].join(", ");
+    let front_matter = format!("title: Bom\ndate: 2019-01-01\nlist: &w\n{wide}tags: [{aliases}]\n");
+    let site = TestSite::new(CONFIG);
+    site.write("content/bom.md", &format!("---\n{front_matter}---\nIsi.\n"));
+    let started = std::time::Instant::now();
+    assert_reports(&site, "content/bom.md:60005:", "repeat their values");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+
+    let site = TestSite::new(&format!(
+        "{CONFIG}entities:\n  Bom: &w\n{wide}  Dua: [{aliases}]\n"
+    ));
+    let started = std::time::Instant::now();
+    assert_reports(&site, "site.yaml:60005:", "repeat their values");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// `it's` opens no quote in YAML: the aliases after it are counted all the same.
+#[test]
+fn an_alias_behind_an_apostrophe_is_counted() {
+    let site = TestSite::new(CONFIG);
+    let aliases = vec!["*a"; 40].join(", ");
+    site.write(
+        "content/bom.md",
+        &format!("---\ntitle: Bom\ndate: 2019-01-01\nx: &a [satu, dua]\ntags: [it's, {aliases}]\n---\nIsi.\n"),
+    );
+    assert_reports(&site, "content/bom.md:5:", "more than 16 YAML aliases");
+}
+
+/// A front matter or `site.yaml` past a megabyte is refused before it is parsed.
+#[test]
+fn yaml_past_its_size_limit_is_refused() {
+    let long = "kata ".repeat(300_000);
+    let site = TestSite::new(CONFIG);
+    site.write(
+        "content/panjang.md",
+        &format!("---\ntitle: Panjang\ndate: 2019-01-01\nsummary: {long}\n---\nIsi.\n"),
+    );
+    assert_reports(
+        &site,
+        "content/panjang.md:4:",
+        "more than kabar reads (1024 KB)",
+    );
+    let site = TestSite::new(&format!("{CONFIG}description: {long}\n"));
+    assert_reports(&site, "site.yaml:3:", "more than kabar reads (1024 KB)");
 }
 
 #[test]

@@ -5,12 +5,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::Briefing;
+use crate::chars::forbidden;
 use crate::error::{Diagnostic, line_col};
-
-/// Whether XML 1.0 forbids `c`. Feeds and the sitemap are XML; HTML text is held to the same.
-fn forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
 
 /// `text` without the characters XML forbids, and a warning naming where the first was.
 pub fn strip_forbidden<'a>(path: &Path, text: &'a str) -> (Cow<'a, str>, Option<Diagnostic>) {
