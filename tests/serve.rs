@@ -602,3 +602,118 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert_eq!(server.get("/").status, 200);
     assert_eq!(server.interrupt(), Some(0));
 }
+
+/// The status of a GET for `/` with the given `Host` header.
+fn status_for_host(server: &Server, host: &str) -> u16 {
+    use std::io::{Read, Write};
+    let address = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    raw.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A page on another site reaches the preview server through a name it rebinds to
+/// 127.0.0.1, or opens its live-reload socket directly: both are refused, so drafts and
+/// error messages (which quote files) never leave for another site.
+#[test]
+fn only_requests_for_the_servers_own_address_are_answered() {
+    let _cores = shared();
+    let site = site();
+    site.briefing(
+        "content/embargo.md",
+        &[
+            ("title", "Embargo"),
+            ("date", "2019-03-01"),
+            ("draft", "true"),
+        ],
+        "Belum boleh terbit.",
+    );
+    let server = Server::start_with(&site, &["--drafts"]);
+    let own = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let port = own.rsplit(':').next().unwrap();
+    assert_eq!(status_for_host(&server, own), 200);
+    assert_eq!(status_for_host(&server, &format!("localhost:{port}")), 200);
+    for host in [
+        format!("rebound.evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        "127.0.0.1:1".to_string(),
+        String::new(),
+    ] {
+        assert_eq!(status_for_host(&server, &host), 403, "Host: {host}");
+    }
+
+    let ws = format!("ws://{own}/__kabar/live");
+    let from = |origin: &str| {
+        let mut request =
+            tungstenite::client::IntoClientRequest::into_client_request(ws.as_str()).unwrap();
+        request
+            .headers_mut()
+            .insert("Origin", origin.parse().unwrap());
+        tungstenite::connect(request)
+    };
+    match from("https://evil.example") {
+        Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 403),
+        other => panic!("a socket from another site was opened: {:?}", other.is_ok()),
+    }
+    assert!(
+        from(&format!("http://{own}")).is_ok(),
+        "the served pages' own socket"
+    );
+}
+
+/// The live-reload socket is bounded: a client sending an endless message is cut off and
+/// the server keeps serving; past a few dozen tabs, more are refused.
+#[test]
+fn live_reload_sockets_are_bounded_in_size_and_number() {
+    let _cores = shared();
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = open_tab(&server);
+    let huge = "x".repeat(8 << 20);
+    let sent = tab.socket.send(tungstenite::Message::text(huge));
+    let cut_off = sent.is_err() || {
+        let started = Instant::now();
+        loop {
+            match tab.socket.read() {
+                Ok(tungstenite::Message::Close(_)) | Err(tungstenite::Error::ConnectionClosed) => {
+                    break true;
+                }
+                Err(tungstenite::Error::Io(e))
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) && started.elapsed() < Duration::from_secs(10) => {}
+                Err(_) => break true,
+                Ok(_) if started.elapsed() < Duration::from_secs(10) => {}
+                Ok(_) => break false,
+            }
+        }
+    };
+    assert!(cut_off, "an 8 MB message was taken in");
+    assert_eq!(server.get("/").status, 200);
+
+    let mut tabs: Vec<Tab> = (0..64).map(|_| open_tab(&server)).collect();
+    let ws = format!("{}__kabar/live", server.url.replace("http://", "ws://"));
+    match tungstenite::connect(ws.as_str()) {
+        Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 503),
+        other => panic!("a 65th tab was let in: {:?}", other.is_ok()),
+    }
+    tabs.pop();
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        tungstenite::connect(ws.as_str()).is_ok(),
+        "a seat freed is taken again"
+    );
+}

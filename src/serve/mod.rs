@@ -1,6 +1,8 @@
 //! `kabar serve`: rebuild on every change, serve the site from memory and reload open browser
 //! tabs.
 
+mod guard;
+
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -17,6 +19,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::broadcast;
 
+use self::guard::Guard;
 use crate::Options;
 use crate::changes::{self, Event};
 use crate::error::{BuildError, Diagnostic};
@@ -86,6 +89,8 @@ struct Shared {
     files: RwLock<Arc<Files>>,
     error: RwLock<Option<String>>,
     tabs: broadcast::Sender<String>,
+    /// One for each tab that may listen.
+    seats: Arc<tokio::sync::Semaphore>,
 }
 
 /// Builds, serves, watches and rebuilds until Ctrl-C. `on_ready` gets the URL once the
@@ -113,6 +118,7 @@ pub fn serve(
         files: RwLock::new(session.files()),
         error: RwLock::new(first.as_ref().err().map(ToString::to_string)),
         tabs,
+        seats: Arc::new(tokio::sync::Semaphore::new(MAX_TABS)),
     });
     on_rebuild(&first);
     let watch = changes::watch(&root, &output, poll)?;
@@ -148,10 +154,18 @@ pub fn serve(
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| BuildError::io("cannot listen on", url.clone(), e))?;
         on_ready(&url);
+        let guard = Guard {
+            bind: address.bind,
+            port: local.port(),
+        };
+        if let Some(note) = guard.exposure() {
+            eprintln!("{note}");
+        }
         let app = Router::new()
             .route(LIVE_PATH, get(live))
             .fallback(page)
-            .with_state(shared);
+            .with_state(shared)
+            .layer(axum::middleware::from_fn_with_state(guard, guard::check));
         serve_until_ctrl_c(listener, app).await;
         Ok(())
     })
@@ -253,11 +267,30 @@ fn publish_to_tabs(shared: &Shared, session: &Session, result: &Result<Outcome, 
     }
 }
 
+/// The most tabs listening at once; more get `503`. An editor has a few.
+const MAX_TABS: usize = 64;
+/// The largest message a tab may send. Tabs send nothing but pongs: a client sending an
+/// endless message must not grow the server's memory.
+const MAX_TAB_MESSAGE: usize = 1024;
+/// How often a tab is pinged; one that answers nothing for two pings is closed. Browsers
+/// answer pings by themselves, even in a background tab.
+const PING_EVERY: Duration = Duration::from_secs(20);
+
 async fn live(upgrade: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Response {
-    upgrade.on_upgrade(move |socket| tab(socket, shared))
+    let Ok(seat) = Arc::clone(&shared.seats).try_acquire_owned() else {
+        return plain(StatusCode::SERVICE_UNAVAILABLE, "too many open tabs");
+    };
+    upgrade
+        .max_message_size(MAX_TAB_MESSAGE)
+        .max_frame_size(MAX_TAB_MESSAGE)
+        .on_upgrade(move |socket| async move {
+            tab(socket, shared).await;
+            drop(seat);
+        })
 }
 
-/// One open tab: told the current error at once, then every rebuild.
+/// One open tab: told the current error at once, then every rebuild, until it closes,
+/// errs or falls silent.
 async fn tab(mut socket: WebSocket, shared: Arc<Shared>) {
     let mut notes = shared.tabs.subscribe();
     let current = shared.error.read().ok().and_then(|e| e.clone());
@@ -269,24 +302,34 @@ async fn tab(mut socket: WebSocket, shared: Arc<Shared>) {
     {
         return;
     }
+    let mut pings = tokio::time::interval(PING_EVERY);
+    let mut unanswered = 0;
     loop {
-        tokio::select! {
+        let sent = tokio::select! {
             note = notes.recv() => match note {
-                Ok(note) => {
-                    if socket.send(Message::text(note)).await.is_err() {
-                        return;
-                    }
-                }
+                Ok(note) => socket.send(Message::text(note)).await,
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    if socket.send(Message::text(message("reload", None))).await.is_err() {
-                        return;
-                    }
+                    socket.send(Message::text(message("reload", None))).await
                 }
                 Err(broadcast::error::RecvError::Closed) => return,
             },
-            incoming = socket.recv() => if !matches!(incoming, Some(Ok(_))) {
-                return;
+            incoming = socket.recv() => match incoming {
+                Some(Ok(_)) => {
+                    unanswered = 0;
+                    Ok(())
+                }
+                _ => return,
             },
+            _ = pings.tick() => {
+                unanswered += 1;
+                if unanswered > 2 {
+                    return;
+                }
+                socket.send(Message::Ping(Vec::new().into())).await
+            }
+        };
+        if sent.is_err() {
+            return;
         }
     }
 }
