@@ -23,9 +23,11 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let stamp_file = stamp::path(&options.output_dir());
     let (inputs, last) = timings.time("inputs", || {
         let inputs = stamp::inputs(&options.root, settings(options, &config));
+        // `--force` builds everything again, whatever the stamp says.
         let last = stamp_file
             .as_deref()
             .zip(inputs)
+            .filter(|_| !options.force)
             .and_then(|(file, inputs)| stamp::up_to_date(file, &output, inputs));
         (inputs, last)
     });
@@ -44,7 +46,8 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
     // index waits for it (see `render::search::pagefind::on_plain_threads`).
     let ((written, rendering), (search, indexing)) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| timed(|| site.search_index(renderer.views(), &staging)));
+        let search =
+            scope.spawn(|| timed(|| site.search_index(renderer.views(), &staging, options.force)));
         let pages = timed(|| site.render_into(&renderer, &staging));
         let search = search
             .join()
@@ -66,6 +69,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         staging.publish()
     })?;
     let mut report = Report::new(&site, written.len(), started);
+    report.shards = (search.indexed, search.reused);
     report.warnings.extend(broken);
     if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
         let summary = report.summary();
@@ -112,6 +116,7 @@ impl Report {
             timings,
             warnings: last.warnings,
             unchanged: true,
+            shards: (0, 0),
         }
     }
 
@@ -141,12 +146,13 @@ impl Site {
         })
     }
 
-    /// The search index, reusing shards of `previous` (the last build's output) that did not
-    /// change; nothing when the site has no search.
+    /// The search index, reusing shards of the last build's output that did not change
+    /// (none when `fresh`); nothing when the site has no search.
     fn search_index(
         &self,
         views: &render::views::Views,
         staging: &Staging,
+        fresh: bool,
     ) -> Result<render::search::Indexed, BuildError> {
         if !self.config.search {
             return Ok(render::search::Indexed::default());
@@ -159,6 +165,7 @@ impl Site {
                 .iter()
                 .try_for_each(|(path, bytes)| staging.write(path, bytes))
         };
-        render::search::build(&self.archive, views, &self.config, staging.output(), &write)
+        let previous = (!fresh).then(|| staging.output());
+        render::search::build(&self.archive, views, &self.config, previous, &write)
     }
 }

@@ -87,6 +87,8 @@ pub struct Report {
     /// Nothing changed since the last build, which left the output as it was: the figures
     /// are that build's.
     pub unchanged: bool,
+    /// Search shards indexed by this build, and reused from the last output.
+    pub shards: (usize, usize),
 }
 
 impl Report {
@@ -100,6 +102,7 @@ impl Report {
             timings: site.timings.clone(),
             warnings: site.warnings(),
             unchanged: false,
+            shards: (0, 0),
         }
     }
 }

@@ -49,8 +49,7 @@ enum Command {
     /// Build the site into the output folder (public/ by default)
     ///
     /// When nothing the build reads has changed since the last build and the output is as it
-    /// left it, nothing is written; delete the hidden .public.kabar-stamp beside the output
-    /// folder to force a full build.
+    /// left it, nothing is written; --force builds everything again.
     Build {
         /// Where to write the site
         #[arg(long, short)]
@@ -64,7 +63,8 @@ enum Command {
         /// Print how long each stage took, and the peak memory
         #[arg(long)]
         timings: bool,
-        /// Replace the output folder even if kabar did not write it
+        /// Build everything again (the search index too), and replace the output folder even
+        /// if kabar did not write it
         #[arg(long)]
         force: bool,
         /// Fail on links in briefings that lead nowhere (otherwise a warning)
@@ -193,6 +193,13 @@ fn run(command: Command) -> Result<(), BuildError> {
                     println!("{tags}; nothing written");
                 } else {
                     println!("{tags}; {} written", counted(report.files, "file"));
+                }
+                let (indexed, reused) = report.shards;
+                if indexed + reused > 0 {
+                    println!(
+                        "search index: {} indexed, {reused} reused from the last build",
+                        counted(indexed, "shard")
+                    );
                 }
             }
             if !common.quiet && report.unchanged {

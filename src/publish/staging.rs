@@ -15,6 +15,9 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     published: bool,
+    /// The mode a file kabar writes gets (the umask's), which a file linked from the last
+    /// output must still have.
+    mode: Option<u32>,
 }
 
 impl Staging {
@@ -24,13 +27,15 @@ impl Staging {
         let dir = sibling(output, output::STAGING)?;
         remove_dir_if_present(&dir)?;
         fs::create_dir_all(&dir).map_err(|e| BuildError::io("cannot create", &dir, e))?;
-        let staging = Staging {
+        let mut staging = Staging {
             dir,
             output: output.to_path_buf(),
             published: false,
+            mode: None,
         };
         let marker = staging.dir.join(MARKER);
-        fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", marker, e))?;
+        fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", &marker, e))?;
+        staging.mode = fs::metadata(&marker).ok().map(|m| mode(&m));
         Ok(staging)
     }
 
@@ -60,8 +65,7 @@ impl Staging {
     /// modification time, so `rsync` and other deploy tools send only what changed.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         let (previous, target) = (self.output.join(path), self.dir.join(path));
-        let unchanged = fs::metadata(&previous)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        let unchanged = self.linkable(&previous, bytes.len() as u64)
             && fs::read(&previous).is_ok_and(|old| old == bytes);
         if unchanged && fs::hard_link(&previous, &target).is_ok() {
             return Ok(());
@@ -76,12 +80,27 @@ impl Staging {
             CopySource::File(from) => root.join(from),
         };
         let (previous, target) = (self.output.join(&copy.to), self.dir.join(&copy.to));
-        if same_contents(&from, &previous) && fs::hard_link(&previous, &target).is_ok() {
+        let size = fs::metadata(&from).map(|m| m.len()).unwrap_or(u64::MAX);
+        if self.linkable(&previous, size)
+            && same_contents(&from, &previous)
+            && fs::hard_link(&previous, &target).is_ok()
+        {
             return Ok(());
         }
-        fs::copy(&from, &target)
-            .map(drop)
-            .map_err(|e| BuildError::io("cannot copy", &from, e))
+        copy_anew(&from, &target)
+    }
+
+    /// Whether the last output's file at `previous` may be linked into the new one, if its
+    /// bytes are right: a plain file (not a link, which would carry whatever it leads to),
+    /// of `size` bytes, with the mode kabar gives its files (a `chmod` there must not
+    /// survive the build), and linked from nowhere else (a link elsewhere could change it).
+    fn linkable(&self, previous: &Path, size: u64) -> bool {
+        fs::symlink_metadata(previous).is_ok_and(|m| {
+            m.file_type().is_file()
+                && m.len() == size
+                && Some(mode(&m)) == self.mode
+                && links(&m) == 1
+        })
     }
 
     /// Moves the old output aside, the staging folder in, and then deletes the old output.
@@ -146,6 +165,37 @@ fn remove_dir_if_present(dir: &Path) -> Result<(), BuildError> {
         }
         _ => Ok(()),
     }
+}
+
+/// Copies `from` into the staging folder as a new file of kabar's own: its bytes, not its
+/// mode (a static file may be read-only, or executable, where it is kept).
+fn copy_anew(from: &Path, target: &Path) -> Result<(), BuildError> {
+    let mut reader = fs::File::open(from).map_err(|e| BuildError::io("cannot copy", from, e))?;
+    let mut writer =
+        fs::File::create(target).map_err(|e| BuildError::io("cannot write", target, e))?;
+    std::io::copy(&mut reader, &mut writer)
+        .map(drop)
+        .map_err(|e| BuildError::io("cannot copy", from, e))
+}
+
+#[cfg(unix)]
+fn mode(meta: &fs::Metadata) -> u32 {
+    std::os::unix::fs::PermissionsExt::mode(&meta.permissions())
+}
+
+#[cfg(not(unix))]
+fn mode(meta: &fs::Metadata) -> u32 {
+    u32::from(meta.permissions().readonly())
+}
+
+#[cfg(unix)]
+fn links(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn links(_: &fs::Metadata) -> u64 {
+    1
 }
 
 /// Whether two files hold the same bytes, read a piece at a time (a static file may be large).

@@ -1,12 +1,16 @@
 //! A stamp beside the output folder naming the inputs it was built from, so a `kabar build`
 //! with nothing changed ends in a fraction of a second and touches no file.
 //!
-//! Inputs are named by path, size and modification time (`site.yaml`, `content/`,
-//! `templates/`, `static/`), together with the settings a build reads besides them (the kabar
-//! binary, the command line's options, the site's date today); the published output by path,
-//! size, time and inode, so an output changed since (by hand, or by `kabar watch`) is built
-//! again. The stamp lives beside the output (`.public.kabar-stamp`), never inside it, so the
-//! site itself stays byte-identical wherever it is built.
+//! Inputs are named by path and content (a hash of the bytes of `site.yaml` and of every file
+//! under `content/`, `templates/` and `static/`: sizes and times can stay the same across an
+//! edit, as with `sed` then `touch -r`, `cp -p`, or two saves within a second on a file system
+//! that keeps whole seconds), together with the settings a build reads besides them (the
+//! kabar binary, the command line's options, the site's date today). The published output is
+//! named by path, size, modification and change times, mode, links and inode: the change time
+//! moves on every write and `chmod` and cannot be set back by hand, so an output changed
+//! since (by hand, by a deploy tool, or by `kabar watch`) is built again. The stamp lives
+//! beside the output (`.public.kabar-stamp`), never inside it, so the site itself stays
+//! byte-identical wherever it is built.
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -14,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::CONFIG_FILE;
 use crate::content::discover::{CONTENT_DIR, walk};
@@ -45,10 +50,10 @@ struct Stamp {
 }
 
 /// The site's inputs under `root` and `settings`, or nothing when a file cannot be read
-/// (the build then runs, and reports the problem where it belongs).
+/// (the build then runs, and reports the problem where it belongs). Files are read and
+/// hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
 pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
-    let mut print = Fingerprint::of_entry(&settings);
-    print.add(&file_entry(root, Path::new(CONFIG_FILE))?);
+    let mut files = vec![root.join(CONFIG_FILE)];
     for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
         for entry in walk(&root.join(dir)) {
             let entry = match entry {
@@ -60,25 +65,29 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             };
             // Folders count through their files: an editor's swap file coming and going
             // changes a folder's time, not the site.
-            let meta = entry.metadata().ok()?;
-            if meta.is_file() {
-                let at = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                print.add(&(at, meta.len(), meta.modified().ok()?));
+            if entry.file_type().is_file() {
+                files.push(entry.into_path());
             }
         }
     }
-    Some(print)
-}
-
-fn file_entry(root: &Path, file: &Path) -> Option<impl Hash> {
-    match fs::metadata(root.join(file)) {
-        Ok(meta) => Some((
-            file.to_path_buf(),
-            Some((meta.len(), meta.modified().ok()?)),
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((file.to_path_buf(), None)),
-        Err(_) => None,
-    }
+    let prints: Option<Vec<Fingerprint>> = files
+        .par_iter()
+        .map(|path| {
+            let at = path.strip_prefix(root).unwrap_or(path);
+            let bytes = match fs::read(path) {
+                Ok(bytes) => Some(xxh3_64(&bytes)),
+                // Only `site.yaml` may be missing: the others were just found.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(_) => return None,
+            };
+            Some(Fingerprint::of_entry(&(at, bytes)))
+        })
+        .collect();
+    Some(
+        prints?
+            .into_iter()
+            .fold(Fingerprint::of_entry(&settings), Fingerprint::merge),
+    )
 }
 
 /// Where the stamp of an output folder goes: `.public.kabar-stamp` beside `public` as the
@@ -135,7 +144,7 @@ fn published(output: &Path) -> Option<Fingerprint> {
                 let entry = entry.ok()?;
                 let meta = entry.metadata().ok()?;
                 let at = entry.path().strip_prefix(output).unwrap_or(entry.path());
-                print.add(&(at, meta.len(), meta.modified().ok()?, inode(&meta)));
+                print.add(&(at, meta.len(), meta.modified().ok()?, identity(&meta)));
             }
             Some(print)
         })
@@ -143,22 +152,27 @@ fn published(output: &Path) -> Option<Fingerprint> {
     Some(
         prints?
             .into_iter()
-            .fold(Fingerprint::default(), |mut all, p| {
-                all.files += p.files;
-                all.sum = all.sum.wrapping_add(p.sum);
-                all
-            }),
+            .fold(Fingerprint::default(), Fingerprint::merge),
     )
 }
 
+/// What tells one version of a file from another besides its size and modification time:
+/// its inode, mode, number of links, and change time (which no one can set by hand).
 #[cfg(unix)]
-fn inode(meta: &fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(meta)
+fn identity(meta: &fs::Metadata) -> impl Hash {
+    use std::os::unix::fs::MetadataExt;
+    (
+        meta.ino(),
+        meta.mode(),
+        meta.nlink(),
+        meta.ctime(),
+        meta.ctime_nsec(),
+    )
 }
 
 #[cfg(not(unix))]
-fn inode(_: &fs::Metadata) -> u64 {
-    0
+fn identity(meta: &fs::Metadata) -> impl Hash {
+    meta.permissions().readonly()
 }
 
 impl Fingerprint {
@@ -166,6 +180,13 @@ impl Fingerprint {
         let mut print = Fingerprint::default();
         print.add(entry);
         print
+    }
+
+    /// Both sets as one.
+    fn merge(mut self, other: Fingerprint) -> Fingerprint {
+        self.files += other.files;
+        self.sum = self.sum.wrapping_add(other.sum);
+        self
     }
 
     /// Adds one entry; the order entries come in does not matter.

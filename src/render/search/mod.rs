@@ -10,18 +10,18 @@
 mod digests;
 pub mod pagefind;
 pub mod records;
+mod reuse;
 pub mod shards;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::keys::body_digest;
-use super::pages::{Copy, CopySource};
+use super::pages::Copy;
 use super::views::{Card, Views};
 use crate::archive::Archive;
 use crate::config::Config;
 use crate::content::Briefing;
-use crate::content::discover::walk;
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::OutputFile;
 pub use digests::{Digests, Wanted, wanted};
@@ -76,7 +76,8 @@ impl Job {
             .into_iter()
             .map(|(path, bytes)| (dir.join(path), bytes))
             .collect();
-        files.push((dir.join(STAMP_FILE), stamp(self.digest).into_bytes()));
+        let stamp = reuse::stamp(self.digest, &dir, &files);
+        files.push((dir.join(STAMP_FILE), stamp.into_bytes()));
         Ok(files)
     }
 }
@@ -108,15 +109,15 @@ pub struct Indexed {
     pub reused: usize,
 }
 
-/// The whole index for `kabar build`: shards whose stamp in `previous` (the output folder
-/// as the last build left it) matches are to be copied from there; the others are indexed,
-/// in parallel, each shard's files handed to `write` as soon as it is done, so the index is
-/// never held whole.
+/// The whole index for `kabar build`: shards that `previous` (the output folder as the last
+/// build left it, unless the build is forced) holds as they were written and made from the
+/// same briefings are to be copied from there; the others are indexed, in parallel, each
+/// shard's files handed to `write` as soon as it is done, so the index is never held whole.
 pub fn build(
     archive: &Archive,
     views: &Views,
     config: &Config,
-    previous: &Path,
+    previous: Option<&Path>,
     write: &(dyn Fn(&[OutputFile]) -> Result<(), BuildError> + Sync),
 ) -> Result<Indexed, BuildError> {
     let wanted = wanted(archive, views, config, |i| {
@@ -125,9 +126,14 @@ pub fn build(
     let Some(primary) = wanted.first() else {
         return Ok(Indexed::default());
     };
-    let (reusable, stale): (Vec<&Wanted>, Vec<&Wanted>) = wanted
-        .iter()
-        .partition(|w| previous_stamp(previous, &w.shard.name) == Some(stamp(w.digest)));
+    let mut copies = Vec::new();
+    let mut stale: Vec<&Wanted> = Vec::new();
+    for w in &wanted {
+        match previous.and_then(|p| reuse::reusable(p, &w.shard.name, w.digest)) {
+            Some(files) => copies.extend(files),
+            None => stale.push(w),
+        }
+    }
     let jobs: Vec<Job> = stale
         .iter()
         .map(|w| Job::new(archive, views, config, w))
@@ -139,51 +145,16 @@ pub fn build(
     let made: Vec<Result<(), Diagnostic>> = made.into_iter().collect::<Result<_, _>>()?;
     crate::all_or_errors(made)?;
     write(&runtime(config, &primary.shard.name)?)?;
-    let copies = reusable
-        .iter()
-        .map(|w| previous_files(previous, &w.shard.name))
-        .collect::<Result<Vec<_>, _>>()?
-        .concat();
     Ok(Indexed {
         copies,
         indexed: stale.len(),
-        reused: reusable.len(),
+        reused: wanted.len() - stale.len(),
     })
 }
 
 /// `pagefind/<name>/`, relative to the output folder.
 pub fn shard_dir(name: &str) -> PathBuf {
     Path::new(SEARCH_DIR).join(name)
-}
-
-fn stamp(digest: u64) -> String {
-    format!("{digest:016x}\n")
-}
-
-fn previous_stamp(previous: &Path, name: &str) -> Option<String> {
-    std::fs::read_to_string(previous.join(shard_dir(name)).join(STAMP_FILE)).ok()
-}
-
-/// A reused shard's files but the runtime, which is written anew.
-fn previous_files(previous: &Path, name: &str) -> Result<Vec<Copy>, BuildError> {
-    let dir = previous.join(shard_dir(name));
-    let absolute =
-        std::fs::canonicalize(&dir).map_err(|e| BuildError::io("cannot read", &dir, e))?;
-    let mut copies = Vec::new();
-    for entry in walk(&absolute) {
-        let entry = entry.map_err(|e| BuildError::io("cannot read", &dir, e.into()))?;
-        let file = entry.file_name().to_string_lossy();
-        let is_runtime = file == pagefind::WORKER_FILE || file.starts_with("wasm.");
-        if !entry.file_type().is_file() || is_runtime {
-            continue;
-        }
-        let inside = entry.path().strip_prefix(&absolute).unwrap_or(entry.path());
-        copies.push(Copy {
-            from: CopySource::File(entry.path().to_path_buf()),
-            to: shard_dir(name).join(inside),
-        });
-    }
-    Ok(copies)
 }
 
 fn failed(dir: &Path, message: String) -> Diagnostic {
