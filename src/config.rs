@@ -30,7 +30,7 @@ pub struct Config {
     pub paginate: usize,
     pub feed_entries: usize,
     pub summary_words: usize,
-    pub raw_html: bool,
+    pub raw_html: RawHtml,
     pub author: Option<String>,
     pub raw: RawSettings,
     pub entities: Entities,
@@ -109,7 +109,40 @@ struct RawFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MarkdownFile {
-    raw_html: Option<bool>,
+    raw_html: Option<RawHtmlSetting>,
+}
+
+/// What happens to HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RawHtml {
+    /// Shown as text.
+    Escaped,
+    /// Kept, but for what runs script or takes over the page (each a warning).
+    #[default]
+    Cleaned,
+    /// Passed through as written: for desks that write their own embeds.
+    Trusted,
+}
+
+/// `markdown.raw_html` as written: `true`, `false` or `trusted`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawHtmlSetting {
+    Switch(bool),
+    Word(String),
+}
+
+impl RawHtmlSetting {
+    fn read(self) -> Result<RawHtml, String> {
+        match self {
+            RawHtmlSetting::Switch(true) => Ok(RawHtml::Cleaned),
+            RawHtmlSetting::Switch(false) => Ok(RawHtml::Escaped),
+            RawHtmlSetting::Word(w) if w == "trusted" => Ok(RawHtml::Trusted),
+            RawHtmlSetting::Word(w) => {
+                Err(format!("`raw_html` is true, false or trusted, not `{w}`"))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -227,6 +260,16 @@ impl Config {
                 ));
             }
         }
+        let raw_html = match file.markdown.raw_html {
+            Some(setting) => setting.read().map_err(|m| {
+                at(
+                    "markdown",
+                    m,
+                    "true keeps HTML but what runs script; trusted keeps it all; false shows it as text",
+                )
+            })?,
+            None => RawHtml::default(),
+        };
         Ok(Config {
             title: file.title.unwrap_or_else(|| "Arsip Kabar".to_string()),
             description: file.description.unwrap_or_default(),
@@ -237,7 +280,7 @@ impl Config {
             paginate: positive("paginate", file.paginate, 10)?,
             feed_entries: positive("feed", file.feed, 20)?,
             summary_words: positive("summary_words", file.summary_words, 60)?,
-            raw_html: file.markdown.raw_html.unwrap_or(true),
+            raw_html,
             author: file.author,
             raw: RawSettings {
                 boilerplate,
@@ -529,7 +572,7 @@ mod tests {
         assert_eq!(c.paginate, 10);
         assert_eq!(c.feed_entries, 20);
         assert_eq!(c.summary_words, 60);
-        assert!(c.raw_html);
+        assert_eq!(c.raw_html, RawHtml::Cleaned);
         assert_eq!(c.timezone, SiteZone::Named(chrono_tz::Asia::Jakarta));
     }
 
@@ -567,7 +610,10 @@ mod tests {
     #[test]
     fn nested_markdown_switch() {
         let c = Config::parse("markdown:\n  raw_html: false\n").unwrap();
-        assert!(!c.raw_html);
+        assert_eq!(c.raw_html, RawHtml::Escaped);
+        let c = Config::parse("markdown:\n  raw_html: trusted\n").unwrap();
+        assert_eq!(c.raw_html, RawHtml::Trusted);
+        assert!(Config::parse("markdown:\n  raw_html: kadang\n").is_err());
     }
 
     #[test]

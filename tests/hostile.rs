@@ -73,6 +73,65 @@ fn links_that_run_script_are_left_out_with_a_warning() {
     }
 }
 
+/// HTML pasted into a briefing keeps what an article has and loses what runs script or takes
+/// over the page, each a warning at its line; `trusted` keeps it all, `false` shows it.
+#[test]
+fn raw_html_is_cleaned_by_default_and_each_removal_told() {
+    const BODY: &str = "Pembuka.\n\n\
+        <figure class=\"foto\"><img src=\"/kim.jpg\" alt=\"Kim\" onerror=\"alert(1)\">\
+        <figcaption>Kim tiba</figcaption></figure>\n\n\
+        <script>alert(2)</script>\n\n\
+        <iframe src=\"javascript:alert(3)\"></iframe>\n\n\
+        <base href=\"javascript:alert(4)//\">\n\n\
+        <meta http-equiv=\"refresh\" content=\"0;url=https://jahat.example/\">\n\n\
+        Teks dengan <span onmouseover=\"alert(5)\">sorotan</span> dan \
+        [gambar](data:image/png;base64,iVBORw0KGgo=).\n";
+    let page_of = |raw_html: &str| {
+        let site = TestSite::new(&format!("{CONFIG}markdown:\n  raw_html: {raw_html}\n"));
+        site.write(
+            "content/a.md",
+            &format!("---\ntitle: A\ndate: 2019-01-01\n---\n{BODY}"),
+        );
+        let told = warnings(&site);
+        (site.read("2019/01/a/index.html"), told)
+    };
+
+    let (page, told) = page_of("true");
+    for bad in ["alert(", "<base", "refresh", "jahat.example"] {
+        assert!(!page.contains(bad), "{bad} reached the page:\n{page}");
+    }
+    for kept in [
+        "<figure class=\"foto\">",
+        "alt=\"Kim\"",
+        "<figcaption>Kim tiba</figcaption>",
+        "<span>sorotan</span>",
+        "<a href=\"data:image/png;base64,iVBORw0KGgo=\">gambar</a>",
+    ] {
+        assert!(page.contains(kept), "`{kept}` missing:\n{page}");
+    }
+    assert_told(
+        &told,
+        &[
+            "content/a.md:7:1: warning: the `onerror` attribute of `<img>` was taken out",
+            "content/a.md:9:1: warning: `<script>` was taken out",
+            "content/a.md:11:1: warning: the `javascript:` address of `<iframe>` was taken out",
+            "content/a.md:13:1: warning: `<base>` was taken out",
+            "content/a.md:15:1: warning: `<meta>` was taken out",
+            "content/a.md:17:13: warning: the `onmouseover` attribute of `<span>` was taken out",
+        ],
+    );
+
+    let (page, told) = page_of("trusted");
+    assert!(page.contains("<script>alert(2)</script>"), "{page}");
+    assert!(told.is_empty(), "{told:#?}");
+
+    let (page, _) = page_of("false");
+    assert!(
+        page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"),
+        "{page}"
+    );
+}
+
 #[test]
 fn control_characters_never_reach_feeds_or_pages() {
     let site = TestSite::new(CONFIG);

@@ -4,13 +4,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::config::RawHtml;
+
 /// How to render a body.
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions<'a> {
     /// Prefix for root-relative links, e.g. `/arsip/` (a site under a sub-path).
     pub base_path: &'a str,
-    /// Whether raw HTML in the Markdown passes through (otherwise it is shown as text).
-    pub raw_html: bool,
+    /// What happens to HTML written in the Markdown.
+    pub raw_html: RawHtml,
     /// Whether the first `# heading` is the title (and so is taken out of the body).
     pub take_title: bool,
 }
@@ -29,6 +31,8 @@ pub struct Body {
     pub links: Vec<(String, Range<usize>)>,
     /// Links and images left out because they would run script (their text is kept).
     pub script_links: Vec<(String, Range<usize>)>,
+    /// What cleaning took out of the HTML written in the Markdown, where it was written.
+    pub unsafe_html: Vec<(String, Range<usize>)>,
 }
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -43,6 +47,7 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
     let mut all_text = String::new();
     // Depths of links left out, whose end tags are left out too.
     let mut dropped: Vec<usize> = Vec::new();
+    let mut has_html = false;
 
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         if let Some(url) = script_target(&event) {
@@ -117,12 +122,25 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                 }
                 continue;
             }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                has_html = true;
+                if options.raw_html == RawHtml::Cleaned {
+                    let at = range.clone();
+                    let found = super::html::removed(raw);
+                    body.unsafe_html
+                        .extend(found.into_iter().map(|what| (what, at.clone())));
+                }
+            }
             _ => {}
         }
         events.push(adjust(event, range, &options, &mut body.links));
     }
     body.words = crate::extract::summary::word_count(&all_text);
     html::push_html(&mut body.html, events.into_iter());
+    // A body of Markdown alone is safe as rendered, and left byte for byte as it was.
+    if has_html && options.raw_html == RawHtml::Cleaned {
+        body.html = super::html::clean(&body.html);
+    }
     body
 }
 
@@ -180,7 +198,9 @@ fn adjust<'a>(
                 id,
             })
         }
-        Event::Html(raw) | Event::InlineHtml(raw) if !options.raw_html => Event::Text(raw),
+        Event::Html(raw) | Event::InlineHtml(raw) if options.raw_html == RawHtml::Escaped => {
+            Event::Text(raw)
+        }
         other => other,
     }
 }
@@ -222,7 +242,7 @@ mod tests {
     fn options() -> MarkdownOptions<'static> {
         MarkdownOptions {
             base_path: "/arsip/",
-            raw_html: true,
+            raw_html: RawHtml::Trusted,
             take_title: true,
         }
     }
@@ -287,7 +307,7 @@ mod tests {
         let body = render(
             "<script>x()</script>\n\nA <b>b</b>.",
             MarkdownOptions {
-                raw_html: false,
+                raw_html: RawHtml::Escaped,
                 ..options()
             },
         );

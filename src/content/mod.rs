@@ -5,6 +5,7 @@ pub mod body;
 pub mod discover;
 mod evidence;
 pub mod front_matter;
+mod html;
 pub mod inside;
 pub mod markdown;
 mod names;
@@ -279,6 +280,10 @@ pub fn read_text(
         let (line, col) = in_file(*offset);
         sanitize::script_link_warning(path, line, col, url)
     }));
+    warnings.extend(content.unsafe_html.iter().map(|(what, offset)| {
+        let (line, col) = in_file(*offset);
+        html::removed_warning(path, line, col, what)
+    }));
     let mut briefing = Briefing {
         path: path.to_path_buf(),
         slug,
@@ -363,6 +368,8 @@ pub struct Content {
     pub links: Vec<(String, usize)>,
     /// Links left out because they would run script, with their byte offset in the body.
     pub script_links: Vec<(String, usize)>,
+    /// What cleaning took out of HTML in the body, with its byte offset there.
+    pub unsafe_html: Vec<(String, usize)>,
     /// What was read from a raw article's text.
     pub article: Option<Article>,
 }
@@ -389,6 +396,11 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
             .script_links
             .into_iter()
             .map(|(l, r)| (l, r.start))
+            .collect(),
+        unsafe_html: rendered
+            .unsafe_html
+            .into_iter()
+            .map(|(what, r)| (what, r.start))
             .collect(),
         ..Content::default()
     }

@@ -48,12 +48,15 @@ pub fn runs_script(url: &str, image: bool) -> bool {
     let scheme: String = url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .take(12)
+        .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
+    // An image in `data:` is safe shown, and safe followed but for SVG, which can hold script.
+    let data_image =
+        scheme.starts_with("data:image/") && (image || !scheme.starts_with("data:image/svg"));
     scheme.starts_with("javascript:")
         || scheme.starts_with("vbscript:")
-        || (scheme.starts_with("data:") && !(image && scheme.starts_with("data:image/")))
+        || (scheme.starts_with("data:") && !data_image)
 }
 
 /// The warning for a link or address that was left out because it would run script.
