@@ -135,10 +135,11 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
     let handler = move |result: DebounceEventResult| {
         let event = match result {
             Ok(events) => {
-                // The output folder itself removed: `kabar watch` writes it whole again.
-                let output_gone = events
+                // The output folder itself removed, renamed or replaced (another build swapped
+                // its own in): `kabar watch` writes it whole again.
+                let output_replaced = events
                     .iter()
-                    .any(|e| matches!(e.kind, EventKind::Remove(_)) && e.paths.contains(&output));
+                    .any(|e| changes_content(&e.kind) && e.paths.contains(&output));
                 let mut paths: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| changes_content(&e.kind))
@@ -148,7 +149,7 @@ pub fn watch(root: &Path, output: &Path, poll: bool) -> Result<Watch, Diagnostic
                     .collect();
                 paths.sort();
                 paths.dedup();
-                if paths.is_empty() && !output_gone {
+                if paths.is_empty() && !output_replaced {
                     return;
                 }
                 Event::Changed(paths)

@@ -22,6 +22,7 @@ pub fn watch(
     publish::check(&root, &output, options.force)?;
     let mut session = Session::new(options);
     let mut published = false;
+    let mut published_marker = None;
     // Ctrl-C waits for the files being written, then ends the process.
     let writing = Arc::new(std::sync::Mutex::new(()));
     stop_on_ctrl_c(Arc::clone(&writing))?;
@@ -36,8 +37,11 @@ pub fn watch(
                 },
             };
             let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
-            // A deleted output folder (its marker gone with it) is written whole again.
-            published &= output.join(publish::MARKER).is_file();
+            // A deleted output folder (its marker gone with it) is written whole again, and
+            // so is one another build replaced (`kabar build --drafts` into it, say): its
+            // marker is another file, and its pages are not this session's.
+            published &=
+                published_marker.is_some() && publish::marker_identity(&output) == published_marker;
             if let Ok(outcome) = &result {
                 if published {
                     publish::apply(
@@ -52,6 +56,7 @@ pub fn watch(
                         eprintln!("{}", warning.as_warning());
                     }
                     published = true;
+                    published_marker = publish::marker_identity(&output);
                 }
             }
             on_rebuild(&result);

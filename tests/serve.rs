@@ -380,6 +380,27 @@ fn watch_writes_only_what_changed_into_the_output() {
     // The output folder deleted while watching is written whole again, at once.
     std::fs::remove_dir_all(&out).unwrap();
     settles("the deleted output was not written again");
+    // Another build into the folder (drafts and a preview address) is healed, at once: the
+    // folder is written whole again, as this watch builds it.
+    site.briefing(
+        "content/draf.md",
+        &[("title", "Draf"), ("date", "2019-03-01"), ("draft", "true")],
+        "Belum terbit.",
+    );
+    next_rebuild();
+    let foreign = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args([
+            "build",
+            "--drafts",
+            "--base-url",
+            "https://pratinjau.example/",
+        ])
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert!(foreign.status.success());
+    settles("a foreign build into the watched folder was not healed");
+    assert!(!out.join("2019/03/draf").exists());
     // Ctrl-C ends it cleanly.
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -419,6 +440,35 @@ fn the_watch_survives_content_deleted_and_made_again() {
             .body
             .contains("Terdengar lagi setelah folder dibuat ulang.")
     );
+}
+
+/// `content/` gone for a moment (a checkout, a sync): the rebuild waits for it, saying so,
+/// and the last good site stays served; when it is back, so is the site.
+#[test]
+fn a_vanished_content_folder_is_waited_for_not_published_empty() {
+    let _cores = shared();
+    let site = site();
+    let server = Server::start(&site);
+    let mut tab = open_tab(&server);
+    std::fs::rename(site.root().join("content"), site.root().join("sementara")).unwrap();
+    let error = tab.expect("error");
+    assert!(
+        error["text"].as_str().unwrap().contains("content:")
+            && error["text"]
+                .as_str()
+                .unwrap()
+                .contains("waiting for it to come back"),
+        "{error}"
+    );
+    let home = server.get("/");
+    assert!(
+        home.body.contains("KTT Hanoi"),
+        "the last good site is served"
+    );
+    assert_eq!(server.get("/2019/02/hanoi/").status, 200);
+    std::fs::rename(site.root().join("sementara"), site.root().join("content")).unwrap();
+    tab.expect("reload");
+    assert!(server.get("/").body.contains("KTT Hanoi"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 mod prose;
 pub mod search;
+mod vanished;
 
 use crate::config::CONFIG_FILE;
 use crate::content::{self, Briefing, Discovery};
@@ -357,6 +358,14 @@ impl Session {
             if edits_only {
                 return Ok(found);
             }
+            self.walked = true;
+            let walked = content::discover(root)?;
+            if let Err(waiting) = vanished::check(root, &found, &walked) {
+                // Compared again with the last good site's files once the folder is back.
+                self.found = Some(found);
+                return Err(waiting.into());
+            }
+            return Ok(walked);
         }
         self.walked = true;
         content::discover(root)

@@ -16,6 +16,26 @@ pub const MARKER: &str = ".kabar-output";
 pub(super) const STAGING: &str = "staging";
 pub(super) const OLD: &str = "old";
 
+/// Which marker file the output folder holds: a build that replaced the folder left a new
+/// one (another inode), so `kabar watch` can tell its own folder from one written since.
+pub fn marker_identity(output: &Path) -> Option<(u64, u64)> {
+    let meta = fs::symlink_metadata(output.join(MARKER)).ok()?;
+    identity(&meta)
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    let made = meta.created().or_else(|_| meta.modified()).ok()?;
+    let since = made.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some((since.as_secs(), u64::from(since.subsec_nanos())))
+}
+
 /// The folder a build writes: absolute and without `.` parts (`public/.` is `public`, whose
 /// staging folder then sits beside it, not inside), and a symlink to a folder followed to
 /// that folder, so the link stays and its target is what is updated.
