@@ -284,7 +284,16 @@ impl Config {
             author: file.author,
             raw: RawSettings {
                 boilerplate,
-                max_tags: file.raw.max_tags.unwrap_or(6),
+                max_tags: match file.raw.max_tags {
+                    Some(n) if n > crate::content::MAX_TAGS => {
+                        return Err(at(
+                            "raw",
+                            format!("`raw.max_tags` is at most {}", crate::content::MAX_TAGS),
+                            "a briefing keeps at most 50 tags; 6 is the default",
+                        ));
+                    }
+                    n => n.unwrap_or(6),
+                },
                 undated: file.raw.undated.unwrap_or_default(),
             },
             entities: Entities::new(&entities),

@@ -398,6 +398,40 @@ fn yaml_past_its_size_limit_is_refused() {
     assert_reports(&site, "site.yaml:3:", "more than kabar reads (1024 KB)");
 }
 
+/// Every tag's page and feed list the briefing with its tags: a briefing's tags cost the site
+/// their number squared. 1,000 tags (7 KB) once wrote 87 MB; now a briefing keeps 50, with a
+/// warning, and cards and feed entries name at most 8.
+#[test]
+fn a_briefing_keeps_at_most_fifty_tags_and_cards_show_eight() {
+    let built = |count: usize| {
+        let site = TestSite::new(&format!("{CONFIG}search: false\n"));
+        let tags: Vec<String> = (0..count).map(|n| format!("Topik {n}")).collect();
+        site.write(
+            "content/a.md",
+            &format!(
+                "---\ntitle: A\ndate: 2019-01-01\ntags: [{}]\n---\nIsi.\n",
+                tags.join(", ")
+            ),
+        );
+        let told = warnings(&site);
+        let out = common::files(&site.output());
+        let bytes: usize = out.values().map(Vec::len).sum();
+        (told, out, bytes)
+    };
+    let (told, out, bytes) = built(1000);
+    assert_told(&told, &["content/a.md:4:7: warning: 1000 tags: only the first 50 are kept"]);
+    assert!(out.contains_key("tags/topik-49/index.html"));
+    assert!(!out.contains_key("tags/topik-50/index.html"));
+    let tag_page = String::from_utf8_lossy(&out["tags/topik-0/index.html"]).into_owned();
+    assert_eq!(tag_page.matches("<li><a href=\"/tags/topik-").count(), 8, "{tag_page}");
+    let feed = String::from_utf8_lossy(&out["tags/topik-0/atom.xml"]).into_owned();
+    assert_eq!(feed.matches("<category ").count(), 8, "{feed}");
+    // Output grows with the tags kept, not with their square: 50 tags cost what 1,000 do.
+    let (_, _, fifty) = built(50);
+    assert_eq!(bytes, fifty);
+    assert!(bytes < 2_000_000, "{bytes} bytes for one briefing");
+}
+
 #[test]
 fn years_outside_four_digits_are_refused() {
     for date in [

@@ -443,19 +443,33 @@ fn a_file_swapped_for_a_link_out_of_the_site_is_refused_as_a_full_build_refuses_
     let outside = tempfile::tempdir().unwrap();
     let secret = outside.path().join("secret.txt");
     std::fs::write(&secret, "TOKEN=do-not-publish\n").unwrap();
-    for swapped in ["content/2019/ktt/peta.css", "content/a.md"] {
+    for swapped in [
+        "content/2019/ktt/peta.css",
+        "content/a.md",
+        "templates/404.html",
+        "static/gaya.css",
+    ] {
         let (site, mut session) = one_briefing("Isi.");
         site.write(
             "content/2019/ktt/index.md",
             "---\ndate: 2019-02-28\n---\nPeta.\n",
         )
-        .write("content/2019/ktt/peta.css", "p { color: red }\n");
-        session
-            .rebuild(&[
-                site.root().join("content/2019/ktt/index.md"),
-                site.root().join("content/2019/ktt/peta.css"),
-            ])
-            .unwrap();
+        .write("content/2019/ktt/peta.css", "p { color: red }\n")
+        .write(
+            "templates/404.html",
+            "<!doctype html><title>Hilang</title>\n",
+        )
+        .write("static/gaya.css", "p { color: blue }\n");
+        let made: Vec<PathBuf> = [
+            "content/2019/ktt/index.md",
+            "content/2019/ktt/peta.css",
+            "templates/404.html",
+            "static/gaya.css",
+        ]
+        .iter()
+        .map(|p| site.root().join(p))
+        .collect();
+        session.rebuild(&made).unwrap();
         let target = site.root().join(swapped);
         std::fs::remove_file(&target).unwrap();
         symlink(&secret, &target).unwrap();

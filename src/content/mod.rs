@@ -11,6 +11,10 @@ pub mod markdown;
 mod names;
 pub mod sanitize;
 
+/// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
+/// so a briefing's tags cost the site their number squared.
+pub const MAX_TAGS: usize = 50;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -208,13 +212,25 @@ pub fn read_text(
         }
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
-    let tags = fm.tags.map(front_matter::Tags::into_list);
+    let mut tags = fm.tags.map(front_matter::Tags::into_list);
     if let Some(bad) = tags.iter().flatten().find(|t| slugify(t).is_empty()) {
         return Err(at_key(
             "tags",
             format!("tag `{bad}` has no letters or digits"),
             "give each tag a name",
         ));
+    }
+    if let Some(stated) = tags.as_mut().filter(|t| t.len() > MAX_TAGS) {
+        warnings.push(at_key(
+            "tags",
+            format!(
+                "{} tags: only the first {MAX_TAGS} are kept (each tag's page and feed lists \
+                 the briefing, so a long list multiplies the site)",
+                stated.len()
+            ),
+            "keep the tags a reader would look the briefing up by",
+        ));
+        stated.truncate(MAX_TAGS);
     }
     let source = fm.source.map(|s| match s {
         SourceField::Name(name) => Outlet { name, url: None },

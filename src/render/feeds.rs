@@ -8,6 +8,10 @@ use crate::archive::Archive;
 use crate::config::Config;
 use crate::error::Diagnostic;
 
+/// The most tags an entry names: each tag's feed carries the entry too, so all of them
+/// would cost a feed per tag times the tags.
+const FEED_CATEGORIES: usize = 8;
+
 /// The feed of the newest `config.feed_entries` of `members` (positions, newest first).
 pub fn atom(
     archive: &Archive,
@@ -50,6 +54,7 @@ pub fn atom(
             categories: card
                 .tags
                 .iter()
+                .take(FEED_CATEGORIES)
                 .map(|t| Category {
                     term: t.slug.clone(),
                     label: Some(t.name.clone()),
