@@ -63,19 +63,38 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", shown(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.col > 0 {
                 write!(f, ":{}", self.col)?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", shown(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", shown(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` safe to print to a terminal: control characters that a file name, a title or a
+/// tag can carry (the escape that starts a terminal command, a carriage return that
+/// overwrites the line) are shown as `\u{1b}`; line breaks and tabs stay.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Why a build (or check) stopped.
@@ -85,7 +104,7 @@ pub enum BuildError {
     #[error("{}", render_all(.0))]
     Site(Vec<Diagnostic>),
     /// The machine failed us: a file could not be written, a folder could not be made.
-    #[error("{action} {}: {source}", .path.display())]
+    #[error("{action} {}: {source}", shown(&.path.display().to_string()))]
     Io {
         action: &'static str,
         path: PathBuf,

@@ -301,7 +301,8 @@ fn run(command: Command) -> Result<(), BuildError> {
                 .collect();
             let path = kabar::scaffold::new_briefing(&common.root, &config, &title, &tags)?;
             if !common.quiet {
-                println!("created {}", common.root.join(path).display());
+                let created = common.root.join(path).display().to_string();
+                println!("created {}", kabar::error::shown(&created));
             }
             Ok(())
         }
@@ -356,12 +357,13 @@ fn import_line(done: &kabar::import::Imported) -> String {
         found.push(format!("citing {}", b.cited.join(", ")));
     }
     found.push(format!("tags: {}", b.tags.join(", ")));
-    format!(
+    let line = format!(
         "{} <- {}: {}",
         done.to.display(),
         done.from.display(),
         found.join("; ")
-    )
+    );
+    kabar::error::shown(&line).into_owned()
 }
 
 /// One line per rebuild; errors in full, as a build prints them.

@@ -466,3 +466,20 @@ fn broken_links_are_warned_on_build_and_fail_it_when_strict() {
     site.write("site.yaml", &format!("{config}build:\n  strict: true\n"));
     assert_eq!(kabar(&["build"], &site).status.code(), Some(1));
 }
+
+/// A file name (or a title, a tag) can carry a terminal's escape sequences: messages show
+/// them escaped, so a file cannot retitle the window or hide a line of the report.
+#[test]
+fn control_characters_in_messages_are_shown_escaped() {
+    let site = site();
+    let name = "content/2019/jahat\u{1b}]0;diambil\u{7}\u{1b}[2K\r.md";
+    site.write(name, "---\ntitle: Jahat\ndate: 31/02/2019\n---\nIsi.\n");
+    let out = kabar(&["build"], &site);
+    assert_eq!(out.status.code(), Some(1));
+    let told = stderr(&out);
+    assert!(!told.contains(['\u{1b}', '\u{7}', '\r']), "{told:?}");
+    assert!(
+        told.contains("content/2019/jahat\\u{1b}]0;diambil\\u{7}\\u{1b}[2K\\u{d}.md:3:7:"),
+        "{told}"
+    );
+}

@@ -419,11 +419,18 @@ fn a_briefing_keeps_at_most_fifty_tags_and_cards_show_eight() {
         (told, out, bytes)
     };
     let (told, out, bytes) = built(1000);
-    assert_told(&told, &["content/a.md:4:7: warning: 1000 tags: only the first 50 are kept"]);
+    assert_told(
+        &told,
+        &["content/a.md:4:7: warning: 1000 tags: only the first 50 are kept"],
+    );
     assert!(out.contains_key("tags/topik-49/index.html"));
     assert!(!out.contains_key("tags/topik-50/index.html"));
     let tag_page = String::from_utf8_lossy(&out["tags/topik-0/index.html"]).into_owned();
-    assert_eq!(tag_page.matches("<li><a href=\"/tags/topik-").count(), 8, "{tag_page}");
+    assert_eq!(
+        tag_page.matches("<li><a href=\"/tags/topik-").count(),
+        8,
+        "{tag_page}"
+    );
     let feed = String::from_utf8_lossy(&out["tags/topik-0/atom.xml"]).into_owned();
     assert_eq!(feed.matches("<category ").count(), 8, "{feed}");
     // Output grows with the tags kept, not with their square: 50 tags cost what 1,000 do.
