@@ -88,27 +88,48 @@ fn main() {
         started,
     );
 
-    // One huge paragraph (a scraper that lost every line break): time must grow linearly.
+    // One huge paragraph (a scraper that lost every line break): time must grow linearly,
+    // for the templates' sentences repeated, and for their words shuffled (every run of
+    // capitalized words a new one, as in a text no one wrote).
     let sentences: String = templates
         .iter()
         .flat_map(|t| t.lines().skip(3))
         .collect::<Vec<_>>()
         .join(" ");
-    for megabytes in [1.0, 2.5, 5.0, 10.0] {
-        let size = (megabytes * 1e6) as usize;
-        let mut paragraph = String::with_capacity(size + sentences.len());
-        while paragraph.len() < size {
-            paragraph.push_str(&sentences);
-            paragraph.push(' ');
+    let words: Vec<&str> = sentences.split_whitespace().collect();
+    for (shape, next_words) in [("paragraph", None), ("shuffled paragraph", Some(&words))] {
+        for megabytes in [1.0, 2.5, 5.0, 10.0, 20.0] {
+            let paragraph = huge_paragraph(megabytes, &sentences, next_words.map(Vec::as_slice));
+            let started = Instant::now();
+            black_box(extract(&paragraph, &settings));
+            let seconds = started.elapsed().as_secs_f64();
+            println!(
+                "one {shape} of {megabytes} MB: {seconds:.2} s, {:.1} MB/s",
+                megabytes / seconds
+            );
         }
-        let started = Instant::now();
-        black_box(extract(&paragraph, &settings));
-        let seconds = started.elapsed().as_secs_f64();
-        println!(
-            "one paragraph of {megabytes} MB: {seconds:.2} s, {:.1} MB/s",
-            megabytes / seconds
-        );
     }
+}
+
+/// `megabytes` of text without a line break: `sentences` repeated, or `words` drawn in a
+/// fixed pseudo-random order.
+fn huge_paragraph(megabytes: f64, sentences: &str, words: Option<&[&str]>) -> String {
+    let size = (megabytes * 1e6) as usize;
+    let mut paragraph = String::with_capacity(size + sentences.len());
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    while paragraph.len() < size {
+        match words {
+            None => paragraph.push_str(sentences),
+            Some(words) => {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                paragraph.push_str(words[(state >> 33) as usize % words.len()]);
+            }
+        }
+        paragraph.push(' ');
+    }
+    paragraph
 }
 
 fn report(what: &str, n: usize, started: Instant) {

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::chrome;
 use super::lexicon::{
@@ -252,26 +253,43 @@ fn capitalized_runs(sentence: &str) -> Vec<(Vec<String>, bool)> {
 /// Each distinct run, sighted wherever it appears inside any run: `Partai Buruh` is also
 /// seen in `Komite Pusat Partai Buruh`.
 fn phrases(runs: &[(Vec<String>, Sighting)]) -> BTreeMap<String, Vec<Sighting>> {
-    let mut distinct: Vec<&Vec<String>> = runs.iter().map(|(w, _)| w).collect();
-    distinct.sort();
-    distinct.dedup();
-    let mut found = BTreeMap::new();
-    for phrase in distinct {
-        let sightings: Vec<Sighting> = runs
-            .iter()
-            .filter_map(|(words, sighting)| {
-                let at = words
-                    .windows(phrase.len())
-                    .position(|w| w == phrase.as_slice())?;
-                Some(Sighting {
-                    at_sentence_start: sighting.at_sentence_start && at == 0,
-                    ..*sighting
-                })
-            })
-            .collect();
-        found.insert(phrase.join(" "), sightings);
+    let distinct: FxHashSet<&[String]> = runs.iter().map(|(w, _)| w.as_slice()).collect();
+    let mut found: BTreeMap<String, Vec<Sighting>> = distinct
+        .iter()
+        .map(|phrase| (phrase.join(" "), Vec::new()))
+        .collect();
+    // Each run is sighted once for each phrase it holds: its windows that are phrases. A
+    // name is a few words: longer windows are only the whole run, so a text of capitalized
+    // words without end costs its length, not its square.
+    for (words, sighting) in runs {
+        let mut seen: FxHashSet<&[String]> = FxHashSet::default();
+        for (at, window) in windows(words) {
+            if distinct.contains(window) && seen.insert(window) {
+                if let Some(sightings) = found.get_mut(&window.join(" ")) {
+                    sightings.push(Sighting {
+                        at_sentence_start: sighting.at_sentence_start && at == 0,
+                        ..*sighting
+                    });
+                }
+            }
+        }
     }
     found
+}
+
+/// The most words of a phrase looked for inside longer runs.
+const NAME_WORDS: usize = 10;
+
+/// Every window of `words` of up to [`NAME_WORDS`] words, and the whole, each with where it
+/// starts, in order of where they start.
+fn windows(words: &[String]) -> impl Iterator<Item = (usize, &[String])> {
+    (0..words.len()).flat_map(move |at| {
+        let longest = (words.len() - at).min(NAME_WORDS);
+        let whole = (at == 0 && words.len() > NAME_WORDS).then_some(words.len());
+        (1..=longest)
+            .chain(whole)
+            .map(move |len| (at, &words[at..at + len]))
+    })
 }
 
 /// A bare word (`Kim`, `Ri`) that belongs to exactly one longer name in the article counts
