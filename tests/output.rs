@@ -398,3 +398,61 @@ fn a_rebuild_runs_in_full_when_anything_it_reads_has_changed() {
         );
     }
 }
+
+/// An output folder that is a mount point (a docker bind mount) cannot be swapped whole: the
+/// site is swapped in entry by entry inside it, with a warning that says so, and the result
+/// is what a build into a plain folder gives. Needs a mount namespace (`unshare`, as root).
+#[test]
+fn a_mount_point_output_is_updated_in_place() {
+    let site = site();
+    let out = site.root().join("public");
+    std::fs::create_dir_all(&out).unwrap();
+    let kabar = env!("CARGO_BIN_EXE_kabar");
+    let script = format!(
+        "mount -t tmpfs tmpfs public || exit 77
+         {kabar} build >/dev/null || exit 1
+         printf -- '---\\ntitle: B\\ndate: 2019-02-01\\n---\\nIsi kedua.\\n' > content/b.md
+         {kabar} build >/dev/null || exit 1
+         tar -C public -cf - . "
+    );
+    let run = Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "sh", "-c", &script])
+        .current_dir(site.root())
+        .output();
+    let run = match run {
+        Ok(run) if run.status.code() != Some(77) && !stderr(&run).contains("unshare:") => run,
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI needs unshare and mount (run as root)")
+        }
+        _ => {
+            eprintln!("skipped: no mount namespace here (unshare needs root)");
+            return;
+        }
+    };
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("warning: this folder is a mount point"),
+        "{}",
+        stderr(&run)
+    );
+    // What was in the mount, against a build into a plain folder.
+    let unpacked = tempfile::tempdir().unwrap();
+    let mut tar = Command::new("tar")
+        .args(["-C"])
+        .arg(unpacked.path())
+        .args(["-xf", "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(tar.stdin.as_mut().unwrap(), &run.stdout).unwrap();
+    assert!(tar.wait().unwrap().success());
+    let in_mount = files(unpacked.path());
+    assert!(in_mount.contains_key("2019/02/b/index.html"));
+    assert!(
+        !in_mount.keys().any(|k| k.starts_with(".kabar.")),
+        "no staging left: {:?}",
+        in_mount.keys().collect::<Vec<_>>()
+    );
+    assert!(build(&site, &[]).status.success());
+    assert_eq!(in_mount, files(&out));
+}

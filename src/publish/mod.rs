@@ -1,6 +1,7 @@
 //! Writing the site: everything goes to a staging folder first, which replaces the output
 //! folder only when all of it was written, so a failed build never leaves half a site.
 
+mod mount;
 mod output;
 mod staging;
 pub mod stamp;

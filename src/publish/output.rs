@@ -114,6 +114,7 @@ pub(super) fn sibling(output: &Path, role: &str) -> Option<PathBuf> {
 /// Removes the staging and old-output folders that builds killed midway left beside
 /// `output`; those of builds still running are left alone.
 pub fn remove_stale(output: &Path) {
+    remove_stale_inside(output);
     let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
         return;
     };
@@ -127,6 +128,23 @@ pub fn remove_stale(output: &Path) {
             continue;
         };
         if pid != std::process::id() && !running(pid, &entry.path()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The same, inside an output folder that is a mount point (see [`super::mount`]).
+fn remove_stale_inside(output: &Path) {
+    let Ok(entries) = fs::read_dir(output) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if !super::mount::is_ours(&file_name) {
+            continue;
+        }
+        let pid = leftover_pid(&file_name, super::mount::INSIDE);
+        if pid.is_some_and(|pid| pid != std::process::id() && !running(pid, &entry.path())) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::mount;
 use super::output::{self, MARKER};
 use crate::error::{BuildError, Diagnostic};
 use crate::render::pages::{Copy, CopySource};
@@ -18,13 +19,19 @@ pub struct Staging {
     /// The mode a file kabar writes gets (the umask's), which a file linked from the last
     /// output must still have.
     mode: Option<u32>,
+    /// The output is a mount point: staged inside it, swapped in entry by entry.
+    in_place: bool,
 }
 
 impl Staging {
     /// Starts an empty staging folder beside `output`, marked as kabar's. (Callers clear
     /// what killed builds left there first, with [`super::remove_stale`].)
     pub fn begin(output: &Path) -> Result<Staging, BuildError> {
-        let dir = sibling(output, output::STAGING)?;
+        let in_place = mount::is_mount_point(output);
+        let dir = match in_place {
+            true => mount::inside(output, output::STAGING),
+            false => sibling(output, output::STAGING)?,
+        };
         remove_dir_if_present(&dir)?;
         fs::create_dir_all(&dir).map_err(|e| BuildError::io("cannot create", &dir, e))?;
         let mut staging = Staging {
@@ -32,6 +39,7 @@ impl Staging {
             output: output.to_path_buf(),
             published: false,
             mode: None,
+            in_place,
         };
         let marker = staging.dir.join(MARKER);
         fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", &marker, e))?;
@@ -107,6 +115,11 @@ impl Staging {
     /// Returns a warning when the site is in place but the old output could not be removed.
     pub fn publish(mut self) -> Result<Option<Diagnostic>, BuildError> {
         let (staging, output) = (&self.dir, &self.output);
+        if self.in_place {
+            let swapped = mount::swap_inside(output, staging)?;
+            self.published = true;
+            return Ok(Some(swapped));
+        }
         let old = sibling(output, output::OLD)?;
         let had_output = output.exists();
         if had_output {
