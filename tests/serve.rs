@@ -754,6 +754,42 @@ fn live_reload_sockets_are_bounded_in_size_and_number() {
     assert!(cut_off, "an 8 MB message was taken in");
     assert_eq!(server.get("/").status, 200);
 
+    // A flood: 20 clients, each announcing a 60 MB message and sending the start of it.
+    let idle = server.resident_bytes();
+    let flood: Vec<std::thread::JoinHandle<()>> = (0..20)
+        .map(|_| {
+            let mut tab = open_tab(&server);
+            std::thread::spawn(move || {
+                let chunk = vec![b'x'; 1 << 20];
+                // A final text frame, masked as a client's must be, of 60 MB.
+                let mut frame = vec![0x81, 0x80 | 127];
+                frame.extend_from_slice(&(60u64 << 20).to_be_bytes());
+                frame.extend_from_slice(&[1, 2, 3, 4]);
+                let stream = match tab.socket.get_mut() {
+                    tungstenite::stream::MaybeTlsStream::Plain(stream) => stream,
+                    _ => unreachable!(),
+                };
+                let _ = std::io::Write::write_all(stream, &frame);
+                for _ in 0..8 {
+                    if std::io::Write::write_all(stream, &chunk).is_err() {
+                        break;
+                    }
+                }
+            })
+        })
+        .collect();
+    for sender in flood {
+        let _ = sender.join();
+    }
+    let flooded = server.resident_bytes();
+    assert!(
+        flooded < idle + (100 << 20),
+        "{} MB idle, {} MB under a flood",
+        idle >> 20,
+        flooded >> 20
+    );
+    assert_eq!(server.get("/").status, 200);
+
     let mut tabs: Vec<Tab> = (0..64).map(|_| open_tab(&server)).collect();
     let ws = format!("{}__kabar/live", server.url.replace("http://", "ws://"));
     match tungstenite::connect(ws.as_str()) {

@@ -268,6 +268,18 @@ impl Server {
 }
 
 impl Server {
+    /// The server's resident memory, in bytes (Linux).
+    pub fn resident_bytes(&self) -> u64 {
+        let status = fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kb: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        kb * 1024
+    }
+
     /// Sends Ctrl-C and returns the exit code.
     pub fn interrupt(&mut self) -> Option<i32> {
         let pid = self.child.id().to_string();
