@@ -53,7 +53,9 @@ struct Stamp {
 /// (the build then runs, and reports the problem where it belongs). Files are read and
 /// hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
 pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
+    let site = fs::canonicalize(root).ok()?;
     let mut files = vec![root.join(CONFIG_FILE)];
+    let mut links_out: Vec<(PathBuf, PathBuf)> = Vec::new();
     for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
         for entry in walk(&root.join(dir)) {
             let entry = match entry {
@@ -65,9 +67,17 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             };
             // Folders count through their files: an editor's swap file coming and going
             // changes a folder's time, not the site.
-            if entry.file_type().is_file() {
-                files.push(entry.into_path());
+            if !entry.file_type().is_file() {
+                continue;
             }
+            // A link out of the site is not read (the build refuses it): its target's name
+            // stands for it.
+            if entry.path_is_symlink() && !leads_inside(&site, entry.path()) {
+                let target = fs::canonicalize(entry.path()).ok()?;
+                links_out.push((entry.into_path(), target));
+                continue;
+            }
+            files.push(entry.into_path());
         }
     }
     let prints: Option<Vec<Fingerprint>> = files
@@ -83,11 +93,17 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             Some(Fingerprint::of_entry(&(at, bytes)))
         })
         .collect();
+    let links = Fingerprint::of_entry(&links_out);
     Some(
         prints?
             .into_iter()
-            .fold(Fingerprint::of_entry(&settings), Fingerprint::merge),
+            .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
+            .merge(links),
     )
+}
+
+fn leads_inside(site: &Path, link: &Path) -> bool {
+    fs::canonicalize(link).is_ok_and(|target| target.starts_with(site))
 }
 
 /// Where the stamp of an output folder goes: `.public.kabar-stamp` beside `public` as the
