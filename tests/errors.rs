@@ -129,6 +129,51 @@ fn unknown_site_yaml_key() {
     );
 }
 
+/// What an Indonesian desk writes, and what another generator's habit writes, named as it is.
+#[test]
+fn mistakes_an_editor_makes_are_named_in_their_words() {
+    let cases: [(&str, &str); 6] = [
+        (
+            "---\ntitle: A\n\tdate: 2019-01-01\n---\nIsi.\n",
+            "content/x.md:3:1: this line is indented with a tab",
+        ),
+        (
+            "---\ntitle A\ndate: 2019-01-01\n---\nIsi.\n",
+            "content/x.md:2:1: `title A` has no `:` between its key and its value",
+        ),
+        (
+            "---\ntitle: A\ndate 2019-01-01\n---\nIsi.\n",
+            "content/x.md:3:1: `date 2019-01-01` has no `:`",
+        ),
+        (
+            "+++\ntitle = \"A\"\ndate = 2019-01-01\n+++\nIsi.\n",
+            "content/x.md:1:1: this front matter is TOML",
+        ),
+        (
+            "{\n\"title\": \"A\"\n}\nIsi.\n",
+            "content/x.md:1:1: this front matter is JSON",
+        ),
+        (
+            "---\njudul: A\ntanggal: 2019-01-01\n---\nIsi.\n",
+            "content/x.md:2:1: unknown key `judul`: did you mean `title`?",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_fails_cleanly(
+            |s| {
+                s.write("content/x.md", text);
+            },
+            &[expected],
+        );
+    }
+    assert_fails_cleanly(
+        |s| {
+            s.write("site.yaml", "judul: Uji\n");
+        },
+        &["site.yaml:1:1: unknown key `judul`: did you mean `title`?"],
+    );
+}
+
 #[test]
 fn two_briefings_with_one_url_name_both_files() {
     assert_fails_cleanly(
@@ -321,7 +366,7 @@ fn errors_speak_an_editors_words() {
         (
             "content/titik.md",
             "---\ntitle: A\ndate 2019-01-01\ntags: [a]\n---\nIsi.\n",
-            &["content/titik.md:3:1: this line has no `:` between its key and its value"],
+            &["content/titik.md:3:1: `date 2019-01-01` has no `:` between its key and its value"],
         ),
         (
             "templates/briefing.html",

@@ -68,6 +68,11 @@ pub const FRONT_MATTER_KEYS: &str =
 /// Diagnostics have an empty path for the caller to fill in.
 pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(other) = foreign_front_matter(text) {
+        return Err(Diagnostic::new("", 1, 1, other).with_hint(
+            "write the front matter as YAML between two `---` lines: `title: ...`, `date: ...`",
+        ));
+    }
     let Some(after_open) = strip_fence(text) else {
         return Ok(Split {
             front_matter: FrontMatter::default(),
@@ -97,6 +102,19 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         "front matter starts with `---` but has no closing `---` line",
     )
     .with_hint("add a line with only `---` after the last front matter key"))
+}
+
+/// Front matter in a format kabar does not read, named: Hugo's TOML between `+++` lines,
+/// or JSON in braces.
+fn foreign_front_matter(text: &str) -> Option<&'static str> {
+    let first = text.lines().next()?.trim_end();
+    match first {
+        "+++" => Some(
+            "this front matter is TOML (between `+++` lines, as Hugo writes it); kabar reads YAML",
+        ),
+        "{" => Some("this front matter is JSON; kabar reads YAML"),
+        _ => None,
+    }
 }
 
 fn strip_fence(text: &str) -> Option<&str> {

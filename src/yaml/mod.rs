@@ -59,6 +59,18 @@ fn where_a_person_would_fix(text: &str, line: usize, raw: &str) -> Option<YamlEr
             hint: Some("keep one of them"),
         });
     }
+    if let Some((n, tab_line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start_matches(' ').starts_with('\t'))
+    {
+        return Some(YamlError {
+            line: n + 1,
+            col: tab_line.find('\t').map_or(1, |c| c + 1),
+            message: "this line is indented with a tab, which YAML does not allow".to_string(),
+            hint: Some("indent with spaces, or start the line at its first column"),
+        });
+    }
     let syntax = [
         "end of stream",
         "expected key",
@@ -68,16 +80,32 @@ fn where_a_person_would_fix(text: &str, line: usize, raw: &str) -> Option<YamlEr
     ]
     .iter()
     .any(|m| raw.contains(m));
-    if !syntax {
-        return None;
-    }
-    if let Some((quote_line, col, quote)) = unclosed_quote(text).filter(|(l, ..)| *l <= line) {
+    if let Some((quote_line, col, quote)) =
+        unclosed_quote(text).filter(|(l, ..)| syntax && *l <= line)
+    {
         return Some(YamlError {
             line: quote_line,
             col,
             message: format!("this value opens a quote `{quote}` that is never closed"),
             hint: Some("end the value with the same quote, on the same line"),
         });
+    }
+    if let Some((n, line)) = no_colon(text) {
+        let shown: String = line.trim().chars().take(QUOTED_CHARS).collect();
+        let cut = if shown.len() < line.trim().len() {
+            "…"
+        } else {
+            ""
+        };
+        return Some(YamlError {
+            line: n + 1,
+            col: 1,
+            message: format!("`{shown}{cut}` has no `:` between its key and its value"),
+            hint: Some(SYNTAX),
+        });
+    }
+    if !syntax {
+        return None;
     }
     if raw.contains("expected ':'") {
         // Noticed on the next key's line: the line before it is the one without a colon.
@@ -98,6 +126,18 @@ fn where_a_person_would_fix(text: &str, line: usize, raw: &str) -> Option<YamlEr
         col: 1,
         message: "this is not YAML that kabar can read".to_string(),
         hint: Some(SYNTAX),
+    })
+}
+
+/// The first line that is neither a `key: value`, a list item, a comment nor a value
+/// continued from the line above (indented): a key whose colon was forgotten.
+fn no_colon(text: &str) -> Option<(usize, &str)> {
+    text.lines().enumerate().find(|(_, line)| {
+        let trimmed = line.trim();
+        let top = !line.starts_with([' ', '\t']);
+        top && !trimmed.is_empty()
+            && !trimmed.starts_with(['#', '-', '[', '{', '"', '\''])
+            && !trimmed.contains(':')
     })
 }
 
@@ -182,11 +222,46 @@ fn unknown_key(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (key, expected) = rest.split_once('`')?;
     let known = expected.split('`').skip(1).step_by(2);
+    let translated = INDONESIAN_KEYS
+        .iter()
+        .find(|(id, _)| id.eq_ignore_ascii_case(key))
+        .map(|(_, en)| *en)
+        .filter(|en| known.clone().any(|k| k == *en));
+    if let Some(en) = translated {
+        return Some(format!(
+            "unknown key `{key}`: did you mean `{en}`? (keys are in English)"
+        ));
+    }
     Some(match nearest(key, known, name_typos(key)) {
         Some(k) => format!("unknown key `{key}`: did you mean `{k}`?"),
         None => format!("unknown key `{key}`"),
     })
 }
+
+/// Keys an Indonesian desk writes in its own words, and kabar's names for them.
+const INDONESIAN_KEYS: &[(&str, &str)] = &[
+    ("judul", "title"),
+    ("tanggal", "date"),
+    ("tgl", "date"),
+    ("waktu", "date"),
+    ("diperbarui", "updated"),
+    ("label", "tags"),
+    ("tag", "tags"),
+    ("topik", "tags"),
+    ("sumber", "source"),
+    ("tempat", "dateline"),
+    ("lokasi", "dateline"),
+    ("ringkasan", "summary"),
+    ("draf", "draft"),
+    ("konsep", "draft"),
+    ("penulis", "author"),
+    ("wartawan", "author"),
+    ("mengutip", "cited"),
+    ("judul_situs", "title"),
+    ("deskripsi", "description"),
+    ("bahasa", "language"),
+    ("zona_waktu", "timezone"),
+];
 
 /// Rust's names for kinds of values, as a person would say them.
 fn plain_types(message: &str) -> String {
@@ -257,7 +332,7 @@ mod tests {
         assert_eq!(line, 3, "{message}");
         assert_eq!(
             message,
-            "this line has no `:` between its key and its value"
+            "`tags [a, b]` has no `:` between its key and its value"
         );
         // Quotes closed the YAML way are closed.
         assert_eq!(unclosed_quote("title: 'Kim''s day'\n"), None);
