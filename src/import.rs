@@ -19,7 +19,13 @@ pub struct Imported {
     pub from: PathBuf,
     pub to: PathBuf,
     pub briefing: Briefing,
+    /// Where the raw file went: one imported from inside the content folder is moved out
+    /// of it, or the next build would publish the story twice.
+    pub moved_to: Option<PathBuf>,
 }
+
+/// The folder, beside the content folder, that raw files imported from inside it go to.
+pub const IMPORTED_DIR: &str = "imported";
 
 /// Imports every `.txt` among `paths` (files, or folders searched for `.txt` files) into
 /// `into/<year>/<slug>.md`. Returns what was written and what could not be.
@@ -55,8 +61,17 @@ fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     .map(walkdir::DirEntry::into_path)
                     .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt")),
             );
-        } else if path.is_file() {
+        } else if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
             files.push(path.clone());
+        } else if path.is_file() {
+            let what = match path.extension().and_then(|e| e.to_str()) {
+                Some("md" | "markdown") => "this is a Markdown briefing already",
+                _ => "this is not a raw article (`.txt`)",
+            };
+            errors.push(
+                Diagnostic::file(path, format!("{what}: only `.txt` files are imported"))
+                    .with_hint("name raw article files (.txt) or folders holding them"),
+            );
         } else {
             errors.push(
                 Diagnostic::file(path, "no such file or folder")
@@ -117,11 +132,41 @@ fn import_one(
             source,
         } => Diagnostic::file(path, format!("{action}: {source}")),
     })?;
+    let moved_to = move_out_of(into, from)?;
     Ok(Imported {
         from: from.to_path_buf(),
         to,
         briefing,
+        moved_to,
     })
+}
+
+/// Moves `from` out of the content folder `into` when it is inside it, to the same place
+/// under `imported/` beside it: a `.txt` left there would be published beside its `.md`.
+fn move_out_of(into: &Path, from: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+    let (Ok(content), Ok(file)) = (std::fs::canonicalize(into), std::fs::canonicalize(from)) else {
+        return Ok(None);
+    };
+    let Ok(inside) = file.strip_prefix(&content) else {
+        return Ok(None);
+    };
+    let aside = content
+        .parent()
+        .unwrap_or(&content)
+        .join(IMPORTED_DIR)
+        .join(inside);
+    let moved = aside
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::rename(&file, &aside));
+    moved.map_err(|e| {
+        Diagnostic::file(
+            from,
+            format!("imported, but cannot be moved out of the content folder: {e}"),
+        )
+        .with_hint("move or delete the .txt yourself, or the build publishes the story twice")
+    })?;
+    Ok(Some(aside))
 }
 
 /// Front matter written by `import`, in the order an editor reads it.

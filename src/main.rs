@@ -357,12 +357,15 @@ fn import_line(done: &kabar::import::Imported) -> String {
         found.push(format!("citing {}", b.cited.join(", ")));
     }
     found.push(format!("tags: {}", b.tags.join(", ")));
-    let line = format!(
+    let mut line = format!(
         "{} <- {}: {}",
         done.to.display(),
         done.from.display(),
         found.join("; ")
     );
+    if let Some(aside) = &done.moved_to {
+        line.push_str(&format!(" (the .txt moved to {})", aside.display()));
+    }
     kabar::error::shown(&line).into_owned()
 }
 

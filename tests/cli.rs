@@ -483,3 +483,46 @@ fn control_characters_in_messages_are_shown_escaped() {
         "{told}"
     );
 }
+
+/// `kabar import content/*.txt` leaves one publishable copy of each story: the `.txt` moves
+/// out of `content/` to `imported/`, and a `.md` named is refused rather than garbled.
+#[test]
+fn import_from_inside_content_leaves_one_copy_and_refuses_markdown() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
+    site.write(
+        "content/mentah.txt",
+        "Kim Tiba di Hanoi\n\nHanoi, Selasa (26/2/2019) - Pemimpin Korea Utara Kim Jong Un tiba \
+         di Hanoi dengan kereta lapis baja untuk bertemu Presiden AS Donald Trump.\n",
+    );
+    site.briefing(
+        "content/ada.md",
+        &[("title", "Ada"), ("date", "2019-01-01")],
+        "Isi.",
+    );
+    let raw = site.root().join("content/mentah.txt");
+    let out = kabar(&["import", raw.to_str().unwrap()], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the .txt moved to"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!site.root().join("content/mentah.txt").exists());
+    assert!(site.root().join("imported/mentah.txt").exists());
+    let built = kabar(&["build"], &site);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let pages: Vec<String> = common::files(&site.output())
+        .into_keys()
+        .filter(|p| p.starts_with("2019/02/"))
+        .collect();
+    assert_eq!(pages.len(), 1, "one copy of the story: {pages:?}");
+
+    let markdown = site.root().join("content/ada.md");
+    let refused = kabar(&["import", markdown.to_str().unwrap()], &site);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("content/ada.md:1:1: this is a Markdown briefing already"),
+        "{}",
+        stderr(&refused)
+    );
+}
