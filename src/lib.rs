@@ -130,7 +130,8 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     Ok(config)
 }
 
-fn is_a_site(root: &Path) -> Result<(), Diagnostic> {
+/// Refuses a folder that is not a site (no `site.yaml`, no `content/`), saying how to make one.
+pub fn is_a_site(root: &Path) -> Result<(), Diagnostic> {
     if !root.is_dir() {
         return Err(
             Diagnostic::new(root, 0, 0, "there is no such folder").with_hint(format!(

@@ -222,6 +222,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             Ok(())
         }
         Command::Serve { bind, port, live } => {
+            kabar::is_a_site(&live.common.root)?;
             let options = Options {
                 root: live.common.root.clone(),
                 drafts: live.drafts,
@@ -245,6 +246,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             force,
             live,
         } => {
+            kabar::is_a_site(&live.common.root)?;
             let options = Options {
                 root: live.common.root.clone(),
                 output,
@@ -293,6 +295,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             tags,
             common,
         } => {
+            kabar::is_a_site(&common.root)?;
             let config = kabar::Config::load(&common.root)?;
             let tags: Vec<String> = tags
                 .into_iter()
@@ -302,7 +305,11 @@ fn run(command: Command) -> Result<(), BuildError> {
             let path = kabar::scaffold::new_briefing(&common.root, &config, &title, &tags)?;
             if !common.quiet {
                 let created = common.root.join(path).display().to_string();
-                println!("created {}", kabar::error::shown(&created));
+                println!(
+                    "created {} as a draft: preview it with `kabar serve --drafts`, and publish \
+                     it by removing its `draft: true` line",
+                    kabar::error::shown(&created)
+                );
             }
             Ok(())
         }

@@ -68,6 +68,37 @@ fn build_prints_a_summary_and_exits_zero() {
     assert!(quiet.status.success() && stdout(&quiet).is_empty());
 }
 
+/// `new`, `serve` and `watch` refuse a folder that is not a site as `build` does, writing
+/// nothing and serving nothing.
+#[test]
+fn every_command_refuses_a_folder_that_is_not_a_site() {
+    let folder = tempfile::tempdir().unwrap();
+    for args in [
+        &["new", "Judul Uji"][..],
+        &["serve", "--port", "0"],
+        &["watch"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(args)
+            .arg("--root")
+            .arg(folder.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("is not a kabar site"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stdout(&out).contains("serving"), "{args:?}");
+        assert_eq!(
+            std::fs::read_dir(folder.path()).unwrap().count(),
+            0,
+            "{args:?}"
+        );
+    }
+}
+
 #[test]
 fn build_refuses_a_folder_that_is_not_a_site() {
     let folder = tempfile::tempdir().unwrap();
@@ -351,6 +382,12 @@ fn new_creates_a_dated_briefing_and_never_overwrites() {
     assert!(text.contains("tags: [\"Korea Utara\", \"AS\"]"));
     // A draft, with no empty keys to publish.
     assert!(text.contains("\ndraft: true\n"), "{text}");
+    // And it says so, with how to see it and how to publish it.
+    assert!(
+        stdout(&out).contains("as a draft: preview it with `kabar serve --drafts`"),
+        "{}",
+        stdout(&out)
+    );
     let empty_key = regex::Regex::new(r"(?m)^[a-z_]+:\s*$").unwrap();
     assert!(!empty_key.is_match(&text), "{text}");
     let built = kabar(&["build"], &site);
