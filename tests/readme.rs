@@ -117,7 +117,9 @@ fn every_command_of_the_readme_runs_as_it_says() {
                 let created = told
                     .trim()
                     .strip_prefix("created ")
-                    .expect("`kabar new` names the file");
+                    .and_then(|rest| rest.split_once(" as a draft"))
+                    .map(|(file, _)| file)
+                    .expect("`kabar new` names the file and says it is a draft");
                 assert!(site.path().join(created).is_file(), "{told}");
             }
             _ => {}
