@@ -117,6 +117,7 @@ impl Report {
             warnings: last.warnings,
             unchanged: true,
             shards: (0, 0),
+            drafts_left_out: last.drafts_left_out,
         }
     }
 
@@ -127,6 +128,7 @@ impl Report {
             pages: self.pages,
             files: self.files,
             warnings: self.warnings.clone(),
+            drafts_left_out: self.drafts_left_out,
         }
     }
 }

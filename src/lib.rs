@@ -89,6 +89,8 @@ pub struct Report {
     pub unchanged: bool,
     /// Search shards indexed by this build, and reused from the last output.
     pub shards: (usize, usize),
+    /// Briefings marked `draft: true` that the site leaves out.
+    pub drafts_left_out: usize,
 }
 
 impl Report {
@@ -103,6 +105,7 @@ impl Report {
             warnings: site.warnings(),
             unchanged: false,
             shards: (0, 0),
+            drafts_left_out: site.drafts_left_out,
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct Site {
     pub templates: Arc<Templates>,
     /// How long each stage so far took.
     pub timings: Timings,
+    /// Briefings marked `draft: true` that were not read into the site.
+    pub drafts_left_out: usize,
 }
 
 /// Reads the configuration; `--base-url` wins over `site.yaml`. A folder that is not a site
@@ -164,7 +169,7 @@ pub fn read_briefings(
     found: &content::Discovery,
     config: &Config,
     shelf: Option<&Arc<Shelf>>,
-) -> (Vec<Briefing>, Vec<Diagnostic>) {
+) -> Read {
     let today = config.timezone.now().date_naive();
     let results: Vec<Result<Briefing, Diagnostic>> = found
         .sources
@@ -177,16 +182,25 @@ pub fn read_briefings(
             Ok(b)
         })
         .collect();
-    let mut briefings = Vec::new();
-    let mut errors = Vec::new();
+    let mut read = Read::default();
     for result in results {
         match result {
-            Ok(b) if b.draft && !options.drafts => {}
-            Ok(b) => briefings.push(b),
-            Err(e) => errors.push(e),
+            Ok(b) if b.draft && !options.drafts => read.drafts_left_out += 1,
+            Ok(b) => read.briefings.push(b),
+            Err(e) => read.errors.push(e),
         }
     }
-    (briefings, errors)
+    read
+}
+
+/// What [`read_briefings`] read.
+#[derive(Default)]
+pub struct Read {
+    pub briefings: Vec<Briefing>,
+    /// The files that could not be read, each with its problem.
+    pub errors: Vec<Diagnostic>,
+    /// Briefings marked `draft: true`, left out of a build without `--drafts`.
+    pub drafts_left_out: usize,
 }
 
 impl Site {
@@ -207,10 +221,12 @@ impl Site {
     ) -> Result<Site, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
-        let (briefings, errors) = timings.time("parse", || {
-            let (briefings, errors) = read_briefings(options, &found, &config, shelf.as_ref());
-            (briefings.into_iter().map(Arc::new).collect(), errors)
+        let read = timings.time("parse", || {
+            read_briefings(options, &found, &config, shelf.as_ref())
         });
+        let drafts_left_out = read.drafts_left_out;
+        let briefings = read.briefings.into_iter().map(Arc::new).collect();
+        let errors = read.errors;
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
         let mut related = archive::related::Cache::default();
         let mut site = Site::assemble(
@@ -224,6 +240,7 @@ impl Site {
         )?;
         timings.0.append(&mut site.timings.0);
         site.timings = timings;
+        site.drafts_left_out = drafts_left_out;
         Ok(site)
     }
 
@@ -252,6 +269,7 @@ impl Site {
                 plan,
                 templates,
                 timings,
+                drafts_left_out: 0,
             }),
             (templates, plan) => {
                 errors.extend(templates.err().unwrap_or_default());

@@ -388,9 +388,10 @@ fn print_rebuild(
         Ok(outcome) if !quiet => {
             print_warnings(&outcome.warnings);
             println!(
-                "rebuilt in {} ms: {}, {} {done}, {} removed",
+                "rebuilt in {} ms: {}{}, {} {done}, {} removed",
                 outcome.elapsed.as_millis(),
                 counted(outcome.briefings, "briefing"),
+                drafts_note(outcome.drafts_left_out),
                 counted(outcome.written.len(), "file"),
                 thousands(outcome.removed.len()),
             );
@@ -421,11 +422,24 @@ fn print_timings(timings: &kabar::timings::Timings) {
 /// `built 1,234 briefings, 3,456 pages in 0.84 s`
 fn summary(verb: &str, report: &Report) -> String {
     format!(
-        "{verb} {}, {} in {:.2} s",
+        "{verb} {}{}, {} in {:.2} s",
         counted(report.briefings, "briefing"),
+        drafts_note(report.drafts_left_out),
         counted(report.pages, "page"),
         report.elapsed.as_secs_f64()
     )
+}
+
+/// ` (2 drafts left out: `--drafts` shows them)`, or nothing when none was.
+fn drafts_note(left_out: usize) -> String {
+    match left_out {
+        0 => String::new(),
+        n => format!(
+            " ({} left out: `--drafts` shows {})",
+            counted(n, "draft"),
+            if n == 1 { "it" } else { "them" }
+        ),
+    }
 }
 
 /// `1 briefing`, `1,234 briefings`.
@@ -450,7 +464,11 @@ fn thousands(n: usize) -> String {
 fn list(options: &Options, format: Format) -> Result<(), BuildError> {
     let config = kabar::load_config(options)?;
     let found = kabar::content::discover(&options.root)?;
-    let (mut briefings, errors) = kabar::read_briefings(options, &found, &config, None);
+    let kabar::Read {
+        mut briefings,
+        errors,
+        ..
+    } = kabar::read_briefings(options, &found, &config, None);
     briefings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
     let records: Vec<kabar::listing::Record> = briefings
         .iter()

@@ -563,3 +563,53 @@ fn import_from_inside_content_leaves_one_copy_and_refuses_markdown() {
         stderr(&refused)
     );
 }
+
+/// A draft is never silently missing: a build without `--drafts` says how many it left out,
+/// and with `--drafts` each draft is marked on its card and page, and kept out of indexes.
+#[test]
+fn drafts_are_counted_when_left_out_and_marked_when_shown() {
+    let site = site();
+    site.briefing(
+        "content/2019/draf.md",
+        &[
+            ("title", "Belum Terbit"),
+            ("date", "2019-03-01"),
+            ("draft", "true"),
+        ],
+        "Isi draf.",
+    );
+    let out = kabar(&["build"], &site);
+    assert!(
+        stdout(&out).contains("built 2 briefings (2 drafts left out: `--drafts` shows them)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = kabar(&["check"], &site);
+    assert!(
+        stdout(&out).contains("(2 drafts left out"),
+        "{}",
+        stdout(&out)
+    );
+    let home = std::fs::read_to_string(site.output().join("index.html")).unwrap();
+    assert!(!home.contains("draft-mark") && !home.contains("Belum Terbit"));
+
+    let out = kabar(&["build", "--drafts"], &site);
+    assert!(!stdout(&out).contains("left out"), "{}", stdout(&out));
+    let page = std::fs::read_to_string(site.output().join("2019/03/draf/index.html")).unwrap();
+    assert!(
+        page.contains(r#"<meta name="robots" content="noindex">"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<span class="draft-mark">Draf</span> Belum Terbit"#),
+        "{page}"
+    );
+    let home = std::fs::read_to_string(site.output().join("index.html")).unwrap();
+    assert!(
+        home.contains(r#"<span class="draft-mark">Draf</span>"#),
+        "{home}"
+    );
+    let published =
+        std::fs::read_to_string(site.output().join("2019/02/hanoi/index.html")).unwrap();
+    assert!(!published.contains("noindex") && !published.contains("draft-mark"));
+}

@@ -489,3 +489,24 @@ fn a_file_swapped_for_a_link_out_of_the_site_is_refused_as_a_full_build_refuses_
         assert!(!published, "{swapped}: the secret was published");
     }
 }
+
+/// `kabar serve` and `kabar watch` say how many drafts their rebuilds leave out, as `build`
+/// does, after a body edit too.
+#[test]
+fn a_rebuild_counts_the_drafts_it_leaves_out() {
+    let (site, mut session) = one_briefing("Isi.");
+    site.briefing(
+        "content/draf.md",
+        &[("title", "Draf"), ("date", "2019-03-01"), ("draft", "true")],
+        "Belum terbit.",
+    );
+    let outcome = session
+        .rebuild(&[site.root().join("content/draf.md")])
+        .unwrap();
+    assert_eq!(outcome.drafts_left_out, 1);
+    write_a(&site, "Isi yang diubah.");
+    let outcome = session
+        .rebuild(&[site.root().join("content/a.md")])
+        .unwrap();
+    assert_eq!(outcome.drafts_left_out, 1);
+}

@@ -47,6 +47,8 @@ pub struct Outcome {
     pub elapsed: Duration,
     /// What kabar left out of the briefings' files, as `kabar build` reports it.
     pub warnings: Vec<Diagnostic>,
+    /// Briefings marked `draft: true` that the site leaves out.
+    pub drafts_left_out: usize,
 }
 
 /// An output file's path, its key, and its bytes when they had to be made again.
@@ -90,6 +92,8 @@ pub struct Session {
     search: search::LiveSearch,
     /// The last good build's site, for edits that change only briefings' text.
     last: Option<prose::Last>,
+    /// Drafts the last reading left out.
+    drafts_left_out: usize,
 }
 
 impl Session {
@@ -111,6 +115,7 @@ impl Session {
             files: Arc::new(Files::new()),
             search: search::LiveSearch::default(),
             last: None,
+            drafts_left_out: 0,
         }
     }
 
@@ -179,6 +184,7 @@ impl Session {
             None => self.rebuild_all(&changed)?,
         };
         outcome.elapsed = started.elapsed();
+        outcome.drafts_left_out = self.drafts_left_out;
         Ok(outcome)
     }
 
@@ -436,9 +442,10 @@ impl Session {
         }
         let mut briefings = Vec::with_capacity(found.sources.len());
         let mut errors = Vec::new();
+        self.drafts_left_out = 0;
         for source in &found.sources {
             match &self.parsed[&source.path].result {
-                Ok(b) if b.draft && !self.options.drafts => {}
+                Ok(b) if b.draft && !self.options.drafts => self.drafts_left_out += 1,
                 Ok(b) => briefings.push(Arc::clone(b)),
                 Err(e) => errors.push(e.clone()),
             }

@@ -40,6 +40,8 @@ pub struct Summary {
     pub pages: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    #[serde(default)]
+    pub drafts_left_out: usize,
 }
 
 #[derive(Serialize, Deserialize)]

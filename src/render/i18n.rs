@@ -43,6 +43,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("of", "dari", "of"),
     ("source", "Sumber", "Source"),
     ("updated", "Diperbarui", "Updated"),
+    ("draft", "Draf", "Draft"),
     ("by", "Oleh", "By"),
     ("desk_code", "Kode redaksi", "Desk code"),
     ("cited", "Mengutip", "Citing"),

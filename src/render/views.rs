@@ -93,6 +93,8 @@ pub struct Card {
     pub summary: String,
     pub words: usize,
     pub reading_minutes: usize,
+    /// Marked `draft: true`: shown only by `--drafts`, with a mark, and never indexed.
+    pub draft: bool,
 }
 
 /// A link to a tag's, source's or place's page.
@@ -419,5 +421,6 @@ fn card(b: &Briefing, path: &str, config: &Config) -> Card {
         summary: b.summary.clone(),
         words: b.words,
         reading_minutes: b.words.div_ceil(200).max(1),
+        draft: b.draft,
     }
 }
