@@ -75,7 +75,9 @@ fn example_site_has_every_page() {
 
     let config = kabar::load_config(&options).unwrap();
     let found = kabar::content::discover(&options.root).unwrap();
-    let (briefings, errors) = kabar::read_briefings(&options, &found, &config, None);
+    let kabar::Read {
+        briefings, errors, ..
+    } = kabar::read_briefings(&options, &found, &config, None);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(report.briefings, briefings.len());
     assert!(
