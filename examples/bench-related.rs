@@ -13,7 +13,7 @@ fn main() {
     let options = Options::new(&root);
     let config = load_config(&options).expect("site.yaml");
     let found = content::discover(options.root.as_path()).expect("content/");
-    let (briefings, _) = read_briefings(&options, &found, &config, None);
+    let briefings = read_briefings(&options, &found, &config, None).briefings;
     let archive = Archive::new(briefings);
     let tags = archive.groups(Facet::Tag);
     let of: Vec<Vec<usize>> = (0..archive.briefings.len())
