@@ -435,7 +435,7 @@ fn drafts_note(left_out: usize) -> String {
     match left_out {
         0 => String::new(),
         n => format!(
-            " ({} left out: `--drafts` shows {})",
+            " ({} left out: --drafts shows {})",
             counted(n, "draft"),
             if n == 1 { "it" } else { "them" }
         ),

@@ -198,7 +198,7 @@ fn tag_counts_match_the_input() {
     site.build();
     let tags = site.read("tags/index.html");
     for (slug, name, count) in [
-        ("as", "AS", 2),
+        ("amerika-serikat", "Amerika Serikat", 2),
         ("dmz", "DMZ", 1),
         ("hanoi", "Hanoi", 1),
         ("korea-utara", "Korea Utara", 4),
@@ -218,7 +218,7 @@ fn tag_counts_match_the_input() {
     );
     assert!(!site.output().join("tags/korea-utara/page/3").exists());
     assert_eq!(
-        listed_titles(&site.read("tags/as/index.html")),
+        listed_titles(&site.read("tags/amerika-serikat/index.html")),
         ["Echo", "Alfa"]
     );
 }
@@ -416,7 +416,7 @@ fn feeds_are_valid_atom() {
         feed.entries[0].published.unwrap().to_rfc3339(),
         "2020-06-12T08:00:00+00:00"
     );
-    let tag_feed = parse_feed(&site.read("tags/as/atom.xml"));
+    let tag_feed = parse_feed(&site.read("tags/amerika-serikat/atom.xml"));
     let titles: Vec<String> = tag_feed
         .entries
         .iter()
@@ -809,7 +809,7 @@ fn home_leads_with_the_newest_briefing_then_cards_and_the_most_used_tags() {
         .captures_iter(strip)
         .map(|c| c.get(1).unwrap().as_str())
         .collect();
-    assert_eq!(names, ["Korea Utara", "AS", "DMZ", "Hanoi"]);
+    assert_eq!(names, ["Korea Utara", "Amerika Serikat", "DMZ", "Hanoi"]);
     assert!(strip.contains(r#"Korea Utara <span class="count">4</span>"#));
     for link in ["/timeline/", "/tags/"] {
         assert!(
@@ -847,4 +847,66 @@ fn tag_indexes_read_like_a_books_index_and_tag_pages_count_by_year() {
     );
     // A tag of one year needs no line.
     assert!(!site.read("tags/dmz/index.html").contains("per-year"));
+}
+
+/// Browsers ask every site for an icon: every page links the theme's, which a site's own
+/// `static/favicon.svg` replaces.
+#[test]
+fn every_page_links_an_icon_the_site_has() {
+    let site = small_site();
+    site.build();
+    let out = files(&site.output());
+    assert!(out.contains_key("favicon.svg"));
+    for (path, bytes) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        assert!(
+            html.contains(r#"<link rel="icon" href="/favicon.svg" type="image/svg+xml">"#),
+            "{path}"
+        );
+    }
+    site.write(
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.build();
+    assert_eq!(
+        site.read("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
+}
+
+/// One archive, one name per subject: a tag an editor writes by an alias of the `entities`
+/// map (built in or the site's) is the tag raw articles are given, with one page.
+#[test]
+fn stated_tags_go_by_the_entities_canonical_names() {
+    let site = TestSite::new(&format!("{CONFIG}entities:\n  Korea Utara: [Korut]\n"));
+    site.briefing(
+        "content/a.md",
+        &[
+            ("title", "A"),
+            ("date", "2019-01-01"),
+            ("tags", "[AS, Korut]"),
+        ],
+        "Isi.",
+    )
+    .briefing(
+        "content/b.md",
+        &[
+            ("title", "B"),
+            ("date", "2019-01-02"),
+            ("tags", "[Amerika Serikat, Korea Utara]"),
+        ],
+        "Isi.",
+    );
+    site.build();
+    let out = files(&site.output());
+    for gone in ["tags/as/index.html", "tags/korut/index.html"] {
+        assert!(!out.contains_key(gone), "{gone}");
+    }
+    for tag in [
+        "tags/amerika-serikat/index.html",
+        "tags/korea-utara/index.html",
+    ] {
+        assert_eq!(listed_titles(&site.read(tag)).len(), 2, "{tag}");
+    }
 }

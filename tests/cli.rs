@@ -55,7 +55,10 @@ fn build_prints_a_summary_and_exits_zero() {
     let out = kabar(&["build"], &site);
     assert!(out.status.success(), "{}", stderr(&out));
     let line = stdout(&out);
-    let re = regex::Regex::new(r"^built 2 briefings, \d+ pages in \d+\.\d\d s into ").unwrap();
+    let re = regex::Regex::new(
+        r"^built 2 briefings \(1 draft left out: --drafts shows it\), \d+ pages in \d+\.\d\d s into ",
+    )
+    .unwrap();
     assert!(re.is_match(&line), "{line}");
     assert!(site.output().join("2019/02/hanoi/index.html").exists());
     let verbose = kabar(&["build", "--verbose"], &site);
@@ -314,7 +317,10 @@ fn list_json_has_every_field_in_date_order() {
     assert_eq!(hanoi["path"], "content/2019/hanoi.md");
     assert_eq!(hanoi["url"], "https://uji.example/2019/02/hanoi/");
     assert_eq!(hanoi["date"], "2019-02-28T14:00:00+07:00");
-    assert_eq!(hanoi["tags"], serde_json::json!(["KTT Hanoi", "AS"]));
+    assert_eq!(
+        hanoi["tags"],
+        serde_json::json!(["KTT Hanoi", "Amerika Serikat"])
+    );
     assert_eq!(hanoi["source"], "Kompas");
     assert_eq!(hanoi["dateline"], "Hanoi");
     assert_eq!(
@@ -339,7 +345,7 @@ fn list_csv() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[1][2], "KTT Hanoi");
-    assert_eq!(&rows[1][4], "KTT Hanoi; AS");
+    assert_eq!(&rows[1][4], "KTT Hanoi; Amerika Serikat");
 }
 
 #[test]
@@ -580,7 +586,7 @@ fn drafts_are_counted_when_left_out_and_marked_when_shown() {
     );
     let out = kabar(&["build"], &site);
     assert!(
-        stdout(&out).contains("built 2 briefings (2 drafts left out: `--drafts` shows them)"),
+        stdout(&out).contains("built 2 briefings (2 drafts left out: --drafts shows them)"),
         "{}",
         stdout(&out)
     );

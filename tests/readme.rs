@@ -131,7 +131,9 @@ fn every_command_of_the_readme_runs_as_it_says() {
 #[test]
 fn the_build_summary_the_readme_quotes_is_the_example_sites() {
     let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
-    let quoted = regex::Regex::new(r"built (\d+) briefings, (\d+) pages")
+    let quoted = regex::Regex::new(
+        r"built (\d+) briefings(?: \(\d+ drafts? left out: --drafts shows (?:it|them)\))?, (\d+) pages",
+    )
         .unwrap()
         .captures(&readme)
         .expect("the README quotes a build summary")

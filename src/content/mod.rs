@@ -271,6 +271,14 @@ pub fn read_text(
         "cited",
         &mut inferred,
     );
+    // Tags an editor writes go by the names the archive uses, as tags read from raw
+    // articles do: `AS` and `Amerika Serikat` are one tag.
+    let tags = tags.map(|stated| {
+        stated
+            .into_iter()
+            .map(|t| config.entities.canonical(&t).map_or(t, str::to_string))
+            .collect()
+    });
     let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
     let in_file = |offset: usize| {
         let (line, col) = line_col(split.body, offset);

@@ -65,6 +65,12 @@ impl Entities {
         }
     }
 
+    /// The canonical name of `name` when it is a name or an alias in the map, as written
+    /// (`AS` → `Amerika Serikat`).
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.canonical.get(name).map(String::as_str)
+    }
+
     /// Whether `word` is a word of a name or alias in the map (`Budi`, `Korea`, `KCNA`).
     pub fn knows_word(&self, word: &str) -> bool {
         self.known_words.contains(word)

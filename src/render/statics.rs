@@ -11,6 +11,7 @@ pub const STATIC_DIR: &str = "static";
 /// The theme's own static files, compiled into the binary.
 pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
     (SEARCH_SCRIPT, include_bytes!("../../static/search.js")),
 ];
 
