@@ -803,3 +803,41 @@ fn live_reload_sockets_are_bounded_in_size_and_number() {
         "a seat freed is taken again"
     );
 }
+
+/// A file of the site swapped for a link out of it while `kabar serve` runs (`ln -sf
+/// /etc/passwd static/x.css`, as a `git pull` can): the rebuild refuses it as a full build
+/// does, and the secret is never served.
+#[test]
+fn serve_never_publishes_a_file_swapped_for_a_link_out_of_the_site() {
+    let _cores = shared();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("rahasia.txt");
+    std::fs::write(&secret, "TOKEN=jangan-terbit\n").unwrap();
+    for (swapped, url) in [
+        ("static/gaya.css", "/gaya.css"),
+        ("content/peta.css", "/peta.css"),
+        ("templates/404.html", "/tidak-ada/"),
+    ] {
+        let site = site();
+        site.write("static/gaya.css", "p { color: blue }\n")
+            .write("content/peta.css", "p { color: red }\n")
+            .write(
+                "templates/404.html",
+                "<!doctype html><title>Hilang</title>\n",
+            );
+        let server = Server::start(&site);
+        let mut tab = open_tab(&server);
+        let target = site.root().join(swapped);
+        std::fs::remove_file(&target).unwrap();
+        std::os::unix::fs::symlink(&secret, &target).unwrap();
+        let error = tab.expect("error");
+        assert!(
+            error["text"]
+                .as_str()
+                .unwrap()
+                .contains("outside the site folder"),
+            "{swapped}: {error}"
+        );
+        assert!(!server.get(url).body.contains("jangan-terbit"), "{swapped}");
+    }
+}

@@ -475,7 +475,7 @@ mod tests {
         assert_eq!(b.slug, "x");
         assert_eq!(b.date.to_rfc3339(), "2019-02-28T14:00:00+07:00");
         assert!(b.has_time);
-        assert_eq!(b.tags, ["Korea Utara", "AS"]);
+        assert_eq!(b.tags, ["Korea Utara", "Amerika Serikat"]);
         assert_eq!(
             b.source,
             Some(Outlet {
