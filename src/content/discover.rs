@@ -111,9 +111,20 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
+        || is_sed_temporary(name)
         || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
             .iter()
             .any(|ext| name.ends_with(ext))
+}
+
+/// `sed -i` writes its result to `sedXXXXXX` beside the file, then renames it over it. The
+/// six characters are random letters and digits: a word (`sedangkan`) has no capital or digit.
+fn is_sed_temporary(name: &str) -> bool {
+    name.strip_prefix("sed").is_some_and(|rest| {
+        rest.len() == 6
+            && rest.chars().all(|c| c.is_ascii_alphanumeric())
+            && rest.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -123,6 +134,7 @@ mod tests {
     #[test]
     fn editor_litter_is_ignored() {
         for name in [
+            "sedAb12xZ",
             ".hidden.md",
             "a.md~",
             "#a.md#",
@@ -133,7 +145,7 @@ mod tests {
         ] {
             assert!(is_ignored(name), "{name}");
         }
-        for name in ["a.md", "foto.jpg", "2019"] {
+        for name in ["a.md", "foto.jpg", "2019", "sedangkan"] {
             assert!(!is_ignored(name), "{name}");
         }
     }
