@@ -59,6 +59,9 @@ pub fn links_in(html: &str) -> Vec<String> {
 pub struct Outputs {
     existing: BTreeSet<String>,
     base_path: String,
+    /// Briefings' source file names (`hanoi.md`) and their addresses: a link to the source
+    /// is told the address; the first briefing's address is the example of the hints.
+    sources: Vec<(String, String)>,
 }
 
 impl Outputs {
@@ -66,7 +69,14 @@ impl Outputs {
         Outputs {
             existing: paths.map(slashed).collect(),
             base_path: base_path.to_string(),
+            sources: Vec::new(),
         }
+    }
+
+    /// The same, knowing each briefing's source file and address.
+    pub fn with_sources(mut self, sources: impl Iterator<Item = (String, String)>) -> Outputs {
+        self.sources = sources.collect();
+        self
     }
 
     /// Whether `target`, linked from the output file `page`, names an output file.
@@ -74,9 +84,21 @@ impl Outputs {
         resolves(target, page, &self.base_path, &self.existing)
     }
 
-    /// The site's address nearest to `target` (a page's address ends in `/`), to suggest.
-    pub fn nearest(&self, target: &str) -> Option<String> {
+    /// The site's address nearest to `target` (a page's address ends in `/`), linked from the
+    /// output file `page`, to suggest.
+    pub fn nearest(&self, target: &str, page: &Path) -> Option<String> {
         let target = target.split(['#', '?']).next().unwrap_or("");
+        // A relative link is compared as the address it would lead to.
+        let absolute;
+        let target = match target.starts_with('/') {
+            true => target,
+            false => {
+                let dir = slashed(page.parent().unwrap_or(Path::new("")));
+                absolute = normalize(&format!("{dir}/{target}"))
+                    .map(|path| format!("{}{path}/", self.base_path))?;
+                &absolute
+            }
+        };
         let addresses: Vec<String> = self
             .existing
             .iter()
@@ -91,36 +113,53 @@ impl Outputs {
 
     /// The problem with `target`, a link written at `line`:`col` of the source `path`: what
     /// to do fits what was linked (a missing file is not a missing page).
-    pub fn problem(&self, path: &Path, line: usize, col: usize, target: &str) -> Diagnostic {
+    /// `page` is the output file the link is on.
+    pub fn problem(
+        &self,
+        path: &Path,
+        (line, col): (usize, usize),
+        target: &str,
+        page: &Path,
+    ) -> Diagnostic {
         Diagnostic::new(
             path,
             line,
             col,
             format!("link to `{target}` leads to no page or file of the site"),
         )
-        .with_hint(link_hint(target, self.nearest(target)))
+        .with_hint(self.link_hint(target, page))
     }
-}
 
-fn link_hint(target: &str, nearest: Option<String>) -> String {
-    let name = target
-        .split(['#', '?'])
-        .next()
-        .unwrap_or("")
-        .rsplit('/')
-        .next()
-        .unwrap_or("");
-    let a_file = name
-        .rsplit_once('.')
-        .is_some_and(|(_, extension)| !extension.eq_ignore_ascii_case("html"));
-    let what = if a_file {
-        format!("put `{name}` under static/, or beside the briefing in its folder under content/")
-    } else {
-        "link to another briefing by its address, e.g. /2019/02/ktt-hanoi/".to_string()
-    };
-    match nearest {
-        Some(address) => format!("did you mean `{address}`? Otherwise {what}"),
-        None => what,
+    /// What to do about a link to `target`: the address of the briefing whose source it
+    /// names, else the nearest address, and what kind of thing to link (a file is not a page).
+    fn link_hint(&self, target: &str, page: &Path) -> String {
+        let name = target
+            .split(['#', '?'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let mut named = self.sources.iter().filter(|(source, _)| source == name);
+        if let (Some((_, address)), None) = (named.next(), named.next()) {
+            return format!("`{name}` is a briefing's source: link to its address, `{address}`");
+        }
+        let a_file = name
+            .rsplit_once('.')
+            .is_some_and(|(_, extension)| !extension.eq_ignore_ascii_case("html"));
+        let what = match (a_file, self.sources.first()) {
+            (true, _) => format!(
+                "put `{name}` under static/, or beside the briefing in its folder under content/"
+            ),
+            (false, Some((_, example))) => {
+                format!("link to another briefing by its address, e.g. {example}")
+            }
+            (false, None) => "link to another briefing by its address".to_string(),
+        };
+        match self.nearest(target, page) {
+            Some(address) => format!("did you mean `{address}`? Otherwise {what}"),
+            None => what,
+        }
     }
 }
 

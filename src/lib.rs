@@ -327,7 +327,20 @@ impl Site {
     /// Every path the build writes: `written` and the plan's copies.
     fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
         let copied = self.plan.copies.iter().map(|c| c.to.as_path());
+        let sources = self.plan.pages.iter().filter_map(|page| {
+            let render::PageKind::Briefing(i) = page.kind else {
+                return None;
+            };
+            let source = self.archive.briefings[i].path.file_name()?;
+            let address = self.config.base_url.link(&render::pages::briefing_path(
+                &self.archive,
+                &self.config,
+                i,
+            ));
+            Some((source.to_string_lossy().into_owned(), address))
+        });
         check::Outputs::new(written.chain(copied), self.config.base_url.path())
+            .with_sources(sources)
     }
 
     /// Links editors wrote in briefings that lead to no file the build writes (`written`,
@@ -347,7 +360,7 @@ impl Site {
             let at = page.output();
             for (target, line, col) in &b.links {
                 if !outputs.resolve(target, &at) {
-                    broken.push(outputs.problem(&b.path, *line, *col, target));
+                    broken.push(outputs.problem(&b.path, (*line, *col), target, &at));
                 }
             }
         }
@@ -375,7 +388,7 @@ impl Site {
             if let Some((_, line, col)) =
                 b.links.iter().find(|(target, ..)| *target == broken.target)
             {
-                return outputs.problem(&b.path, *line, *col, &broken.target);
+                return outputs.problem(&b.path, (*line, *col), &broken.target, &broken.page);
             }
         }
         let template = page.and_then(|p| p.kind.template()).unwrap_or("?");

@@ -510,6 +510,35 @@ fn broken_links_are_warned_on_build_and_fail_it_when_strict() {
     assert_eq!(kabar(&["build"], &site).status.code(), Some(1));
 }
 
+/// A broken link's hint is built from the site's own addresses: a link to a briefing's
+/// source file is told that briefing's address, a relative link gets a "did you mean", and
+/// the example address is one of this site's.
+#[test]
+fn link_hints_come_from_the_sites_own_addresses() {
+    let site = site();
+    site.write(
+        "content/2019/tautan.md",
+        "---\ntitle: Tautan\ndate: 2019-03-01\n---\nLihat [KTT](hanoi.md), [lagi](../../02/hanio/) \
+         dan [lain](/tidak-ada-sama-sekali/).\n",
+    );
+    let out = kabar(&["build"], &site);
+    let text = stderr(&out);
+    assert!(
+        text.contains("link to `hanoi.md` leads to no page or file of the site\n  hint: `hanoi.md` is a briefing's source: link to its address, `/2019/02/hanoi/`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("link to `../../02/hanio/`")
+            && text.contains("did you mean `/2019/02/hanoi/`?"),
+        "{text}"
+    );
+    assert!(!text.contains("ktt-hanoi"), "{text}");
+    assert!(
+        text.contains("link to another briefing by its address, e.g. /20"),
+        "{text}"
+    );
+}
+
 /// A file name (or a title, a tag) can carry a terminal's escape sequences: messages show
 /// them escaped, so a file cannot retitle the window or hide a line of the report.
 #[test]

@@ -123,7 +123,9 @@ fn is_sed_temporary(name: &str) -> bool {
     name.strip_prefix("sed").is_some_and(|rest| {
         rest.len() == 6
             && rest.chars().all(|c| c.is_ascii_alphanumeric())
-            && rest.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && rest
+                .chars()
+                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
     })
 }
 
