@@ -95,6 +95,7 @@ fn settings(options: &Options, config: &Config) -> impl std::hash::Hash {
         options.base_url.clone(),
         options.drafts,
         options.strict,
+        options.keep_going,
         config.timezone.now().date_naive(),
     )
 }
@@ -118,6 +119,7 @@ impl Report {
             unchanged: true,
             shards: (0, 0),
             drafts_left_out: last.drafts_left_out,
+            skipped: last.skipped,
         }
     }
 
@@ -129,6 +131,7 @@ impl Report {
             files: self.files,
             warnings: self.warnings.clone(),
             drafts_left_out: self.drafts_left_out,
+            skipped: self.skipped.clone(),
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct Config {
     pub search: bool,
     /// Broken links in briefings fail the build, rather than being warned about.
     pub strict: bool,
+    /// What a build does with a briefing it cannot read.
+    pub on_error: OnError,
 }
 
 /// How raw `.txt` articles are read.
@@ -95,6 +97,18 @@ struct SiteFile {
 #[serde(deny_unknown_fields)]
 struct BuildFile {
     strict: Option<bool>,
+    on_error: Option<OnError>,
+}
+
+/// What a build does with a briefing it cannot read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnError {
+    /// Stop, publishing nothing: every problem is reported.
+    #[default]
+    Stop,
+    /// Leave the briefing out, warn, publish the rest and exit with code 3.
+    Skip,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -186,7 +200,8 @@ impl Config {
                 Diagnostic::new("", e.line, e.col, e.message).with_hint(e.hint.unwrap_or(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
-                     raw.boilerplate, raw.max_tags, raw.undated, entities, search, build.strict",
+                     raw.boilerplate, raw.max_tags, raw.undated, entities, search, build.strict, \
+                     build.on_error",
                 ))
             })?
         };
@@ -299,6 +314,7 @@ impl Config {
             entities: Entities::new(&entities),
             search: file.search.unwrap_or(true),
             strict: file.build.strict.unwrap_or(false),
+            on_error: file.build.on_error.unwrap_or_default(),
         })
     }
 }

@@ -55,6 +55,9 @@ pub struct Options {
     pub force: bool,
     /// Broken links in briefings fail the build (as `build.strict` in `site.yaml`).
     pub strict: bool,
+    /// A briefing that cannot be read is left out, with a warning, and the rest built (as
+    /// `build.on_error: skip` in `site.yaml`).
+    pub keep_going: bool,
 }
 
 impl Options {
@@ -91,6 +94,9 @@ pub struct Report {
     pub shards: (usize, usize),
     /// Briefings marked `draft: true` that the site leaves out.
     pub drafts_left_out: usize,
+    /// Briefings left out because they could not be read (with `--keep-going`), each
+    /// with its problem.
+    pub skipped: Vec<Diagnostic>,
 }
 
 impl Report {
@@ -106,6 +112,7 @@ impl Report {
             unchanged: false,
             shards: (0, 0),
             drafts_left_out: site.drafts_left_out,
+            skipped: site.skipped.clone(),
         }
     }
 }
@@ -120,6 +127,8 @@ pub struct Site {
     pub timings: Timings,
     /// Briefings marked `draft: true` that were not read into the site.
     pub drafts_left_out: usize,
+    /// Briefings left out because they could not be read (with `--keep-going`).
+    pub skipped: Vec<Diagnostic>,
 }
 
 /// Reads the configuration; `--base-url` wins over `site.yaml`. A folder that is not a site
@@ -226,7 +235,13 @@ impl Site {
         });
         let drafts_left_out = read.drafts_left_out;
         let briefings = read.briefings.into_iter().map(Arc::new).collect();
-        let errors = read.errors;
+        // Left out rather than stopping the build: one editor's typo does not hold back
+        // the desk's other briefings.
+        let skip = options.keep_going || config.on_error == config::OnError::Skip;
+        let (errors, skipped) = match skip {
+            true => (Vec::new(), read.errors),
+            false => (read.errors, Vec::new()),
+        };
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
         let mut related = archive::related::Cache::default();
         let mut site = Site::assemble(
@@ -241,6 +256,7 @@ impl Site {
         timings.0.append(&mut site.timings.0);
         site.timings = timings;
         site.drafts_left_out = drafts_left_out;
+        site.skipped = skipped;
         Ok(site)
     }
 
@@ -270,6 +286,7 @@ impl Site {
                 templates,
                 timings,
                 drafts_left_out: 0,
+                skipped: Vec::new(),
             }),
             (templates, plan) => {
                 errors.extend(templates.err().unwrap_or_default());

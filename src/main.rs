@@ -70,6 +70,10 @@ enum Command {
         /// Fail on links in briefings that lead nowhere (otherwise a warning)
         #[arg(long)]
         strict: bool,
+        /// Leave out a briefing that cannot be read (a warning), publish the rest, and exit
+        /// with code 3
+        #[arg(long)]
+        keep_going: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -158,7 +162,7 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(1)
@@ -166,7 +170,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), BuildError> {
+fn run(command: Command) -> Result<ExitCode, BuildError> {
     match command {
         Command::Build {
             output,
@@ -175,6 +179,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             timings,
             force,
             strict,
+            keep_going,
             common,
         } => {
             let options = Options {
@@ -184,9 +189,11 @@ fn run(command: Command) -> Result<(), BuildError> {
                 drafts,
                 force,
                 strict,
+                keep_going,
             };
             let report = kabar::build(&options)?;
             print_warnings(&report.warnings);
+            print_skipped(&report.skipped);
             if common.verbose {
                 let tags = counted(report.tags, "tag");
                 if report.unchanged {
@@ -219,7 +226,11 @@ fn run(command: Command) -> Result<(), BuildError> {
             if timings {
                 print_timings(&report.timings);
             }
-            Ok(())
+            // Published, but without some briefings: scripts must notice.
+            match report.skipped.is_empty() {
+                true => Ok(ExitCode::SUCCESS),
+                false => Ok(ExitCode::from(3)),
+            }
         }
         Command::Serve { bind, port, live } => {
             kabar::is_a_site(&live.common.root)?;
@@ -240,6 +251,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 },
                 move |result| print_rebuild(result, quiet, "rendered"),
             )
+            .map(|()| ExitCode::SUCCESS)
         }
         Command::Watch {
             output,
@@ -261,6 +273,7 @@ fn run(command: Command) -> Result<(), BuildError> {
             kabar::watch::watch(options, live.poll, |result| {
                 print_rebuild(result, quiet, "written")
             })
+            .map(|()| ExitCode::SUCCESS)
         }
         Command::Check { drafts, common } => {
             let options = Options {
@@ -276,7 +289,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                     summary("checked", &report)
                 );
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::List {
             format,
@@ -288,7 +301,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 drafts,
                 ..Options::default()
             };
-            list(&options, format)
+            list(&options, format).map(|()| ExitCode::SUCCESS)
         }
         Command::New {
             title,
@@ -311,7 +324,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                     kabar::error::shown(&created)
                 );
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Import {
             paths,
@@ -329,7 +342,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 }
             }
             if errors.is_empty() {
-                Ok(())
+                Ok(ExitCode::SUCCESS)
             } else {
                 Err(BuildError::Site(errors))
             }
@@ -343,7 +356,7 @@ fn run(command: Command) -> Result<(), BuildError> {
                 }
                 println!("next: cd {} && kabar build", dir.display());
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -400,6 +413,17 @@ fn print_rebuild(
         Err(e) => eprintln!("{e}"),
     }
     let _ = std::io::stdout().flush();
+}
+
+/// Briefings left out with `--keep-going`: each problem, as a warning that says so.
+fn print_skipped(skipped: &[kabar::Diagnostic]) {
+    for problem in skipped {
+        let left_out = kabar::Diagnostic {
+            message: format!("left out of the site: {}", problem.message),
+            ..problem.clone()
+        };
+        eprintln!("{}", left_out.as_warning());
+    }
 }
 
 /// Problems kabar worked around go to stderr, even with --quiet: the editor has to fix them.

@@ -648,3 +648,40 @@ fn drafts_are_counted_when_left_out_and_marked_when_shown() {
         std::fs::read_to_string(site.output().join("2019/02/hanoi/index.html")).unwrap();
     assert!(!published.contains("noindex") && !published.contains("draft-mark"));
 }
+
+/// One typo never blocks a desk's deploy when it asks: `--keep-going` (or `build.on_error:
+/// skip`) leaves the broken briefing out with its error as a warning, publishes the rest, and
+/// exits with 3 so scripts notice; without it the build stops and publishes nothing.
+#[test]
+fn keep_going_publishes_the_rest_and_exits_three() {
+    let site = site();
+    site.write(
+        "content/2019/rusak.md",
+        "---\ntitle: Rusak\ndate: 31/02/2019\n---\nIsi.\n",
+    );
+    let stopped = kabar(&["build"], &site);
+    assert_eq!(stopped.status.code(), Some(1));
+    assert!(!site.output().exists());
+
+    let kept = kabar(&["build", "--keep-going"], &site);
+    assert_eq!(kept.status.code(), Some(3), "{}", stderr(&kept));
+    assert!(
+        stderr(&kept).contains("content/2019/rusak.md:3:7: warning: left out of the site:"),
+        "{}",
+        stderr(&kept)
+    );
+    assert!(site.output().join("2019/02/hanoi/index.html").exists());
+    // Again with nothing changed: the same warning and the same code.
+    let again = kabar(&["build", "--keep-going"], &site);
+    assert_eq!(again.status.code(), Some(3));
+    assert!(
+        stderr(&again).contains("left out of the site"),
+        "{}",
+        stderr(&again)
+    );
+
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}build:\n  on_error: skip\n"));
+    let configured = kabar(&["build"], &site);
+    assert_eq!(configured.status.code(), Some(3), "{}", stderr(&configured));
+}

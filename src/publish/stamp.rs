@@ -42,6 +42,8 @@ pub struct Summary {
     pub warnings: Vec<Diagnostic>,
     #[serde(default)]
     pub drafts_left_out: usize,
+    #[serde(default)]
+    pub skipped: Vec<Diagnostic>,
 }
 
 #[derive(Serialize, Deserialize)]
