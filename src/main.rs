@@ -1,7 +1,7 @@
 //! The `kabar` command: parses arguments, calls the library, maps errors to exit codes.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -20,15 +20,41 @@ struct Cli {
 
 #[derive(Args, Clone)]
 struct Common {
-    /// The site folder, holding site.yaml and content/
-    #[arg(long, default_value = ".", global = true)]
-    root: PathBuf,
+    /// The site folder, holding site.yaml and content/ [default: the nearest folder, from
+    /// here up, that holds a site.yaml]
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
     /// Print only errors
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     quiet: bool,
     /// Print more about what is done
     #[arg(long, short, global = true)]
     verbose: bool,
+}
+
+impl Common {
+    /// The site folder: the one named, else the nearest from here up that holds a
+    /// `site.yaml` (as git and cargo find theirs), else here.
+    fn root(&self) -> PathBuf {
+        self.root.clone().unwrap_or_else(|| {
+            let mut up = PathBuf::from(".");
+            for _ in 0..64 {
+                if up.join(kabar::config::CONFIG_FILE).is_file() {
+                    return up;
+                }
+                let parent = if up == Path::new(".") {
+                    PathBuf::from("..")
+                } else {
+                    up.join("..")
+                };
+                if std::fs::canonicalize(&parent).ok() == std::fs::canonicalize(&up).ok() {
+                    break;
+                }
+                up = parent;
+            }
+            PathBuf::from(".")
+        })
+    }
 }
 
 /// What `serve` and `watch` share.
@@ -183,7 +209,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             common,
         } => {
             let options = Options {
-                root: common.root.clone(),
+                root: common.root(),
                 output,
                 base_url,
                 drafts,
@@ -233,9 +259,9 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             }
         }
         Command::Serve { bind, port, live } => {
-            kabar::is_a_site(&live.common.root)?;
+            kabar::is_a_site(&live.common.root())?;
             let options = Options {
-                root: live.common.root.clone(),
+                root: live.common.root(),
                 drafts: live.drafts,
                 ..Options::default()
             };
@@ -258,9 +284,9 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             force,
             live,
         } => {
-            kabar::is_a_site(&live.common.root)?;
+            kabar::is_a_site(&live.common.root())?;
             let options = Options {
-                root: live.common.root.clone(),
+                root: live.common.root(),
                 output,
                 drafts: live.drafts,
                 force,
@@ -268,7 +294,10 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             };
             let quiet = live.common.quiet;
             if !quiet {
-                println!("watching {}  (Ctrl-C to stop)", live.common.root.display());
+                println!(
+                    "watching {}  (Ctrl-C to stop)",
+                    live.common.root().display()
+                );
             }
             kabar::watch::watch(options, live.poll, |result| {
                 print_rebuild(result, quiet, "written")
@@ -277,7 +306,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
         }
         Command::Check { drafts, common } => {
             let options = Options {
-                root: common.root.clone(),
+                root: common.root(),
                 drafts,
                 ..Options::default()
             };
@@ -297,7 +326,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             common,
         } => {
             let options = Options {
-                root: common.root.clone(),
+                root: common.root(),
                 drafts,
                 ..Options::default()
             };
@@ -308,16 +337,16 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             tags,
             common,
         } => {
-            kabar::is_a_site(&common.root)?;
-            let config = kabar::Config::load(&common.root)?;
+            kabar::is_a_site(&common.root())?;
+            let config = kabar::Config::load(&common.root())?;
             let tags: Vec<String> = tags
                 .into_iter()
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .collect();
-            let path = kabar::scaffold::new_briefing(&common.root, &config, &title, &tags)?;
+            let path = kabar::scaffold::new_briefing(&common.root(), &config, &title, &tags)?;
             if !common.quiet {
-                let created = common.root.join(path).display().to_string();
+                let created = common.root().join(path).display().to_string();
                 println!(
                     "created {} as a draft: preview it with `kabar serve --drafts`, and publish \
                      it by removing its `draft: true` line",
@@ -332,9 +361,9 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             force,
             common,
         } => {
-            let config = kabar::Config::load(&common.root)?;
+            let config = kabar::Config::load(&common.root())?;
             let into =
-                into.unwrap_or_else(|| common.root.join(kabar::content::discover::CONTENT_DIR));
+                into.unwrap_or_else(|| common.root().join(kabar::content::discover::CONTENT_DIR));
             let (imported, errors) = kabar::import::import(&paths, &into, force, &config);
             if !common.quiet {
                 for done in &imported {

@@ -685,3 +685,34 @@ fn keep_going_publishes_the_rest_and_exits_three() {
     let configured = kabar(&["build"], &site);
     assert_eq!(configured.status.code(), Some(3), "{}", stderr(&configured));
 }
+
+/// Run from a folder inside the site (as an editor in `content/2019/` does), a command finds
+/// the site by looking up for its `site.yaml`, as git and cargo do.
+#[test]
+fn commands_find_their_site_from_a_folder_inside_it() {
+    let site = site();
+    let inside = site.root().join("content/2019");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(args)
+            .current_dir(&inside)
+            .output()
+            .unwrap()
+    };
+    let made = run(&["new", "Dari Dalam"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let year = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .format("%Y")
+        .to_string();
+    assert!(
+        site.root()
+            .join(format!("content/{year}/dari-dalam.md"))
+            .is_file()
+    );
+    assert!(!inside.join("content").exists(), "no site inside the site");
+    let built = run(&["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(site.output().join("2019/02/hanoi/index.html").is_file());
+    assert!(!inside.join("public").exists());
+}
