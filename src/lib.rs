@@ -306,6 +306,37 @@ impl Site {
         self.of_briefings(|b| b.doubt.clone().into_iter().collect())
     }
 
+    /// Tags that look like one name written two ways, each pair at the `tags` line of a
+    /// briefing carrying the less used spelling.
+    pub fn lookalike_tags(&self, root: &Path) -> Vec<Diagnostic> {
+        let groups = self.archive.groups(archive::Facet::Tag);
+        archive::lookalikes::lookalikes(groups)
+            .into_iter()
+            .filter_map(|(keep, other)| {
+                let (keep, other) = (&groups[keep], &groups[other]);
+                let path = &self.archive.briefings[*other.members.first()?].path;
+                let text = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+                let (line, col) = content::front_matter::value_position(&text, "tags");
+                Some(
+                    Diagnostic::new(
+                        path,
+                        line,
+                        col,
+                        format!(
+                            "the tags `{}` and `{}` look like one name: their briefings are \
+                             split between two tag pages",
+                            other.name, keep.name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "write `{0}`, or join them in site.yaml: `entities: {{\"{0}\": [\"{1}\"]}}`",
+                        keep.name, other.name
+                    )),
+                )
+            })
+            .collect()
+    }
+
     /// What `of` says of each briefing, by file, line and column.
     fn of_briefings(&self, of: impl Fn(&Briefing) -> Vec<Diagnostic>) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self.archive.briefings.iter().flat_map(|b| of(b)).collect();
@@ -450,5 +481,6 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
     }
     let mut report = Report::new(&site, files.len(), started);
     report.warnings.extend(site.doubts());
+    report.warnings.extend(site.lookalike_tags(&options.root));
     Ok(report)
 }

@@ -716,3 +716,50 @@ fn commands_find_their_site_from_a_folder_inside_it() {
     assert!(site.output().join("2019/02/hanoi/index.html").is_file());
     assert!(!inside.join("public").exists());
 }
+
+/// Tags that look like one name written two ways split a subject's briefings between two
+/// pages: `kabar check` names the pair and the `entities` line that joins them.
+#[test]
+fn check_warns_about_tags_that_look_like_one_name() {
+    let site = site();
+    site.briefing(
+        "content/2019/pbb.md",
+        &[
+            ("title", "Sidang"),
+            ("date", "2019-03-01"),
+            ("tags", "[Lembaga Pengkajian Damai, KoreaUtara]"),
+        ],
+        "Isi.",
+    )
+    .briefing(
+        "content/2019/pbb2.md",
+        &[
+            ("title", "Sidang lagi"),
+            ("date", "2019-03-02"),
+            ("tags", "[LPD, Korea Utara]"),
+        ],
+        "Isi.",
+    )
+    .briefing(
+        "content/2019/pbb3.md",
+        &[
+            ("title", "Sidang ketiga"),
+            ("date", "2019-03-03"),
+            ("tags", "[LPD]"),
+        ],
+        "Isi.",
+    );
+    let out = kabar(&["check"], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let told = stderr(&out);
+    assert!(
+        told.contains("content/2019/pbb.md:4:7: warning: the tags `KoreaUtara` and `Korea Utara` look like one name"),
+        "{told}"
+    );
+    assert!(
+        told.contains(
+            "join them in site.yaml: `entities: {\"LPD\": [\"Lembaga Pengkajian Damai\"]}`"
+        ),
+        "{told}"
+    );
+}

@@ -1,6 +1,7 @@
 //! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
 
 pub mod groups;
+pub mod lookalikes;
 pub mod paginate;
 pub mod related;
 pub mod slugs;
