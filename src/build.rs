@@ -2,6 +2,7 @@
 //! is made, its search index made beside the pages, and swapped in whole; or, when nothing it
 //! reads has changed since the last build, nothing done at all (see [`crate::publish::stamp`]).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -10,7 +11,7 @@ use crate::publish::stamp::{self, Summary};
 use crate::publish::{self, OutputFile, Staging};
 use crate::render::{self, Renderer};
 use crate::timings::Timings;
-use crate::{BuildError, Config, Options, Report, Site, load_config};
+use crate::{BuildError, Config, Diagnostic, Options, Report, Site, load_config};
 
 /// `kabar build`: read, render, and publish into the output folder only if all went well.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
@@ -71,6 +72,14 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     let mut report = Report::new(&site, written.len(), started);
     report.shards = (search.indexed, search.reused);
     report.warnings.extend(broken);
+    report.made_addresses = site.made_addresses();
+    let last = stamp_file.as_deref().and_then(stamp::last_summary);
+    if let Some(last) = last {
+        report.warnings.extend(moved_addresses(
+            &last.made_addresses,
+            &report.made_addresses,
+        ));
+    }
     if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
         let summary = report.summary();
         report
@@ -100,6 +109,32 @@ fn settings(options: &Options, config: &Config) -> impl std::hash::Hash {
     )
 }
 
+/// A warning for each briefing whose address, made from its title, is not the one the last
+/// build gave it: links to the old address (from readers, from other sites) now break.
+fn moved_addresses(
+    before: &BTreeMap<PathBuf, String>,
+    now: &BTreeMap<PathBuf, String>,
+) -> Vec<Diagnostic> {
+    now.iter()
+        .filter_map(|(path, address)| {
+            let old = before.get(path).filter(|old| *old != address)?;
+            let old_slug = old.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            Some(
+                Diagnostic::file(
+                    path,
+                    format!(
+                        "its address changed from `{old}` to `{address}` since the last build \
+                         (it is made from the title): links to the old address now break"
+                    ),
+                )
+                .with_hint(format!(
+                    "to keep the old address, add `slug: {old_slug}` to its front matter"
+                )),
+            )
+        })
+        .collect()
+}
+
 fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
     (work(), started.elapsed())
@@ -120,6 +155,7 @@ impl Report {
             shards: (0, 0),
             drafts_left_out: last.drafts_left_out,
             skipped: last.skipped,
+            made_addresses: last.made_addresses,
         }
     }
 
@@ -132,6 +168,7 @@ impl Report {
             warnings: self.warnings.clone(),
             drafts_left_out: self.drafts_left_out,
             skipped: self.skipped.clone(),
+            made_addresses: self.made_addresses.clone(),
         }
     }
 }

@@ -97,6 +97,8 @@ pub struct Report {
     /// Briefings left out because they could not be read (with `--keep-going`), each
     /// with its problem.
     pub skipped: Vec<Diagnostic>,
+    /// The addresses made from titles, by source file (see [`Site::made_addresses`]).
+    pub made_addresses: std::collections::BTreeMap<PathBuf, String>,
 }
 
 impl Report {
@@ -113,6 +115,7 @@ impl Report {
             shards: (0, 0),
             drafts_left_out: site.drafts_left_out,
             skipped: site.skipped.clone(),
+            made_addresses: Default::default(),
         }
     }
 }
@@ -304,6 +307,22 @@ impl Site {
     /// The raw articles whose date or title an editor should check, one warning each.
     pub fn doubts(&self) -> Vec<Diagnostic> {
         self.of_briefings(|b| b.doubt.clone().into_iter().collect())
+    }
+
+    /// The address of each briefing that has no slug of its own (made from its title), by
+    /// source file, under the site's root whatever `base_url` is: an editor correcting the
+    /// title moves it.
+    pub fn made_addresses(&self) -> std::collections::BTreeMap<PathBuf, String> {
+        self.archive
+            .briefings
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.slug_stated)
+            .map(|(i, b)| {
+                let path = render::pages::briefing_path(&self.archive, &self.config, i);
+                (b.path.clone(), format!("/{}", path.trim_start_matches('/')))
+            })
+            .collect()
     }
 
     /// Tags that look like one name written two ways, each pair at the `tags` line of a

@@ -763,3 +763,34 @@ fn check_warns_about_tags_that_look_like_one_name() {
         "{told}"
     );
 }
+
+/// A raw article's address is made from its title: an editor correcting the title in front
+/// matter moves it, and the build says so, with the `slug:` that keeps the old one.
+#[test]
+fn a_made_address_that_moves_is_told_with_the_slug_that_keeps_it() {
+    let site = site();
+    let raw = "Kim Tiba di Hanoi\n\nHanoi, Selasa (26/2/2019) - Pemimpin Korea Utara Kim Jong Un \
+               tiba di Hanoi dengan kereta untuk bertemu Presiden AS Donald Trump.\n";
+    site.write("content/2019/20190226-0001.txt", raw);
+    let first = kabar(&["build"], &site);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(!stderr(&first).contains("address changed"));
+    site.write(
+        "content/2019/20190226-0001.txt",
+        &format!("---\ntitle: Kim Jong Un Tiba di Hanoi\n---\n{raw}"),
+    );
+    let second = kabar(&["build"], &site);
+    let told = stderr(&second);
+    assert!(
+        told.contains("content/2019/20190226-0001.txt:1:1: warning: its address changed from `/2019/02/kim-tiba-di-hanoi/` to `/2019/02/kim-jong-un-tiba-di-hanoi/`"),
+        "{told}"
+    );
+    assert!(told.contains("add `slug: kim-tiba-di-hanoi`"), "{told}");
+    // Told once: the next build has the new address as its own.
+    let third = kabar(&["build", "--force"], &site);
+    assert!(
+        !stderr(&third).contains("address changed"),
+        "{}",
+        stderr(&third)
+    );
+}

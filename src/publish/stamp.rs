@@ -44,6 +44,10 @@ pub struct Summary {
     pub drafts_left_out: usize,
     #[serde(default)]
     pub skipped: Vec<Diagnostic>,
+    /// The addresses kabar made from titles (briefings with no slug of their own), by
+    /// source file: a later build tells when one changed.
+    #[serde(default)]
+    pub made_addresses: std::collections::BTreeMap<PathBuf, String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -122,6 +126,12 @@ pub fn path(named: &Path) -> Option<PathBuf> {
 pub fn up_to_date(stamp: &Path, output: &Path, inputs: Fingerprint) -> Option<Summary> {
     let stamp: Stamp = serde_json::from_slice(&fs::read(stamp).ok()?).ok()?;
     (stamp.inputs == inputs && published(output)? == stamp.output).then_some(stamp.summary)
+}
+
+/// What the last build reported, whatever has changed since.
+pub fn last_summary(stamp: &Path) -> Option<Summary> {
+    let stamp: Stamp = serde_json::from_slice(&fs::read(stamp).ok()?).ok()?;
+    Some(stamp.summary)
 }
 
 /// Records at `path` that `output`, as it is now, was built from `inputs`. A stamp that
