@@ -275,6 +275,7 @@ impl Site {
     ) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let mut briefings = briefings;
+        errors.extend(archive::duplicates::same_story(&briefings));
         archive::slugs::make_distinct(&mut briefings, &config.permalink);
         let archive = timings.time("archive", || Archive::reusing(briefings, related));
         let statics = render::statics::static_copies(root, config.search)?;

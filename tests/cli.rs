@@ -588,6 +588,15 @@ fn import_from_inside_content_leaves_one_copy_and_refuses_markdown() {
         .filter(|p| p.starts_with("2019/02/"))
         .collect();
     assert_eq!(pages.len(), 1, "one copy of the story: {pages:?}");
+    // The .txt put back beside its briefing: the same story twice is an error naming both.
+    std::fs::copy(site.root().join("imported/mentah.txt"), &raw).unwrap();
+    let twice = kabar(&["build"], &site);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(
+        stderr(&twice).contains("content/mentah.txt:1:1: this raw article is the story content/2019/kim-tiba-di-hanoi.md tells"),
+        "{}",
+        stderr(&twice)
+    );
 
     let markdown = site.root().join("content/ada.md");
     let refused = kabar(&["import", markdown.to_str().unwrap()], &site);

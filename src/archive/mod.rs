@@ -1,5 +1,6 @@
 //! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
 
+pub mod duplicates;
 pub mod groups;
 pub mod lookalikes;
 pub mod paginate;
