@@ -260,3 +260,41 @@ fn every_raw_example_of_the_readme_reads_as_it_says() {
         }
     }
 }
+
+/// "Writing a briefing", as an editor follows it: `kabar new` with the README's own title
+/// makes a draft that `kabar serve --drafts` shows and `kabar serve` does not; with its
+/// `draft: true` line removed, `kabar serve` shows it too.
+#[test]
+fn writing_a_briefing_walks_from_new_to_the_preview() {
+    let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
+    let new = shell_lines(&readme)
+        .into_iter()
+        .find(|l| l.starts_with("kabar new "))
+        .expect("the README shows kabar new");
+    let site = common::TestSite::new("");
+    copy_example(site.root());
+    let made = kabar(site.root(), &words(&new)[1..]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let told = String::from_utf8_lossy(&made.stdout).into_owned();
+    let file = told
+        .trim()
+        .strip_prefix("created ")
+        .and_then(|rest| rest.split_once(" as a draft"))
+        .map(|(file, _)| site.root().join(file))
+        .expect("kabar new names the file");
+    let slug = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let shows = |args: &[&str]| {
+        let server = common::Server::start_with(&site, args);
+        let home = server.get("/").body;
+        home.contains(&format!("/{slug}/"))
+    };
+    assert!(shows(&["--drafts"]), "serve --drafts shows the draft");
+    assert!(!shows(&[]), "serve leaves the draft out");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("draft: true\n", "")).unwrap();
+    assert!(shows(&[]), "published once draft: true is gone");
+}
