@@ -570,11 +570,23 @@ fn a_burst_of_changes_is_one_rebuild() {
         longest_pause = longest_pause.max(last.elapsed());
         last = Instant::now();
     }
-    tab.expect("reload");
+    // A busy machine can let the watcher see a file created but not yet written (an error,
+    // then the reload once it is): that is two bursts, as a paused writer makes.
+    let mut torn = false;
+    loop {
+        let message = tab
+            .next(Duration::from_secs(10))
+            .expect("a reload after the burst");
+        match message["kind"].as_str() {
+            Some("reload") => break,
+            Some("error") => torn = true,
+            _ => panic!("{message}"),
+        }
+    }
     let second = tab.next(Duration::from_millis(700));
     // The watcher joins writes less than its settle window (10 ms) apart: a writer that the
     // machine paused for longer made two bursts, and two reloads are right then.
-    if longest_pause < Duration::from_millis(10) {
+    if longest_pause < Duration::from_millis(10) && !torn {
         assert!(second.is_none(), "a second rebuild: {second:?}");
     } else {
         eprintln!("the writer paused {longest_pause:?}: two bursts, not checked as one");
