@@ -2,11 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::str::FromStr;
 
-use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
-};
 use serde::Deserialize;
 
 use crate::chars::forbidden;
@@ -15,6 +11,14 @@ use crate::error::Diagnostic;
 use crate::extract::boilerplate::Pattern;
 use crate::extract::entities::Entities;
 use crate::yaml;
+
+mod base_url;
+mod permalink;
+mod zone;
+
+pub use base_url::BaseUrl;
+pub use permalink::Permalink;
+pub use zone::{SiteZone, parse_offset};
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -360,232 +364,6 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
         })
 }
 
-/// The site's public address: `https://example.org/arsip/` has the path `/arsip/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    origin: String,
-    path: String,
-}
-
-impl BaseUrl {
-    pub fn parse(text: &str) -> Result<BaseUrl, String> {
-        let text = text.trim();
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .ok_or_else(|| format!("base_url `{text}` must start with http:// or https://"))?;
-        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        if host.is_empty() || host.contains(char::is_whitespace) {
-            return Err(format!("base_url `{text}` has no host name"));
-        }
-        if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-            return Err(format!(
-                "base_url `{text}` may not contain a query, fragment or space"
-            ));
-        }
-        let path = format!("/{}", path.trim_matches('/'));
-        let path = if path == "/" {
-            path
-        } else {
-            format!("{path}/")
-        };
-        Ok(BaseUrl {
-            origin: text[..text.len() - rest.len() + host.len()].to_string(),
-            path,
-        })
-    }
-
-    /// `/arsip/`: the prefix of every root-relative link.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// `https://example.org/arsip/`
-    pub fn full(&self) -> String {
-        format!("{}{}", self.origin, self.path)
-    }
-
-    /// The link for a site path (`tags/x/`), as used in pages: `/arsip/tags/x/`.
-    pub fn link(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path.trim_start_matches('/'))
-    }
-
-    /// The absolute address of a site path, as used in feeds and the sitemap.
-    pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}", self.origin, self.link(site_path))
-    }
-}
-
-/// The site's time zone: dates written without an offset are read in it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum SiteZone {
-    Named(chrono_tz::Tz),
-    Fixed(FixedOffset),
-}
-
-impl FromStr for SiteZone {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, String> {
-        if let Ok(tz) = chrono_tz::Tz::from_str(text) {
-            return Ok(SiteZone::Named(tz));
-        }
-        parse_offset(text)
-            .map(SiteZone::Fixed)
-            .ok_or_else(|| format!("unknown time zone `{text}`"))
-    }
-}
-
-/// `+07:00`, `-0330`, `UTC`, `Z`.
-pub fn parse_offset(text: &str) -> Option<FixedOffset> {
-    let text = text.trim();
-    if matches!(text, "Z" | "UTC" | "GMT") {
-        return FixedOffset::east_opt(0);
-    }
-    let sign = match text.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let digits: String = text[1..].chars().filter(|c| *c != ':').collect();
-    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let hours: i32 = digits[..2].parse().ok()?;
-    let minutes: i32 = digits[2..].parse().ok()?;
-    if hours > 14 || minutes > 59 {
-        return None;
-    }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
-}
-
-impl SiteZone {
-    /// A wall-clock time in this zone, with the offset it had then.
-    pub fn localize(&self, naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-        match self {
-            SiteZone::Named(tz) => tz
-                .from_local_datetime(&naive)
-                .earliest()
-                .map(|dt| dt.with_timezone(&dt.offset().fix())),
-            SiteZone::Fixed(offset) => offset.from_local_datetime(&naive).single(),
-        }
-    }
-
-    /// The first moment of `day` the zone's clocks show: midnight, or the moment a clock
-    /// change that skips midnight lands on (`America/Sao_Paulo` on 2018-11-04: 01:00).
-    pub fn start_of_day(&self, day: NaiveDate) -> Option<DateTime<FixedOffset>> {
-        let midnight = day.and_time(NaiveTime::MIN);
-        self.localize(midnight)
-            .or_else(|| self.localize(self.after_gap(midnight)?))
-    }
-
-    /// The first wall-clock time after `naive` that the zone's clocks show, when they skip
-    /// `naive` (a daylight-saving gap).
-    pub fn after_gap(&self, naive: NaiveDateTime) -> Option<NaiveDateTime> {
-        (1..=24 * 60)
-            .map(|minutes| naive + chrono::Duration::minutes(minutes))
-            .find(|t| self.localize(*t).is_some())
-    }
-
-    /// The zone's name, as `site.yaml` gives it.
-    pub fn name(&self) -> String {
-        match self {
-            SiteZone::Named(tz) => tz.name().to_string(),
-            SiteZone::Fixed(offset) => offset.to_string(),
-        }
-    }
-
-    pub fn now(&self) -> DateTime<FixedOffset> {
-        self.at(Utc::now())
-    }
-
-    /// A moment as the zone's clocks show it.
-    pub fn at(&self, moment: DateTime<Utc>) -> DateTime<FixedOffset> {
-        match self {
-            SiteZone::Named(tz) => {
-                let local = moment.with_timezone(tz);
-                local.with_timezone(&local.offset().fix())
-            }
-            SiteZone::Fixed(offset) => moment.with_timezone(offset),
-        }
-    }
-
-    /// The zone's own abbreviation (WIB for Asia/Jakarta) when `date` is in it.
-    pub fn abbreviation(&self, date: &DateTime<FixedOffset>) -> Option<String> {
-        match self {
-            SiteZone::Named(tz) => {
-                let local = date.with_timezone(tz);
-                (local.offset().fix() == *date.offset()).then(|| local.format("%Z").to_string())
-            }
-            SiteZone::Fixed(_) => None,
-        }
-        .filter(|abbr| !abbr.starts_with(['+', '-']))
-    }
-}
-
-/// A URL pattern for briefing pages, such as `/:year/:month/:slug/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Permalink(String);
-
-const PERMALINK_TOKENS: [&str; 4] = [":year", ":month", ":day", ":slug"];
-
-impl Permalink {
-    pub fn parse(text: &str) -> Result<Permalink, String> {
-        if !text.starts_with('/') || !text.ends_with('/') {
-            return Err(format!("permalink `{text}` must start and end with /"));
-        }
-        if !text.contains(":slug") {
-            return Err(format!(
-                "permalink `{text}` must contain :slug, or briefings would share a URL"
-            ));
-        }
-        for segment in text.split('/') {
-            if segment == ".." || segment == "." {
-                return Err(format!("permalink `{text}` may not contain `{segment}`"));
-            }
-            let mut rest = segment.to_string();
-            for token in PERMALINK_TOKENS {
-                rest = rest.replace(token, "");
-            }
-            if let Some(i) = rest.find(':') {
-                return Err(format!(
-                    "permalink `{text}` has an unknown placeholder `{}`; use :year, :month, :day and :slug",
-                    rest[i..].split(['-', '_', '.']).next().unwrap_or(":")
-                ));
-            }
-        }
-        Ok(Permalink(text.to_string()))
-    }
-
-    /// The site path (no leading slash) of a briefing. Called for every briefing on every
-    /// rebuild, so it writes digits straight into one string.
-    pub fn expand(&self, date: &DateTime<FixedOffset>, slug: &str) -> String {
-        use std::fmt::Write;
-        let pattern = self.0.trim_start_matches('/');
-        let mut out = String::with_capacity(pattern.len() + slug.len());
-        let mut rest = pattern;
-        while let Some(at) = rest.find(':') {
-            out.push_str(&rest[..at]);
-            rest = &rest[at..];
-            let token = PERMALINK_TOKENS
-                .iter()
-                .find(|t| rest.starts_with(**t))
-                .copied()
-                .unwrap_or(":");
-            let _ = match token {
-                ":year" => write!(out, "{:04}", date.year()),
-                ":month" => write!(out, "{:02}", date.month()),
-                ":day" => write!(out, "{:02}", date.day()),
-                ":slug" => write!(out, "{slug}"),
-                _ => write!(out, ":"),
-            };
-            rest = &rest[token.len()..];
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,53 +424,5 @@ mod tests {
         let err = Config::parse("title: A\ntimezone: Mars/Olympus\n").unwrap_err();
         assert_eq!((err.line, err.col), (2, 11));
         assert!(err.message.contains("Mars/Olympus"));
-    }
-
-    #[test]
-    fn base_url_with_path() {
-        let b = BaseUrl::parse("https://x.org/arsip").unwrap();
-        assert_eq!(b.path(), "/arsip/");
-        assert_eq!(b.link("tags/a/"), "/arsip/tags/a/");
-        assert_eq!(b.absolute("/tags/a/"), "https://x.org/arsip/tags/a/");
-        assert_eq!(
-            BaseUrl::parse("http://x.org").unwrap().full(),
-            "http://x.org/"
-        );
-        assert!(BaseUrl::parse("x.org").is_err());
-    }
-
-    #[test]
-    fn fixed_offsets() {
-        assert_eq!(parse_offset("+07:00"), FixedOffset::east_opt(7 * 3600));
-        assert_eq!(
-            parse_offset("-0330"),
-            FixedOffset::east_opt(-(3 * 3600 + 1800))
-        );
-        assert_eq!(parse_offset("7"), None);
-        let zone: SiteZone = "+08:00".parse().unwrap();
-        assert_eq!(
-            zone,
-            SiteZone::Fixed(FixedOffset::east_opt(8 * 3600).unwrap())
-        );
-    }
-
-    #[test]
-    fn jakarta_is_wib() {
-        let zone = SiteZone::Named(chrono_tz::Asia::Jakarta);
-        let date = DateTime::parse_from_rfc3339("2019-12-31T18:19:00+07:00").unwrap();
-        assert_eq!(zone.abbreviation(&date).as_deref(), Some("WIB"));
-        let other = DateTime::parse_from_rfc3339("2019-12-31T18:19:00+09:00").unwrap();
-        assert_eq!(zone.abbreviation(&other), None);
-    }
-
-    #[test]
-    fn permalink_checks() {
-        assert!(Permalink::parse("/:year/:slug/").is_ok());
-        assert!(Permalink::parse("/:year/").is_err());
-        assert!(Permalink::parse("/:yr/:slug/").unwrap_err().contains(":yr"));
-        assert!(Permalink::parse("/../:slug/").is_err());
-        let date = DateTime::parse_from_rfc3339("2019-02-05T10:00:00+07:00").unwrap();
-        let p = Permalink::parse("/:year/:month/:day/:slug/").unwrap();
-        assert_eq!(p.expand(&date, "a-b"), "2019/02/05/a-b/");
     }
 }
