@@ -186,6 +186,36 @@ fn a_briefing_prints_alone_with_the_addresses_of_its_links() {
     );
 }
 
+/// The home page's later pages have no lead and no sidebar: at desk widths their cards take
+/// the page's width, not the 16rem column the first page keeps for its sidebar (issue 26).
+#[test]
+fn later_home_pages_use_the_whole_width_on_a_desk() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let second = format!("{url}page/2/");
+    let browser = Browser::open(&binary, &second);
+    let mut page = browser.page(&second);
+    set_width(&mut page, 1280);
+    open(&mut page, &second);
+    let share = page.evaluate(
+        "document.querySelector('main .cards').getBoundingClientRect().width / \
+         document.querySelector('main').getBoundingClientRect().width",
+    );
+    let share = share.as_f64().unwrap();
+    assert!(share > 0.9, "the cards take {share:.2} of the page's width");
+    // The first page keeps its sidebar beside the lead.
+    open(&mut page, &url);
+    let beside = page.evaluate(
+        "document.querySelector('.explore').getBoundingClientRect().left >= \
+         document.querySelector('.lead').getBoundingClientRect().right",
+    );
+    assert_eq!(
+        beside,
+        serde_json::json!(true),
+        "the sidebar is beside the lead"
+    );
+}
+
 /// Where the screenshots go: `target/screenshots/` of this checkout.
 fn screenshots() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
