@@ -910,3 +910,34 @@ fn stated_tags_go_by_the_entities_canonical_names() {
         assert_eq!(listed_titles(&site.read(tag)).len(), 2, "{tag}");
     }
 }
+
+/// No two pages share a title: a list's later pages say which page they are (issue 26).
+#[test]
+fn later_pages_of_a_list_say_which_page_they_are() {
+    let site =
+        TestSite::new("title: Uji\nbase_url: https://uji.example/\npaginate: 1\nsearch: false\n");
+    for (name, day) in [("a", "01"), ("b", "02")] {
+        site.briefing(
+            &format!("content/{name}.md"),
+            &[
+                ("title", name),
+                ("date", &format!("2019-01-{day}")),
+                ("tags", "[Korea Utara]"),
+            ],
+            "Isi.",
+        );
+    }
+    site.build();
+    let title = |path: &str| {
+        let html = site.read(path);
+        let start = html.find("<title>").unwrap() + 7;
+        html[start..html.find("</title>").unwrap()].to_string()
+    };
+    assert_eq!(title("index.html"), "Uji");
+    assert_eq!(title("page/2/index.html"), "Halaman 2 · Uji");
+    assert_eq!(title("tags/korea-utara/index.html"), "Korea Utara · Uji");
+    assert_eq!(
+        title("tags/korea-utara/page/2/index.html"),
+        "Korea Utara · Halaman 2 · Uji"
+    );
+}

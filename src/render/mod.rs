@@ -113,16 +113,25 @@ impl<'a> Renderer<'a> {
         context
     }
 
+    /// The page's title; a later page of a list says which (`Korea Utara · Halaman 2`), so
+    /// no two pages of a site share one.
     fn title(&self, page: &Page) -> String {
+        let numbered = |title: String, number: usize| match number {
+            0 | 1 => title,
+            n => format!("{title} · {} {n}", self.strings["page"]),
+        };
         let a = self.archive;
         match page.kind {
+            PageKind::Home(n) if n > 1 => format!("{} {n}", self.strings["page"]),
+            PageKind::Group(facet, g, n) => numbered(a.groups(facet)[g].name.clone(), n),
+            PageKind::Month(y, m, n) => {
+                numbered(views::month_label(&a.years[y].months[m], self.config), n)
+            }
             PageKind::Home(_) | PageKind::Sitemap | PageKind::Robots => self.config.title.clone(),
             PageKind::Briefing(i) => a.briefings[i].title.clone(),
             PageKind::Groups(facet) => self.strings[facet.dir()].to_string(),
-            PageKind::Group(facet, g, _) => a.groups(facet)[g].name.clone(),
             PageKind::Timeline => self.strings["timeline"].to_string(),
             PageKind::Year(y) => a.years[y].year.to_string(),
-            PageKind::Month(y, m, _) => views::month_label(&a.years[y].months[m], self.config),
             PageKind::NotFound => self.strings["not_found_title"].to_string(),
             PageKind::Search => self.strings["search"].to_string(),
             PageKind::Feed(None) => self.config.title.clone(),
