@@ -314,15 +314,10 @@ impl Site {
     /// source file, under the site's root whatever `base_url` is: an editor correcting the
     /// title moves it.
     pub fn made_addresses(&self) -> std::collections::BTreeMap<PathBuf, String> {
-        self.archive
-            .briefings
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.slug_stated)
-            .map(|(i, b)| {
-                let path = render::pages::briefing_path(&self.archive, &self.config, i);
-                (b.path.clone(), format!("/{}", path.trim_start_matches('/')))
-            })
+        self.briefing_pages()
+            .map(|(i, page)| (&self.archive.briefings[i], page))
+            .filter(|(b, _)| !b.slug_stated)
+            .map(|(b, page)| (b.path.clone(), format!("/{}", page.path)))
             .collect()
     }
 
@@ -395,20 +390,25 @@ impl Site {
     /// Every path the build writes: `written` and the plan's copies.
     fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
         let copied = self.plan.copies.iter().map(|c| c.to.as_path());
-        let sources = self.plan.pages.iter().filter_map(|page| {
-            let render::PageKind::Briefing(i) = page.kind else {
-                return None;
-            };
-            let source = self.archive.briefings[i].path.file_name()?;
-            let address = self.config.base_url.link(&render::pages::briefing_path(
-                &self.archive,
-                &self.config,
-                i,
-            ));
-            Some((source.to_string_lossy().into_owned(), address))
-        });
         check::Outputs::new(written.chain(copied), self.config.base_url.path())
-            .with_sources(sources)
+    }
+
+    /// Each briefing's page: the briefing's position, and the page.
+    fn briefing_pages(&self) -> impl Iterator<Item = (usize, &render::Page)> {
+        self.plan.pages.iter().filter_map(|page| match page.kind {
+            render::PageKind::Briefing(i) => Some((i, page)),
+            _ => None,
+        })
+    }
+
+    /// Each briefing's source file name and address, for the hints of broken links (made
+    /// only when a link is broken).
+    fn sources(&self) -> impl Iterator<Item = (String, String)> {
+        self.briefing_pages().filter_map(|(i, page)| {
+            let source = self.archive.briefings[i].path.file_name()?;
+            let address = self.config.base_url.link(&page.path);
+            Some((source.to_string_lossy().into_owned(), address))
+        })
     }
 
     /// Links editors wrote in briefings that lead to no file the build writes (`written`,
@@ -420,25 +420,36 @@ impl Site {
     ) -> Vec<Diagnostic> {
         let outputs = self.outputs(written);
         let mut broken = Vec::new();
-        for page in &self.plan.pages {
-            let render::PageKind::Briefing(i) = page.kind else {
-                continue;
-            };
-            let b = &self.archive.briefings[i];
+        for (i, page) in self.briefing_pages() {
             let at = page.output();
-            for (target, line, col) in &b.links {
-                if !outputs.resolve(target, &at) {
-                    broken.push(outputs.problem(&b.path, (*line, *col), target, &at));
-                }
-            }
+            let links = self.archive.briefings[i].links.iter();
+            broken.extend(
+                links
+                    .filter(|(target, ..)| !outputs.resolve(target, &at))
+                    .map(|link| (i, link, at.clone())),
+            );
         }
+        if broken.is_empty() {
+            return Vec::new();
+        }
+        let outputs = outputs.with_sources(self.sources());
         broken
+            .into_iter()
+            .map(|(i, (target, line, col), at)| {
+                outputs.problem(&self.archive.briefings[i].path, (*line, *col), target, &at)
+            })
+            .collect()
     }
 
     /// Problems `kabar check` reports: internal links of every page that lead to no file.
     pub fn broken_links(&self, files: &[OutputFile]) -> Vec<Diagnostic> {
         let outputs = self.outputs(files.iter().map(|(p, _)| p.as_path()));
-        check::broken_links(files, &outputs)
+        let broken = check::broken_links(files, &outputs);
+        if broken.is_empty() {
+            return Vec::new();
+        }
+        let outputs = outputs.with_sources(self.sources());
+        broken
             .into_iter()
             .map(|broken| self.locate(broken, &outputs))
             .collect()

@@ -1,7 +1,7 @@
 //! The `kabar` command: parses arguments, calls the library, maps errors to exit codes.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -37,22 +37,15 @@ impl Common {
     /// `site.yaml` (as git and cargo find theirs), else here.
     fn root(&self) -> PathBuf {
         self.root.clone().unwrap_or_else(|| {
-            let mut up = PathBuf::from(".");
-            for _ in 0..64 {
-                if up.join(kabar::config::CONFIG_FILE).is_file() {
-                    return up;
-                }
-                let parent = if up == Path::new(".") {
-                    PathBuf::from("..")
-                } else {
-                    up.join("..")
-                };
-                if std::fs::canonicalize(&parent).ok() == std::fs::canonicalize(&up).ok() {
-                    break;
-                }
-                up = parent;
+            // Named relative to here (`.`, `..`, `../..`), as the folder the editor is in.
+            let levels_up = std::env::current_dir().ok().and_then(|here| {
+                here.ancestors()
+                    .position(|dir| dir.join(kabar::config::CONFIG_FILE).is_file())
+            });
+            match levels_up {
+                None | Some(0) => PathBuf::from("."),
+                Some(n) => (0..n).map(|_| "..").collect(),
             }
-            PathBuf::from(".")
         })
     }
 }
@@ -259,9 +252,10 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             }
         }
         Command::Serve { bind, port, live } => {
-            kabar::is_a_site(&live.common.root())?;
+            let root = live.common.root();
+            kabar::is_a_site(&root)?;
             let options = Options {
-                root: live.common.root(),
+                root,
                 drafts: live.drafts,
                 ..Options::default()
             };
@@ -284,9 +278,10 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             force,
             live,
         } => {
-            kabar::is_a_site(&live.common.root())?;
+            let root = live.common.root();
+            kabar::is_a_site(&root)?;
             let options = Options {
-                root: live.common.root(),
+                root,
                 output,
                 drafts: live.drafts,
                 force,
@@ -294,10 +289,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             };
             let quiet = live.common.quiet;
             if !quiet {
-                println!(
-                    "watching {}  (Ctrl-C to stop)",
-                    live.common.root().display()
-                );
+                println!("watching {}  (Ctrl-C to stop)", options.root.display());
             }
             kabar::watch::watch(options, live.poll, |result| {
                 print_rebuild(result, quiet, "written")
@@ -337,16 +329,17 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             tags,
             common,
         } => {
-            kabar::is_a_site(&common.root())?;
-            let config = kabar::Config::load(&common.root())?;
+            let root = common.root();
+            kabar::is_a_site(&root)?;
+            let config = kabar::Config::load(&root)?;
             let tags: Vec<String> = tags
                 .into_iter()
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .collect();
-            let path = kabar::scaffold::new_briefing(&common.root(), &config, &title, &tags)?;
+            let path = kabar::scaffold::new_briefing(&root, &config, &title, &tags)?;
             if !common.quiet {
-                let created = common.root().join(path).display().to_string();
+                let created = root.join(path).display().to_string();
                 println!(
                     "created {} as a draft: preview it with `kabar serve --drafts`, and publish \
                      it by removing its `draft: true` line",
@@ -361,9 +354,9 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             force,
             common,
         } => {
-            let config = kabar::Config::load(&common.root())?;
-            let into =
-                into.unwrap_or_else(|| common.root().join(kabar::content::discover::CONTENT_DIR));
+            let root = common.root();
+            let config = kabar::Config::load(&root)?;
+            let into = into.unwrap_or_else(|| root.join(kabar::content::discover::CONTENT_DIR));
             let (imported, errors) = kabar::import::import(&paths, &into, force, &config);
             if !common.quiet {
                 for done in &imported {
@@ -483,7 +476,7 @@ fn summary(verb: &str, report: &Report) -> String {
     )
 }
 
-/// ` (2 drafts left out: `--drafts` shows them)`, or nothing when none was.
+/// ` (2 drafts left out: --drafts shows them)`, or nothing when none was.
 fn drafts_note(left_out: usize) -> String {
     match left_out {
         0 => String::new(),

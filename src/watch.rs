@@ -21,7 +21,7 @@ pub fn watch(
     let output = publish::resolve(&options.output_dir());
     publish::check(&root, &output, options.force)?;
     let mut session = Session::new(options);
-    let mut published = false;
+    // The marker of the folder this session last wrote whole; `None` until it has.
     let mut published_marker = None;
     // Ctrl-C waits for the files being written, then ends the process.
     let writing = Arc::new(std::sync::Mutex::new(()));
@@ -40,8 +40,8 @@ pub fn watch(
             // A deleted output folder (its marker gone with it) is written whole again, and
             // so is one another build replaced (`kabar build --drafts` into it, say): its
             // marker is another file, and its pages are not this session's.
-            published &=
-                published_marker.is_some() && publish::marker_identity(&output) == published_marker;
+            let published = published_marker
+                .is_some_and(|marker| publish::marker_identity(&output) == Some(marker));
             if let Ok(outcome) = &result {
                 if published {
                     publish::apply(
@@ -55,7 +55,6 @@ pub fn watch(
                     if let Some(warning) = publish::publish_files(&output, &session.files())? {
                         eprintln!("{}", warning.as_warning());
                     }
-                    published = true;
                     published_marker = publish::marker_identity(&output);
                 }
             }

@@ -331,19 +331,13 @@ fn refuse_a_link_out(root: &Path, path: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    match std::fs::canonicalize(path) {
-        Ok(target) if target.starts_with(&site) => Ok(()),
-        Ok(target) => Err(Diagnostic::file(
-            CONFIG_FILE,
-            format!(
-                "this is a link to {}, outside the site folder, which kabar does not read",
-                target.display()
-            ),
-        )
-        .with_hint("copy the settings into the site folder, or remove the link")),
-        Err(_) => Err(Diagnostic::file(CONFIG_FILE, "this link leads to nothing")
-            .with_hint("remove the link, or point it at a file in the site folder")),
-    }
+    crate::content::inside::follow_link(
+        &site,
+        Path::new(CONFIG_FILE),
+        path,
+        "which kabar does not read",
+    )
+    .map(drop)
 }
 
 const DEFAULT_BASE_URL: &str = "http://localhost:1111/";

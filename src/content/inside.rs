@@ -24,21 +24,32 @@ pub fn walk_inside(root: &Path, dir: &Path) -> impl Iterator<Item = Result<DirEn
 
 fn stays_inside(site: &Path, root: &Path, entry: DirEntry) -> Result<DirEntry, BuildError> {
     let named = relative(root, entry.path());
-    let target = std::fs::canonicalize(entry.path()).map_err(|_| {
-        Diagnostic::file(&named, "this link leads to nothing").with_hint("remove the link")
+    follow_link(site, &named, entry.path(), "which would be published")?;
+    Ok(entry)
+}
+
+/// Where the link at `link` (shown as `named`) leads, when that is inside `site` (the site
+/// folder, canonical); else an error saying so, and what reading it would do (`outcome`).
+pub fn follow_link(
+    site: &Path,
+    named: &Path,
+    link: &Path,
+    outcome: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let target = std::fs::canonicalize(link).map_err(|_| {
+        Diagnostic::file(named, "this link leads to nothing").with_hint("remove the link")
     })?;
     if target.starts_with(site) {
-        return Ok(entry);
+        return Ok(target);
     }
     Err(Diagnostic::file(
-        &named,
+        named,
         format!(
-            "this is a link to {}, outside the site folder, which would be published",
+            "this is a link to {}, outside the site folder, {outcome}",
             target.display()
         ),
     )
-    .with_hint("copy what you need into the site folder, or remove the link")
-    .into())
+    .with_hint("copy what you need into the site folder, or remove the link"))
 }
 
 fn walk_error(root: &Path, e: walkdir::Error) -> BuildError {

@@ -54,6 +54,24 @@ pub struct Outcome {
 /// An output file's path, its key, and its bytes when they had to be made again.
 type Made = (PathBuf, u64, Option<Vec<u8>>);
 
+/// Whether `changed` are all known files of `found` edited in place, the settings or
+/// templates: no walk needed. A known file replaced by a link is not: the walk checks a link,
+/// and refuses one that leads out of the site.
+fn edits_only(root: &Path, found: &Discovery, changed: &[PathBuf]) -> bool {
+    let known = |p: &PathBuf| {
+        found.sources.iter().any(|s| s.path == *p) || found.assets.iter().any(|a| a.path == *p)
+    };
+    let plain_file = |p: &PathBuf| {
+        std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_file())
+    };
+    !changed.is_empty()
+        && changed.iter().all(|p| {
+            p == Path::new(CONFIG_FILE)
+                || p.starts_with(TEMPLATES_DIR)
+                || (known(p) && plain_file(p))
+        })
+}
+
 /// A file's modification time and size: when both are unchanged, so is its parse.
 type Stamp = (Option<SystemTime>, u64);
 
@@ -342,39 +360,22 @@ impl Session {
     /// already had (the common case, and cheap), else found again.
     fn discover(&mut self, changed: &[PathBuf]) -> Result<Discovery, BuildError> {
         let root = &self.options.root;
-        if let Some(found) = self.found.take() {
-            let known = |p: &PathBuf| {
-                found.sources.iter().any(|s| s.path == *p)
-                    || found.assets.iter().any(|a| a.path == *p)
-            };
-            if self.sources_unchanged {
+        let last = match self.found.take() {
+            Some(found) if self.sources_unchanged || edits_only(root, &found, changed) => {
                 return Ok(found);
             }
-            // A known file edited in place, not one replaced by a link: a link is checked
-            // by the walk, which refuses one that leads out of the site.
-            let plain_file = |p: &PathBuf| {
-                std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_file())
-            };
-            let edits_only = !changed.is_empty()
-                && changed.iter().all(|p| {
-                    p == Path::new(CONFIG_FILE)
-                        || p.starts_with(TEMPLATES_DIR)
-                        || (known(p) && plain_file(p))
-                });
-            if edits_only {
-                return Ok(found);
-            }
-            self.walked = true;
-            let walked = content::discover(root)?;
-            if let Err(waiting) = vanished::check(root, &found, &walked) {
-                // Compared again with the last good site's files once the folder is back.
-                self.found = Some(found);
-                return Err(waiting.into());
-            }
-            return Ok(walked);
-        }
+            other => other,
+        };
         self.walked = true;
-        content::discover(root)
+        let walked = content::discover(root)?;
+        if let Some(found) = last
+            && let Err(waiting) = vanished::check(root, &found, &walked)
+        {
+            // Compared again with the last good site's files once the folder is back.
+            self.found = Some(found);
+            return Err(waiting.into());
+        }
+        Ok(walked)
     }
 
     fn config(&mut self) -> Result<Config, BuildError> {

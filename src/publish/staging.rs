@@ -88,9 +88,14 @@ impl Staging {
             CopySource::File(from) => root.join(from),
         };
         let (previous, target) = (self.output.join(&copy.to), self.dir.join(&copy.to));
-        let size = fs::metadata(&from).map(|m| m.len()).unwrap_or(u64::MAX);
-        if self.linkable(&previous, size)
-            && same_contents(&from, &previous)
+        let size = fs::metadata(&from)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        // A search shard reused from the last output is copied from there: its bytes were
+        // checked against its stamp, and a file is the same as itself.
+        if size.is_some_and(|size| self.linkable(&previous, size))
+            && (from == previous || same_contents(&from, &previous))
             && fs::hard_link(&previous, &target).is_ok()
         {
             return Ok(());
@@ -211,18 +216,10 @@ fn links(_: &fs::Metadata) -> u64 {
     1
 }
 
-/// Whether two files hold the same bytes, read a piece at a time (a static file may be large).
+/// Whether two files of the same length hold the same bytes, read a piece at a time (a
+/// static file may be large).
 fn same_contents(a: &Path, b: &Path) -> bool {
     use std::io::Read;
-    let length = |p: &Path| {
-        fs::metadata(p)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-    };
-    if length(a).is_none() || length(a) != length(b) {
-        return false;
-    }
     let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
         return false;
     };

@@ -62,8 +62,21 @@ struct Stamp {
 /// hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
 pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
     let site = fs::canonicalize(root).ok()?;
-    let mut files = vec![root.join(CONFIG_FILE)];
+    let mut files = Vec::new();
     let mut links_out: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // A link out of the site is not read (the build refuses it): its target's name stands
+    // for it.
+    let mut take = |path: PathBuf, is_link: bool| {
+        match is_link.then(|| fs::canonicalize(&path)) {
+            Some(Ok(target)) if !target.starts_with(&site) => links_out.push((path, target)),
+            Some(Err(_)) => return None,
+            _ => files.push(path),
+        }
+        Some(())
+    };
+    let config = root.join(CONFIG_FILE);
+    let config_is_link = fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_symlink());
+    take(config, config_is_link)?;
     for dir in [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
         for entry in walk(&root.join(dir)) {
             let entry = match entry {
@@ -78,14 +91,8 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             if !entry.file_type().is_file() {
                 continue;
             }
-            // A link out of the site is not read (the build refuses it): its target's name
-            // stands for it.
-            if entry.path_is_symlink() && !leads_inside(&site, entry.path()) {
-                let target = fs::canonicalize(entry.path()).ok()?;
-                links_out.push((entry.into_path(), target));
-                continue;
-            }
-            files.push(entry.into_path());
+            let is_link = entry.path_is_symlink();
+            take(entry.into_path(), is_link)?;
         }
     }
     let prints: Option<Vec<Fingerprint>> = files
@@ -108,10 +115,6 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
             .merge(links),
     )
-}
-
-fn leads_inside(site: &Path, link: &Path) -> bool {
-    fs::canonicalize(link).is_ok_and(|target| target.starts_with(site))
 }
 
 /// Where the stamp of an output folder goes: `.public.kabar-stamp` beside `public` as the

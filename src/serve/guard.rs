@@ -12,7 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::uri::Authority;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::LIVE_PATH;
 
@@ -104,12 +104,7 @@ fn text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
 }
 
 fn refuse(why: &'static str) -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CACHE_CONTROL, "no-store")],
-        why,
-    )
-        .into_response()
+    super::plain(StatusCode::FORBIDDEN, why)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::YamlError;
+use crate::error::line_col;
 
 /// The largest YAML text read: a front matter or a `site.yaml` is a few kilobytes.
 pub const MAX_BYTES: usize = 1 << 20;
@@ -16,7 +17,7 @@ pub const MAX_EXPANDED: usize = 1 << 20;
 
 pub(super) fn check(text: &str) -> Result<(), YamlError> {
     if text.len() > MAX_BYTES {
-        let (line, col) = position(text, MAX_BYTES);
+        let (line, col) = line_col(text, MAX_BYTES);
         return Err(YamlError {
             line,
             col,
@@ -59,7 +60,7 @@ pub(super) fn check(text: &str) -> Result<(), YamlError> {
 }
 
 fn too_much(text: &str, at: usize, message: String) -> YamlError {
-    let (line, col) = position(text, at);
+    let (line, col) = line_col(text, at);
     YamlError {
         line,
         col,
@@ -174,20 +175,6 @@ fn anchor_size(
         });
     sizes.insert(anchor, size);
     size
-}
-
-/// The 1-based line and column of byte `at`.
-fn position(text: &str, at: usize) -> (usize, usize) {
-    let at = (0..=at.min(text.len()))
-        .rev()
-        .find(|i| text.is_char_boundary(*i))
-        .unwrap_or(0);
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 #[cfg(test)]

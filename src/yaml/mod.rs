@@ -2,12 +2,11 @@
 
 mod bounds;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::error::{name_typos, nearest};
 
@@ -90,36 +89,30 @@ fn where_a_person_would_fix(text: &str, line: usize, raw: &str) -> Option<YamlEr
             hint: Some("end the value with the same quote, on the same line"),
         });
     }
-    if let Some((n, line)) = no_colon(text) {
-        let shown: String = line.trim().chars().take(QUOTED_CHARS).collect();
-        let cut = if shown.len() < line.trim().len() {
-            "…"
-        } else {
-            ""
-        };
-        return Some(YamlError {
-            line: n + 1,
-            col: 1,
-            message: format!("`{shown}{cut}` has no `:` between its key and its value"),
-            hint: Some(SYNTAX),
-        });
+    let missing_colon = |(n, line): (usize, &str)| YamlError {
+        line: n + 1,
+        col: 1,
+        message: format!(
+            "`{}` has no `:` between its key and its value",
+            shortened(line.trim(), QUOTED_CHARS)
+        ),
+        hint: Some(SYNTAX),
+    };
+    if let Some(found) = no_colon(text) {
+        return Some(missing_colon(found));
     }
     if !syntax {
         return None;
     }
     if raw.contains("expected ':'") {
         // Noticed on the next key's line: the line before it is the one without a colon.
-        let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
-        let before = lines
-            .iter()
+        let before = text
+            .lines()
+            .take(line.saturating_sub(1))
             .enumerate()
-            .rfind(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-        return Some(YamlError {
-            line: before.0 + 1,
-            col: 1,
-            message: "this line has no `:` between its key and its value".to_string(),
-            hint: Some(SYNTAX),
-        });
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .last()?;
+        return Some(missing_colon(before));
     }
     Some(YamlError {
         line,
@@ -208,12 +201,16 @@ fn quote_one_line(message: &str, line_rest: &str) -> String {
         return message.to_string();
     };
     let on_line = line_rest.trim_end().trim_matches(['"', '\'']);
-    let shown: String = value
-        .chars()
-        .take(on_line.chars().count().min(QUOTED_CHARS))
-        .collect();
-    let cut = if shown.len() < value.len() { "…" } else { "" };
-    format!("{before}\"{shown}{cut}\", expected{after}")
+    let shown = shortened(value, on_line.chars().count().min(QUOTED_CHARS));
+    format!("{before}\"{shown}\", expected{after}")
+}
+
+/// `text`'s first `chars` characters, with `…` when there was more.
+fn shortened(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// `unknown field `paginte`, expected one of `title`, `paginate`, ...` → `unknown key

@@ -56,17 +56,16 @@ pub fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<Copy>> {
         if kind.is_dir() {
             continue;
         }
-        let at = entry.path().strip_prefix(&absolute).ok()?;
-        let shown = at.to_string_lossy();
         if !kind.is_file() {
             return None;
         }
+        let at = entry.path().strip_prefix(&absolute).ok()?;
         // The runtime is written anew by every build; the stamp was read above.
         if is_runtime(at) {
             continue;
         }
         if at != Path::new(STAMP_FILE) {
-            let hash = listed.remove(shown.as_ref())?;
+            let hash = listed.remove(at.to_string_lossy().as_ref())?;
             if format!("{:016x}", xxh3_64(&fs::read(entry.path()).ok()?)) != hash {
                 return None;
             }
