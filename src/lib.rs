@@ -132,6 +132,13 @@ pub struct Site {
     pub drafts_left_out: usize,
     /// Briefings left out because they could not be read (with `--keep-going`).
     pub skipped: Vec<Diagnostic>,
+    /// Stories in `content/` twice that the site publishes once (see
+    /// [`archive::duplicates`]).
+    told_twice: Vec<Diagnostic>,
+}
+
+fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
 }
 
 /// Reads the configuration; `--base-url` wins over `site.yaml`. A folder that is not a site
@@ -275,9 +282,14 @@ impl Site {
     ) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let mut briefings = briefings;
-        errors.extend(archive::duplicates::same_story(&briefings));
+        let (twice, told_twice) = archive::duplicates::same_story(&briefings);
+        errors.extend(twice);
+        let (copies, wrong_marks) = archive::copies::set_aside(&mut briefings);
+        errors.extend(wrong_marks);
         archive::slugs::make_distinct(&mut briefings, &config.permalink);
-        let archive = timings.time("archive", || Archive::reusing(briefings, related));
+        let archive = timings.time("archive", || {
+            Archive::reusing(briefings, related).with_copies(copies)
+        });
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = timings.time("plan", || {
             render::plan(&archive, &config, &found.assets, statics)
@@ -291,6 +303,7 @@ impl Site {
                 timings,
                 drafts_left_out: 0,
                 skipped: Vec::new(),
+                told_twice,
             }),
             (templates, plan) => {
                 errors.extend(templates.err().unwrap_or_default());
@@ -302,7 +315,10 @@ impl Site {
 
     /// What kabar left out of the briefings' files, for their editors to fix.
     pub fn warnings(&self) -> Vec<Diagnostic> {
-        self.of_briefings(|b| b.warnings.clone())
+        let mut all = self.of_briefings(|b| b.warnings.clone());
+        all.extend(self.told_twice.iter().cloned());
+        sort_by_place(&mut all);
+        all
     }
 
     /// The raw articles whose date or title an editor should check, one warning each.
@@ -355,7 +371,7 @@ impl Site {
     /// What `of` says of each briefing, by file, line and column.
     fn of_briefings(&self, of: impl Fn(&Briefing) -> Vec<Diagnostic>) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self.archive.briefings.iter().flat_map(|b| of(b)).collect();
-        all.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        sort_by_place(&mut all);
         all
     }
 

@@ -138,7 +138,7 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     let mut next = 100;
     for step in 0..60 {
         let before = by_name(&session.files());
-        let (what, changed): (String, Vec<PathBuf>) = match rng.below(11) {
+        let (what, changed): (String, Vec<PathBuf>) = match rng.below(12) {
             0..=2 if !names.is_empty() => {
                 let name = names[rng.below(names.len())].clone();
                 site.write(&name, &briefing_text(&mut rng, next));

@@ -1,7 +1,8 @@
 //! The same story twice: a raw article left in `content/` beside the Markdown briefing made
 //! from it (`kabar import` once left it there) would be published twice, the copy at a `-2`
 //! address. A `.txt` and a `.md` with the same title on the same day are that: an error
-//! naming both, before anything is published.
+//! naming both, before anything is published; a warning when the `.md` is marked
+//! `duplicate_of`, since the site then publishes the story once.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,8 +11,9 @@ use std::sync::Arc;
 use crate::content::Briefing;
 use crate::error::Diagnostic;
 
-/// An error for each raw article whose title and day a Markdown briefing has too.
-pub fn same_story(briefings: &[Arc<Briefing>]) -> Vec<Diagnostic> {
+/// Raw articles whose title and day a Markdown briefing has too: errors, and warnings
+/// where the Markdown briefing is marked a copy.
+pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut by_story: BTreeMap<(chrono::NaiveDate, String), Vec<&Briefing>> = BTreeMap::new();
     for b in briefings {
         let title: Vec<String> = b.title.split_whitespace().map(str::to_lowercase).collect();
@@ -20,26 +22,39 @@ pub fn same_story(briefings: &[Arc<Briefing>]) -> Vec<Diagnostic> {
             .or_default()
             .push(b);
     }
-    let mut problems = Vec::new();
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for story in by_story.values().filter(|s| s.len() > 1) {
-        let Some(markdown) = story.iter().find(|b| !is_raw(&b.path)) else {
+        let markdown = || story.iter().filter(|b| !is_raw(&b.path));
+        let published = markdown().find(|b| b.duplicate_of.is_none());
+        let Some(markdown) = published.or_else(|| markdown().next()) else {
             continue;
         };
         for raw in story.iter().filter(|b| is_raw(&b.path)) {
-            problems.push(
-                Diagnostic::file(
-                    &raw.path,
-                    format!(
-                        "this raw article is the story {} tells (the same title, the same \
-                         day): the site would publish it twice",
-                        markdown.path.display()
-                    ),
-                )
-                .with_hint("delete this .txt, or move it out of content/ (kabar import does)"),
+            let told = format!(
+                "this raw article is the story {} tells (the same title, the same day)",
+                markdown.path.display()
             );
+            match markdown.duplicate_of {
+                None => errors.push(
+                    Diagnostic::file(
+                        &raw.path,
+                        format!("{told}: the site would publish it twice"),
+                    )
+                    .with_hint("delete this .txt, or move it out of content/ (kabar import does)"),
+                ),
+                Some(_) => warnings.push(
+                    Diagnostic::file(
+                        &raw.path,
+                        format!("{told}, which is marked `duplicate_of`: it is published once"),
+                    )
+                    .with_hint(
+                        "keep one file of a story in content/ (kabar import moves the .txt aside)",
+                    ),
+                ),
+            }
         }
     }
-    problems
+    (errors, warnings)
 }
 
 fn is_raw(path: &Path) -> bool {

@@ -1,5 +1,6 @@
 //! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
 
+pub mod copies;
 pub mod duplicates;
 pub mod groups;
 pub mod lookalikes;
@@ -66,6 +67,8 @@ pub struct Archive {
     pub years: Vec<Year>,
     /// For each briefing, its related briefings, best first.
     pub related: Vec<Vec<usize>>,
+    /// Briefings marked `duplicate_of`, each with its original's position in `briefings`.
+    pub copies: Vec<(Arc<Briefing>, usize)>,
 }
 
 impl Archive {
@@ -89,7 +92,26 @@ impl Archive {
             facets,
             years,
             related,
+            copies: Vec::new(),
         }
+    }
+
+    /// The archive with `copies` placed beside their originals; a copy whose original is
+    /// not here (an error already reported) is dropped.
+    pub fn with_copies(mut self, copies: Vec<copies::Copy>) -> Archive {
+        let positions: std::collections::HashMap<&std::path::Path, usize> = self
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.path.as_path(), i))
+            .collect();
+        let mut copies: Vec<_> = copies
+            .into_iter()
+            .filter_map(|copy| Some((copy.briefing, *positions.get(copy.original.as_path())?)))
+            .collect();
+        copies.sort_by(|(a, _), (b, _)| a.path.cmp(&b.path));
+        self.copies = copies;
+        self
     }
 
     /// The groups of a facet, ordered by slug.
@@ -154,6 +176,7 @@ pub(crate) mod test_support {
             words: 0,
             source_words: 0,
             draft: false,
+            duplicate_of: None,
             links: Vec::new(),
             inferred: Vec::new(),
             evidence: Default::default(),

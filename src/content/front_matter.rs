@@ -21,6 +21,8 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     pub author: Option<String>,
     pub cited: Option<Tags>,
+    /// The path of the briefing this one is a copy of.
+    pub duplicate_of: Option<String>,
 }
 
 /// `tags: [a, b]` or `tags: "a, b"`.
@@ -61,8 +63,8 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-pub const FRONT_MATTER_KEYS: &str =
-    "title, date, updated, tags, source, dateline, summary, draft, slug, author, cited";
+pub const FRONT_MATTER_KEYS: &str = "title, date, updated, tags, source, dateline, summary, \
+     draft, slug, author, cited, duplicate_of";
 
 /// Splits and parses; a file without a leading `---` has empty front matter.
 /// Diagnostics have an empty path for the caller to fill in.

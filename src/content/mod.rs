@@ -3,6 +3,7 @@
 pub mod article;
 pub mod body;
 pub mod discover;
+pub mod duplicate;
 mod evidence;
 pub mod front_matter;
 mod html;
@@ -62,6 +63,8 @@ pub struct Briefing {
     /// Words of the text as the file holds it, to set beside `words`.
     pub source_words: usize,
     pub draft: bool,
+    /// `duplicate_of:`: the briefing this one copies, published in its place.
+    pub duplicate_of: Option<duplicate::Mark>,
     /// Links to this site found in the body: target, line, column.
     pub links: Vec<(String, usize, usize)>,
     /// Fields kabar read from the text or made up, rather than found stated by the editor.
@@ -212,6 +215,26 @@ pub fn read_text(
         }
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
+    let duplicate_of = fm
+        .duplicate_of
+        .as_deref()
+        .map(|written| {
+            let (line, col) = front_matter::value_position(text, "duplicate_of");
+            let original = duplicate::original_path(written).ok_or_else(|| {
+                at_key(
+                    "duplicate_of",
+                    format!("`{written}` is not the path of a briefing under content/"),
+                    "write the original's path as kabar names it, e.g. \
+                     `duplicate_of: content/2019/02/ktt-hanoi.md`",
+                )
+            })?;
+            Ok(duplicate::Mark {
+                original,
+                line,
+                col,
+            })
+        })
+        .transpose()?;
     let mut tags = fm.tags.map(front_matter::Tags::into_list);
     if let Some(bad) = tags.iter().flatten().find(|t| slugify(t).is_empty()) {
         return Err(at_key(
@@ -326,6 +349,7 @@ pub fn read_text(
         words: content.words,
         source_words: word_count(split.body),
         draft: fm.draft,
+        duplicate_of,
         links,
         inferred,
         doubt: (kind == SourceKind::Raw)

@@ -62,6 +62,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "This address is not in the archive.",
     ),
     ("back_home", "Kembali ke beranda", "Back to the home page"),
+    ("moved_to", "Berita ini ada di", "This story is at"),
     ("empty", "Belum ada kabar.", "No briefings yet."),
     ("skip", "Langsung ke isi", "Skip to content"),
     ("search", "Cari", "Search"),

@@ -9,7 +9,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use super::views::LEADS_PER_MONTH;
-use super::{Page, PageKind, Plan, Renderer, counts};
+use super::{Page, PageKind, Plan, Renderer, counts, pages};
 use crate::archive::{Facet, paginate};
 use crate::content::Briefing;
 
@@ -96,6 +96,13 @@ impl Renderer<'_> {
                 a.older(i).map(|j| keys.cards[j]),
                 a.newer(i).map(|j| keys.cards[j]),
             )),
+            PageKind::Redirect(j) => {
+                let original = a.copies[j].1;
+                hash_of((
+                    &a.briefings[original].title,
+                    pages::briefing_path(a, config, original),
+                ))
+            }
             PageKind::Groups(facet) => hash_of(self.views.links(facet)),
             PageKind::Group(facet, g, number) => hash_of((
                 group(facet, g),

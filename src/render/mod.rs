@@ -129,6 +129,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Home(_) | PageKind::Sitemap | PageKind::Robots => self.config.title.clone(),
             PageKind::Briefing(i) => a.briefings[i].title.clone(),
+            PageKind::Redirect(j) => a.briefings[a.copies[j].1].title.clone(),
             PageKind::Groups(facet) => self.strings[facet.dir()].to_string(),
             PageKind::Timeline => self.strings["timeline"].to_string(),
             PageKind::Year(y) => a.years[y].year.to_string(),
@@ -183,6 +184,18 @@ impl<'a> Renderer<'a> {
                 context.insert("related", &views.cards(&a.related[i]));
                 context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
                 context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
+            }
+            PageKind::Redirect(j) => {
+                let original = a.copies[j].1;
+                let path = pages::briefing_path(a, config, original);
+                context.insert(
+                    "original",
+                    &serde_json::json!({
+                        "title": a.briefings[original].title,
+                        "url": config.base_url.link(&path),
+                        "permalink": config.base_url.absolute(&path),
+                    }),
+                );
             }
             PageKind::Groups(facet) => {
                 context.insert(facet.dir(), views.links(facet));
@@ -298,7 +311,9 @@ impl<'a> Renderer<'a> {
     fn sitemap(&self, plan: &Plan) -> Vec<SitemapEntry> {
         plan.pages
             .iter()
-            .filter(|p| p.is_html() && p.kind != PageKind::NotFound)
+            .filter(|p| {
+                p.is_html() && !matches!(p.kind, PageKind::NotFound | PageKind::Redirect(_))
+            })
             .map(|p| SitemapEntry {
                 loc: self.config.base_url.absolute(&p.path),
                 lastmod: match p.kind {
@@ -314,6 +329,7 @@ fn kind_name(kind: PageKind) -> &'static str {
     match kind {
         PageKind::Home(_) => "home",
         PageKind::Briefing(_) => "briefing",
+        PageKind::Redirect(_) => "redirect",
         PageKind::Groups(facet) => facet.dir(),
         PageKind::Group(facet, ..) => facet.name(),
         PageKind::Timeline => "timeline",

@@ -15,6 +15,8 @@ pub enum PageKind {
     /// Page `n` (1-based) of the latest briefings.
     Home(usize),
     Briefing(usize),
+    /// A copy's address (its position in the archive's copies), leading to the original.
+    Redirect(usize),
     /// Every tag, source or place with its count.
     Groups(Facet),
     /// A tag's, source's or place's briefings: its position, page number.
@@ -39,6 +41,7 @@ impl PageKind {
         Some(match self {
             PageKind::Home(_) => "index.html",
             PageKind::Briefing(_) => "briefing.html",
+            PageKind::Redirect(_) => "redirect.html",
             PageKind::Groups(Facet::Tag) => "tags.html",
             PageKind::Groups(Facet::Source) => "sources.html",
             PageKind::Groups(Facet::Place) => "places.html",
@@ -160,6 +163,7 @@ pub fn plan(
             kind: PageKind::Briefing(i),
         });
     }
+    plan_redirects(&mut pages, archive, config);
     for facet in Facet::ALL {
         plan_groups(&mut pages, archive, config, facet);
     }
@@ -285,6 +289,19 @@ fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Cop
         .collect()
 }
 
+/// A page at each copy's own address, unless it is the original's.
+fn plan_redirects(pages: &mut Vec<Page>, archive: &Archive, config: &Config) {
+    for (j, (copy, original)) in archive.copies.iter().enumerate() {
+        let path = permalink_path(copy, config);
+        if path != briefing_path(archive, config, *original) {
+            pages.push(Page {
+                path,
+                kind: PageKind::Redirect(j),
+            });
+        }
+    }
+}
+
 fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> {
     let mut owners: HashMap<PathBuf, Option<&Path>> = HashMap::with_capacity(plan.pages.len());
     let mut errors = Vec::new();
@@ -293,12 +310,13 @@ fn check_clashes(plan: &Plan, archive: &Archive) -> Result<(), Vec<Diagnostic>> 
     let generated = plan
         .pages
         .iter()
-        .filter(|p| !matches!(p.kind, PageKind::Briefing(_)));
+        .filter(|p| !matches!(p.kind, PageKind::Briefing(_) | PageKind::Redirect(_)));
     for page in generated {
         owners.insert(page.output(), None);
     }
     let briefings = plan.pages.iter().filter_map(|page| match page.kind {
         PageKind::Briefing(i) => Some((page.output(), archive.briefings[i].path.as_path())),
+        PageKind::Redirect(j) => Some((page.output(), archive.copies[j].0.path.as_path())),
         _ => None,
     });
     let files = plan.copies.iter().filter_map(|copy| match &copy.from {

@@ -34,6 +34,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "year.html",
     "month.html",
     "404.html",
+    "redirect.html",
     "partials/card.html",
     "partials/pagination.html",
     "partials/groups.html",
