@@ -19,7 +19,8 @@ pub struct Keys {
     briefings: Vec<u64>,
     /// Per briefing: its card alone, for lists.
     cards: Vec<u64>,
-    sitemap: u64,
+    /// Per sitemap file: its lines.
+    sitemap: Vec<u64>,
 }
 
 /// What a briefing's own page and feed entries show beyond its card.
@@ -58,12 +59,12 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, card)| hash_of((card, digest(i))))
             .collect();
-        let sitemap = hash_of(
-            self.sitemap(plan)
-                .iter()
-                .map(|e| (&e.loc, &e.lastmod))
-                .collect::<Vec<_>>(),
-        );
+        let sitemap = match plan.sitemap_parts.len() {
+            0 => vec![hash_of(self.sitemap(plan, None))],
+            parts => (0..parts)
+                .map(|part| hash_of(self.sitemap(plan, Some(part))))
+                .collect(),
+        };
         Keys {
             briefings,
             cards,
@@ -140,7 +141,9 @@ impl Renderer<'_> {
                     listed(&year.months[m].members, number),
                 ))
             }
-            PageKind::Sitemap => keys.sitemap,
+            PageKind::Sitemap => keys.sitemap[0],
+            PageKind::SitemapPart(part) => keys.sitemap[part],
+            PageKind::SitemapIndex => hash_of(&keys.sitemap),
             PageKind::Search => hash_of(self.search_view()),
             PageKind::Robots | PageKind::NotFound => 0,
         };

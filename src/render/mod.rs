@@ -44,7 +44,7 @@ pub struct Renderer<'a> {
 }
 
 /// A sitemap line.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
@@ -127,7 +127,11 @@ impl<'a> Renderer<'a> {
             PageKind::Month(y, m, n) => {
                 numbered(views::month_label(&a.years[y].months[m], self.config), n)
             }
-            PageKind::Home(_) | PageKind::Sitemap | PageKind::Robots => self.config.title.clone(),
+            PageKind::Home(_)
+            | PageKind::Sitemap
+            | PageKind::SitemapIndex
+            | PageKind::SitemapPart(_)
+            | PageKind::Robots => self.config.title.clone(),
             PageKind::Briefing(i) => a.briefings[i].title.clone(),
             PageKind::Redirect(j) => a.briefings[a.copies[j].1].title.clone(),
             PageKind::Groups(facet) => self.strings[facet.dir()].to_string(),
@@ -241,7 +245,11 @@ impl<'a> Renderer<'a> {
                 let first = pages::month_path(month.year, month.month);
                 self.list(context, &month.members, &first, number);
             }
-            PageKind::Sitemap => context.insert("entries", &self.sitemap(plan)),
+            PageKind::Sitemap => context.insert("entries", &self.sitemap(plan, None)),
+            PageKind::SitemapPart(part) => {
+                context.insert("entries", &self.sitemap(plan, Some(part)))
+            }
+            PageKind::SitemapIndex => context.insert("sitemaps", &self.sitemap_index(plan)),
             PageKind::Robots => {
                 context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml"))
             }
@@ -307,19 +315,44 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every HTML page but the 404 page, with the date it last changed where it has one.
-    fn sitemap(&self, plan: &Plan) -> Vec<SitemapEntry> {
-        plan.pages
-            .iter()
-            .filter(|p| {
-                p.is_html() && !matches!(p.kind, PageKind::NotFound | PageKind::Redirect(_))
-            })
+    /// The sitemap's lines: the whole sitemap's, or those of part `part` of a split one. A
+    /// briefing's line carries the date it last changed.
+    fn sitemap(&self, plan: &Plan, part: Option<usize>) -> Vec<SitemapEntry> {
+        let range = part.map_or(0..usize::MAX, |k| plan.sitemap_parts[k].clone());
+        plan.sitemap_pages()
+            .skip(range.start)
+            .take(range.len())
             .map(|p| SitemapEntry {
                 loc: self.config.base_url.absolute(&p.path),
                 lastmod: match p.kind {
                     PageKind::Briefing(i) => self.archive.last_change([i]).map(|d| d.to_rfc3339()),
                     _ => None,
                 },
+            })
+            .collect()
+    }
+
+    /// The index of a split sitemap: each part's address, and the newest change it lists.
+    fn sitemap_index(&self, plan: &Plan) -> Vec<SitemapEntry> {
+        let briefings = |range: &std::ops::Range<usize>| {
+            let pages = plan.sitemap_pages().skip(range.start).take(range.len());
+            pages.filter_map(|p| match p.kind {
+                PageKind::Briefing(i) => Some(i),
+                _ => None,
+            })
+        };
+        plan.sitemap_parts
+            .iter()
+            .enumerate()
+            .map(|(part, range)| SitemapEntry {
+                loc: self
+                    .config
+                    .base_url
+                    .absolute(&pages::sitemap_part_path(part)),
+                lastmod: self
+                    .archive
+                    .last_change(briefings(range))
+                    .map(|d| d.to_rfc3339()),
             })
             .collect()
     }
@@ -337,7 +370,8 @@ fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Month(..) => "month",
         PageKind::NotFound => "404",
         PageKind::Search => "search",
-        PageKind::Sitemap => "sitemap",
+        PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap",
+        PageKind::SitemapIndex => "sitemap_index",
         PageKind::Robots => "robots",
         PageKind::Feed(_) => "feed",
     }

@@ -1,6 +1,7 @@
 //! The plan: every file the site will have, decided in one place, with clashes reported.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::archive::paginate::{page_path, paginate};
@@ -29,7 +30,12 @@ pub enum PageKind {
     NotFound,
     /// The search page, on sites with search.
     Search,
+    /// `sitemap.xml`: the whole sitemap, on a site whose addresses fit one file.
     Sitemap,
+    /// `sitemap.xml` on a site too large for one file: the index of its parts.
+    SitemapIndex,
+    /// Part `n` (0-based) of a sitemap split in files of at most [`SITEMAP_URLS`] addresses.
+    SitemapPart(usize),
     Robots,
     /// The site's feed, or a tag's, source's or place's.
     Feed(Option<(Facet, usize)>),
@@ -53,7 +59,8 @@ impl PageKind {
             PageKind::Month(..) => "month.html",
             PageKind::NotFound => "404.html",
             PageKind::Search => "search.html",
-            PageKind::Sitemap => "sitemap.xml",
+            PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap.xml",
+            PageKind::SitemapIndex => "sitemap_index.xml",
             PageKind::Robots => "robots.txt",
             PageKind::Feed(_) => return None,
         })
@@ -77,7 +84,19 @@ impl Page {
     pub fn is_html(&self) -> bool {
         self.path.is_empty() || self.path.ends_with('/') || self.path.ends_with(".html")
     }
+
+    /// Every HTML page is listed in the sitemap but the 404 page and a copy's address.
+    pub fn in_sitemap(&self) -> bool {
+        self.is_html() && !matches!(self.kind, PageKind::NotFound | PageKind::Redirect(_))
+    }
 }
+
+/// The most addresses one sitemap file may hold (the sitemaps.org protocol's limit).
+pub const SITEMAP_URLS: usize = 50_000;
+/// The most bytes a sitemap file is let grow to: the protocol allows 50 MB.
+const SITEMAP_BYTES: usize = 45_000_000;
+/// The bytes of a sitemap line beyond its address: tags, a date, a line break.
+const SITEMAP_LINE_BYTES: usize = 80;
 
 /// `tags/a/` → `tags/a/index.html`; `atom.xml` → `atom.xml`.
 pub fn output_file(site_path: &str) -> PathBuf {
@@ -109,6 +128,41 @@ pub struct Copy {
 pub struct Plan {
     pub pages: Vec<Page>,
     pub copies: Vec<Copy>,
+    /// Where a sitemap too large for one file splits: ranges of
+    /// [`Plan::sitemap_pages`], one per file; empty when one file holds it all.
+    pub sitemap_parts: Vec<Range<usize>>,
+}
+
+impl Plan {
+    /// The pages the sitemap lists, in its order.
+    pub fn sitemap_pages(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(|p| p.in_sitemap())
+    }
+}
+
+/// `sitemap-1.xml` for part 0.
+pub fn sitemap_part_path(part: usize) -> String {
+    format!("sitemap-{}.xml", part + 1)
+}
+
+/// Splits the sitemap's addresses into files within the protocol's limits of count and size.
+fn split_sitemap(pages: &[Page], config: &Config) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes, mut count) = (0, 0, 0);
+    for page in pages.iter().filter(|p| p.in_sitemap()) {
+        let line = config.base_url.absolute(&page.path).len() + SITEMAP_LINE_BYTES;
+        if count > start && (count - start == SITEMAP_URLS || bytes + line > SITEMAP_BYTES) {
+            parts.push(start..count);
+            (start, bytes) = (count, 0);
+        }
+        bytes += line;
+        count += 1;
+    }
+    if parts.is_empty() {
+        return parts;
+    }
+    parts.push(start..count);
+    parts
 }
 
 pub fn briefing_path(archive: &Archive, config: &Config, i: usize) -> String {
@@ -197,10 +251,6 @@ pub fn plan(
         });
     }
     pages.push(Page {
-        path: "sitemap.xml".into(),
-        kind: PageKind::Sitemap,
-    });
-    pages.push(Page {
         path: "robots.txt".into(),
         kind: PageKind::Robots,
     });
@@ -208,13 +258,19 @@ pub fn plan(
         path: "404.html".into(),
         kind: PageKind::NotFound,
     });
+    let sitemap_parts = split_sitemap(&pages, config);
+    plan_sitemap(&mut pages, sitemap_parts.len());
 
     let copies = site_files_win(
         asset_copies(archive, config, assets)
             .into_iter()
             .chain(statics),
     );
-    let plan = Plan { pages, copies };
+    let plan = Plan {
+        pages,
+        copies,
+        sitemap_parts,
+    };
     check_clashes(&plan, archive)?;
     Ok(plan)
 }
@@ -287,6 +343,25 @@ fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Cop
             })
         })
         .collect()
+}
+
+/// `sitemap.xml`, and when the sitemap is split, its `parts`.
+fn plan_sitemap(pages: &mut Vec<Page>, parts: usize) {
+    if parts == 0 {
+        pages.push(Page {
+            path: "sitemap.xml".into(),
+            kind: PageKind::Sitemap,
+        });
+        return;
+    }
+    pages.push(Page {
+        path: "sitemap.xml".into(),
+        kind: PageKind::SitemapIndex,
+    });
+    pages.extend((0..parts).map(|part| Page {
+        path: sitemap_part_path(part),
+        kind: PageKind::SitemapPart(part),
+    }));
 }
 
 /// A page at each copy's own address, unless it is the original's.

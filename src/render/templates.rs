@@ -41,6 +41,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/group.html",
     "partials/calendar.html",
     "sitemap.xml",
+    "sitemap_index.xml",
     "robots.txt",
 );
 
