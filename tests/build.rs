@@ -841,7 +841,7 @@ fn tag_indexes_read_like_a_books_index_and_tag_pages_count_by_year() {
     let page = site.read("tags/korea-utara/index.html");
     assert!(
         page.contains(
-            "<span>2018 <b>1</b></span><span>2019 <b>2</b></span><span>2020 <b>1</b></span>"
+            r#"<a href="/tags/korea-utara/page/2/">2018 <b>1</b></a><a href="/tags/korea-utara/">2019 <b>2</b></a><a href="/tags/korea-utara/">2020 <b>1</b></a>"#
         ),
         "{page}"
     );
@@ -939,5 +939,36 @@ fn later_pages_of_a_list_say_which_page_they_are() {
     assert_eq!(
         title("tags/korea-utara/page/2/index.html"),
         "Korea Utara · Halaman 2 · Uji"
+    );
+}
+
+/// An image's alt text describes a picture: it is on the page, never in the summary that
+/// meta descriptions, JSON-LD and feeds carry.
+#[test]
+fn summaries_leave_out_the_alt_text_of_images() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
+    site.briefing(
+        "content/foto.md",
+        &[("title", "Kereta tiba"), ("date", "2019-02-26")],
+        "![Foto kereta hijau di peron](kereta.jpg)\n\n\
+         Kereta Kim tiba di Dong Dang ![ikon](i.png) pagi ini. Ia melanjutkan perjalanan dengan mobil.",
+    );
+    site.build();
+    let page = site.read("2019/02/foto/index.html");
+    assert!(page.contains(r#"alt="Foto kereta hijau di peron""#));
+    let description = page
+        .split(r#"<meta name="description" content=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert!(
+        description.starts_with("Kereta Kim tiba di Dong Dang pagi ini."),
+        "{description}"
+    );
+    let feed = parse_feed(&site.read("atom.xml"));
+    let summary = feed.entries[0].summary.as_ref().unwrap().content.clone();
+    assert!(
+        !summary.contains("Foto") && !summary.contains("ikon"),
+        "{summary}"
     );
 }

@@ -253,3 +253,48 @@ fn screenshots_of_the_main_pages_at_phone_and_desk_widths() {
         }
     }
 }
+
+/// On a phone the timeline's chart opens at its newest months, and the table of its numbers
+/// can be scrolled from the keyboard.
+#[test]
+fn the_timeline_shows_its_newest_months_first_on_a_phone() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let timeline = format!("{url}timeline/");
+    let browser = Browser::open(&binary, &timeline);
+    let mut page = browser.page(&timeline);
+    set_width(&mut page, 390);
+    open(&mut page, &timeline);
+    let newest = page.evaluate(
+        "(() => { const bars = document.querySelectorAll('.chart rect'); \
+         const r = bars[bars.length - 1].getBoundingClientRect(); \
+         return r.left >= 0 && r.right <= window.innerWidth; })()",
+    );
+    assert_eq!(
+        newest,
+        serde_json::json!(true),
+        "the newest month is in view"
+    );
+    let wider = page.evaluate(
+        "document.querySelector('.chart').getBoundingClientRect().width > window.innerWidth",
+    );
+    assert_eq!(
+        wider,
+        serde_json::json!(true),
+        "the chart is wider than a phone here"
+    );
+    let table = page.evaluate("document.querySelector('.chart-table').tabIndex");
+    assert_eq!(
+        table,
+        serde_json::json!(0),
+        "the numbers can be reached by keyboard"
+    );
+    // On a desk the chart starts at the left, as text does.
+    set_width(&mut page, 1280);
+    open(&mut page, &timeline);
+    let aligned = page.evaluate(
+        "Math.abs(document.querySelector('.chart').getBoundingClientRect().left - \
+         document.querySelector('.chart-scroll').getBoundingClientRect().left) < 1",
+    );
+    assert_eq!(aligned, serde_json::json!(true));
+}

@@ -77,6 +77,25 @@ pub fn index(briefings: &[Arc<Briefing>]) -> Vec<Year> {
     years
 }
 
+/// The month before month `m` of year `y` that has briefings, as positions in `years`
+/// (newest first, as [`index`] orders them).
+pub fn older_month(years: &[Year], y: usize, m: usize) -> Option<(usize, usize)> {
+    if m + 1 < years[y].months.len() {
+        Some((y, m + 1))
+    } else {
+        (y + 1 < years.len()).then_some((y + 1, 0))
+    }
+}
+
+/// The month after month `m` of year `y` that has briefings.
+pub fn newer_month(years: &[Year], y: usize, m: usize) -> Option<(usize, usize)> {
+    match (m, y) {
+        (0, 0) => None,
+        (0, y) => Some((y - 1, years[y - 1].months.len() - 1)),
+        (m, y) => Some((y, m - 1)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +140,21 @@ mod tests {
         let years = index(&briefings);
         assert_eq!(on_this_day(&briefings, &years, 10), [2, 4]);
         assert_eq!(on_this_day(&briefings, &years, 1), [2]);
+    }
+
+    #[test]
+    fn months_lead_to_their_neighbours_across_years() {
+        let years = index(&[
+            briefing("a", "2020-03-01T10:00:00+07:00", &[]),
+            briefing("b", "2020-01-01T10:00:00+07:00", &[]),
+            briefing("c", "2018-12-01T10:00:00+07:00", &[]),
+        ]);
+        // 2020: March (0,0), January (0,1); 2018: December (1,0).
+        assert_eq!(older_month(&years, 0, 0), Some((0, 1)));
+        assert_eq!(older_month(&years, 0, 1), Some((1, 0)));
+        assert_eq!(older_month(&years, 1, 0), None);
+        assert_eq!(newer_month(&years, 1, 0), Some((0, 1)));
+        assert_eq!(newer_month(&years, 0, 1), Some((0, 0)));
+        assert_eq!(newer_month(&years, 0, 0), None);
     }
 }

@@ -48,6 +48,8 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
     // Depths of links left out, whose end tags are left out too.
     let mut dropped: Vec<usize> = Vec::new();
     let mut has_html = false;
+    // Inside an image: its alt text describes a picture, and is no sentence of the story.
+    let mut in_image = 0usize;
 
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         if let Some(url) = script_target(&event) {
@@ -62,6 +64,14 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
             continue;
         }
         match &event {
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                depth += 1;
+            }
+            Event::End(TagEnd::Image) => {
+                in_image -= 1;
+                depth -= 1;
+            }
             Event::Start(tag) => {
                 if depth == 0 {
                     match tag {
@@ -89,6 +99,7 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                 if depth == 0 {
                     if *tag == TagEnd::Paragraph
                         && let Some(text) = paragraph.take()
+                        && !text.trim().is_empty()
                     {
                         body.paragraphs
                             .push(text.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -101,6 +112,7 @@ pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
                     }
                 }
             }
+            Event::Text(_) if in_image > 0 => {}
             Event::Text(text) | Event::Code(text) => {
                 for sink in [paragraph.as_mut(), heading.as_mut().map(|(t, _)| t)]
                     .into_iter()

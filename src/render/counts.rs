@@ -56,18 +56,36 @@ pub fn by_initial(groups: &[TagLink]) -> Vec<Initial<'_>> {
 pub struct YearCount {
     pub year: i32,
     pub count: usize,
+    /// The list's page where the year's briefings start, and its address.
+    pub page: usize,
+    pub url: String,
 }
 
-/// How many of `members` (positions in `briefings`) each year holds, oldest year first.
-pub fn per_year(members: &[usize], briefings: &[Arc<Briefing>]) -> Vec<YearCount> {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for &i in members {
-        *years.entry(briefings[i].date.year()).or_default() += 1;
+/// How many of `members` (positions in `briefings`, newest first) each year holds, and on
+/// which page of `per_page` briefings (at `link(page)`) each year starts, oldest year first.
+pub fn per_year(
+    members: &[usize],
+    briefings: &[Arc<Briefing>],
+    per_page: usize,
+    link: impl Fn(usize) -> String,
+) -> Vec<YearCount> {
+    let mut years: BTreeMap<i32, YearCount> = BTreeMap::new();
+    for (at, &i) in members.iter().enumerate() {
+        let year = briefings[i].date.year();
+        years
+            .entry(year)
+            .or_insert_with(|| {
+                let page = at / per_page.max(1) + 1;
+                YearCount {
+                    year,
+                    count: 0,
+                    page,
+                    url: link(page),
+                }
+            })
+            .count += 1;
     }
-    years
-        .into_iter()
-        .map(|(year, count)| YearCount { year, count })
-        .collect()
+    years.into_values().collect()
 }
 
 #[cfg(test)]
@@ -110,22 +128,26 @@ mod tests {
     }
 
     #[test]
-    fn counts_by_year_oldest_first() {
+    fn counts_by_year_oldest_first_with_the_page_each_starts_on() {
         let briefings = [
+            briefing("c", "2020-03-01T00:00:00+07:00", &[]),
             briefing("a", "2020-01-01T00:00:00+07:00", &[]),
             briefing("b", "2018-05-01T00:00:00+07:00", &[]),
-            briefing("c", "2020-03-01T00:00:00+07:00", &[]),
         ];
         assert_eq!(
-            per_year(&[0, 1, 2], &briefings),
+            per_year(&[0, 1, 2], &briefings, 2, |n| format!("/p{n}")),
             [
                 YearCount {
                     year: 2018,
-                    count: 1
+                    count: 1,
+                    page: 2,
+                    url: "/p2".into()
                 },
                 YearCount {
                     year: 2020,
-                    count: 2
+                    count: 2,
+                    page: 1,
+                    url: "/p1".into()
                 }
             ]
         );

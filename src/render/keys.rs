@@ -132,13 +132,18 @@ impl Renderer<'_> {
                         (m.month, cards(leads))
                     })
                     .collect::<Vec<_>>(),
+                self.year_neighbours(y),
             )),
             PageKind::Month(y, m, number) => {
                 let year = &a.years[y];
+                let neighbours = self
+                    .month_neighbours(y, m)
+                    .map(|n| n.map(|n| (n.year, n.month, n.count)));
                 hash_of((
                     year.year,
                     year.calendar(),
                     listed(&year.months[m].members, number),
+                    neighbours,
                 ))
             }
             PageKind::Sitemap => keys.sitemap[0],

@@ -6,6 +6,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod keys;
 pub mod pages;
+pub mod pagination;
 pub mod search;
 pub mod statics;
 pub mod structured;
@@ -18,12 +19,13 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Context;
 
-use crate::archive::{Archive, Facet, paginate};
+use crate::archive::{Archive, Facet, paginate, timeline};
 use crate::config::Config;
 use crate::error::Diagnostic;
 pub use pages::{Page, PageKind, Plan, plan};
+use pagination::Pagination;
 pub use templates::Templates;
-use views::{BriefingView, Pagination, SiteView, Views};
+use views::{BriefingView, SiteView, Views};
 
 /// How many earlier briefings the timeline's "on this day" block shows.
 const ON_THIS_DAY: usize = 10;
@@ -237,11 +239,17 @@ impl<'a> Renderer<'a> {
                 let year = views.year(&a.years[y], config);
                 context.insert("chart", &chart::year(&year, &self.strings));
                 context.insert("year", &year);
+                let [older, newer] = self.year_neighbours(y);
+                context.insert("older_year", &older);
+                context.insert("newer_year", &newer);
             }
             PageKind::Month(y, m, number) => {
                 let month = &a.years[y].months[m];
                 context.insert("year", &Views::year_overview(&a.years[y], config));
                 context.insert("month", &Views::month(month, config));
+                let [older, newer] = self.month_neighbours(y, m);
+                context.insert("older_month", &older);
+                context.insert("newer_month", &newer);
                 let first = pages::month_path(month.year, month.month);
                 self.list(context, &month.members, &first, number);
             }
@@ -266,9 +274,33 @@ impl<'a> Renderer<'a> {
             self.archive
                 .groups(facet)
                 .iter()
-                .map(|group| counts::per_year(&group.members, briefings))
+                .map(|group| {
+                    let first = pages::group_path(facet, &group.slug);
+                    let link = |n| self.config.base_url.link(&paginate::page_path(&first, n));
+                    counts::per_year(&group.members, briefings, self.config.paginate, link)
+                })
                 .collect()
         })
+    }
+
+    /// The months with briefings before and after month `m` of year `y`.
+    pub fn month_neighbours(&self, y: usize, m: usize) -> [Option<views::MonthView>; 2] {
+        let years = &self.archive.years;
+        let view = |(y, m): (usize, usize)| Views::month(&years[y].months[m], self.config);
+        [
+            timeline::older_month(years, y, m).map(view),
+            timeline::newer_month(years, y, m).map(view),
+        ]
+    }
+
+    /// The years with briefings before and after year `y`: `{year, url, count}`.
+    pub fn year_neighbours(&self, y: usize) -> [Option<views::YearLink>; 2] {
+        let years = &self.archive.years;
+        let view = |y: usize| views::YearLink::new(&years[y], self.config);
+        [
+            years.get(y + 1).map(|_| view(y + 1)),
+            y.checked_sub(1).map(view),
+        ]
     }
 
     /// A paginated list of briefings: `briefings` and `pagination`.

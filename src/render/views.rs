@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::i18n;
 use super::keys::hash_of;
 use super::pages::{self, FEED_FILE};
-use crate::archive::{Archive, Facet, Month, Year, paginate::page_path};
+use crate::archive::{Archive, Facet, Month, Year};
 use crate::config::Config;
 use crate::content::{Briefing, Outlet};
 
@@ -147,26 +147,6 @@ pub fn lede<'a>(summary: &'a str, body_html: &str) -> Option<&'a str> {
     (!opening.is_empty() && !letters(body_html).starts_with(&opening)).then_some(summary)
 }
 
-#[derive(Debug, Serialize)]
-pub struct Pagination {
-    pub number: usize,
-    pub total: usize,
-    pub previous: Option<String>,
-    pub next: Option<String>,
-}
-
-impl Pagination {
-    pub fn new(config: &Config, first: &str, number: usize, total: usize) -> Pagination {
-        let link = |n: usize| config.base_url.link(&page_path(first, n));
-        Pagination {
-            number,
-            total,
-            previous: (number > 1).then(|| link(number - 1)),
-            next: (number < total).then(|| link(number + 1)),
-        }
-    }
-}
-
 /// How many lead briefings a year page shows for each month.
 pub const LEADS_PER_MONTH: usize = 3;
 
@@ -202,6 +182,24 @@ pub struct MonthView {
     pub url: String,
     pub count: usize,
     pub briefings: Vec<Arc<Card>>,
+}
+
+/// A year as a link: `{year, url, count}`.
+#[derive(Debug, Serialize, Hash)]
+pub struct YearLink {
+    pub year: i32,
+    pub url: String,
+    pub count: usize,
+}
+
+impl YearLink {
+    pub fn new(year: &Year, config: &Config) -> YearLink {
+        YearLink {
+            year: year.year,
+            url: config.base_url.link(&pages::year_path(year.year)),
+            count: year.count(),
+        }
+    }
 }
 
 /// Views computed once per build and shared by every page that lists briefings.
