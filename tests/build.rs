@@ -381,7 +381,9 @@ fn english_dates_and_strings() {
     site.build();
     let page = site.read("2019/12/a/index.html");
     assert!(
-        page.contains(">Tuesday, 31 December 2019 18:19 WIT</time>"),
+        page.contains(
+            r#"title="Tuesday, 31 December 2019 18:19 WIT">Tuesday, 31 December 2019 16:19 WIB</time>"#
+        ),
         "{page}"
     );
     assert!(page.contains(">Timeline</a>"));
@@ -622,6 +624,10 @@ fn site_templates_override_the_built_in_theme() {
     site.write(
         "templates/partials/card.html",
         "<p class=\"mine\">{{ b.title }} / {{ b.date | date(format=\"%B\") }}</p>",
+    )
+    .write(
+        "templates/partials/row.html",
+        "<li class=\"mine\">{{ b.title }} / {{ b.date | date(format=\"%B\") }}</li>",
     );
     site.build();
     let home = site.read("index.html");
@@ -629,7 +635,7 @@ fn site_templates_override_the_built_in_theme() {
     assert!(home.contains(r#"<p class="mine">Delta / "#), "{home}");
     assert!(
         site.read("page/2/index.html")
-            .contains(r#"<p class="mine">Bravo / Februari</p>"#)
+            .contains(r#"<li class="mine">Bravo / Februari</li>"#)
     );
     assert!(
         home.contains("<footer"),
@@ -971,4 +977,101 @@ fn summaries_leave_out_the_alt_text_of_images() {
         !summary.contains("Foto") && !summary.contains("ikon"),
         "{summary}"
     );
+}
+
+/// The chrome around every page: a description even without `site.description`, the feed
+/// in the footer with a line on what it is (not in the main navigation), one search box on
+/// the search page, and a 404 page that offers a search, the latest briefings and the way on.
+#[test]
+fn pages_have_a_description_one_search_box_and_a_helpful_404() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\n");
+    for n in 1..=7 {
+        site.briefing(
+            &format!("content/k{n}.md"),
+            &[
+                ("title", &format!("Kabar {n}")),
+                ("date", &format!("2019-03-0{n}")),
+            ],
+            "Isi kabar.",
+        );
+    }
+    site.build();
+    for (path, html) in files(&site.output()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&html);
+        assert!(
+            html.contains(r#"<meta name="description" content=""#),
+            "{path}"
+        );
+        let nav = html
+            .split("<nav")
+            .nth(1)
+            .unwrap()
+            .split("</nav>")
+            .next()
+            .unwrap();
+        assert!(
+            !nav.contains("atom.xml"),
+            "{path}: the feed is not a place to browse"
+        );
+        let footer = html.split("<footer").nth(1).unwrap();
+        assert!(
+            footer.contains(r#"<a href="/atom.xml">Umpan Atom</a>: ikuti kabar baru"#),
+            "{path}"
+        );
+        let boxes = html.matches(r#"type="search""#).count();
+        assert_eq!(boxes, 1, "{path} has {boxes} search boxes");
+    }
+    assert!(
+        site.read("tags/index.html")
+            .contains(r#"<meta name="description" content="Tag · Uji">"#)
+    );
+    let lost = site.read("404.html");
+    assert!(lost.contains(r#"action="/search/""#));
+    assert_eq!(
+        listed_titles(&lost),
+        ["Kabar 7", "Kabar 6", "Kabar 5", "Kabar 4", "Kabar 3"]
+    );
+    assert!(lost.contains(r#"<a href="/timeline/">"#));
+}
+
+/// A list reads in one zone: times are shown on the site's clocks, and the time as the
+/// briefing states it, in its own zone, is kept in the date's `title`.
+#[test]
+fn times_show_in_the_sites_zone_with_the_stated_one_in_the_title() {
+    let site = TestSite::new(
+        "title: Uji\nbase_url: https://uji.example/\ntimezone: Asia/Jakarta\nsearch: false\n",
+    );
+    site.briefing(
+        "content/ny.md",
+        &[
+            ("title", "Dari New York"),
+            ("date", "2019-06-30T15:45:00-04:00"),
+        ],
+        "Isi.",
+    );
+    site.briefing(
+        "content/mks.md",
+        &[
+            ("title", "Dari Makassar"),
+            ("date", "2019-06-29 09:00 WITA"),
+        ],
+        "Isi.",
+    );
+    site.briefing(
+        "content/hari.md",
+        &[("title", "Sehari"), ("date", "2019-06-28")],
+        "Isi.",
+    );
+    site.build();
+    let home = site.read("index.html");
+    for wanted in [
+        r#"<time datetime="2019-06-30T15:45:00-04:00" title="Minggu, 30 Juni 2019 15.45 UTC-04:00">Senin, 1 Juli 2019 02.45 WIB</time>"#,
+        r#"<time datetime="2019-06-29T09:00:00+08:00" title="Sabtu, 29 Juni 2019 09.00 WITA">Sabtu, 29 Juni 2019 08.00 WIB</time>"#,
+        r#"<time datetime="2019-06-28T00:00:00+07:00">Jumat, 28 Juni 2019</time>"#,
+    ] {
+        assert!(home.contains(wanted), "{wanted}\n{home}");
+    }
 }

@@ -21,6 +21,10 @@ pub const RELATED: usize = 5;
 const WINDOW: usize = 64;
 /// A shared word weighs this much of a shared tag of the same rarity.
 const WORD_WEIGHT: f64 = 0.5;
+/// The least score that makes a briefing related: a tag on a quarter of the archive.
+fn min_score() -> f64 {
+    4f64.ln() - 1e-9
+}
 /// Words shorter than this are too common to tell anything.
 const MIN_WORD: usize = 4;
 /// A word in more than this share of the archive is not distinctive.
@@ -137,7 +141,7 @@ fn rank<'a>(
     };
     // The best few of many candidates: kept sorted as they come, never sorting them all.
     let mut best: Vec<(usize, f64, u64)> = Vec::with_capacity(RELATED + 1);
-    for (j, score) in scores {
+    for (j, score) in scores.into_iter().filter(|&(_, s)| s >= min_score()) {
         if best.len() == RELATED && score < best[RELATED - 1].1 {
             continue;
         }
@@ -200,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rare_shared_tag_beats_a_common_one_and_never_itself() {
+    fn a_rare_shared_tag_relates_and_a_common_one_alone_does_not() {
         let mut all = vec![
             briefing(
                 "hanoi",
@@ -232,14 +236,34 @@ mod tests {
             .iter()
             .position(|b| b.slug == "hanoi")
             .unwrap();
-        let related = slugs(&archive, hanoi);
-        assert_eq!(related[0], "hanoi-2", "{related:?}");
-        assert_eq!(
-            related[1], "dekat",
-            "closer in time among equals: {related:?}"
+        assert_eq!(slugs(&archive, hanoi), ["hanoi-2"]);
+        let dekat = archive
+            .briefings
+            .iter()
+            .position(|b| b.slug == "dekat")
+            .unwrap();
+        assert!(
+            slugs(&archive, dekat).is_empty(),
+            "`Korea` is on most briefings"
         );
-        assert!(!related.contains(&"hanoi"));
-        assert_eq!(related.len(), RELATED);
+    }
+
+    #[test]
+    fn among_equals_the_nearest_in_time_comes_first() {
+        let mut all = vec![
+            briefing("hanoi", "2019-02-28T10:00:00+07:00", &["KTT Hanoi"]),
+            briefing("jauh", "2019-01-27T10:00:00+07:00", &["KTT Hanoi"]),
+            briefing("dekat", "2019-02-27T10:00:00+07:00", &["KTT Hanoi"]),
+        ];
+        for n in 0..12 {
+            all.push(briefing(
+                &format!("lain-{n}"),
+                "2018-01-01T10:00:00+07:00",
+                &["Iran"],
+            ));
+        }
+        let archive = Archive::new(all);
+        assert_eq!(slugs(&archive, 0), ["dekat", "jauh"]);
     }
 
     #[test]

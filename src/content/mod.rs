@@ -283,7 +283,9 @@ pub fn read_text(
     if let (None, Some(from)) = (&source, article.evidence.source) {
         evidence.insert("source", from.name());
     }
-    let source = pick(source, article.source, "source", &mut inferred);
+    let source = pick(source, article.source, "source", &mut inferred)
+        // The desk's own briefing: no outlet to credit, and no source page of the site itself.
+        .filter(|s| !same_name(&s.name, &config.title));
     let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);
     let author = pick(fm.author, article.author, "author", &mut inferred);
     let non_empty = |list: Vec<String>| Some(list).filter(|l| !l.is_empty());
@@ -455,6 +457,16 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
 }
 
 /// Same tag twice (by slug) is kept once, as first written.
+/// Two names written alike, whatever their case and spacing.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 fn dedup_tags(tags: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     tags.into_iter()

@@ -52,6 +52,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("tagged", "Kabar bertag", "Briefings tagged"),
     ("feed", "Umpan Atom", "Atom feed"),
     (
+        "feed_about",
+        "ikuti kabar baru di aplikasi pembaca umpan (RSS/Atom) mana pun",
+        "follow new briefings in any feed reader (RSS/Atom)",
+    ),
+    ("latest_few", "Kabar terbaru", "Latest briefings"),
+    (
         "not_found_title",
         "Halaman tidak ditemukan",
         "Page not found",

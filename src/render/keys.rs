@@ -150,7 +150,8 @@ impl Renderer<'_> {
             PageKind::SitemapPart(part) => keys.sitemap[part],
             PageKind::SitemapIndex => hash_of(&keys.sitemap),
             PageKind::Search => hash_of(self.search_view()),
-            PageKind::Robots | PageKind::NotFound => 0,
+            PageKind::NotFound => hash_of(cards(&self.latest())),
+            PageKind::Robots => 0,
         };
         hash_of((
             &page.path,

@@ -29,6 +29,8 @@ use views::{BriefingView, SiteView, Views};
 
 /// How many earlier briefings the timeline's "on this day" block shows.
 const ON_THIS_DAY: usize = 10;
+/// Briefings the 404 page offers.
+const LATEST: usize = 5;
 
 /// Everything pages are rendered from, computed once per build and shared across threads.
 pub struct Renderer<'a> {
@@ -262,7 +264,8 @@ impl<'a> Renderer<'a> {
                 context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml"))
             }
             PageKind::Search => context.insert("search", &self.search_view()),
-            PageKind::NotFound | PageKind::Feed(_) => {}
+            PageKind::NotFound => context.insert("latest", &views.cards(&self.latest())),
+            PageKind::Feed(_) => {}
         }
         Ok(())
     }
@@ -281,6 +284,11 @@ impl<'a> Renderer<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// The newest briefings, offered where a reader is lost (the 404 page).
+    pub fn latest(&self) -> Vec<usize> {
+        (0..self.archive.briefings.len().min(LATEST)).collect()
     }
 
     /// The months with briefings before and after month `m` of year `y`.

@@ -36,6 +36,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "404.html",
     "redirect.html",
     "partials/card.html",
+    "partials/row.html",
     "partials/pagination.html",
     "partials/groups.html",
     "partials/group.html",

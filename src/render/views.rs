@@ -76,7 +76,11 @@ pub struct Card {
     pub permalink: String,
     /// RFC 3339 with the briefing's own offset.
     pub date: String,
+    /// In the site's zone, so a list reads in one zone.
     pub date_long: String,
+    /// The date as the briefing states it, in its own zone, when that is not the site's
+    /// (for a `title` on the shown date); empty otherwise.
+    pub date_stated: Option<String>,
     pub date_short: String,
     pub has_time: bool,
     pub tags: Vec<TagLink>,
@@ -398,12 +402,19 @@ pub fn month_label(month: &Month, config: &Config) -> String {
 
 /// A card without its links to tags, source and place.
 fn card(b: &Briefing, path: &str, config: &Config) -> Card {
+    // A time of day is shown on the site's clocks; a day alone stays the day stated.
+    let shown = match b.has_time {
+        true => config.timezone.at(b.date.with_timezone(&chrono::Utc)),
+        false => b.date,
+    };
     Card {
         title: b.title.clone(),
         url: config.base_url.link(path),
         permalink: config.base_url.absolute(path),
         date: b.date.to_rfc3339(),
-        date_long: i18n::long_date(&b.date, b.has_time, config.language, &config.timezone),
+        date_long: i18n::long_date(&shown, b.has_time, config.language, &config.timezone),
+        date_stated: (shown.offset() != b.date.offset())
+            .then(|| i18n::long_date(&b.date, b.has_time, config.language, &config.timezone)),
         date_short: i18n::short_date(&b.date, config.language),
         has_time: b.has_time,
         tags: Vec::new(),

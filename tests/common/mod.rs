@@ -171,8 +171,13 @@ pub fn sitemap_locs(xml: &str) -> Vec<String> {
 
 /// Titles of briefing cards and timeline entries on a list page, in order.
 pub fn listed_titles(html: &str) -> Vec<String> {
-    let re = Regex::new(r#"<h[23]><a href="[^"]*">([^<]*)</a></h[23]>"#).unwrap();
-    re.captures_iter(html).map(|c| c[1].to_string()).collect()
+    let re = Regex::new(
+        r#"<h[23]><a href="[^"]*">([^<]*)</a></h[23]>|<li class="row"><a href="[^"]*">([^<]*)</a>"#,
+    )
+    .unwrap();
+    re.captures_iter(html)
+        .map(|c| c.get(1).or(c.get(2)).unwrap().as_str().to_string())
+        .collect()
 }
 
 /// The text of a gzipped file, as Pagefind writes them.
