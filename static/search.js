@@ -15,6 +15,8 @@ const list = root.querySelector(".search-results");
 const more = root.querySelector(".search-more");
 const FILTERS = ["tag", "source", "place", "year"];
 const PAGE = 10;
+// A query of one letter matches nearly everything: it waits for a second.
+const SHORTEST = 2;
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -54,6 +56,13 @@ function remember() {
   history.replaceState(null, "", `${location.pathname}?${next}`);
 }
 
+// Values chosen in one group widen it (any of them), groups narrow each other (all of them).
+function chosenFilters() {
+  return Object.fromEntries(
+    Object.entries(state.chosen).map(([name, values]) => [name, { any: values }]),
+  );
+}
+
 // "Newest first": shard by shard, each sorted by date, so results come in time order.
 async function* newest(api, filters) {
   for (const shard of shards) {
@@ -73,26 +82,30 @@ async function search() {
   const mine = ++run;
   list.replaceChildren();
   more.hidden = true;
-  if (!state.query.trim()) {
-    status.textContent = "";
+  const query = state.query.trim();
+  if (query.length < SHORTEST) {
+    status.textContent = query ? words.short : "";
     controls.hidden = true;
     return;
   }
   status.textContent = words.loading;
   const api = await open();
-  const filters = state.chosen;
+  const filters = chosenFilters();
   const found = await api.search(state.query, { filters });
   if (mine !== run) return;
   const total = found.results.length;
   status.textContent = total ? `${total} ${words.results}` : words.none;
   controls.hidden = total === 0 && Object.keys(filters).length === 0;
-  showFilters(found.filters);
+  // Counts over the query alone: they stay put while filters are ticked.
+  showFilters(found.totalFilters || found.filters);
   const results = state.sort === "newest" ? newest(api, filters) : best(found);
   await showMore(results, mine);
-  more.onclick = () => showMore(results, mine);
+  more.onclick = () => showMore(results, mine, true);
 }
 
-async function showMore(results, mine) {
+// Shows the next page of results; after "more", focus goes to the first new one, so the
+// keyboard never drops to the top of the page when the button goes away.
+async function showMore(results, mine, asked = false) {
   const page = [];
   for (let next = await results.next(); !next.done; next = await results.next()) {
     page.push(next.value);
@@ -100,8 +113,10 @@ async function showMore(results, mine) {
   }
   const data = await Promise.all(page.map((r) => r.data()));
   if (mine !== run) return;
-  for (const item of data) list.append(resultItem(item));
+  const items = data.map(resultItem);
+  list.append(...items);
   more.hidden = page.length < PAGE;
+  if (asked && items.length) items[0].querySelector("a").focus();
 }
 
 function resultItem(item) {
@@ -157,6 +172,10 @@ function decode(text) {
 }
 
 function showFilters(counts) {
+  // The box that was just ticked keeps the focus when the groups are drawn again.
+  const focused = filterBox.contains(document.activeElement)
+    ? [document.activeElement.name, document.activeElement.value]
+    : null;
   filterBox.replaceChildren();
   for (const name of FILTERS) {
     const values = Object.entries(counts[name] || {})
@@ -184,6 +203,7 @@ function showFilters(counts) {
         search();
       };
       label.append(` ${value} (${count})`);
+      if (focused && focused[0] === name && focused[1] === value) box.focus();
     }
   }
 }

@@ -214,3 +214,55 @@ fn a_word_saved_in_serve_is_found_by_search_within_seconds() {
         );
     }
 }
+
+/// Values ticked in one filter group widen the results (any of them), their counts stay as
+/// they were, and the focus stays on the box just ticked; a one-letter query waits for more.
+#[test]
+fn search_filters_widen_within_a_group_and_keep_the_focus() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let start = format!("{url}search/?q=korea");
+    let browser = Browser::open(&binary, &start);
+    let mut page = browser.page(&start);
+    page.wait_until(
+        "document.querySelectorAll('.filter-tag input').length > 0",
+        "tag filters",
+    );
+    let labels =
+        "[...document.querySelectorAll('.filter-tag label')].map(l => l.textContent.trim()).sort()";
+    let before = strings(page.evaluate(labels));
+    let total = || "parseInt(document.querySelector('.search-status').textContent)";
+    let tick = |value: &str| {
+        format!(
+            "(() => {{ const box = document.querySelector('.filter-tag input[value=\"{value}\"]'); \
+             box.focus(); box.click(); }})()"
+        )
+    };
+    page.evaluate(&tick("KTT Singapura"));
+    page.wait_until(
+        "location.search.includes('tag=KTT+Singapura') && document.querySelector('.search-status').textContent.startsWith('3 ')",
+        "one tag's briefings",
+    );
+    let one = page.evaluate(total()).as_i64().unwrap();
+    page.evaluate(&tick("KTT Hanoi"));
+    page.wait_until(
+        "location.search.includes('tag=KTT+Hanoi') && document.querySelector('.search-status').textContent.startsWith('5 ')",
+        "both tags' briefings",
+    );
+    let both = page.evaluate(total()).as_i64().unwrap();
+    assert!(both > one, "a second tag widens: {one} then {both}");
+    assert_eq!(
+        page.evaluate("document.activeElement.value"),
+        serde_json::json!("KTT Hanoi"),
+        "the focus stays on the box ticked"
+    );
+    assert_eq!(strings(page.evaluate(labels)), before, "the counts stay");
+
+    let short = format!("{url}search/?q=k");
+    page.go(&short);
+    page.wait_for_text("Ketik sedikitnya dua huruf.");
+    assert_eq!(
+        page.evaluate("document.querySelectorAll('.search-results li').length"),
+        serde_json::json!(0)
+    );
+}

@@ -347,3 +347,30 @@ fn the_site_named_as_a_source_is_no_source() {
             .contains(r#"href="/sources/kompas/""#)
     );
 }
+
+/// A briefing is found by its tags, even where its text never writes them out.
+#[test]
+fn the_search_index_holds_each_briefings_tags() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\n");
+    site.briefing(
+        "content/a.md",
+        &[
+            ("title", "Pertemuan di perbatasan"),
+            ("date", "2019-06-30"),
+            ("tags", "[Denuklirisasi, Panmunjom]"),
+        ],
+        "Kedua pemimpin berjabat tangan di garis demarkasi.",
+    );
+    site.build();
+    let fragments: Vec<String> = files(&site.output())
+        .into_iter()
+        .filter(|(k, _)| k.contains("/fragment/"))
+        .map(|(_, v)| gunzip(&v))
+        .collect();
+    assert!(
+        fragments
+            .iter()
+            .any(|f| f.contains("garis demarkasi. — Denuklirisasi, Panmunjom")),
+        "{fragments:?}"
+    );
+}

@@ -403,3 +403,63 @@ fn check_warns_about_raw_articles_resting_on_weak_evidence() {
     let out = kabar(&["build"], site.root());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("check the date"));
 }
+
+/// The source links to the original article where its address is known (a raw article's own
+/// address line, or the front matter's `source.url`), and to the outlet's home page only when
+/// that is all there is; JSON-LD's `isBasedOn` names the article, never the home page.
+#[test]
+fn the_source_links_to_the_article_when_its_address_is_known() {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
+    site.write(
+        "content/mentah.txt",
+        "Kim Tiba di Hanoi dengan Kereta\n\
+         https://www.cnnindonesia.com/internasional/20190226080000-113-372910/kim-tiba-di-hanoi\n\
+         Selasa, 26/02/2019 08:00 WIB\n\n\
+         Jakarta, CNN Indonesia -- Pemimpin Korea Utara Kim Jong Un tiba di Hanoi dengan kereta \
+         lapis baja untuk bertemu Presiden AS Donald Trump. Kereta itu menempuh perjalanan dua \
+         hari dari Pyongyang melintasi China.\n",
+    );
+    site.briefing(
+        "content/beranda.md",
+        &[
+            ("title", "Hanya beranda"),
+            ("date", "2019-02-25"),
+            ("source", "{name: Kompas, url: https://www.kompas.com/}"),
+        ],
+        "Isi.",
+    );
+    site.briefing(
+        "content/artikel.md",
+        &[
+            ("title", "Dengan artikel"),
+            ("date", "2019-02-24"),
+            (
+                "source",
+                "{name: Kompas, url: https://www.kompas.com/global/read/2019/02/24/kim}",
+            ),
+        ],
+        "Isi.",
+    );
+    site.build();
+    let article =
+        "https://www.cnnindonesia.com/internasional/20190226080000-113-372910/kim-tiba-di-hanoi";
+    let raw = site.read("2019/02/mentah/index.html");
+    assert!(
+        raw.contains(&format!(
+            r#"(<a href="{article}" rel="external">artikel asli</a>)"#
+        )),
+        "{raw}"
+    );
+    assert!(
+        raw.contains(&format!(r#""isBasedOn":"{article}""#))
+            || raw.contains(&format!(r#""isBasedOn": "{article}""#)),
+        "{raw}"
+    );
+    let home = site.read("2019/02/beranda/index.html");
+    assert!(home.contains(r#"(<a href="https://www.kompas.com/" rel="external">situs asli</a>)"#));
+    assert!(!home.contains("isBasedOn"), "the home page is no article");
+    let stated = site.read("2019/02/artikel/index.html");
+    assert!(stated.contains(
+        r#"(<a href="https://www.kompas.com/global/read/2019/02/24/kim" rel="external">artikel asli</a>)"#
+    ));
+}

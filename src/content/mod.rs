@@ -255,8 +255,13 @@ pub fn read_text(
         ));
         stated.truncate(MAX_TAGS);
     }
+    let home = |name: &str| crate::extract::outlets::known(name).and_then(|k| k.url);
     let source = fm.source.map(|s| match s {
-        SourceField::Name(name) => Outlet { name, url: None },
+        SourceField::Name(name) => Outlet {
+            home: home(&name).map(str::to_string),
+            name,
+            url: None,
+        },
         SourceField::Full { name, url } => {
             let (safe, unsafe_url): (Option<String>, Option<String>) = match url {
                 Some(url) if sanitize::runs_script(&url, false) => (None, Some(url)),
@@ -266,7 +271,15 @@ pub fn read_text(
                 let (line, col) = front_matter::value_position(text, "source");
                 warnings.push(sanitize::script_link_warning(path, line, col, &url));
             }
-            Outlet { name, url: safe }
+            let outlet = Outlet {
+                home: home(&name).map(str::to_string),
+                name,
+                url: None,
+            };
+            match safe {
+                Some(address) => outlet.at(address),
+                None => outlet,
+            }
         }
     });
     let summary = match fm.summary.or(content.before_more.take()) {
@@ -516,7 +529,8 @@ mod tests {
             b.source,
             Some(Outlet {
                 name: "Kompas".into(),
-                url: Some("https://kompas.com".into())
+                url: None,
+                home: Some("https://kompas.com".into())
             })
         );
         assert_eq!(b.dateline.as_deref(), Some("Hanoi"));

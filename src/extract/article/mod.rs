@@ -129,7 +129,13 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         label: labels.source.as_deref(),
         address: address.as_deref(),
     };
-    let (source, source_from) = outlets::choose(&clues, text).unzip();
+    let (mut source, source_from) = outlets::choose(&clues, text).unzip();
+    // The article's address, when it is the chosen outlet's: the source links to the story.
+    if let (Some(outlet), Some(address)) = (source.as_mut(), address.as_deref())
+        && outlets::address_outlet(address).is_some_and(|k| k.name == outlet.name)
+    {
+        outlet.url = Some(address.trim().to_string());
+    }
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 

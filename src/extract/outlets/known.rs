@@ -291,7 +291,8 @@ impl Known {
     pub fn outlet(&self) -> Outlet {
         Outlet {
             name: self.name.to_string(),
-            url: self.url.map(str::to_string),
+            url: None,
+            home: self.url.map(str::to_string),
         }
     }
 }

@@ -18,20 +18,38 @@ pub use known::{FINGERPRINTS, KNOWN, Known};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Outlet {
     pub name: String,
+    /// The article's own address, when the text or the front matter gives it.
     pub url: Option<String>,
+    /// The outlet's home page, when known.
+    pub home: Option<String>,
 }
 
 impl Outlet {
-    /// The outlet a written name stands for: its known name and address, or the name as
+    /// The outlet a written name stands for: its known name and home page, or the name as
     /// written.
     pub fn named(written: &str) -> Outlet {
         known(written).map_or_else(
             || Outlet {
                 name: written.to_string(),
                 url: None,
+                home: None,
             },
             Known::outlet,
         )
+    }
+
+    /// The outlet with an address an editor gave: an address with a path is the article's,
+    /// a bare host the outlet's home page.
+    pub fn at(mut self, address: String) -> Outlet {
+        let path = address
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split_once('/'));
+        match path.map(|(_, path)| path.trim_matches('/')) {
+            Some(path) if !path.is_empty() => self.url = Some(address),
+            _ => self.home = Some(address),
+        }
+        self
     }
 }
 

@@ -49,11 +49,22 @@ pub fn record(b: &Briefing, card: &Card) -> Result<Record, Diagnostic> {
     let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
     Ok(Record {
         url: card.url.clone(),
-        content: plain_text(&b.body.html()?),
+        content: searchable(&b.body.html()?, card),
         meta,
         filters,
         sort: BTreeMap::from([("date".to_string(), instant.to_string())]),
     })
+}
+
+/// What a query is matched against: the body's text, then the tags, so a briefing is found
+/// by a tag its text never writes out.
+fn searchable(body_html: &str, card: &Card) -> String {
+    let text = plain_text(body_html);
+    let tags: Vec<&str> = card.tags.iter().map(|t| t.name.as_str()).collect();
+    match tags.is_empty() {
+        true => text,
+        false => format!("{text} — {}", tags.join(", ")),
+    }
 }
 
 /// The text of an HTML fragment, with a space where an element began or ended (so words in
