@@ -707,6 +707,9 @@ fn briefing_pages_tell_search_engines_and_link_previews_what_they_are() {
         serde_json::json!(["Korea Utara", "KTT Hanoi"])
     );
     assert_eq!(article["isBasedOn"], "https://www.kompas.com/read/1");
+    // The dateline is where the story was filed, not what it is about.
+    assert_eq!(article["locationCreated"]["name"], "Hanoi");
+    assert!(article.get("contentLocation").is_none());
     assert_eq!(
         article["mainEntityOfPage"],
         "https://uji.example/2019/02/kim/"

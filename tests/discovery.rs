@@ -288,6 +288,12 @@ fn the_timeline_is_an_overview_and_months_paginate() {
         on_this_day.contains("Setahun lalu"),
         "5 June of an earlier year"
     );
+    // The newest briefing's date, named as such: the build cannot know the reader's today.
+    assert!(
+        on_this_day.contains("<h2>5 Juni di tahun-tahun sebelumnya</h2>"),
+        "{on_this_day}"
+    );
+    assert!(!timeline.contains("hari ini"));
     assert!(
         !timeline.contains("Juni 3"),
         "the overview lists no briefings but on this day"

@@ -303,3 +303,24 @@ fn the_timeline_shows_its_newest_months_first_on_a_phone() {
     );
     assert_eq!(aligned, serde_json::json!(true));
 }
+
+/// On a phone the masthead stays compact, so the first screen shows the news, not the chrome.
+#[test]
+fn the_masthead_is_compact_on_a_phone() {
+    let Some(binary) = chromium() else { return };
+    let (_out, url) = example_served_under_a_sub_path();
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    set_width(&mut page, 390);
+    open(&mut page, &url);
+    let height = page
+        .evaluate("document.querySelector('.masthead').getBoundingClientRect().height")
+        .as_f64()
+        .unwrap();
+    assert!(
+        height <= 120.0,
+        "the masthead is {height} px tall at 390 px"
+    );
+    let fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
+    assert_eq!(fits, serde_json::json!(true), "and no wider than the phone");
+}

@@ -15,9 +15,9 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("sources", "Sumber", "Sources"),
     ("original", "situs asli", "original"),
     ("original_article", "artikel asli", "original article"),
-    ("places", "Tempat", "Places"),
+    ("places", "Dateline", "Datelines"),
     ("all_sources", "Semua sumber", "All sources"),
-    ("all_places", "Semua tempat", "All places"),
+    ("all_places", "Semua dateline", "All datelines"),
     ("from_source", "Kabar dari", "Briefings from"),
     ("from_place", "Kabar dari", "Briefings datelined"),
     ("all_tags", "Semua tag", "All tags"),
@@ -74,7 +74,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("skip", "Langsung ke isi", "Skip to content"),
     ("search", "Cari", "Search"),
     ("related", "Kabar terkait", "Related briefings"),
-    ("on_this_day", "Pada hari ini", "On this day"),
+    (
+        "on_this_day",
+        "di tahun-tahun sebelumnya",
+        "in earlier years",
+    ),
     ("leads", "Kabar utama", "Leading briefings"),
     (
         "all_of_month",
@@ -108,7 +112,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("search_clear", "Hapus saringan", "Clear filters"),
     ("filter_tag", "Tag", "Tag"),
     ("filter_source", "Sumber", "Source"),
-    ("filter_place", "Tempat", "Place"),
+    ("filter_place", "Dateline", "Dateline"),
     ("filter_year", "Tahun", "Year"),
 ];
 

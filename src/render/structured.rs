@@ -77,7 +77,8 @@ pub fn briefing(card: &Card, updated: Option<&str>, crumbs: &[Crumb], site: &Sit
         article["isBasedOn"] = Value::from(url.as_str());
     }
     if let Some(place) = &card.dateline {
-        article["contentLocation"] = json!({"@type": "Place", "name": place});
+        // A dateline says where the story was filed, not what it is about.
+        article["locationCreated"] = json!({"@type": "Place", "name": place});
     }
     let trail: Vec<Value> = crumbs
         .iter()
