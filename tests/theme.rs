@@ -28,15 +28,20 @@ fn axe_script() -> Option<String> {
 /// A page of every kind the theme designs, by its path under the site.
 const PAGES: &[(&str, &str)] = &[
     ("home", ""),
+    ("home-2", "page/2/"),
     ("briefing", "2019/02/ktt-hanoi-tanpa-kesepakatan/"),
     ("tags", "tags/"),
     ("tag", "tags/korea-utara/"),
+    ("tag-2", "tags/korea-utara/page/2/"),
     ("sources", "sources/"),
     ("source", "sources/cnn-indonesia/"),
+    ("places", "places/"),
+    ("place", "places/seoul/"),
     ("timeline", "timeline/"),
     ("year", "timeline/2019/"),
     ("month", "timeline/2019/02/"),
     ("search", "search/?q=kim"),
+    ("404", "404.html"),
 ];
 
 /// Opens `url` and waits until it has loaded (and, for search, shown its results).
@@ -108,7 +113,7 @@ fn every_page_kind_is_accessible_fits_a_phone_and_stays_on_its_site() {
         set_scheme(&mut page, scheme);
         open(&mut page, &url);
         backgrounds.push(page.evaluate("getComputedStyle(document.body).backgroundColor"));
-        for width in [390, 1280] {
+        for width in [390, 1024, 1280] {
             set_width(&mut page, width);
             for (kind, path) in PAGES {
                 open(&mut page, &format!("{url}{path}"));
@@ -155,7 +160,8 @@ fn every_page_kind_is_accessible_fits_a_phone_and_stays_on_its_site() {
 fn a_briefing_prints_alone_with_the_addresses_of_its_links() {
     let Some(binary) = chromium() else { return };
     let (_out, url) = example_served_under_a_sub_path();
-    let briefing = format!("{url}{}", PAGES[1].1);
+    let (_, path) = PAGES.iter().find(|(kind, _)| *kind == "briefing").unwrap();
+    let briefing = format!("{url}{path}");
     let browser = Browser::open(&binary, &briefing);
     let mut page = browser.page(&briefing);
     open(&mut page, &briefing);
@@ -229,7 +235,7 @@ fn screenshots() -> PathBuf {
 }
 
 #[test]
-fn screenshots_of_the_main_pages_at_phone_and_desk_widths() {
+fn screenshots_of_every_page_kind_at_phone_and_desk_widths() {
     use base64::Engine;
     let Some(binary) = chromium() else { return };
     let (_out, url) = example_served_under_a_sub_path();
@@ -238,10 +244,7 @@ fn screenshots_of_the_main_pages_at_phone_and_desk_widths() {
     let dir = screenshots();
     for width in [390, 1280] {
         set_width(&mut page, width);
-        for (kind, path) in PAGES
-            .iter()
-            .filter(|(kind, _)| ["home", "briefing", "timeline", "search"].contains(kind))
-        {
+        for (kind, path) in PAGES {
             open(&mut page, &format!("{url}{path}"));
             let shot = page.call(
                 "Page.captureScreenshot",
