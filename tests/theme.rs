@@ -1,14 +1,16 @@
 //! The default theme as readers meet it, in headless Chromium: axe-core finds no serious or
-//! critical accessibility violation on any page kind, in light and in dark; nothing is wider
-//! than a 390 px phone; no request leaves the site; and screenshots of the main pages at 390
-//! and 1280 px are written to `target/screenshots/` for anyone to look at.
+//! critical accessibility violation on any page kind, in light and in dark, on the example
+//! site and deep in a generated archive; nothing is wider than a 390 px phone; no request
+//! leaves the site; and screenshots of every page kind at 390 and 1280 px are written to
+//! `target/screenshots/` for anyone to look at.
 //! `scripts/test` installs Chromium and axe-core; elsewhere the test skips, never under CI=true.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::browser::{Browser, Page, chromium, example_served_under_a_sub_path};
+use common::TestSite;
+use common::browser::{Browser, Page, chromium, example_served_under_a_sub_path, serve_folder};
 
 /// axe-core's script, or `None` where it is not installed (a failure in CI).
 fn axe_script() -> Option<String> {
@@ -326,4 +328,67 @@ fn the_masthead_is_compact_on_a_phone() {
     );
     let fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
     assert_eq!(fits, serde_json::json!(true), "and no wider than the phone");
+}
+
+/// Deep in a larger archive (long lists, many pages, several years), pages stay accessible and
+/// fit every screen: the numbered pages, per-year links and neighbours included.
+#[test]
+fn a_generated_archive_is_accessible_deep_in_its_lists() {
+    let Some(binary) = chromium() else { return };
+    let Some(axe) = axe_script() else { return };
+    let site = TestSite::new("title: Arsip Uji\npaginate: 5\nsearch: false\n");
+    for n in 0..400 {
+        let date = format!(
+            "{}-{:02}-{:02} 10:00",
+            2016 + n / 100,
+            1 + n % 12,
+            1 + n % 28
+        );
+        let tags = format!("[Korea Utara, Topik {}]", n % 6);
+        site.briefing(
+            &format!("content/k{n:03}.md"),
+            &[
+                ("title", &format!("Kabar nomor {n} tentang perundingan")),
+                ("date", &date),
+                ("tags", &tags),
+                ("source", ["Kompas", "Antara"][n % 2]),
+                ("dateline", ["Seoul", "Jakarta"][n % 2]),
+            ],
+            "Isi kabar tentang perundingan yang berlanjut.",
+        );
+    }
+    let out = tempfile::tempdir().unwrap();
+    let url = serve_folder(out.path(), "/arsip");
+    kabar::build(&kabar::Options {
+        output: Some(out.path().to_path_buf()),
+        base_url: Some(url.clone()),
+        ..site.options()
+    })
+    .unwrap();
+    let browser = Browser::open(&binary, &url);
+    let mut page = browser.page(&url);
+    let mut problems = Vec::new();
+    for width in [390, 1024, 1280] {
+        set_width(&mut page, width);
+        for path in [
+            "page/40/",
+            "tags/korea-utara/page/41/",
+            "sources/kompas/page/20/",
+            "timeline/",
+            "timeline/2018/",
+            "timeline/2018/03/",
+        ] {
+            open(&mut page, &format!("{url}{path}"));
+            for violation in violations(&mut page, &axe) {
+                problems.push(format!("{path} ({width} px): {violation}"));
+            }
+            let overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            );
+            if overflow.as_i64() != Some(0) {
+                problems.push(format!("{path} ({width} px): {overflow} px too wide"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
