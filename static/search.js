@@ -13,6 +13,7 @@ const filterBox = root.querySelector(".search-filters");
 const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 const more = root.querySelector(".search-more");
+const elsewhere = root.querySelector(".search-elsewhere");
 const FILTERS = ["tag", "source", "place", "year"];
 const PAGE = 10;
 // A query of one letter matches nearly everything: it waits for a second.
@@ -84,6 +85,7 @@ async function search() {
   more.hidden = true;
   const query = state.query.trim();
   if (query.length < SHORTEST) {
+    elsewhere.hidden = true;
     status.textContent = query ? words.short : "";
     controls.hidden = true;
     return;
@@ -95,6 +97,8 @@ async function search() {
   if (mine !== run) return;
   const total = found.results.length;
   status.textContent = total ? `${total} ${words.results}` : words.none;
+  // Nothing found: the ways to browse instead.
+  elsewhere.hidden = total > 0;
   controls.hidden = total === 0 && Object.keys(filters).length === 0;
   // Counts over the query alone: they stay put while filters are ticked.
   showFilters(found.totalFilters || found.filters);

@@ -209,8 +209,11 @@ fn a_word_saved_in_serve_is_found_by_search_within_seconds() {
             break;
         }
         assert!(
-            saved.elapsed() < Duration::from_secs(10),
-            "the new word was not found within 10 s"
+            // A generous bound: a loaded CI machine rebuilds and indexes slowly; speed is
+            // measured by the benchmarks, this checks only that the word is found at all.
+            saved.elapsed() < Duration::from_secs(30),
+            "the new word was not found within 30 s: {}",
+            page.evaluate("document.getElementById('search').innerText")
         );
     }
 }
@@ -257,6 +260,19 @@ fn search_filters_widen_within_a_group_and_keep_the_focus() {
         "the focus stays on the box ticked"
     );
     assert_eq!(strings(page.evaluate(labels)), before, "the counts stay");
+
+    // Nothing found: the ways to browse instead are offered.
+    page.go(&format!("{url}search/?q=zzzxqv"));
+    page.wait_until(
+        "!document.querySelector('.search-elsewhere').hidden",
+        "other ways in when nothing is found",
+    );
+    assert!(
+        strings(page.evaluate(
+            "[...document.querySelectorAll('.search-elsewhere a')].map(a => a.pathname)"
+        ))
+        .contains(&"/arsip/timeline/".to_string())
+    );
 
     let short = format!("{url}search/?q=k");
     page.go(&short);

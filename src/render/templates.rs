@@ -37,6 +37,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "redirect.html",
     "partials/card.html",
     "partials/row.html",
+    "partials/elsewhere.html",
     "partials/pagination.html",
     "partials/groups.html",
     "partials/group.html",
