@@ -265,7 +265,7 @@ fn screenshots_of_every_page_kind_at_phone_and_desk_widths() {
 }
 
 /// On a phone the timeline's chart opens at its newest months, and the table of its numbers
-/// can be scrolled from the keyboard.
+/// can be scrolled from the keyboard and passes axe when opened.
 #[test]
 fn the_timeline_shows_its_newest_months_first_on_a_phone() {
     let Some(binary) = chromium() else { return };
@@ -299,6 +299,12 @@ fn the_timeline_shows_its_newest_months_first_on_a_phone() {
         serde_json::json!(0),
         "the numbers can be reached by keyboard"
     );
+    // Opened, the numbers table passes axe too (closed, axe does not look inside).
+    if let Some(axe) = axe_script() {
+        page.evaluate("document.querySelector('details.chart-numbers').open = true");
+        let problems = violations(&mut page, &axe);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
     // On a desk the chart starts at the left, as text does.
     set_width(&mut page, 1280);
     open(&mut page, &timeline);
