@@ -141,7 +141,8 @@ fn rank<'a>(
     };
     // The best few of many candidates: kept sorted as they come, never sorting them all.
     let mut best: Vec<(usize, f64, u64)> = Vec::with_capacity(RELATED + 1);
-    for (j, score) in scores.into_iter().filter(|&(_, s)| s >= min_score()) {
+    let floor = min_score();
+    for (j, score) in scores.into_iter().filter(|&(_, s)| s >= floor) {
         if best.len() == RELATED && score < best[RELATED - 1].1 {
             continue;
         }

@@ -255,31 +255,24 @@ pub fn read_text(
         ));
         stated.truncate(MAX_TAGS);
     }
-    let home = |name: &str| crate::extract::outlets::known(name).and_then(|k| k.url);
-    let source = fm.source.map(|s| match s {
-        SourceField::Name(name) => Outlet {
-            home: home(&name).map(str::to_string),
+    let source = fm.source.map(|s| {
+        let (name, address) = match s {
+            SourceField::Name(name) => (name, None),
+            SourceField::Full { name, url } => (name, url),
+        };
+        let outlet = Outlet {
+            home: crate::extract::outlets::known(&name).and_then(|k| k.url.map(str::to_string)),
             name,
             url: None,
-        },
-        SourceField::Full { name, url } => {
-            let (safe, unsafe_url): (Option<String>, Option<String>) = match url {
-                Some(url) if sanitize::runs_script(&url, false) => (None, Some(url)),
-                url => (url, None),
-            };
-            if let Some(url) = unsafe_url {
+        };
+        match address {
+            Some(url) if sanitize::runs_script(&url, false) => {
                 let (line, col) = front_matter::value_position(text, "source");
                 warnings.push(sanitize::script_link_warning(path, line, col, &url));
+                outlet
             }
-            let outlet = Outlet {
-                home: home(&name).map(str::to_string),
-                name,
-                url: None,
-            };
-            match safe {
-                Some(address) => outlet.at(address),
-                None => outlet,
-            }
+            Some(address) => outlet.at(address),
+            None => outlet,
         }
     });
     let summary = match fm.summary.or(content.before_more.take()) {
@@ -469,7 +462,6 @@ fn markdown_content(body: &str, fm: &FrontMatter, config: &Config) -> Content {
     }
 }
 
-/// Same tag twice (by slug) is kept once, as first written.
 /// Two names written alike, whatever their case and spacing.
 fn same_name(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -480,6 +472,7 @@ fn same_name(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
+/// Same tag twice (by slug) is kept once, as first written.
 fn dedup_tags(tags: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     tags.into_iter()

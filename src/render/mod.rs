@@ -306,7 +306,7 @@ impl<'a> Renderer<'a> {
         let years = &self.archive.years;
         let view = |y: usize| views::YearLink::new(&years[y], self.config);
         [
-            years.get(y + 1).map(|_| view(y + 1)),
+            (y + 1 < years.len()).then(|| view(y + 1)),
             y.checked_sub(1).map(view),
         ]
     }
@@ -358,10 +358,7 @@ impl<'a> Renderer<'a> {
     /// The sitemap's lines: the whole sitemap's, or those of part `part` of a split one. A
     /// briefing's line carries the date it last changed.
     fn sitemap(&self, plan: &Plan, part: Option<usize>) -> Vec<SitemapEntry> {
-        let range = part.map_or(0..usize::MAX, |k| plan.sitemap_parts[k].clone());
-        plan.sitemap_pages()
-            .skip(range.start)
-            .take(range.len())
+        plan.sitemap_part(part)
             .map(|p| SitemapEntry {
                 loc: self.config.base_url.absolute(&p.path),
                 lastmod: match p.kind {
@@ -374,24 +371,21 @@ impl<'a> Renderer<'a> {
 
     /// The index of a split sitemap: each part's address, and the newest change it lists.
     fn sitemap_index(&self, plan: &Plan) -> Vec<SitemapEntry> {
-        let briefings = |range: &std::ops::Range<usize>| {
-            let pages = plan.sitemap_pages().skip(range.start).take(range.len());
-            pages.filter_map(|p| match p.kind {
+        let briefings = |part: usize| {
+            plan.sitemap_part(Some(part)).filter_map(|p| match p.kind {
                 PageKind::Briefing(i) => Some(i),
                 _ => None,
             })
         };
-        plan.sitemap_parts
-            .iter()
-            .enumerate()
-            .map(|(part, range)| SitemapEntry {
+        (0..plan.sitemap_parts.len())
+            .map(|part| SitemapEntry {
                 loc: self
                     .config
                     .base_url
                     .absolute(&pages::sitemap_part_path(part)),
                 lastmod: self
                     .archive
-                    .last_change(briefings(range))
+                    .last_change(briefings(part))
                     .map(|d| d.to_rfc3339()),
             })
             .collect()

@@ -129,14 +129,17 @@ pub struct Plan {
     pub pages: Vec<Page>,
     pub copies: Vec<Copy>,
     /// Where a sitemap too large for one file splits: ranges of
-    /// [`Plan::sitemap_pages`], one per file; empty when one file holds it all.
+    /// [`Plan::sitemap_part`]`(None)`, one per file; empty when one file holds it all.
     pub sitemap_parts: Vec<Range<usize>>,
 }
 
 impl Plan {
-    /// The pages the sitemap lists, in its order.
-    pub fn sitemap_pages(&self) -> impl Iterator<Item = &Page> {
-        self.pages.iter().filter(|p| p.in_sitemap())
+    /// The pages the sitemap lists, in its order: all of them (`None`), or those of one part
+    /// of a split sitemap.
+    pub fn sitemap_part(&self, part: Option<usize>) -> impl Iterator<Item = &Page> {
+        let range = part.map_or(0..usize::MAX, |k| self.sitemap_parts[k].clone());
+        let listed = self.pages.iter().filter(|p| p.in_sitemap());
+        listed.skip(range.start).take(range.len())
     }
 }
 
@@ -147,10 +150,13 @@ pub fn sitemap_part_path(part: usize) -> String {
 
 /// Splits the sitemap's addresses into files within the protocol's limits of count and size.
 fn split_sitemap(pages: &[Page], config: &Config) -> Vec<Range<usize>> {
+    // Every address is the site's followed by the page's path: measured, never built.
+    let site = config.base_url.absolute("").len();
     let mut parts = Vec::new();
     let (mut start, mut bytes, mut count) = (0, 0, 0);
     for page in pages.iter().filter(|p| p.in_sitemap()) {
-        let line = config.base_url.absolute(&page.path).len() + SITEMAP_LINE_BYTES;
+        let address = site + page.path.trim_start_matches('/').len();
+        let line = address + SITEMAP_LINE_BYTES;
         if count > start && (count - start == SITEMAP_URLS || bytes + line > SITEMAP_BYTES) {
             parts.push(start..count);
             (start, bytes) = (count, 0);
