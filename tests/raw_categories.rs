@@ -57,6 +57,71 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // Whole saved pages: the story found among network bars, share panels, captions and
+    // section labels, and nothing of it lost.
+    Case {
+        category: "page",
+        // A photo page: a section name between the date line and the headline, the
+        // photographer, the caption and its shorter restatement, teasers under their times,
+        // then a network's bars, each longer than the story.
+        text: "Home\n\nEkonomi\n\nBisnis\n\nProperti\n\nIndeks\n\nUsaha Kecil baru ·\n\nPaling Dibaca baru ·\n\nRiset Pasar ·\n\nKonsultasi ·\n\nd'Preneur ·\n\ndetikfinance\n\nFoto Bisnis\n\nRabu, 11/03/2020 15:32 WIB\n\nFotoBisnis\n\nPelabuhan Baru Patimban Mulai Beroperasi\n\nFotografer: Andi Saputra\n\nPelabuhan Patimban di Subang hari ini mulai melayani kapal kontainer pertama setelah dua tahun dibangun. Pelabuhan itu disiapkan untuk ekspor mobil.\n\nPelabuhan Patimban mulai melayani kapal kontainer.\n\nFoto Terkait\n\nRabu, 11/03/2020 13:07 WIB\n\nHarga Cabai Turun di Pasar Induk\n\nRabu, 11/03/2020 12:50 WIB\n\nRupiah Menguat Tipis Siang Ini\n\ndetikNews · Kolom · Wawancara · Lapsus · Tokoh · Pro Kontra · Profil · Indeks\n\ndetikSport · Basket · MotoGP · Raket · Sepakbola · Sport Lain · Fans Area · Indeks\n\ndetikOto · Mobil · Motor · Modifikasi · Tips & Trik · Komunitas · OtoTest · Indeks\n\ndetikHot · Celebs · Music · Movie · Art · Gallery · Profile · KPOP · Indeks\n\ndetikFinance · Ekonomi Bisnis · Finansial · Properti · Energi · Industri · Sosok · Pajak · Indeks\n\ndetikHealth · Health News · Diet · Ibu & Anak · Konsultasi · Bank Nama Bayi\n\ndetikTravel · Travel News · Destinations · d'Trips · Hotels · Flights · Travelers Stories\n\nBack to Top\n\nCopyright © detikcom, All Rights Reserved · Redaksi · Pedoman Media Siber · Karir",
+        title: "Pelabuhan Baru Patimban Mulai Beroperasi",
+        date: "2020-03-11T15:32:00+07:00",
+        kept: &["mulai melayani kapal kontainer pertama setelah dua tahun dibangun"],
+        gone: &["Wawancara", "Modifikasi", "Harga Cabai"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A share panel and a zero-width line between the header and the story.
+        text: "Okezone.com\n\nNews\n\nFinance\n\nLifestyle\n\nCelebrity\n\nBola\n\nHOME\n\nHot Gossip\n\nMovie\n\nMusic\n\nCara Dian Menjaga Suara Jelang Konser Tunggal\n\nRina Wulandari | Jum'at, 13 Maret 2020 - 13:30 wib\n\nShare on Facebook\n\nShare on Twitter\n\nShare on Google\n\nShare on linkedin\n\nShare on Pinterest\n\nShare on mail\n\ncopy link\n\nLink successfully copied\n\nToggle\n\n0Komentar\n\nShare on Facebook\n\nShare on Twitter\n\ncopy link\n\nLink successfully copied\n\nDian Anggraini. (Foto: Rina/Okezone)\n\n\u{200b}\n\nJAKARTA - Penyanyi Dian Anggraini mengaku menjaga suaranya dengan banyak minum air hangat menjelang konser tunggal pertamanya bulan depan.\n\n\"Aku kurangi bicara dan tidur lebih awal,\" kata Dian kepada wartawan di Jakarta.\n\n0 Komentar\n\nBerita Rekomendasi",
+        title: "Cara Dian Menjaga Suara Jelang Konser Tunggal",
+        date: "2020-03-13T13:30:00+07:00",
+        kept: &[
+            "menjaga suaranya dengan banyak minum air hangat",
+            "Aku kurangi bicara",
+        ],
+        gone: &["Share on", "Link successfully copied", "Komentar"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // An English page's share panel between its header and story.
+        text: "Sections\n\nWorld\n\nBusiness\n\nPolitics\n\nSports\n\nOpinion\n\nPorts Reopen After Storm Passes\n\nBy MARIA LOPEZ\n\nUpdated 3:05 PM EST, Tue March 10, 2020\n\nShare on Facebook\n\nShare on X\n\nShare on LinkedIn\n\nCopy link\n\nLink copied\n\n12 Comments\n\nMANILA, Philippines (AP) — Ports across the central Philippines reopened on Tuesday after a storm that had stranded thousands of travelers moved out to sea.\n\nThe coast guard said ferries would run on their normal schedules by Wednesday.",
+        title: "Ports Reopen After Storm Passes",
+        date: "2020-03-10",
+        kept: &["Ports across the central Philippines reopened on Tuesday"],
+        gone: &["Share on", "Copy link", "Comments"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A byline, its role and a font-size control under a caption above the story.
+        text: "Home\n\nLifestyle\n\nHealth\n\nFoto\n\nVideo\n\nIndeks\n\nKamis, 5 Maret 2020 - 15:56 wib\n\nKurang Tidur, Risiko Darah Tinggi Naik\n\nKurang tidur memengaruhi tekanan darah. (Foto: Shutterstock)\n\nSari Dewi\n\nJurnalis\n\nA\n\nA\n\nA\n\nKURANG tidur ternyata bisa menaikkan tekanan darah seseorang dalam waktu singkat. Dokter menyarankan tidur tujuh jam setiap malam.\n\nPenelitian terbaru menunjukkan orang yang tidur kurang dari lima jam lebih sering mengalami hipertensi.\n\n(ren)\n\nBerita Rekomendasi\n\nDiabetes\n\nCara Sederhana Cegah Hipertensi",
+        title: "Kurang Tidur, Risiko Darah Tinggi Naik",
+        date: "2020-03-05T15:56:00+07:00",
+        kept: &["KURANG tidur ternyata bisa menaikkan tekanan darah"],
+        gone: &["Jurnalis", "Sari Dewi"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A network's bar separated by bullets, repeated in the footer.
+        text: "Tribunnews • Nasional • Regional • Internasional • Bisnis • Sport • Seleb • Lifestyle • Otomotif\n\nSelasa, 10 Maret 2020 09:15 WIB\n\nBanjir Rendam Ratusan Rumah di Bekasi\n\nTRIBUNNEWS.COM, BEKASI - Banjir merendam ratusan rumah di tiga kecamatan di Bekasi setelah hujan deras mengguyur sejak Senin malam.\n\nWarga mengungsi ke masjid dan balai desa terdekat sambil menunggu air surut.\n\nTribunnews • Nasional • Regional • Internasional • Bisnis • Sport • Seleb • Lifestyle • Otomotif • Travel • Kesehatan • Techno • Video • Foto • Indeks",
+        title: "Banjir Rendam Ratusan Rumah di Bekasi",
+        date: "2020-03-10",
+        kept: &["Banjir merendam ratusan rumah", "Warga mengungsi ke masjid"],
+        gone: &["Otomotif", "Kesehatan"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A photo story: the caption and its shorter restatement; the longer telling stays.
+        text: "Pasar Murah Digelar di Balai Kota\n\nKamis, 12/03/2020 10:20 WIB\n\nPemerintah kota hari ini resmi menggelar pasar murah di halaman Balai Kota Bandung selama tiga hari. Beras dan minyak goreng dijual di bawah harga pasar.\n\nPemerintah kota resmi menggelar pasar murah di halaman Balai Kota Bandung.",
+        title: "Pasar Murah Digelar di Balai Kota",
+        kept: &["Beras dan minyak goreng dijual di bawah harga pasar"],
+        ..NONE
+    },
     // Bodies are never lost.
     Case {
         category: "body",
@@ -540,7 +605,7 @@ fn every_category_reads_as_expected() {
             check("doubt", ok, message.to_string());
         }
     }
-    for category in ["body", "date", "outlet", "title", "glued"] {
+    for category in ["body", "page", "date", "outlet", "title", "glued"] {
         let count = CASES.iter().filter(|c| c.category == category).count();
         assert!(count >= 5, "{category} has {count} cases");
     }

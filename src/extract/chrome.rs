@@ -19,8 +19,19 @@ pub fn is_chrome(line: &str) -> bool {
     if line.is_empty() || line.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
-    is_menu(line) || is_bar_of_site_words(line) || is_script(line) || ENGLISH.is_match(line)
+    is_menu(line)
+        || is_bar_of_site_words(line)
+        || is_script(line)
+        || ENGLISH.is_match(line)
+        || SHARE_PANEL.is_match(line)
 }
+
+/// A share panel's buttons and a comment box's counters, in either language (`Share on
+/// Twitter`, `Bagikan ke WhatsApp`, `Link successfully copied`, `0Komentar`).
+static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:share|bagikan|kirim)(?: on| ke| di| via| to)? (?:facebook|twitter|x|google\+?|linkedin|path|pinterest|mail|e-?mail|whatsapp|telegram|line)|copy link|salin (?:link|tautan)|link (?:successfully )?copied|(?:link|tautan) (?:berhasil )?disalin|toggle|\d+\s*(?:komentar|comments?)|tulis komentar.*)$")
+        .expect("valid share panel pattern")
+});
 
 /// English news pages' furniture: accessibility links, share panels, image credits.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,6 +62,9 @@ fn is_script(line: &str) -> bool {
     braces_only || (ends_like_code && CODE.iter().any(|c| line.contains(c)))
 }
 
+/// The most items a header line holds (outlet, date, section, author).
+const HEADER_ITEMS: usize = 5;
+
 /// Characters that separate the items of a menu.
 const SEPARATORS: &[char] = &['|', '•', '·', '\t'];
 
@@ -75,10 +89,13 @@ fn is_menu(line: &str) -> bool {
         return false;
     }
     let navigation = items.iter().filter(|i| all_site_words(i)).count();
+    // A header names its outlet among a few items; a network bar names one per channel
+    // (`detikNews · Berita · Internasional · ... · Indeks`).
+    let header_sized = items.len() <= HEADER_ITEMS;
     let informative = |item: &&str| {
         item.contains(':')
             || !dating::find_dates(item).is_empty()
-            || outlets::header_outlet(item).is_some()
+            || (header_sized && outlets::header_outlet(item).is_some())
     };
     (navigation >= 2 && navigation * 2 >= items.len()) || !items.iter().any(informative)
 }
@@ -227,6 +244,12 @@ mod tests {
             "}",
             "Skip to main content",
             "BBC navigation",
+            "Share on Pinterest",
+            "Bagikan ke WhatsApp",
+            "Link successfully copied",
+            "Salin tautan",
+            "0Komentar",
+            "12 Comments",
         ] {
             assert!(is_chrome(line), "{line}");
         }

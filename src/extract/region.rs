@@ -4,7 +4,7 @@
 //! "read also" links, ad markers) between them; what stands far above or below it is page
 //! furniture.
 
-use super::boilerplate::is_read_also_heading;
+use super::boilerplate::{is_read_also_heading, split_caption};
 use super::dating;
 use super::text::{ends_a_sentence, prose_words_of, without_closing_mark};
 
@@ -50,10 +50,14 @@ pub fn find(lines: &[String]) -> Story {
             continue;
         }
         in_list = false;
+        // A photo's caption reads as a sentence, but stands above a story as well as in it:
+        // a story starts at its first line of text, unless it is all captions (a gallery).
+        let text = (!is_whole_caption(line)).then_some(i);
         match &mut run {
             Some(r) if gap <= MAX_GAP => {
                 r.end = i + 1;
                 r.words += words;
+                r.first_text = r.first_text.or(text);
             }
             _ => {
                 if let Some(done) = run.take() {
@@ -63,6 +67,7 @@ pub fn find(lines: &[String]) -> Story {
                     start: i,
                     end: i + 1,
                     words,
+                    first_text: text,
                 });
             }
         }
@@ -79,14 +84,20 @@ pub fn find(lines: &[String]) -> Story {
         };
     };
     let end = best.end + closing_lines(&lines[best.end..]);
+    let start = best.first_text.unwrap_or(best.start);
     Story {
-        start: best.start,
+        start,
         end,
-        lines_above: lines[..best.start]
+        lines_above: lines[..start]
             .iter()
             .filter(|l| !l.trim().is_empty())
             .count(),
     }
+}
+
+/// A line that is only a photo's caption with its credit (`Kim di Hanoi. (Foto: AP)`).
+fn is_whole_caption(line: &str) -> bool {
+    split_caption(line).is_some_and(|(before, _, after)| before.is_empty() && after.is_empty())
 }
 
 /// A run of prose lines and the words they hold.
@@ -95,6 +106,8 @@ struct Run {
     start: usize,
     end: usize,
     words: usize,
+    /// The run's first line that is no photo caption.
+    first_text: Option<usize>,
 }
 
 fn larger(best: Option<Run>, run: Run) -> Run {

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::super::boilerplate;
 use super::super::outlets;
-use super::super::summary::{first_sentence, split_sentences};
+use super::super::summary::{first_sentence, split_sentences, word_count};
 use super::super::text::WordSet;
 use super::Block;
 
@@ -153,7 +153,8 @@ fn drop_restated_summary(blocks: &mut Vec<Block>) -> Option<String> {
         Block::Paragraph(text) => Some((i, text)),
         Block::Caption(_) => None,
     });
-    let (Some((teaser, first)), Some((_, lead))) = (paragraphs.next(), paragraphs.next()) else {
+    let (Some((first_at, first)), Some((lead_at, lead))) = (paragraphs.next(), paragraphs.next())
+    else {
         return None;
     };
     let opening = |text: &str| first_sentence(text).map(WordSet::of);
@@ -161,7 +162,14 @@ fn drop_restated_summary(blocks: &mut Vec<Block>) -> Option<String> {
     if !a.near_duplicate(&b) {
         return None;
     }
-    match blocks.remove(teaser) {
+    // The shorter telling is the restatement: a teaser above its lead, or a photo's caption
+    // below the story it sums up.
+    let shorter = if word_count(first) <= word_count(lead) {
+        first_at
+    } else {
+        lead_at
+    };
+    match blocks.remove(shorter) {
         Block::Paragraph(text) | Block::Caption(text) => Some(text),
     }
 }

@@ -14,6 +14,13 @@ static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line without the punctuation a scrape left before its first word (`, , - Judul`).
+/// A line without the space around it, zero-width characters among it: a line holding only
+/// a zero-width space (left where a page had an empty block) is empty.
+pub(super) fn trim_invisible(line: &str) -> &str {
+    const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+    line.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+}
+
 pub(super) fn without_debris(line: &str) -> &str {
     let start = line.find(|c: char| c.is_alphanumeric() || "\"“'‘([".contains(c));
     match start {

@@ -27,7 +27,7 @@ pub use body::is_desk_code;
 use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
-use lines::{join_parted_datelines, take_address, without_debris};
+use lines::{join_parted_datelines, take_address, trim_invisible, without_debris};
 use top::{TOP_LINES, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
@@ -96,7 +96,7 @@ const TITLE_WORDS: usize = 12;
 pub fn extract(text: &str, settings: &Settings) -> Article {
     let (mut lines, chrome_lines): (Vec<String>, Vec<String>) = text
         .lines()
-        .map(|l| detokenize(without_debris(l.trim())).into_owned())
+        .map(|l| detokenize(without_debris(trim_invisible(l))).into_owned())
         .partition(|l| !chrome::is_chrome(l));
     glued::unglue_lines(&mut lines, text, settings.entities);
     let labels = labels::take(&mut lines);

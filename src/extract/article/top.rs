@@ -141,10 +141,13 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
         i.filter(|i| is_page_headline(&lines[*i]))
             .map(|i| lines[i].clone())
     };
-    // Bylines stand between a headline and its date line on some pages.
+    // Bylines stand between a headline and its date line on some pages, and a section's
+    // name between a date line and the headline written under it.
     let past_bylines = |from: usize, step: isize| {
         let mut at = neighbour(from, step);
-        while let Some(i) = at.filter(|i| is_byline(&lines[*i])) {
+        while let Some(i) =
+            at.filter(|i| is_byline(&lines[*i]) || (step > 0 && is_kicker(lines, *i)))
+        {
             at = neighbour(i, step);
         }
         at
