@@ -81,7 +81,7 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 
 /// Zone names and offsets that may follow a time of day.
-const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|AEDT|AEST|CEST|CET|BST|EST|EDT|CST|CDT|PST|PDT|HKT|JST|KST|SGT|[+-]\d{2}:?\d{2}";
+const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|AEDT|AEST|CEST|CET|BST|EST|EDT|CST|CDT|PST|PDT|HKT|JST|KST|SGT|[+-][0-9]{2}:?[0-9]{2}";
 
 /// Zones English news pages write after a time, in hours east of UTC (`ET` alone is left out:
 /// it names two offsets).
@@ -109,7 +109,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})(?-u:\b))?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})(?-u:\b))?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let months_capitalized =
@@ -121,32 +121,32 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let patterns = [
         // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
         format!(
-            r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?-u:\b)\)?{time}"
+            r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})/(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)\)?{time}"
         ),
         // Jumat (12/6/2020) · Senin (30/12) · Rabu dini hari (10/9)
         format!(
-            r"(?i)(?-u:\b)(?P<wd>{wd})(?:\s+(?:dini hari|pagi|siang|sore|malam))?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+            r"(?i)(?-u:\b)(?P<wd>{wd})(?:\s+(?:dini hari|pagi|siang|sore|malam))?\s*\(\s*(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\s*\)"
         ),
         // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni
         format!(
-            r"(?i)(?-u:\b){weekday}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?(?-u:\b)\)?{time}"
+            r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>[0-9]{{4}}))?(?-u:\b)\)?{time}"
         ),
         // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
         format!(
-            r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?-u:\b){time}"
+            r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?-u:\b){time}"
         ),
         // SEOUL, Dec 31 (Reuters) · March 2: a wire's day without its year, the month
         // capitalized
         format!(
-            r"(?-u:\b)(?P<mon>{months_capitalized})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*,?\s*(?P<y>\d{{4}}))?"
+            r"(?-u:\b)(?P<mon>{months_capitalized})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*,?\s*(?P<y>[0-9]{{4}}))?"
         ),
         // Harian Kontan (22/1): a day in parentheses after a name, the way Indonesian news
         // dates a source without its weekday
-        r"(?-u:\b)\p{Lu}[\p{L}.]+\s+\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?\s*\)"
+        r"(?-u:\b)\p{Lu}[\p{L}.]+\s+\(\s*(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?:/(?P<y>[0-9]{4}))?\s*\)"
             .to_string(),
         // 2019-12-31, 2019-12-31T18:19:00+07:00
         format!(
-            r"(?-u:\b)(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:[T ](?P<h>\d{{2}}):(?P<mi>\d{{2}})(?::\d{{2}})?\s*(?P<z>Z|{ZONE})?)?"
+            r"(?-u:\b)(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:[T ](?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?\s*(?P<z>Z|{ZONE})?)?"
         ),
     ];
     patterns
@@ -158,7 +158,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// `pukul 18.45 WIB` near a date in the text.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:pukul|pkl\.?|jam)\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?-u:\b)(?:\s*(?P<z>{ZONE})(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:pukul|pkl\.?|jam)\s*(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<z>{ZONE})(?-u:\b))?"
     ))
     .expect("valid clock pattern")
 });
@@ -168,7 +168,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until|the)\.?\s+|\()(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
+        r"(?i)(?:(?-u:\b)(?:{mon}|tahun|pada|sejak|hingga|sampai|awal|akhir|in|since|until|the)\.?\s+|\()(?P<y>(?:19|20)[0-9]{{2}})(?-u:\b)"
     ))
     .expect("valid year pattern")
 });

@@ -97,7 +97,10 @@ pub fn find(lines: &[String]) -> Story {
 
 /// A line that is only a photo's caption with its credit (`Kim di Hanoi. (Foto: AP)`).
 fn is_whole_caption(line: &str) -> bool {
-    split_caption(line).is_some_and(|(before, _, after)| before.is_empty() && after.is_empty())
+    // The credit closes the line: most lines are spared the credit's search.
+    line.trim_end().ends_with(')')
+        && split_caption(line)
+            .is_some_and(|(before, _, after)| before.is_empty() && after.is_empty())
 }
 
 /// A run of prose lines and the words they hold.

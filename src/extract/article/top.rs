@@ -247,17 +247,19 @@ fn is_kicker(lines: &[String], i: usize) -> bool {
     let words = line.split_whitespace().count();
     let breadcrumb = is_breadcrumb(line);
     let section = words <= 4 && !line.ends_with(['.', '!', '?', ':', '"', '”']);
-    let headline_follows = (i + 1..lines.len())
-        .filter(|j| !lines[*j].is_empty())
-        .take(LOOK_AHEAD)
-        .any(|j| {
-            let line = &lines[j];
-            headline::looks_like_headline(line)
-                && header_line(line).is_none()
-                && outlets::dateline(line).is_none()
-                && next_is_a_break(lines, j)
-        });
-    (breadcrumb || section) && headline_follows
+    let headline_follows = || {
+        (i + 1..lines.len())
+            .filter(|j| !lines[*j].is_empty())
+            .take(LOOK_AHEAD)
+            .any(|j| {
+                let line = &lines[j];
+                headline::looks_like_headline(line)
+                    && header_line(line).is_none()
+                    && outlets::dateline(line).is_none()
+                    && next_is_a_break(lines, j)
+            })
+    };
+    (breadcrumb || section) && headline_follows()
 }
 
 /// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the

@@ -3,6 +3,8 @@
 //! of the dictionary, or one the article uses on its own. A form the article writes whole
 //! elsewhere, a word of the dictionary, or a name that would leave a short piece stays whole.
 
+use std::borrow::Cow;
+
 use super::Article;
 use crate::extract::dictionary;
 use crate::extract::entities::Entities;
@@ -31,7 +33,12 @@ pub fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
         return Vec::new();
     }
     let first_upper = bytes[0].is_ascii_uppercase();
-    let lower = core.to_ascii_lowercase();
+    // A run past its first letter is lowercase already: only a name's first letter is not.
+    let lower: Cow<str> = if first_upper {
+        Cow::Owned(core.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(core)
+    };
     if dictionary::is_root(&lower)
         || LOAN_ENDINGS.iter().any(|e| lower.ends_with(e))
         || !may_split(&lower, first_upper)
@@ -64,7 +71,12 @@ fn may_split(lower: &str, name_first: bool) -> bool {
 /// once each, the cheap tests first, since most runs split nowhere.
 fn best_split(core: &str, name_first: bool, article: &Article) -> Option<Vec<usize>> {
     let n = core.len();
-    let lower = core.to_ascii_lowercase();
+    // A run past its first letter is lowercase already: only a name's first letter is not.
+    let lower: Cow<str> = if name_first {
+        Cow::Owned(core.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(core)
+    };
     let part = |i: usize, j: usize| &core[i..j];
     let known = |i: usize, j: usize, after_name: bool| {
         let p = part(i, j);
