@@ -72,9 +72,7 @@ fn has_prefixed_root(word: &str, depth: usize) -> bool {
                     if letter.is_empty() {
                         return is_root(rest) || has_prefixed_root(rest, depth - 1);
                     }
-                    let mut root = String::with_capacity(letter.len() + rest.len());
-                    root.push_str(letter);
-                    root.push_str(rest);
+                    let root = format!("{letter}{rest}");
                     is_root(&root) || has_prefixed_root(&root, depth - 1)
                 })
             })

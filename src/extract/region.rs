@@ -52,12 +52,12 @@ pub fn find(lines: &[String]) -> Story {
         in_list = false;
         // A photo's caption reads as a sentence, but stands above a story as well as in it:
         // a story starts at its first line of text, unless it is all captions (a gallery).
-        let text = (!is_whole_caption(line)).then_some(i);
+        let text = || (!is_whole_caption(line)).then_some(i);
         match &mut run {
             Some(r) if gap <= MAX_GAP => {
                 r.end = i + 1;
                 r.words += words;
-                r.first_text = r.first_text.or(text);
+                r.first_text = r.first_text.or_else(text);
             }
             _ => {
                 if let Some(done) = run.take() {
@@ -67,7 +67,7 @@ pub fn find(lines: &[String]) -> Story {
                     start: i,
                     end: i + 1,
                     words,
-                    first_text: text,
+                    first_text: text(),
                 });
             }
         }

@@ -103,6 +103,15 @@ impl WordSet {
     }
 }
 
+/// The largest char boundary of `text` at or below `at`.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A line this long is prose, however it ends, unless it is written in title case.
 pub const PROSE_WORDS: usize = 12;
 /// A line this long that ends a sentence is prose.

@@ -13,7 +13,6 @@ static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
 });
 
-/// A line without the punctuation a scrape left before its first word (`, , - Judul`).
 /// A line without the space around it, zero-width characters among it: a line holding only
 /// a zero-width space (left where a page had an empty block) is empty.
 pub(super) fn trim_invisible(line: &str) -> &str {
@@ -21,6 +20,7 @@ pub(super) fn trim_invisible(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
+/// A line without the punctuation a scrape left before its first word (`, , - Judul`).
 pub(super) fn without_debris(line: &str) -> &str {
     let start = line.find(|c: char| c.is_alphanumeric() || "\"“'‘([".contains(c));
     match start {

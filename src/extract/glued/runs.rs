@@ -33,12 +33,7 @@ pub fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
         return Vec::new();
     }
     let first_upper = bytes[0].is_ascii_uppercase();
-    // A run past its first letter is lowercase already: only a name's first letter is not.
-    let lower: Cow<str> = if first_upper {
-        Cow::Owned(core.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(core)
-    };
+    let lower = lowercase(core, first_upper);
     if dictionary::is_root(&lower)
         || LOAN_ENDINGS.iter().any(|e| lower.ends_with(e))
         || !may_split(&lower, first_upper)
@@ -50,6 +45,16 @@ pub fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
         return Vec::new();
     }
     best_split(core, first_upper, article).unwrap_or_default()
+}
+
+/// `core` in lowercase. A run past its first letter is lowercase already: only a name's first
+/// letter needs a copy.
+fn lowercase(core: &str, name_first: bool) -> Cow<'_, str> {
+    if name_first {
+        Cow::Owned(core.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(core)
+    }
 }
 
 /// Whether some split of `lower` starts or ends with a root of the dictionary or ends with a
@@ -71,12 +76,7 @@ fn may_split(lower: &str, name_first: bool) -> bool {
 /// once each, the cheap tests first, since most runs split nowhere.
 fn best_split(core: &str, name_first: bool, article: &Article) -> Option<Vec<usize>> {
     let n = core.len();
-    // A run past its first letter is lowercase already: only a name's first letter is not.
-    let lower: Cow<str> = if name_first {
-        Cow::Owned(core.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(core)
-    };
+    let lower = lowercase(core, name_first);
     let part = |i: usize, j: usize| &core[i..j];
     let known = |i: usize, j: usize, after_name: bool| {
         let p = part(i, j);

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::forms_alternation;
-use crate::extract::text::title_case;
+use crate::extract::text::{floor_boundary, title_case};
 
 /// The place and outlet that open the body of a story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +59,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     // Every form ends in a dash or colon within its first words: most paragraphs are spared
     // seven searches.
     const LONGEST: usize = 160;
-    let mut end = paragraph.len().min(LONGEST);
-    while !paragraph.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &paragraph[..end];
+    let head = &paragraph[..floor_boundary(paragraph, LONGEST)];
     if !head.contains(['-', '—', '–', ':']) {
         return None;
     }

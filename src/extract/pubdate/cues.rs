@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::extract::dating::{Written, just_before};
 use crate::extract::headline::looks_like_headline;
+use crate::extract::text::floor_boundary;
 
 /// A cue around a date; `WEIGHTS` in the parent module says what each is worth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,15 +176,6 @@ fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
 
 /// How far around a date its cues are read, in bytes.
 const NEAR: usize = 600;
-
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// A paragraph that is a place and the date: `Astana Gede Kawali, 19 Oktober 2025.`
 fn is_sign_off(paragraph: &str, w: &Written) -> bool {
