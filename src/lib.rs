@@ -281,12 +281,13 @@ impl Site {
         related: &mut archive::related::Cache,
     ) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
-        let mut briefings = briefings;
-        let (twice, told_twice) = archive::duplicates::same_story(&briefings);
-        errors.extend(twice);
-        let (copies, wrong_marks) = archive::copies::set_aside(&mut briefings);
-        errors.extend(wrong_marks);
-        archive::slugs::make_distinct(&mut briefings, &config.permalink);
+        let archive::Settled {
+            briefings,
+            copies,
+            errors: unsettled,
+            told_twice,
+        } = archive::settle(briefings, &config.permalink);
+        errors.extend(unsettled);
         let archive = timings.time("archive", || {
             Archive::reusing(briefings, related).with_copies(copies)
         });

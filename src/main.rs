@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kabar::{BuildError, Options, Report};
@@ -511,10 +512,21 @@ fn list(options: &Options, format: Format) -> Result<(), BuildError> {
     let config = kabar::load_config(options)?;
     let found = kabar::content::discover(&options.root)?;
     let kabar::Read {
-        mut briefings,
-        errors,
+        briefings,
+        mut errors,
         ..
     } = kabar::read_briefings(options, &found, &config, None);
+    let settled = kabar::archive::settle(
+        briefings.into_iter().map(Arc::new).collect(),
+        &config.permalink,
+    );
+    errors.extend(settled.errors);
+    let mut briefings: Vec<&kabar::content::Briefing> = settled
+        .briefings
+        .iter()
+        .chain(settled.copies.iter().map(|copy| &copy.briefing))
+        .map(|b| &**b)
+        .collect();
     briefings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
     let records: Vec<kabar::listing::Record> = briefings
         .iter()

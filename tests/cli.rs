@@ -363,6 +363,52 @@ fn list_reports_unreadable_files_and_lists_the_rest() {
     );
 }
 
+/// `list` names the addresses the built site has: two machine-named raw articles titled
+/// alike get `kim-tiba-di-hanoi` and `kim-tiba-di-hanoi-2` in both, and a copy marked
+/// `duplicate_of` is listed at the address that leads to its original.
+#[test]
+fn list_gives_every_briefing_the_address_the_build_gives_it() {
+    let site = site();
+    let raw = |day: &str| {
+        format!(
+            "Kim Tiba di Hanoi\n\nHanoi, {day}/2/2019) - Pemimpin Korea Utara Kim Jong Un \
+             tiba di Hanoi dengan kereta untuk bertemu Presiden AS Donald Trump.\n"
+        )
+    };
+    site.write("content/2019/20190226-0001.txt", &raw("Selasa (26"))
+        .write("content/2019/20190227-0001.txt", &raw("Rabu (27"))
+        .briefing(
+            "content/2019/salinan.md",
+            &[
+                ("title", "Salinan KTT Hanoi"),
+                ("date", "2019-03-01"),
+                ("duplicate_of", "content/2019/hanoi.md"),
+            ],
+            "Kim dan Trump berpisah tanpa kesepakatan, sekali lagi.",
+        );
+    let built = kabar(&["build"], &site);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let out = kabar(&["list"], &site);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let urls: Vec<&str> = records.iter().filter_map(|r| r["url"].as_str()).collect();
+    assert_eq!(records.len(), 5, "{urls:?}");
+    for address in [
+        "https://uji.example/2019/02/kim-tiba-di-hanoi/",
+        "https://uji.example/2019/02/kim-tiba-di-hanoi-2/",
+        "https://uji.example/2019/03/salinan/",
+    ] {
+        assert!(urls.contains(&address), "{address} in {urls:?}");
+    }
+    for url in urls {
+        let page = url.trim_start_matches("https://uji.example/");
+        assert!(
+            site.output().join(page).join("index.html").is_file(),
+            "`list` names {url}, which the build did not write"
+        );
+    }
+}
+
 #[test]
 fn new_creates_a_dated_briefing_and_never_overwrites() {
     let site = site();

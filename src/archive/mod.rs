@@ -6,6 +6,7 @@ pub mod groups;
 pub mod lookalikes;
 pub mod paginate;
 pub mod related;
+mod settle;
 pub mod slugs;
 pub mod timeline;
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 use crate::content::Briefing;
 pub use groups::Group;
+pub use settle::{Settled, settle};
 pub use timeline::{Month, Year};
 
 /// The kinds of names briefings are grouped by, each with an index page and a page per name.
