@@ -11,6 +11,7 @@ pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;
+mod digest;
 pub mod error;
 pub mod extract;
 pub mod import;

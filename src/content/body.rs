@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -65,9 +65,7 @@ impl Hash for Body {
 }
 
 fn digest(html: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    html.hash(&mut hasher);
-    hasher.finish()
+    crate::digest::of(html)
 }
 
 /// A scratch file bodies are written to and read back from; it has no name, so it is gone
@@ -144,7 +142,7 @@ mod tests {
             assert_eq!(body.html().unwrap(), *text);
             let held = Body::Held(text.to_string());
             assert_eq!(body, &held);
-            let hash = |b: &Body| crate::render::keys::hash_of(b);
+            let hash = |b: &Body| crate::digest::of(b);
             assert_eq!(hash(body), hash(&held));
         }
         assert_ne!(shelved[0], shelved[2]);

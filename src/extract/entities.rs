@@ -270,13 +270,14 @@ fn phrases(runs: &[(Vec<String>, Sighting)]) -> BTreeMap<String, Vec<Sighting>> 
     for (words, sighting) in runs {
         let mut seen: FxHashSet<&[String]> = FxHashSet::default();
         for (at, window) in windows(words) {
-            if distinct.contains(window) && seen.insert(window) {
-                if let Some(sightings) = found.get_mut(&window.join(" ")) {
-                    sightings.push(Sighting {
-                        at_sentence_start: sighting.at_sentence_start && at == 0,
-                        ..*sighting
-                    });
-                }
+            if distinct.contains(window)
+                && seen.insert(window)
+                && let Some(sightings) = found.get_mut(&window.join(" "))
+            {
+                sightings.push(Sighting {
+                    at_sentence_start: sighting.at_sentence_start && at == 0,
+                    ..*sighting
+                });
             }
         }
     }

@@ -22,8 +22,9 @@ mod vanished;
 
 use crate::config::CONFIG_FILE;
 use crate::content::{self, Briefing, Discovery};
+use crate::digest;
 use crate::error::{BuildError, Diagnostic};
-use crate::render::keys::{body_digest, hash_of};
+use crate::render::keys::body_digest;
 use crate::render::pages::{Copy, CopySource};
 use crate::render::search::SEARCH_DIR;
 use crate::render::templates::TEMPLATES_DIR;
@@ -460,8 +461,8 @@ impl Session {
             .par_iter()
             .map(|copy| {
                 let key = match &copy.from {
-                    CopySource::File(from) => hash_of((from, stamp(&root.join(from)))),
-                    CopySource::Builtin(bytes) => hash_of(bytes),
+                    CopySource::File(from) => digest::of((from, stamp(&root.join(from)))),
+                    CopySource::Builtin(bytes) => digest::of(bytes),
                 };
                 let unchanged = self
                     .outputs
@@ -503,7 +504,7 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 fn salted(generation: u64, key: u64) -> u64 {
-    hash_of((generation, key))
+    digest::of((generation, key))
 }
 
 /// `root/content/x.md` → `content/x.md`; a relative path is taken as relative to the root.

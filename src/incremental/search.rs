@@ -16,9 +16,9 @@ use rayon::prelude::*;
 
 use crate::archive::Archive;
 use crate::config::Config;
+use crate::digest;
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::OutputFile;
-use crate::render::keys::hash_of;
 use crate::render::search::pagefind::on_plain_threads;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;
@@ -251,7 +251,7 @@ fn shared(files: Vec<OutputFile>) -> Vec<SearchFile> {
     files
         .into_iter()
         .map(|(path, bytes)| {
-            let key = hash_of(&bytes);
+            let key = digest::of(&bytes);
             (path, key, Arc::new(bytes))
         })
         .collect()

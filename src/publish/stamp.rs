@@ -13,7 +13,7 @@
 //! byte-identical wherever it is built.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hash;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -224,9 +224,7 @@ impl Fingerprint {
 
     /// Adds one entry; the order entries come in does not matter.
     fn add(&mut self, entry: &impl Hash) {
-        let mut hasher = DefaultHasher::new();
-        entry.hash(&mut hasher);
         self.files += 1;
-        self.sum = self.sum.wrapping_add(hasher.finish());
+        self.sum = self.sum.wrapping_add(crate::digest::of(entry));
     }
 }

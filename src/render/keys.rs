@@ -5,13 +5,11 @@
 //! templates and the configuration are covered by the caller, who renders everything when
 //! either changes.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use super::views::LEADS_PER_MONTH;
 use super::{Page, PageKind, Plan, Renderer, counts, pages};
 use crate::archive::{Facet, paginate};
 use crate::content::Briefing;
+use crate::digest;
 
 /// Keys for a whole plan, built once per rebuild.
 pub struct Keys {
@@ -25,7 +23,7 @@ pub struct Keys {
 
 /// What a briefing's own page and feed entries show beyond its card.
 pub fn body_digest(b: &Briefing) -> u64 {
-    hash_of((
+    digest::of((
         &b.body,
         b.updated.map(|d| d.to_rfc3339()),
         b.last_change().to_rfc3339(),
@@ -34,17 +32,10 @@ pub fn body_digest(b: &Briefing) -> u64 {
     ))
 }
 
-/// A hash of plain data, stable within one run (keys are never stored).
-pub fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
 impl Keys {
     /// Takes in a new digest of briefing `i`'s own page and feed entries (its card unchanged).
     pub fn set_digest(&mut self, i: usize, digest: u64) {
-        self.briefings[i] = hash_of((self.cards[i], digest));
+        self.briefings[i] = digest::of((self.cards[i], digest));
     }
 }
 
@@ -57,12 +48,12 @@ impl Renderer<'_> {
         let briefings = cards
             .iter()
             .enumerate()
-            .map(|(i, card)| hash_of((card, digest(i))))
+            .map(|(i, card)| digest::of((card, digest(i))))
             .collect();
         let sitemap = match plan.sitemap_parts.len() {
-            0 => vec![hash_of(self.sitemap(plan, None))],
+            0 => vec![digest::of(self.sitemap(plan, None))],
             parts => (0..parts)
-                .map(|part| hash_of(self.sitemap(plan, Some(part))))
+                .map(|part| digest::of(self.sitemap(plan, Some(part))))
                 .collect(),
         };
         Keys {
@@ -84,14 +75,14 @@ impl Renderer<'_> {
             let shown = &members[..members.len().min(config.feed_entries)];
             shown.iter().map(|&i| keys.briefings[i]).collect::<Vec<_>>()
         };
-        let group = |facet, g: usize| hash_of(&self.views.links(facet)[g]);
+        let group = |facet, g: usize| digest::of(&self.views.links(facet)[g]);
         let data = match page.kind {
-            PageKind::Home(number) => hash_of((
+            PageKind::Home(number) => digest::of((
                 listed(&self.all, number),
                 (number == 1)
                     .then(|| counts::top_tags(self.views.links(Facet::Tag), counts::TOP_TAGS)),
             )),
-            PageKind::Briefing(i) => hash_of((
+            PageKind::Briefing(i) => digest::of((
                 keys.briefings[i],
                 cards(&a.related[i]),
                 a.older(i).map(|j| keys.cards[j]),
@@ -99,29 +90,29 @@ impl Renderer<'_> {
             )),
             PageKind::Redirect(j) => {
                 let original = a.copies[j].1;
-                hash_of((
+                digest::of((
                     &a.briefings[original].title,
                     pages::briefing_path(a, config, original),
                 ))
             }
-            PageKind::Groups(facet) => hash_of(self.views.links(facet)),
-            PageKind::Group(facet, g, number) => hash_of((
+            PageKind::Groups(facet) => digest::of(self.views.links(facet)),
+            PageKind::Group(facet, g, number) => digest::of((
                 group(facet, g),
                 listed(&a.groups(facet)[g].members, number),
                 &self.per_year(facet)[g],
             )),
             PageKind::Feed(Some((facet, g))) => {
-                hash_of((group(facet, g), feed(&a.groups(facet)[g].members)))
+                digest::of((group(facet, g), feed(&a.groups(facet)[g].members)))
             }
-            PageKind::Feed(None) => hash_of(feed(&self.all)),
-            PageKind::Timeline => hash_of((
+            PageKind::Feed(None) => digest::of(feed(&self.all)),
+            PageKind::Timeline => digest::of((
                 a.years
                     .iter()
                     .map(|y| (y.year, y.calendar()))
                     .collect::<Vec<_>>(),
                 cards(&self.on_this_day()),
             )),
-            PageKind::Year(y) => hash_of((
+            PageKind::Year(y) => digest::of((
                 a.years[y].year,
                 a.years[y].calendar(),
                 a.years[y]
@@ -139,7 +130,7 @@ impl Renderer<'_> {
                 let neighbours = self
                     .month_neighbours(y, m)
                     .map(|n| n.map(|n| (n.year, n.month, n.count)));
-                hash_of((
+                digest::of((
                     year.year,
                     year.calendar(),
                     listed(&year.months[m].members, number),
@@ -148,12 +139,12 @@ impl Renderer<'_> {
             }
             PageKind::Sitemap => keys.sitemap[0],
             PageKind::SitemapPart(part) => keys.sitemap[part],
-            PageKind::SitemapIndex => hash_of(&keys.sitemap),
-            PageKind::Search => hash_of(self.search_view()),
-            PageKind::NotFound => hash_of(cards(&self.latest())),
+            PageKind::SitemapIndex => digest::of(&keys.sitemap),
+            PageKind::Search => digest::of(self.search_view()),
+            PageKind::NotFound => digest::of(cards(&self.latest())),
             PageKind::Robots => 0,
         };
-        hash_of((
+        digest::of((
             &page.path,
             super::kind_name(page.kind),
             self.title(page),

@@ -8,11 +8,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::i18n;
-use super::keys::hash_of;
 use super::pages::{self, FEED_FILE};
 use crate::archive::{Archive, Facet, Month, Year};
 use crate::config::Config;
 use crate::content::{Briefing, Outlet};
+use crate::digest;
 
 /// What the theme shows of the site itself, on every page.
 #[derive(Debug, Serialize)]
@@ -251,7 +251,7 @@ impl Views {
         });
         let keys = groups
             .each_ref()
-            .map(|links| links.iter().map(hash_of).collect::<Vec<u64>>());
+            .map(|links| links.iter().map(digest::of).collect::<Vec<u64>>());
         let entries: Vec<(u64, String)> = (0..archive.briefings.len())
             .into_par_iter()
             .map(|i| {
@@ -262,7 +262,7 @@ impl Views {
                         .map(|&g| keys[f as usize][g])
                         .collect::<Vec<_>>()
                 });
-                (hash_of(links), pages::briefing_path(archive, config, i))
+                (digest::of(links), pages::briefing_path(archive, config, i))
             })
             .collect();
         let links_of = |facet: Facet, i: usize| -> Vec<TagLink> {
@@ -290,7 +290,7 @@ impl Views {
                     card.tags = links_of(Facet::Tag, i);
                     card.source_page = links_of(Facet::Source, i).pop();
                     card.place = links_of(Facet::Place, i).pop();
-                    let key = hash_of(&card);
+                    let key = digest::of(&card);
                     (Arc::new(card), key, true)
                 }
             })

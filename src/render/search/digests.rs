@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::shards::{Shard, shards};
 use crate::archive::Archive;
 use crate::config::Config;
-use crate::render::keys::hash_of;
+use crate::digest;
 use crate::render::views::{Card, Views};
 
 /// A shard and the digest of everything its index is made from.
@@ -81,9 +81,9 @@ impl Digests {
                     .members
                     .iter()
                     .zip(&bodies)
-                    .map(|(&i, body)| hash_of((record_fields(&views.cards[i]), body)))
+                    .map(|(&i, body)| digest::of((record_fields(&views.cards[i]), body)))
                     .collect();
-                let digest = hash_of((env!("CARGO_PKG_VERSION"), language, members));
+                let digest = digest::of((env!("CARGO_PKG_VERSION"), language, members));
                 let cards = shard
                     .members
                     .iter()
