@@ -11,11 +11,9 @@ use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdMap, RecommendedCache, new_debouncer_opt,
 };
 
-use crate::config::CONFIG_FILE;
-use crate::content::discover::{CONTENT_DIR, is_ignored};
+use crate::content::discover::is_ignored;
 use crate::error::Diagnostic;
-use crate::render::statics::STATIC_DIR;
-use crate::render::templates::TEMPLATES_DIR;
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
 
 /// How long a path must be quiet before the debouncer hands on its events: an editor's
 /// save (temp file, rename, backup) takes far less.

@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod import;
 pub mod incremental;
+pub mod layout;
 pub mod listing;
 pub mod publish;
 pub mod render;
@@ -165,8 +166,7 @@ pub fn is_a_site(root: &Path) -> Result<(), Diagnostic> {
             )),
         );
     }
-    let site = root.join(config::CONFIG_FILE).is_file()
-        || root.join(content::discover::CONTENT_DIR).is_dir();
+    let site = root.join(layout::CONFIG_FILE).is_file() || root.join(layout::CONTENT_DIR).is_dir();
     if site {
         return Ok(());
     }
@@ -489,14 +489,9 @@ impl Site {
             }
         }
         let template = page.and_then(|p| p.kind.template()).unwrap_or("?");
-        Diagnostic::file(
-            Path::new(render::templates::TEMPLATES_DIR).join(template),
-            message,
+        Diagnostic::file(Path::new(layout::TEMPLATES_DIR).join(template), message).with_hint(
+            format!("the link is on the page /{}", broken.page.display()),
         )
-        .with_hint(format!(
-            "the link is on the page /{}",
-            broken.page.display()
-        ))
     }
 }
 

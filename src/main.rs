@@ -41,7 +41,7 @@ impl Common {
             // Named relative to here (`.`, `..`, `../..`), as the folder the editor is in.
             let levels_up = std::env::current_dir().ok().and_then(|here| {
                 here.ancestors()
-                    .position(|dir| dir.join(kabar::config::CONFIG_FILE).is_file())
+                    .position(|dir| dir.join(kabar::layout::CONFIG_FILE).is_file())
             });
             match levels_up {
                 None | Some(0) => PathBuf::from("."),
@@ -357,7 +357,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
         } => {
             let root = common.root();
             let config = kabar::Config::load(&root)?;
-            let into = into.unwrap_or_else(|| root.join(kabar::content::discover::CONTENT_DIR));
+            let into = into.unwrap_or_else(|| root.join(kabar::layout::CONTENT_DIR));
             let (imported, errors) = kabar::import::import(&paths, &into, force, &config);
             if !common.quiet {
                 for done in &imported {

@@ -3,9 +3,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::Config;
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::slug::slugify;
+use crate::layout::CONFIG_FILE;
 
 /// The body a new briefing starts with; a published briefing that still holds it is
 /// warned about.

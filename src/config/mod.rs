@@ -10,6 +10,7 @@ use crate::content::front_matter::Tags;
 use crate::error::Diagnostic;
 use crate::extract::boilerplate::Pattern;
 use crate::extract::entities::Entities;
+use crate::layout::CONFIG_FILE;
 use crate::yaml;
 
 mod base_url;
@@ -19,8 +20,6 @@ mod zone;
 pub use base_url::BaseUrl;
 pub use permalink::Permalink;
 pub use zone::{SiteZone, parse_offset};
-
-pub const CONFIG_FILE: &str = "site.yaml";
 
 /// The site's settings, validated and with defaults filled in.
 #[derive(Debug, Clone)]

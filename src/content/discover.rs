@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::BuildError;
+use crate::layout::CONTENT_DIR;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -36,8 +37,6 @@ pub struct Discovery {
     pub sources: Vec<Source>,
     pub assets: Vec<Asset>,
 }
-
-pub const CONTENT_DIR: &str = "content";
 
 /// Walks `root/content` in a stable (sorted) order.
 pub fn discover(root: &Path) -> Result<Discovery, BuildError> {

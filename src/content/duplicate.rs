@@ -3,7 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::discover::CONTENT_DIR;
+use crate::layout::CONTENT_DIR;
 
 /// The original a copy names, as a path from the site's root (`content/2019/x.md`), and
 /// where in the copy's file the mark is written.

@@ -20,14 +20,14 @@ mod prose;
 pub mod search;
 mod vanished;
 
-use crate::config::CONFIG_FILE;
 use crate::content::{self, Briefing, Discovery};
 use crate::digest;
 use crate::error::{BuildError, Diagnostic};
+use crate::layout::CONFIG_FILE;
+use crate::layout::TEMPLATES_DIR;
 use crate::render::keys::body_digest;
 use crate::render::pages::{Copy, CopySource};
 use crate::render::search::SEARCH_DIR;
-use crate::render::templates::TEMPLATES_DIR;
 use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
 use crate::{Config, Options, Site, all_or_errors, load_config};

@@ -20,10 +20,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::config::CONFIG_FILE;
-use crate::content::discover::{CONTENT_DIR, walk};
+use crate::content::discover::walk;
 use crate::error::Diagnostic;
-use crate::render::{statics::STATIC_DIR, templates::TEMPLATES_DIR};
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
 
 /// A set of files, by what identifies each version of them; equal sets give equal prints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::archive::paginate::{page_path, paginate};
 use crate::archive::{Archive, Facet};
 use crate::config::Config;
-use crate::content::{Asset, Briefing, discover::CONTENT_DIR};
+use crate::content::{Asset, Briefing};
 use crate::error::Diagnostic;
+use crate::layout::CONTENT_DIR;
 
 /// What a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

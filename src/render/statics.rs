@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use super::pages::{Copy, CopySource};
 use crate::content::inside::walk_inside;
 use crate::error::BuildError;
-
-pub const STATIC_DIR: &str = "static";
+use crate::layout::STATIC_DIR;
 
 /// The theme's own static files, compiled into the binary.
 pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[

@@ -9,8 +9,7 @@ use super::i18n;
 use crate::config::Config;
 use crate::content::inside::walk_inside;
 use crate::error::{Diagnostic, name_typos, nearest};
-
-pub const TEMPLATES_DIR: &str = "templates";
+use crate::layout::TEMPLATES_DIR;
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
