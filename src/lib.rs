@@ -22,6 +22,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod time;
 pub mod timings;
 pub mod watch;
 pub mod yaml;

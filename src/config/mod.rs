@@ -11,15 +11,14 @@ use crate::error::Diagnostic;
 use crate::extract::boilerplate::Pattern;
 use crate::extract::entities::Entities;
 use crate::layout::CONFIG_FILE;
+use crate::time::SiteZone;
 use crate::yaml;
 
 mod base_url;
 mod permalink;
-mod zone;
 
 pub use base_url::BaseUrl;
 pub use permalink::Permalink;
-pub use zone::{SiteZone, parse_offset};
 
 /// The site's settings, validated and with defaults filled in.
 #[derive(Debug, Clone)]

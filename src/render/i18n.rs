@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, Locale};
 
-use crate::config::{Language, SiteZone};
+use crate::config::Language;
 use crate::extract::dates::zone_name;
+use crate::time::SiteZone;
 
 const STRINGS: &[(&str, &str, &str)] = &[
     // key, Indonesian, English

@@ -1,4 +1,5 @@
 //! The site's time zone: an IANA name or a fixed offset, for dates written without one.
+//! Shared by every stage that reads or writes a date (config, extract, content, render).
 
 use std::str::FromStr;
 
