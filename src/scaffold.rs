@@ -4,13 +4,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::content::placeholder::PLACEHOLDER;
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::slug::slugify;
 use crate::layout::CONFIG_FILE;
-
-/// The body a new briefing starts with; a published briefing that still holds it is
-/// warned about.
-pub const PLACEHOLDER: &str = "Tulis paragraf pembuka di sini: siapa, apa, kapan, di mana.";
 
 /// The text of a new briefing: a draft (kept out of the site until `draft: true` goes), with
 /// the keys an editor fills in later as comments rather than empty values, and a body to
@@ -27,11 +24,6 @@ pub fn briefing_text(title: &str, date: &str, tags: &[String]) -> String {
          draft: true\n---\n\n{PLACEHOLDER}\n",
         yaml_string(title),
     )
-}
-
-/// Whether a briefing's text still holds the new-briefing placeholder.
-pub fn holds_placeholder(text: &str) -> Option<usize> {
-    text.find(PLACEHOLDER)
 }
 
 /// A YAML double-quoted string, safe for any title.

@@ -10,6 +10,7 @@ mod html;
 pub mod inside;
 pub mod markdown;
 mod names;
+pub mod placeholder;
 pub mod sanitize;
 
 /// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
@@ -366,18 +367,9 @@ pub fn read_text(
         evidence,
         warnings,
     };
-    if let Some(at) = crate::scaffold::holds_placeholder(text).filter(|_| !briefing.draft) {
-        let (line, col) = line_col(text, at);
-        briefing.warnings.push(
-            Diagnostic::new(
-                path,
-                line,
-                col,
-                "this published briefing still holds the placeholder text of `kabar new`",
-            )
-            .with_hint("write the briefing in its place, or keep it a draft with `draft: true`"),
-        );
-    }
+    briefing
+        .warnings
+        .extend(placeholder::left_in(path, text, briefing.draft));
     for key in sanitize::strip_escaped_controls(&mut briefing) {
         let (line, col) = front_matter::value_position(text, key);
         briefing.warnings.push(
