@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::content::Shelf;
 use crate::publish::stamp::{self, Summary};
-use crate::publish::{self, OutputFile, Staging};
+use crate::publish::{self, Staging};
+use crate::render::files::OutputFile;
 use crate::render::{self, Renderer};
 use crate::timings::Timings;
 use crate::{BuildError, Config, Diagnostic, Options, Report, Site, load_config};

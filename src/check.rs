@@ -8,6 +8,7 @@ use html5gum::{Token, Tokenizer};
 
 use crate::content::markdown::is_internal;
 use crate::error::{Diagnostic, nearest};
+use crate::render::files::OutputFile;
 
 /// A link that leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub struct BrokenLink {
 }
 
 /// Checks the links of every HTML file in `files` against `outputs`, every path the site has.
-pub fn broken_links(files: &[(PathBuf, Vec<u8>)], outputs: &Outputs) -> Vec<BrokenLink> {
+pub fn broken_links(files: &[OutputFile], outputs: &Outputs) -> Vec<BrokenLink> {
     let mut broken = Vec::new();
     for (page, bytes) in files
         .iter()
@@ -225,7 +226,7 @@ mod tests {
     }
 
     /// The links of `files` checked against `files` and `extra`.
-    fn broken_in(files: &[(PathBuf, Vec<u8>)], extra: &[&str], base_path: &str) -> Vec<BrokenLink> {
+    fn broken_in(files: &[OutputFile], extra: &[&str], base_path: &str) -> Vec<BrokenLink> {
         let paths = files
             .iter()
             .map(|(p, _)| p.as_path())

@@ -39,7 +39,7 @@ pub use config::Config;
 pub use content::Briefing;
 use content::{Body, Shelf};
 pub use error::{BuildError, Diagnostic};
-use publish::OutputFile;
+use render::files::OutputFile;
 use render::{Plan, Renderer, Templates};
 use timings::Timings;
 

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::{TestSite, gunzip};
-use kabar::incremental::{Files, Session};
+use kabar::incremental::Session;
+use kabar::render::files::Files;
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\npaginate: 3\nfeed: 4\n";
 const TAGS: &[&str] = &[

@@ -25,15 +25,13 @@ use crate::digest;
 use crate::error::{BuildError, Diagnostic};
 use crate::layout::CONFIG_FILE;
 use crate::layout::TEMPLATES_DIR;
+use crate::render::files::Files;
 use crate::render::keys::body_digest;
 use crate::render::pages::{Copy, CopySource};
 use crate::render::search::SEARCH_DIR;
 use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
 use crate::{Config, Options, Site, all_or_errors, load_config};
-
-/// The files of a built site, by path relative to the output folder.
-pub type Files = HashMap<Arc<Path>, Arc<Vec<u8>>>;
 
 /// What a rebuild changed.
 #[derive(Debug, Clone, Default)]

@@ -18,7 +18,7 @@ use crate::archive::Archive;
 use crate::config::Config;
 use crate::digest;
 use crate::error::{BuildError, Diagnostic};
-use crate::publish::OutputFile;
+use crate::render::files::OutputFile;
 use crate::render::search::pagefind::on_plain_threads;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;

@@ -15,11 +15,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{BuildError, Diagnostic};
-use crate::incremental::Files;
+use crate::render::files::{Files, OutputFile};
 use crate::render::pages::Copy;
-
-/// A file's bytes and where they go, relative to the output folder.
-pub type OutputFile = (PathBuf, Vec<u8>);
 
 /// Writes the site into `output` (see [`resolve`] and [`check`] for which folders may be
 /// replaced). Returns a warning when the site is in place but the old output could not be

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod counts;
 pub mod feeds;
+pub mod files;
 pub mod i18n;
 pub mod keys;
 pub mod pages;

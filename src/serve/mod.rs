@@ -23,7 +23,8 @@ use self::guard::Guard;
 use crate::Options;
 use crate::changes::{self, Event};
 use crate::error::{BuildError, Diagnostic};
-use crate::incremental::{Files, Outcome, Session};
+use crate::incremental::{Outcome, Session};
+use crate::render::files::Files;
 
 /// The address browsers use to hear about rebuilds.
 pub const LIVE_PATH: &str = "/__kabar/live";

@@ -23,7 +23,7 @@ use crate::archive::Archive;
 use crate::config::Config;
 use crate::content::Briefing;
 use crate::error::{BuildError, Diagnostic};
-use crate::publish::OutputFile;
+use crate::render::files::OutputFile;
 pub use digests::{Digests, Wanted, wanted};
 pub use shards::{Shard, shards};
 

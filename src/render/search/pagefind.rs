@@ -1,6 +1,6 @@
 //! Running the `pagefind` crate on one shard's records, in memory.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -8,6 +8,7 @@ use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
+use crate::render::files::OutputFile;
 
 /// Runs `work` on every job on plain threads, not rayon's, as many at once as rayon has
 /// threads; results come in the jobs' order. Pagefind runs rayon inside its own async
@@ -37,11 +38,8 @@ pub fn on_plain_threads<J: Send, R: Send>(jobs: Vec<J>, work: impl Fn(J) -> R + 
         .collect()
 }
 
-/// Files of an index, relative to its folder.
-pub type IndexFiles = Vec<(PathBuf, Vec<u8>)>;
-
-/// The shard's own files: its entry, metadata, word index, filters and fragments.
-pub fn index(records: Vec<Record>, language: &str) -> Result<IndexFiles, String> {
+/// The shard's own files (relative to its folder): its entry, metadata, word index, filters and fragments.
+pub fn index(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, String> {
     let files = run(records, language)?;
     Ok(files
         .into_iter()
@@ -52,7 +50,7 @@ pub fn index(records: Vec<Record>, language: &str) -> Result<IndexFiles, String>
 
 /// What the browser runs, the same for every shard: the search API (`pagefind.js`), its
 /// worker and the WebAssembly for the language. Made from a one-record index.
-pub fn runtime(language: &str) -> Result<IndexFiles, String> {
+pub fn runtime(language: &str) -> Result<Vec<OutputFile>, String> {
     let probe = Record {
         url: "/".into(),
         content: "kabar".into(),

@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{STAMP_FILE, pagefind, shard_dir};
-use crate::publish::OutputFile;
+use crate::render::files::OutputFile;
 use crate::render::pages::{Copy, CopySource};
 
 /// The stamp of a shard made from `digest`, listing its `files` (paths relative to the
