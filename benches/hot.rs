@@ -43,6 +43,7 @@ fn parse(c: &mut Criterion) {
         today: site.config.timezone.now().date_naive(),
         modified: None,
     };
+    let reader = content::Reader::new(&site.config).expect("the example site's settings compile");
     let mut group = c.benchmark_group("parse");
     group.bench_function("markdown briefing (front matter + body)", |b| {
         b.iter(|| {
@@ -50,7 +51,7 @@ fn parse(c: &mut Criterion) {
                 &md_path,
                 SourceKind::Markdown,
                 black_box(&md),
-                &site.config,
+                &reader,
                 &context,
             )
         })
@@ -61,7 +62,7 @@ fn parse(c: &mut Criterion) {
                 &raw_path,
                 SourceKind::Raw,
                 black_box(&raw),
-                &site.config,
+                &reader,
                 &context,
             )
         })

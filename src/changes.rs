@@ -11,8 +11,8 @@ use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdMap, RecommendedCache, new_debouncer_opt,
 };
 
-use crate::content::discover::is_ignored;
 use crate::error::Diagnostic;
+use crate::layout::inside::is_ignored;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
 
 /// How long a path must be quiet before the debouncer hands on its events: an editor's

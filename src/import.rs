@@ -37,11 +37,15 @@ pub fn import(
 ) -> (Vec<Imported>, Vec<Diagnostic>) {
     let today = config.timezone.now().date_naive();
     let mut imported: Vec<Imported> = Vec::new();
+    let reader = match content::Reader::new(config) {
+        Ok(reader) => reader,
+        Err(e) => return (imported, vec![e]),
+    };
     let mut errors = Vec::new();
     let (files, missing) = raw_files(paths);
     errors.extend(missing);
     for from in files {
-        match import_one(&from, into, force, config, today, &imported) {
+        match import_one(&from, into, force, &reader, today, &imported) {
             Ok(done) => imported.push(done),
             Err(e) => errors.push(e),
         }
@@ -56,7 +60,7 @@ fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     for path in paths {
         if path.is_dir() {
             files.extend(
-                content::discover::walk(path)
+                crate::layout::inside::walk(path)
                     .filter_map(Result::ok)
                     .map(walkdir::DirEntry::into_path)
                     .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt")),
@@ -86,14 +90,14 @@ fn import_one(
     from: &Path,
     into: &Path,
     force: bool,
-    config: &Config,
+    reader: &content::Reader,
     today: chrono::NaiveDate,
     done: &[Imported],
 ) -> Result<Imported, Diagnostic> {
     let (text, modified) = content::read_file(from, from)?;
     let context = Context { today, modified };
     let (mut briefing, blocks) =
-        content::read_text(from, SourceKind::Raw, &text, config, &context)?;
+        content::read_text(from, SourceKind::Raw, &text, reader, &context)?;
     // Scraped files carry machine names; the briefing is named after its title instead,
     // unless the editor chose a slug.
     let slug_stated = front_matter::split(&text).is_ok_and(|s| s.front_matter.slug.is_some());

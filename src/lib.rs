@@ -192,11 +192,20 @@ pub fn read_briefings(
     shelf: Option<&Arc<Shelf>>,
 ) -> Read {
     let today = config.timezone.now().date_naive();
+    let reader = match content::Reader::new(config) {
+        Ok(reader) => reader,
+        Err(e) => {
+            return Read {
+                errors: vec![e],
+                ..Read::default()
+            };
+        }
+    };
     let results: Vec<Result<Briefing, Diagnostic>> = found
         .sources
         .par_iter()
         .map(|source| {
-            let mut b = content::parse(&options.root, source, config, today)?;
+            let mut b = content::parse(&options.root, source, &reader, today)?;
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));
             }

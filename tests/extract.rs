@@ -30,7 +30,8 @@ fn parse(
         today: today(),
         modified,
     };
-    content::parse_text(path, SourceKind::Raw, text, config, &context)
+    let reader = content::Reader::new(config).unwrap();
+    content::parse_text(path, SourceKind::Raw, text, &reader, &context)
 }
 
 fn read_with(path: &Path, config: &Config) -> Result<Briefing, kabar::Diagnostic> {
@@ -1099,7 +1100,8 @@ fn one_paragraph(bytes: usize) -> String {
 /// The quickest of three readings, in seconds.
 fn reading_time(text: &str) -> f64 {
     let config = Config::default();
-    let settings = content::article::settings(&config, today());
+    let reader = content::Reader::new(&config).unwrap();
+    let settings = content::article::settings(&reader, today());
     (0..3)
         .map(|_| {
             let started = std::time::Instant::now();

@@ -20,7 +20,8 @@ fn read(text: &str) -> Briefing {
         today: today(),
         modified: Some("2026-11-20T00:00:00Z".parse().unwrap()),
     };
-    content::parse_text(Path::new("x.txt"), SourceKind::Raw, text, &config, &context)
+    let reader = content::Reader::new(&config).unwrap();
+    content::parse_text(Path::new("x.txt"), SourceKind::Raw, text, &reader, &context)
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

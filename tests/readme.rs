@@ -227,6 +227,7 @@ fn every_raw_example_of_the_readme_reads_as_it_says() {
     let examples = raw_examples(&readme);
     assert!(examples.len() >= 3, "{} examples", examples.len());
     let config = kabar::Config::default();
+    let reader = content::Reader::new(&config).unwrap();
     let context = Context {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
         modified: None,
@@ -241,7 +242,7 @@ fn every_raw_example_of_the_readme_reads_as_it_says() {
             Path::new("x.txt"),
             SourceKind::Raw,
             &text,
-            &config,
+            &reader,
             &context,
         )
         .unwrap_or_else(|e| panic!("{e}\n{text}"));

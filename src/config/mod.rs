@@ -6,19 +6,20 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::chars::forbidden;
-use crate::content::front_matter::Tags;
 use crate::error::Diagnostic;
-use crate::extract::boilerplate::Pattern;
-use crate::extract::entities::Entities;
 use crate::layout::CONFIG_FILE;
 use crate::time::SiteZone;
-use crate::yaml;
+use crate::yaml::{self, Names};
 
 mod base_url;
 mod permalink;
 
 pub use base_url::BaseUrl;
 pub use permalink::Permalink;
+
+/// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
+/// so a briefing's tags cost the site their number squared.
+pub const MAX_TAGS: usize = 50;
 
 /// The site's settings, validated and with defaults filled in.
 #[derive(Debug, Clone)]
@@ -35,7 +36,8 @@ pub struct Config {
     pub raw_html: RawHtml,
     pub author: Option<String>,
     pub raw: RawSettings,
-    pub entities: Entities,
+    /// The site's own entries of the entity map: a name and the aliases written for it.
+    pub entities: Vec<(String, Vec<String>)>,
     /// Whether the site has a search index, a search page and a search box.
     pub search: bool,
     /// Broken links in briefings fail the build, rather than being warned about.
@@ -47,8 +49,8 @@ pub struct Config {
 /// How raw `.txt` articles are read.
 #[derive(Debug, Clone)]
 pub struct RawSettings {
-    /// Editor patterns removed on top of the built-in ones.
-    pub boilerplate: Vec<Pattern>,
+    /// Editor patterns removed on top of the built-in ones, as written (`*` for any text).
+    pub boilerplate: Vec<String>,
     pub max_tags: usize,
     pub undated: Undated,
 }
@@ -89,7 +91,7 @@ struct SiteFile {
     #[serde(default)]
     raw: RawFile,
     #[serde(default)]
-    entities: BTreeMap<String, Tags>,
+    entities: BTreeMap<String, Names>,
     search: Option<bool>,
     #[serde(default)]
     build: BuildFile,
@@ -246,13 +248,22 @@ impl Config {
             Some(n) => Ok(n),
             None => Ok(default),
         };
-        let boilerplate = file
+        let boilerplate: Vec<String> = file
             .raw
             .boilerplate
             .iter()
-            .map(|p| Pattern::from_editor(p))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|m| at("raw", m, "write the text to remove, with * for any words"))?;
+            .map(|p| p.trim().to_string())
+            .collect();
+        if let Some(any) = boilerplate
+            .iter()
+            .find(|p| p.trim_matches('*').trim().is_empty())
+        {
+            return Err(at(
+                "raw",
+                format!("the boilerplate pattern `{any}` would match any text"),
+                "write the text to remove, with * for any words",
+            ));
+        }
         let entities: Vec<(String, Vec<String>)> = file
             .entities
             .into_iter()
@@ -302,10 +313,10 @@ impl Config {
             raw: RawSettings {
                 boilerplate,
                 max_tags: match file.raw.max_tags {
-                    Some(n) if n > crate::content::MAX_TAGS => {
+                    Some(n) if n > MAX_TAGS => {
                         return Err(at(
                             "raw",
-                            format!("`raw.max_tags` is at most {}", crate::content::MAX_TAGS),
+                            format!("`raw.max_tags` is at most {}", MAX_TAGS),
                             "a briefing keeps at most 50 tags; 6 is the default",
                         ));
                     }
@@ -313,7 +324,7 @@ impl Config {
                 },
                 undated: file.raw.undated.unwrap_or_default(),
             },
-            entities: Entities::new(&entities),
+            entities,
             search: file.search.unwrap_or(true),
             strict: file.build.strict.unwrap_or(false),
             on_error: file.build.on_error.unwrap_or_default(),
@@ -329,7 +340,7 @@ fn refuse_a_link_out(root: &Path, path: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    crate::content::inside::follow_link(
+    crate::layout::inside::follow_link(
         &site,
         Path::new(CONFIG_FILE),
         path,

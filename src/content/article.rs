@@ -3,24 +3,24 @@
 use chrono::NaiveDate;
 
 use super::Content;
-use crate::config::Config;
+use super::Reader;
 use crate::extract::article::{self, Block, Settings};
 use crate::extract::summary::word_count;
 
 /// What the reading of raw articles takes from the site's settings.
-pub fn settings(config: &Config, today: NaiveDate) -> Settings<'_> {
+pub fn settings<'a>(reader: &'a Reader, today: NaiveDate) -> Settings<'a> {
     Settings {
-        boilerplate: &config.raw.boilerplate,
-        entities: &config.entities,
-        max_tags: config.raw.max_tags,
-        summary_words: config.summary_words,
+        boilerplate: &reader.tables.boilerplate,
+        entities: &reader.tables.entities,
+        max_tags: reader.config.raw.max_tags,
+        summary_words: reader.config.summary_words,
         today,
     }
 }
 
 /// Reads a raw article's body; `today` bounds the years guessed for dates without one.
-pub fn content(text: &str, config: &Config, today: NaiveDate) -> Content {
-    let mut read = article::extract(text, &settings(config, today));
+pub fn content(text: &str, reader: &Reader, today: NaiveDate) -> Content {
+    let mut read = article::extract(text, &settings(reader, today));
     let paragraphs: Vec<String> = read.paragraphs().map(str::to_string).collect();
     Content {
         title: read.title.take(),
@@ -62,9 +62,10 @@ mod tests {
     #[test]
     fn escaped_paragraphs_and_captions() {
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let config = crate::config::Config::default();
         let c = content(
             "Judul Berita\n\nSatu <b>dua</b>. Kim tiba. (AFP Photo/Ed Jones)\nTiga & empat.\n",
-            &Config::default(),
+            &Reader::new(&config).unwrap(),
             today,
         );
         assert_eq!(c.title.as_deref(), Some("Judul Berita"));

@@ -2,10 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::error::BuildError;
 use crate::layout::CONTENT_DIR;
+use crate::layout::inside::walk_inside;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -46,7 +45,7 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
         return Ok(found);
     }
     let mut files = Vec::new();
-    for entry in super::inside::walk_inside(root, &content) {
+    for entry in walk_inside(root, &content) {
         let entry = entry?;
         if entry.file_type().is_file() {
             let path = entry
@@ -74,15 +73,6 @@ pub fn discover(root: &Path) -> Result<Discovery, BuildError> {
     Ok(found)
 }
 
-/// Everything under `dir`, in name order, without hidden files and editor litter.
-pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
-    WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
-}
-
 fn source_kind(path: &Path) -> Option<SourceKind> {
     match path.extension()?.to_str()? {
         "md" | "markdown" => Some(SourceKind::Markdown),
@@ -104,52 +94,9 @@ fn owning_bundle(asset: &Path, bundles: &[PathBuf]) -> Option<PathBuf> {
         .cloned()
 }
 
-/// Hidden files, and the temporary and backup files editors leave beside what they edit.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-        || is_sed_temporary(name)
-        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
-}
-
-/// `sed -i` writes its result to `sedXXXXXX` beside the file, then renames it over it. The
-/// six characters are random letters and digits: a word (`sedangkan`) has no capital or digit.
-fn is_sed_temporary(name: &str) -> bool {
-    name.strip_prefix("sed").is_some_and(|rest| {
-        rest.len() == 6
-            && rest.chars().all(|c| c.is_ascii_alphanumeric())
-            && rest
-                .chars()
-                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn editor_litter_is_ignored() {
-        for name in [
-            "sedAb12xZ",
-            ".hidden.md",
-            "a.md~",
-            "#a.md#",
-            ".#a.md",
-            "4913",
-            "a.md.swp",
-            "a.tmp",
-        ] {
-            assert!(is_ignored(name), "{name}");
-        }
-        for name in ["a.md", "foto.jpg", "2019", "sedangkan"] {
-            assert!(!is_ignored(name), "{name}");
-        }
-    }
 
     #[test]
     fn finds_sources_assets_and_bundles() {

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::error::Diagnostic;
 use crate::yaml;
+use crate::yaml::Names;
 
 /// Front matter exactly as written; every key optional, unknown keys are errors.
 #[derive(Debug, Default, Deserialize, PartialEq)]
@@ -12,7 +13,7 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub updated: Option<String>,
-    pub tags: Option<Tags>,
+    pub tags: Option<Names>,
     pub source: Option<SourceField>,
     pub dateline: Option<String>,
     pub summary: Option<String>,
@@ -20,30 +21,9 @@ pub struct FrontMatter {
     pub draft: bool,
     pub slug: Option<String>,
     pub author: Option<String>,
-    pub cited: Option<Tags>,
+    pub cited: Option<Names>,
     /// The path of the briefing this one is a copy of.
     pub duplicate_of: Option<String>,
-}
-
-/// `tags: [a, b]` or `tags: "a, b"`.
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(untagged)]
-pub enum Tags {
-    List(Vec<String>),
-    Comma(String),
-}
-
-impl Tags {
-    pub fn into_list(self) -> Vec<String> {
-        let raw = match self {
-            Tags::List(list) => list,
-            Tags::Comma(text) => text.split(',').map(str::to_string).collect(),
-        };
-        raw.into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect()
-    }
 }
 
 /// `source: CNN Indonesia` or `source: {name: CNN Indonesia, url: https://...}`.

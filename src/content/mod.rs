@@ -7,31 +7,29 @@ pub mod duplicate;
 mod evidence;
 pub mod front_matter;
 mod html;
-pub mod inside;
 pub mod markdown;
 mod names;
 pub mod placeholder;
+mod reader;
 pub mod sanitize;
-
-/// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
-/// so a briefing's tags cost the site their number squared.
-pub const MAX_TAGS: usize = 50;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::config::Config;
+use crate::config::{Config, MAX_TAGS};
 use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
 use crate::extract::dates;
 use crate::extract::slug::{check_slug, slugify};
 use crate::extract::summary::{summarize, word_count};
+use crate::yaml::Names;
 pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::{FrontMatter, SourceField};
 use names::{name_stem, slug_from_name, title_from_stem};
+pub use reader::{Reader, Tables};
 
 const DATE_HINT: &str =
     "write the date as 2019-12-31, 2019-12-31 18:19 or 2019-12-31T18:19:00+07:00";
@@ -101,12 +99,12 @@ pub struct Context {
 pub fn parse(
     root: &Path,
     source: &Source,
-    config: &Config,
+    reader: &Reader,
     today: NaiveDate,
 ) -> Result<Briefing, Diagnostic> {
     let (text, modified) = read_file(&root.join(&source.path), &source.path)?;
     let context = Context { today, modified };
-    parse_text(&source.path, source.kind, &text, config, &context)
+    parse_text(&source.path, source.kind, &text, reader, &context)
 }
 
 /// A source file's text and when it was last modified; problems are named after `named`.
@@ -127,10 +125,10 @@ pub fn parse_text(
     path: &Path,
     kind: SourceKind,
     text: &str,
-    config: &Config,
+    reader: &Reader,
     context: &Context,
 ) -> Result<Briefing, Diagnostic> {
-    read_text(path, kind, text, config, context).map(|(briefing, _)| briefing)
+    read_text(path, kind, text, reader, context).map(|(briefing, _)| briefing)
 }
 
 /// Parses a briefing's text, also returning a raw article's cleaned body (empty for
@@ -139,9 +137,10 @@ pub fn read_text(
     path: &Path,
     kind: SourceKind,
     text: &str,
-    config: &Config,
+    reader: &Reader,
     context: &Context,
 ) -> Result<(Briefing, Vec<Block>), Diagnostic> {
+    let config = reader.config;
     let located = |d: Diagnostic| Diagnostic {
         path: path.to_path_buf(),
         ..d
@@ -153,7 +152,7 @@ pub fn read_text(
     let fm = split.front_matter;
     let mut content = match kind {
         SourceKind::Markdown => markdown_content(split.body, &fm, config),
-        SourceKind::Raw => article::content(split.body, config, context.today),
+        SourceKind::Raw => article::content(split.body, reader, context.today),
     };
     let at_key = |key: &str, message: String, hint: &str| {
         let (line, col) = front_matter::value_position(text, key);
@@ -236,7 +235,7 @@ pub fn read_text(
             })
         })
         .transpose()?;
-    let mut tags = fm.tags.map(front_matter::Tags::into_list);
+    let mut tags = fm.tags.map(Names::into_list);
     if let Some(bad) = tags.iter().flatten().find(|t| slugify(t).is_empty()) {
         return Err(at_key(
             "tags",
@@ -296,7 +295,7 @@ pub fn read_text(
     let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);
     let author = pick(fm.author, article.author, "author", &mut inferred);
     let non_empty = |list: Vec<String>| Some(list).filter(|l| !l.is_empty());
-    let stated_cited = fm.cited.map(front_matter::Tags::into_list);
+    let stated_cited = fm.cited.map(Names::into_list);
     let cited = pick(
         stated_cited,
         non_empty(article.cited),
@@ -308,7 +307,13 @@ pub fn read_text(
     let tags = tags.map(|stated| {
         stated
             .into_iter()
-            .map(|t| config.entities.canonical(&t).map_or(t, str::to_string))
+            .map(|t| {
+                reader
+                    .tables
+                    .entities
+                    .canonical(&t)
+                    .map_or(t, str::to_string)
+            })
             .collect()
     });
     let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
@@ -487,11 +492,12 @@ mod tests {
             today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
             modified: None,
         };
+        let config = Config::default();
         parse_text(
             Path::new(path),
             SourceKind::Markdown,
             text,
-            &Config::default(),
+            &Reader::new(&config).unwrap(),
             &context,
         )
     }

@@ -20,7 +20,7 @@ mod prose;
 pub mod search;
 mod vanished;
 
-use crate::content::{self, Briefing, Discovery};
+use crate::content::{self, Briefing, Discovery, Reader, Tables};
 use crate::digest;
 use crate::error::{BuildError, Diagnostic};
 use crate::layout::CONFIG_FILE;
@@ -90,6 +90,8 @@ struct Output {
 pub struct Session {
     options: Options,
     config: Option<Config>,
+    /// `config` compiled for reading briefings.
+    tables: Option<Arc<Tables>>,
     templates: Option<Arc<Templates>>,
     /// Changes whenever the configuration or the templates are reloaded: every key with it.
     generation: u64,
@@ -119,6 +121,7 @@ impl Session {
         Session {
             options,
             config: None,
+            tables: None,
             templates: None,
             generation: 0,
             parsed: HashMap::new(),
@@ -216,10 +219,11 @@ impl Session {
         if changed.iter().any(|p| p.starts_with(TEMPLATES_DIR)) {
             self.templates = None;
         }
-        let config = self.config()?;
+        let (config, tables) = self.config()?;
         let templates = self.templates(&config);
         let found = self.discover(changed)?;
-        let (briefings, errors) = self.read(&found, &config, changed);
+        let reader = Reader::with_tables(&config, tables);
+        let (briefings, errors) = self.read(&found, &reader, changed);
         let site = Site::assemble(
             &root,
             config,
@@ -377,17 +381,19 @@ impl Session {
         Ok(walked)
     }
 
-    fn config(&mut self) -> Result<Config, BuildError> {
-        if let Some(config) = &self.config {
-            return Ok(config.clone());
+    fn config(&mut self) -> Result<(Config, Arc<Tables>), BuildError> {
+        if let (Some(config), Some(tables)) = (&self.config, &self.tables) {
+            return Ok((config.clone(), Arc::clone(tables)));
         }
         let config = load_config(&self.options)?;
+        let tables = Arc::new(Tables::new(&config)?);
         // Everything was read and shown with the old settings.
         self.parsed.clear();
         self.cards = CardCache::default();
         self.templates = None;
         self.config = Some(config.clone());
-        Ok(config)
+        self.tables = Some(Arc::clone(&tables));
+        Ok((config, tables))
     }
 
     fn templates(&mut self, config: &Config) -> Result<Arc<Templates>, Vec<Diagnostic>> {
@@ -405,11 +411,11 @@ impl Session {
     fn read(
         &mut self,
         found: &Discovery,
-        config: &Config,
+        reader: &Reader,
         changed: &[PathBuf],
     ) -> (Vec<Arc<Briefing>>, Vec<Diagnostic>) {
         let root = &self.options.root;
-        let today = config.timezone.now().date_naive();
+        let today = reader.config.timezone.now().date_naive();
         let walked = std::mem::take(&mut self.walked);
         let parsed = &self.parsed;
         let fresh: Vec<(PathBuf, Parsed)> = found
@@ -425,7 +431,7 @@ impl Session {
                 if !stale && cached.is_some_and(|p| p.stamp == stamp) {
                     return None;
                 }
-                let result = content::parse(root, source, config, today).map(Arc::new);
+                let result = content::parse(root, source, reader, today).map(Arc::new);
                 let digest = result.as_ref().map_or(0, |b| body_digest(b));
                 let parsed = Parsed {
                     stamp,

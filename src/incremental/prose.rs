@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::{Outcome, Parsed, Session, render, salted, stamp};
 use crate::Site;
-use crate::content::{self, Briefing};
+use crate::content::{self, Briefing, Reader};
 use crate::error::BuildError;
 use crate::render::keys::{Keys, body_digest};
 use crate::render::views::Views;
@@ -76,6 +76,7 @@ impl Session {
         let (last, found) = (self.last.as_ref()?, self.found.as_ref()?);
         let root = &self.options.root;
         let config = &last.site.config;
+        let reader = Reader::with_tables(config, Arc::clone(self.tables.as_ref()?));
         let today = config.timezone.now().date_naive();
         changed
             .iter()
@@ -83,7 +84,7 @@ impl Session {
                 let &at = last.positions.get(path)?;
                 let source = found.sources.iter().find(|s| s.path == *path)?;
                 let stamp = stamp(&root.join(path));
-                let briefing = Arc::new(content::parse(root, source, config, today).ok()?);
+                let briefing = Arc::new(content::parse(root, source, &reader, today).ok()?);
                 body_alone_differs(&last.site.archive.briefings[at], &briefing).then(|| {
                     let parsed = Parsed {
                         stamp,

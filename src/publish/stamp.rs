@@ -20,8 +20,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::content::discover::walk;
 use crate::error::Diagnostic;
+use crate::layout::inside::walk;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
 
 /// A set of files, by what identifies each version of them; equal sets give equal prints.

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::pages::{Copy, CopySource};
-use crate::content::inside::walk_inside;
 use crate::error::BuildError;
 use crate::layout::STATIC_DIR;
+use crate::layout::inside::walk_inside;
 
 /// The theme's own static files, compiled into the binary.
 pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[

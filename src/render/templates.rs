@@ -7,9 +7,9 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 use super::i18n;
 use crate::config::Config;
-use crate::content::inside::walk_inside;
 use crate::error::{Diagnostic, name_typos, nearest};
 use crate::layout::TEMPLATES_DIR;
+use crate::layout::inside::walk_inside;
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {

@@ -5,10 +5,32 @@ mod bounds;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{name_typos, nearest};
+
+/// A list of names as editors write one: `tags: [a, b]` or `tags: "a, b"` (also `cited:` and
+/// an entity's aliases in `site.yaml`).
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Names {
+    List(Vec<String>),
+    Comma(String),
+}
+
+impl Names {
+    pub fn into_list(self) -> Vec<String> {
+        let raw = match self {
+            Names::List(list) => list,
+            Names::Comma(text) => text.split(',').map(str::to_string).collect(),
+        };
+        raw.into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+}
 
 /// A Rust type's name where a YAML mapping was expected.
 static STRUCT_NAME: LazyLock<Regex> =

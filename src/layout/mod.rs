@@ -1,5 +1,7 @@
-//! Where a site keeps each kind of input, relative to its root. Every stage and command names
-//! these folders from here.
+//! Where a site keeps each kind of input, relative to its root, and how its folders are
+//! walked (`inside`). Every stage and command names these folders from here.
+
+pub mod inside;
 
 /// The site's configuration.
 pub const CONFIG_FILE: &str = "site.yaml";

@@ -5,9 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::DirEntry;
+use walkdir::{DirEntry, WalkDir};
 
-use super::discover::walk;
 use crate::error::{BuildError, Diagnostic};
 
 /// Every entry under `dir` (a folder of the site at `root`), in name order; a link that
@@ -70,4 +69,61 @@ fn walk_error(root: &Path, e: walkdir::Error) -> BuildError {
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Everything under `dir`, in name order, without hidden files and editor litter.
+pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")))
+}
+
+/// Hidden files, and the temporary and backup files editors leave beside what they edit.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || is_sed_temporary(name)
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+/// `sed -i` writes its result to `sedXXXXXX` beside the file, then renames it over it. The
+/// six characters are random letters and digits: a word (`sedangkan`) has no capital or digit.
+fn is_sed_temporary(name: &str) -> bool {
+    name.strip_prefix("sed").is_some_and(|rest| {
+        rest.len() == 6
+            && rest.chars().all(|c| c.is_ascii_alphanumeric())
+            && rest
+                .chars()
+                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_litter_is_ignored() {
+        for name in [
+            "sedAb12xZ",
+            ".hidden.md",
+            "a.md~",
+            "#a.md#",
+            ".#a.md",
+            "4913",
+            "a.md.swp",
+            "a.tmp",
+        ] {
+            assert!(is_ignored(name), "{name}");
+        }
+        for name in ["a.md", "foto.jpg", "2019", "sedangkan"] {
+            assert!(!is_ignored(name), "{name}");
+        }
+    }
 }
