@@ -12,27 +12,26 @@ mod names;
 pub mod placeholder;
 mod reader;
 pub mod sanitize;
+mod stated;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::config::{Config, MAX_TAGS};
+use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
 use crate::extract::dates;
-use crate::extract::slug::{check_slug, slugify};
+use crate::extract::slug::slugify;
 use crate::extract::summary::{summarize, word_count};
 use crate::yaml::Names;
 pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
-use front_matter::{FrontMatter, SourceField};
+use front_matter::FrontMatter;
 use names::{name_stem, slug_from_name, title_from_stem};
 pub use reader::{Reader, Tables};
-
-const DATE_HINT: &str =
-    "write the date as 2019-12-31, 2019-12-31 18:19 or 2019-12-31T18:19:00+07:00";
+use stated::Fields;
 
 /// One briefing, fully read: everything a page needs to show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,10 +153,7 @@ pub fn read_text(
         SourceKind::Markdown => markdown_content(split.body, &fm, config),
         SourceKind::Raw => article::content(split.body, reader, context.today),
     };
-    let at_key = |key: &str, message: String, hint: &str| {
-        let (line, col) = front_matter::value_position(text, key);
-        Diagnostic::new(path, line, col, message).with_hint(hint)
-    };
+    let fields = Fields { path, text };
     let stem = name_stem(path);
     let prefix = dates::split_date_prefix(stem);
     let article = content.article.take().unwrap_or_default();
@@ -181,9 +177,7 @@ pub fn read_text(
         }
     };
     let date = match &fm.date {
-        Some(text) => {
-            dates::parse_stated(text, &config.timezone).map_err(|m| at_key("date", m, DATE_HINT))?
-        }
+        Some(written) => fields.date("date", written, &config.timezone)?,
         None => {
             let read = article.date.zip(article.evidence.date.map(|e| e.name()));
             let (date, from) = evidence::unstated_date(
@@ -201,80 +195,14 @@ pub fn read_text(
             date
         }
     };
-    let updated = fm
-        .updated
-        .as_deref()
-        .map(|text| dates::parse_stated(text, &config.timezone).map(|s| s.at))
-        .transpose()
-        .map_err(|m| at_key("updated", m, DATE_HINT))?;
+    let updated = fields.updated(fm.updated.as_deref(), &config.timezone)?;
     let (slug, slug_from_title) = match &fm.slug {
-        Some(slug) => {
-            check_slug(slug)
-                .map_err(|m| at_key("slug", m, &format!("try `slug: {}`", slugify(slug))))?;
-            (slug.clone(), false)
-        }
+        Some(slug) => (fields.slug(slug)?, false),
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
-    let duplicate_of = fm
-        .duplicate_of
-        .as_deref()
-        .map(|written| {
-            let (line, col) = front_matter::value_position(text, "duplicate_of");
-            let original = duplicate::original_path(written).ok_or_else(|| {
-                at_key(
-                    "duplicate_of",
-                    format!("`{written}` is not the path of a briefing under content/"),
-                    "write the original's path as kabar names it, e.g. \
-                     `duplicate_of: content/2019/02/ktt-hanoi.md`",
-                )
-            })?;
-            Ok(duplicate::Mark {
-                original,
-                line,
-                col,
-            })
-        })
-        .transpose()?;
-    let mut tags = fm.tags.map(Names::into_list);
-    if let Some(bad) = tags.iter().flatten().find(|t| slugify(t).is_empty()) {
-        return Err(at_key(
-            "tags",
-            format!("tag `{bad}` has no letters or digits"),
-            "give each tag a name",
-        ));
-    }
-    if let Some(stated) = tags.as_mut().filter(|t| t.len() > MAX_TAGS) {
-        warnings.push(at_key(
-            "tags",
-            format!(
-                "{} tags: only the first {MAX_TAGS} are kept (each tag's page and feed lists \
-                 the briefing, so a long list multiplies the site)",
-                stated.len()
-            ),
-            "keep the tags a reader would look the briefing up by",
-        ));
-        stated.truncate(MAX_TAGS);
-    }
-    let source = fm.source.map(|s| {
-        let (name, address) = match s {
-            SourceField::Name(name) => (name, None),
-            SourceField::Full { name, url } => (name, url),
-        };
-        let outlet = Outlet {
-            home: crate::extract::outlets::known(&name).and_then(|k| k.url.map(str::to_string)),
-            name,
-            url: None,
-        };
-        match address {
-            Some(url) if sanitize::runs_script(&url, false) => {
-                let (line, col) = front_matter::value_position(text, "source");
-                warnings.push(sanitize::script_link_warning(path, line, col, &url));
-                outlet
-            }
-            Some(address) => outlet.at(address),
-            None => outlet,
-        }
-    });
+    let duplicate_of = fields.duplicate_of(fm.duplicate_of.as_deref())?;
+    let tags = fields.tags(fm.tags, &reader.tables.entities, &mut warnings)?;
+    let source = fields.source(fm.source, &mut warnings);
     let summary = match fm.summary.or(content.before_more.take()) {
         Some(summary) => summary,
         None => {
@@ -302,49 +230,14 @@ pub fn read_text(
         "cited",
         &mut inferred,
     );
-    // Tags an editor writes go by the names the archive uses, as tags read from raw
-    // articles do: `AS` and `Amerika Serikat` are one tag.
-    let tags = tags.map(|stated| {
-        stated
-            .into_iter()
-            .map(|t| {
-                reader
-                    .tables
-                    .entities
-                    .canonical(&t)
-                    .map_or(t, str::to_string)
-            })
-            .collect()
-    });
     let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
-    let in_file = |offset: usize| {
-        let (line, col) = line_col(split.body, offset);
-        (line + split.body_line - 1, col)
-    };
-    let links = std::mem::take(&mut content.links)
-        .into_iter()
-        .map(|(target, offset)| {
-            let (line, col) = in_file(offset);
-            (target, line, col)
-        })
-        .collect();
-    if let Some(loss) = &article.loss {
-        warnings.push(
-            Diagnostic::new(path, split.body_line, 1, loss.message()).with_hint(
-                "if story text is missing, look at those parts of the file: kabar keeps the \
-                 largest run of prose and the header right above it; paste only the story, or \
-                 write it as a Markdown briefing",
-            ),
-        );
-    }
-    warnings.extend(content.script_links.iter().map(|(url, offset)| {
-        let (line, col) = in_file(*offset);
-        sanitize::script_link_warning(path, line, col, url)
-    }));
-    warnings.extend(content.unsafe_html.iter().map(|(what, offset)| {
-        let (line, col) = in_file(*offset);
-        html::removed_warning(path, line, col, what)
-    }));
+    let links = located_in_body(
+        path,
+        (split.body, split.body_line),
+        &mut content,
+        article.loss.as_ref(),
+        &mut warnings,
+    );
     let mut briefing = Briefing {
         path: path.to_path_buf(),
         slug,
@@ -376,18 +269,53 @@ pub fn read_text(
         .warnings
         .extend(placeholder::left_in(path, text, briefing.draft));
     for key in sanitize::strip_escaped_controls(&mut briefing) {
-        let (line, col) = front_matter::value_position(text, key);
-        briefing.warnings.push(
-            Diagnostic::new(
-                path,
-                line,
-                col,
-                format!("control characters left out of `{key}`"),
-            )
-            .with_hint("remove the escape (such as \\x01) from the value"),
-        );
+        briefing.warnings.push(fields.at_key(
+            key,
+            format!("control characters left out of `{key}`"),
+            "remove the escape (such as \\x01) from the value",
+        ));
     }
     Ok((briefing, article.blocks))
+}
+
+/// The body's internal links, each at its line and column in the file; what the body lost
+/// (a raw article's left-out text, links that would run script, unsafe HTML) is added to
+/// `warnings` at its place.
+fn located_in_body(
+    path: &Path,
+    (body, body_line): (&str, usize),
+    content: &mut Content,
+    loss: Option<&crate::extract::loss::Loss>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<(String, usize, usize)> {
+    let in_file = |offset: usize| {
+        let (line, col) = line_col(body, offset);
+        (line + body_line - 1, col)
+    };
+    if let Some(loss) = loss {
+        warnings.push(
+            Diagnostic::new(path, body_line, 1, loss.message()).with_hint(
+                "if story text is missing, look at those parts of the file: kabar keeps the \
+                 largest run of prose and the header right above it; paste only the story, or \
+                 write it as a Markdown briefing",
+            ),
+        );
+    }
+    warnings.extend(content.script_links.iter().map(|(url, offset)| {
+        let (line, col) = in_file(*offset);
+        sanitize::script_link_warning(path, line, col, url)
+    }));
+    warnings.extend(content.unsafe_html.iter().map(|(what, offset)| {
+        let (line, col) = in_file(*offset);
+        html::removed_warning(path, line, col, what)
+    }));
+    std::mem::take(&mut content.links)
+        .into_iter()
+        .map(|(target, offset)| {
+            let (line, col) = in_file(offset);
+            (target, line, col)
+        })
+        .collect()
 }
 
 /// The stated value if there is one, else the value read from the text, noted as inferred.
