@@ -1,7 +1,7 @@
 //! The `kabar` command: parses arguments, calls the library, maps errors to exit codes.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -34,6 +34,15 @@ struct Common {
 }
 
 impl Common {
+    /// Options for the site folder, every other option at its default.
+    fn options(&self, drafts: bool) -> Options {
+        Options {
+            root: self.root(),
+            drafts,
+            ..Options::default()
+        }
+    }
+
     /// The site folder: the one named, else the nearest from here up that holds a
     /// `site.yaml` (as git and cargo find theirs), else here.
     fn root(&self) -> PathBuf {
@@ -203,185 +212,191 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             common,
         } => {
             let options = Options {
-                root: common.root(),
                 output,
                 base_url,
-                drafts,
                 force,
                 strict,
                 keep_going,
+                ..common.options(drafts)
             };
-            let report = kabar::build(&options)?;
-            print_warnings(&report.warnings);
-            print_skipped(&report.skipped);
-            if common.verbose {
-                let tags = counted(report.tags, "tag");
-                if report.unchanged {
-                    println!("{tags}; nothing written");
-                } else {
-                    println!("{tags}; {} written", counted(report.files, "file"));
-                }
-                let (indexed, reused) = report.shards;
-                if indexed + reused > 0 {
-                    println!(
-                        "search index: {} indexed, {reused} reused from the last build",
-                        counted(indexed, "shard")
-                    );
-                }
-            }
-            if !common.quiet && report.unchanged {
-                println!(
-                    "nothing changed since the last build: {} is up to date ({} checked in {:.2} s)",
-                    options.output_dir().display(),
-                    counted(report.briefings, "briefing"),
-                    report.elapsed.as_secs_f64()
-                );
-            } else if !common.quiet {
-                println!(
-                    "{} into {}",
-                    summary("built", &report),
-                    options.output_dir().display()
-                );
-            }
-            if timings {
-                print_timings(&report.timings);
-            }
-            // Published, but without some briefings: scripts must notice.
-            match report.skipped.is_empty() {
-                true => Ok(ExitCode::SUCCESS),
-                false => Ok(ExitCode::from(3)),
-            }
+            build(&options, &common, timings)
         }
-        Command::Serve { bind, port, live } => {
-            let root = live.common.root();
-            kabar::is_a_site(&root)?;
-            let options = Options {
-                root,
-                drafts: live.drafts,
-                ..Options::default()
-            };
-            let address = kabar::serve::Address { bind, port };
-            let quiet = live.common.quiet;
-            kabar::serve::serve(
-                options,
-                address,
-                live.poll,
-                |url| {
-                    println!("serving {url}  (Ctrl-C to stop)");
-                    let _ = std::io::stdout().flush();
-                },
-                move |result| print_rebuild(result, quiet, "rendered"),
-            )
-            .map(|()| ExitCode::SUCCESS)
-        }
+        Command::Serve { bind, port, live } => serve(kabar::serve::Address { bind, port }, &live),
         Command::Watch {
             output,
             force,
             live,
         } => {
-            let root = live.common.root();
-            kabar::is_a_site(&root)?;
             let options = Options {
-                root,
                 output,
-                drafts: live.drafts,
                 force,
-                ..Options::default()
+                ..live.common.options(live.drafts)
             };
-            let quiet = live.common.quiet;
-            if !quiet {
-                println!("watching {}  (Ctrl-C to stop)", options.root.display());
-            }
-            kabar::watch::watch(options, live.poll, |result| {
-                print_rebuild(result, quiet, "written")
-            })
-            .map(|()| ExitCode::SUCCESS)
+            watch(options, &live)
         }
-        Command::Check { drafts, common } => {
-            let options = Options {
-                root: common.root(),
-                drafts,
-                ..Options::default()
-            };
-            let report = kabar::check(&options)?;
-            print_warnings(&report.warnings);
-            if !common.quiet {
-                println!(
-                    "{}; every internal link resolves",
-                    summary("checked", &report)
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Check { drafts, common } => check(&common.options(drafts), &common),
         Command::List {
             format,
             drafts,
             common,
-        } => {
-            let options = Options {
-                root: common.root(),
-                drafts,
-                ..Options::default()
-            };
-            list(&options, format).map(|()| ExitCode::SUCCESS)
-        }
+        } => list(&common.options(drafts), format).map(|()| ExitCode::SUCCESS),
         Command::New {
             title,
             tags,
             common,
-        } => {
-            let root = common.root();
-            kabar::is_a_site(&root)?;
-            let config = kabar::Config::load(&root)?;
-            let tags: Vec<String> = tags
-                .into_iter()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect();
-            let path = kabar::scaffold::new_briefing(&root, &config, &title, &tags)?;
-            if !common.quiet {
-                let created = root.join(path).display().to_string();
-                println!(
-                    "created {} as a draft: preview it with `kabar serve --drafts`, and publish \
-                     it by removing its `draft: true` line",
-                    kabar::error::shown(&created)
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => new_briefing(&title, tags, &common),
         Command::Import {
             paths,
             into,
             force,
             common,
-        } => {
-            let root = common.root();
-            let config = kabar::Config::load(&root)?;
-            let into = into.unwrap_or_else(|| root.join(kabar::layout::CONTENT_DIR));
-            let (imported, errors) = kabar::import::import(&paths, &into, force, &config);
-            if !common.quiet {
-                for done in &imported {
-                    println!("{}", import_line(done));
-                }
-            }
-            if errors.is_empty() {
-                Ok(ExitCode::SUCCESS)
-            } else {
-                Err(BuildError::Site(errors))
-            }
-        }
-        Command::Init { dir, quiet } => {
-            let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-            let created = kabar::scaffold::init_site(&dir, &today)?;
-            if !quiet {
-                for path in created {
-                    println!("created {}", dir.join(path).display());
-                }
-                println!("next: cd {} && kabar build", dir.display());
-            }
-            Ok(ExitCode::SUCCESS)
+        } => import(&paths, into, force, &common),
+        Command::Init { dir, quiet } => init(&dir, quiet),
+    }
+}
+
+fn build(options: &Options, common: &Common, timings: bool) -> Result<ExitCode, BuildError> {
+    let report = kabar::build(options)?;
+    print_warnings(&report.warnings);
+    print_skipped(&report.skipped);
+    if common.verbose {
+        print_build_details(&report);
+    }
+    if !common.quiet && report.unchanged {
+        println!(
+            "nothing changed since the last build: {} is up to date ({} checked in {:.2} s)",
+            options.output_dir().display(),
+            counted(report.briefings, "briefing"),
+            report.elapsed.as_secs_f64()
+        );
+    } else if !common.quiet {
+        println!(
+            "{} into {}",
+            summary("built", &report),
+            options.output_dir().display()
+        );
+    }
+    if timings {
+        print_timings(&report.timings);
+    }
+    // Published, but without some briefings: scripts must notice.
+    match report.skipped.is_empty() {
+        true => Ok(ExitCode::SUCCESS),
+        false => Ok(ExitCode::from(3)),
+    }
+}
+
+/// `--verbose`: tags, files written and search shards.
+fn print_build_details(report: &Report) {
+    let tags = counted(report.tags, "tag");
+    if report.unchanged {
+        println!("{tags}; nothing written");
+    } else {
+        println!("{tags}; {} written", counted(report.files, "file"));
+    }
+    let (indexed, reused) = report.shards;
+    if indexed + reused > 0 {
+        println!(
+            "search index: {} indexed, {reused} reused from the last build",
+            counted(indexed, "shard")
+        );
+    }
+}
+
+fn serve(address: kabar::serve::Address, live: &Live) -> Result<ExitCode, BuildError> {
+    let options = live.common.options(live.drafts);
+    kabar::is_a_site(&options.root)?;
+    let quiet = live.common.quiet;
+    kabar::serve::serve(
+        options,
+        address,
+        live.poll,
+        |url| {
+            println!("serving {url}  (Ctrl-C to stop)");
+            let _ = std::io::stdout().flush();
+        },
+        move |result| print_rebuild(result, quiet, "rendered"),
+    )
+    .map(|()| ExitCode::SUCCESS)
+}
+
+fn watch(options: Options, live: &Live) -> Result<ExitCode, BuildError> {
+    kabar::is_a_site(&options.root)?;
+    let quiet = live.common.quiet;
+    if !quiet {
+        println!("watching {}  (Ctrl-C to stop)", options.root.display());
+    }
+    kabar::watch::watch(options, live.poll, |result| {
+        print_rebuild(result, quiet, "written")
+    })
+    .map(|()| ExitCode::SUCCESS)
+}
+
+fn check(options: &Options, common: &Common) -> Result<ExitCode, BuildError> {
+    let report = kabar::check(options)?;
+    print_warnings(&report.warnings);
+    if !common.quiet {
+        println!(
+            "{}; every internal link resolves",
+            summary("checked", &report)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_briefing(title: &str, tags: Vec<String>, common: &Common) -> Result<ExitCode, BuildError> {
+    let root = common.root();
+    kabar::is_a_site(&root)?;
+    let config = kabar::Config::load(&root)?;
+    let tags: Vec<String> = tags
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let path = kabar::scaffold::new_briefing(&root, &config, title, &tags)?;
+    if !common.quiet {
+        let created = root.join(path).display().to_string();
+        println!(
+            "created {} as a draft: preview it with `kabar serve --drafts`, and publish \
+             it by removing its `draft: true` line",
+            kabar::error::shown(&created)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(
+    paths: &[PathBuf],
+    into: Option<PathBuf>,
+    force: bool,
+    common: &Common,
+) -> Result<ExitCode, BuildError> {
+    let root = common.root();
+    let config = kabar::Config::load(&root)?;
+    let into = into.unwrap_or_else(|| root.join(kabar::layout::CONTENT_DIR));
+    let (imported, errors) = kabar::import::import(paths, &into, force, &config);
+    if !common.quiet {
+        for done in &imported {
+            println!("{}", import_line(done));
         }
     }
+    if errors.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(BuildError::Site(errors))
+    }
+}
+
+fn init(dir: &Path, quiet: bool) -> Result<ExitCode, BuildError> {
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let created = kabar::scaffold::init_site(dir, &today)?;
+    if !quiet {
+        for path in created {
+            println!("created {}", dir.join(path).display());
+        }
+        println!("next: cd {} && kabar build", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `content/2019/kim-tiba.md ← raw/001.txt: 2019-12-31 18:19 +07:00, CNN Indonesia, ...`
