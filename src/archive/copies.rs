@@ -12,7 +12,7 @@ use crate::error::Diagnostic;
 
 /// A briefing published as its original.
 #[derive(Debug, Clone)]
-pub struct Copy {
+pub struct CopyOf {
     pub briefing: Arc<Briefing>,
     /// The original's source file, relative to the site root.
     pub original: PathBuf,
@@ -20,7 +20,7 @@ pub struct Copy {
 
 /// Takes the copies out of `briefings`; a mark naming no briefing, the copy itself, or
 /// another copy is an error at the mark.
-pub fn set_aside(briefings: &mut Vec<Arc<Briefing>>) -> (Vec<Copy>, Vec<Diagnostic>) {
+pub fn set_aside(briefings: &mut Vec<Arc<Briefing>>) -> (Vec<CopyOf>, Vec<Diagnostic>) {
     let by_path: HashMap<&Path, &Briefing> =
         briefings.iter().map(|b| (b.path.as_path(), &**b)).collect();
     let errors: Vec<Diagnostic> = briefings
@@ -35,7 +35,7 @@ pub fn set_aside(briefings: &mut Vec<Arc<Briefing>>) -> (Vec<Copy>, Vec<Diagnost
         .into_iter()
         .filter_map(|briefing| {
             let original = briefing.duplicate_of.as_ref()?.original.clone();
-            Some(Copy { briefing, original })
+            Some(CopyOf { briefing, original })
         })
         .collect();
     (copies, errors)

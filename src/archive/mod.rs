@@ -100,7 +100,7 @@ impl Archive {
 
     /// The archive with `copies` placed beside their originals; a copy whose original is
     /// not here (an error already reported) is dropped.
-    pub fn with_copies(mut self, copies: Vec<copies::Copy>) -> Archive {
+    pub fn with_copies(mut self, copies: Vec<copies::CopyOf>) -> Archive {
         let positions: std::collections::HashMap<&std::path::Path, usize> = self
             .briefings
             .iter()

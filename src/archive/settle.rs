@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::copies::{self, Copy};
+use super::copies::{self, CopyOf};
 use super::{duplicates, slugs};
 use crate::config::Permalink;
 use crate::content::Briefing;
@@ -15,7 +15,7 @@ pub struct Settled {
     /// The briefings published at their own address, made-up slugs made distinct.
     pub briefings: Vec<Arc<Briefing>>,
     /// Briefings marked `duplicate_of`, published as their original.
-    pub copies: Vec<Copy>,
+    pub copies: Vec<CopyOf>,
     /// Problems that stop a build: one story told twice, a `duplicate_of` naming no original.
     pub errors: Vec<Diagnostic>,
     /// Stories in `content/` twice that the site publishes once (warnings).

@@ -27,7 +27,7 @@ use crate::layout::CONFIG_FILE;
 use crate::layout::TEMPLATES_DIR;
 use crate::render::files::Files;
 use crate::render::keys::body_digest;
-use crate::render::pages::{Copy, CopySource};
+use crate::render::pages::{CopySource, FileCopy};
 use crate::render::search::SEARCH_DIR;
 use crate::render::views::{CardCache, Views};
 use crate::render::{Page, Renderer, Templates};
@@ -460,7 +460,7 @@ impl Session {
     }
 
     /// Copied files, read again only when their stamp changed.
-    fn copies(&self, root: &Path, copies: &[Copy]) -> Result<Vec<Made>, BuildError> {
+    fn copies(&self, root: &Path, copies: &[FileCopy]) -> Result<Vec<Made>, BuildError> {
         copies
             .par_iter()
             .map(|copy| {

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::error::{BuildError, Diagnostic};
 use crate::render::files::{Files, OutputFile};
-use crate::render::pages::Copy;
+use crate::render::pages::FileCopy;
 
 /// Writes the site into `output` (see [`resolve`] and [`check`] for which folders may be
 /// replaced). Returns a warning when the site is in place but the old output could not be
@@ -25,7 +25,7 @@ pub fn publish(
     root: &Path,
     output: &Path,
     files: &[OutputFile],
-    copies: &[Copy],
+    copies: &[FileCopy],
 ) -> Result<Option<Diagnostic>, BuildError> {
     remove_stale(output);
     let staging = Staging::begin(output)?;
@@ -43,7 +43,7 @@ fn write_files(staging: &Staging, files: &[OutputFile]) -> Result<(), BuildError
 }
 
 /// Copies files as they are into `staging`, in parallel.
-pub fn copy_files(staging: &Staging, root: &Path, copies: &[Copy]) -> Result<(), BuildError> {
+pub fn copy_files(staging: &Staging, root: &Path, copies: &[FileCopy]) -> Result<(), BuildError> {
     staging.make_folders(copies.iter().map(|c| &c.to))?;
     copies
         .par_iter()

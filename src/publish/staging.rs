@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::mount;
 use super::output::{self, MARKER};
 use crate::error::{BuildError, Diagnostic};
-use crate::render::pages::{Copy, CopySource};
+use crate::render::pages::{CopySource, FileCopy};
 
 /// A staging folder being filled. Pages are written as they are rendered, from any thread,
 /// so a build never holds the whole site in memory; dropped unpublished, it is removed.
@@ -82,7 +82,7 @@ impl Staging {
     }
 
     /// Copies a file as it is (from under `root`), or links the published one when equal.
-    pub fn copy(&self, root: &Path, copy: &Copy) -> Result<(), BuildError> {
+    pub fn copy(&self, root: &Path, copy: &FileCopy) -> Result<(), BuildError> {
         let from = match &copy.from {
             CopySource::Builtin(bytes) => return self.write(&copy.to, bytes),
             CopySource::File(from) => root.join(from),

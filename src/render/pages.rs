@@ -119,7 +119,7 @@ pub enum CopySource {
 
 /// A file copied as is into the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copy {
+pub struct FileCopy {
     pub from: CopySource,
     /// Relative to the output folder.
     pub to: PathBuf,
@@ -128,7 +128,7 @@ pub struct Copy {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub pages: Vec<Page>,
-    pub copies: Vec<Copy>,
+    pub copies: Vec<FileCopy>,
     /// Where a sitemap too large for one file splits: ranges of
     /// [`Plan::sitemap_part`]`(None)`, one per file; empty when one file holds it all.
     pub sitemap_parts: Vec<Range<usize>>,
@@ -208,7 +208,7 @@ pub fn plan(
     archive: &Archive,
     config: &Config,
     assets: &[Asset],
-    statics: Vec<Copy>,
+    statics: Vec<FileCopy>,
 ) -> Result<Plan, Vec<Diagnostic>> {
     let mut pages = Vec::new();
     let home = (0..archive.briefings.len()).collect::<Vec<_>>();
@@ -284,8 +284,8 @@ pub fn plan(
 
 /// A file of the site (under `content/` or `static/`) replaces a built-in file of the same
 /// name, as a theme file is overridden; two writers of one file would race.
-fn site_files_win(copies: impl Iterator<Item = Copy>) -> Vec<Copy> {
-    let mut copies: Vec<Copy> = copies.collect();
+fn site_files_win(copies: impl Iterator<Item = FileCopy>) -> Vec<FileCopy> {
+    let mut copies: Vec<FileCopy> = copies.collect();
     let site_files: HashSet<PathBuf> = copies
         .iter()
         .filter(|c| matches!(c.from, CopySource::File(_)))
@@ -322,7 +322,7 @@ fn plan_groups(pages: &mut Vec<Page>, archive: &Archive, config: &Config, facet:
 }
 
 /// Bundle files go beside their briefing's page; other files keep their place under `content/`.
-fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Copy> {
+fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<FileCopy> {
     if assets.is_empty() {
         return Vec::new();
     }
@@ -344,7 +344,7 @@ fn asset_copies(archive: &Archive, config: &Config, assets: &[Asset]) -> Vec<Cop
                 }
                 None => asset.path.strip_prefix(CONTENT_DIR).ok()?.to_path_buf(),
             };
-            Some(Copy {
+            Some(FileCopy {
                 from: CopySource::File(asset.path.clone()),
                 to,
             })

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::pages::{Copy, CopySource};
+use super::pages::{CopySource, FileCopy};
 use crate::error::BuildError;
 use crate::layout::STATIC_DIR;
 use crate::layout::inside::walk_inside;
@@ -17,7 +17,7 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
 /// The search page's script, left out of sites without search.
 pub const SEARCH_SCRIPT: &str = "search.js";
 
-pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError> {
+pub fn static_copies(root: &Path, search: bool) -> Result<Vec<FileCopy>, BuildError> {
     let dir = root.join(STATIC_DIR);
     let mut copies = Vec::new();
     if dir.is_dir() {
@@ -34,7 +34,7 @@ pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError>
                     .strip_prefix(root)
                     .unwrap_or(entry.path())
                     .to_path_buf();
-                copies.push(Copy {
+                copies.push(FileCopy {
                     from: CopySource::File(from),
                     to,
                 });
@@ -45,7 +45,7 @@ pub fn static_copies(root: &Path, search: bool) -> Result<Vec<Copy>, BuildError>
         if *name == SEARCH_SCRIPT && !search {
             continue;
         }
-        copies.push(Copy {
+        copies.push(FileCopy {
             from: CopySource::Builtin(bytes),
             to: PathBuf::from(name),
         });

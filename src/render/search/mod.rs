@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::keys::body_digest;
-use super::pages::Copy;
+use super::pages::FileCopy;
 use super::views::{Card, Views};
 use crate::archive::Archive;
 use crate::config::Config;
@@ -104,7 +104,7 @@ pub fn runtime(config: &Config, primary: &str) -> Result<Vec<OutputFile>, Diagno
 #[derive(Debug, Default)]
 pub struct Indexed {
     /// Shards taken unchanged from the previous output.
-    pub copies: Vec<Copy>,
+    pub copies: Vec<FileCopy>,
     pub indexed: usize,
     pub reused: usize,
 }

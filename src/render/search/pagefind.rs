@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-use super::records::Record;
+use super::records::SearchRecord;
 use crate::render::files::OutputFile;
 
 /// Runs `work` on every job on plain threads, not rayon's, as many at once as rayon has
@@ -39,7 +39,7 @@ pub fn on_plain_threads<J: Send, R: Send>(jobs: Vec<J>, work: impl Fn(J) -> R + 
 }
 
 /// The shard's own files (relative to its folder): its entry, metadata, word index, filters and fragments.
-pub fn index(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, String> {
+pub fn index(records: Vec<SearchRecord>, language: &str) -> Result<Vec<OutputFile>, String> {
     let files = run(records, language)?;
     Ok(files
         .into_iter()
@@ -51,7 +51,7 @@ pub fn index(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, St
 /// What the browser runs, the same for every shard: the search API (`pagefind.js`), its
 /// worker and the WebAssembly for the language. Made from a one-record index.
 pub fn runtime(language: &str) -> Result<Vec<OutputFile>, String> {
-    let probe = Record {
+    let probe = SearchRecord {
         url: "/".into(),
         content: "kabar".into(),
         meta: Default::default(),
@@ -85,7 +85,7 @@ fn is_shard_file(path: &Path) -> bool {
             .any(|dir| path.starts_with(dir))
 }
 
-fn run(records: Vec<Record>, language: &str) -> Result<Vec<SyntheticFile>, String> {
+fn run(records: Vec<SearchRecord>, language: &str) -> Result<Vec<SyntheticFile>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -12,7 +12,7 @@ use crate::render::views::Card;
 
 /// One briefing as the search index takes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub struct SearchRecord {
     pub url: String,
     /// The body as plain text.
     pub content: String,
@@ -24,7 +24,7 @@ pub struct Record {
     pub sort: BTreeMap<String, String>,
 }
 
-pub fn record(b: &Briefing, card: &Card) -> Result<Record, Diagnostic> {
+pub fn record(b: &Briefing, card: &Card) -> Result<SearchRecord, Diagnostic> {
     let mut meta = BTreeMap::from([
         ("title".to_string(), b.title.clone()),
         ("date".to_string(), card.date_long.clone()),
@@ -47,7 +47,7 @@ pub fn record(b: &Briefing, card: &Card) -> Result<Record, Diagnostic> {
     }
     filters.retain(|_, values| !values.is_empty());
     let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
-    Ok(Record {
+    Ok(SearchRecord {
         url: card.url.clone(),
         content: searchable(&b.body.html()?, card),
         meta,

@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::{STAMP_FILE, pagefind, shard_dir};
 use crate::render::files::OutputFile;
-use crate::render::pages::{Copy, CopySource};
+use crate::render::pages::{CopySource, FileCopy};
 
 /// The stamp of a shard made from `digest`, listing its `files` (paths relative to the
 /// output folder, all inside the shard's folder `dir`).
@@ -31,7 +31,7 @@ pub fn stamp(digest: u64, dir: &Path, files: &[OutputFile]) -> String {
 
 /// The files of the shard `name` in `previous` (the output as the last build left it), to
 /// copy on, when it was made from `digest` and is still exactly as it was written.
-pub fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<Copy>> {
+pub fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<FileCopy>> {
     let dir = shard_dir(name);
     let absolute = previous.join(&dir);
     let real_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_dir());
@@ -70,7 +70,7 @@ pub fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<Copy>> {
                 return None;
             }
         }
-        copies.push(Copy {
+        copies.push(FileCopy {
             from: CopySource::File(entry.path().to_path_buf()),
             to: dir.join(at),
         });
