@@ -30,8 +30,11 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
     let browser = Browser::open(&binary, &url);
     let mut page = browser.page(&url);
     page.wait_for_text("Kalimat lama di halaman.");
-    // Give the page's live-reload socket a moment to connect.
-    std::thread::sleep(Duration::from_millis(500));
+    // The live-reload socket marks the page once it is connected.
+    page.wait_until(
+        "document.documentElement.dataset.kabarLive === 'open'",
+        "the live-reload connection",
+    );
     // Mark this document: a reload replaces it, so the mark tells the page reloaded itself.
     page.evaluate("window.kabarMark = 'sebelum'");
     write("Kalimat baru muncul sendiri.");

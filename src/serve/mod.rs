@@ -48,7 +48,7 @@ const LIVE_SCRIPT: &str = r#"<script>/* kabar live reload */(() => {
   };
   const connect = () => {
     const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__kabar/live");
-    ws.onopen = () => { if (wasOpen) location.reload(); wasOpen = true; };
+    ws.onopen = () => { if (wasOpen) location.reload(); wasOpen = true; document.documentElement.dataset.kabarLive = "open"; };
     ws.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.kind === "reload") location.reload();
