@@ -95,6 +95,10 @@ impl Browser {
             });
             if let Some(socket) = socket {
                 let (socket, _) = tungstenite::connect(socket).unwrap();
+                // A browser that stops answering fails the test instead of hanging it.
+                if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+                    stream.set_read_timeout(Some(DEVTOOLS_TIMEOUT)).unwrap();
+                }
                 return Page { socket, next_id: 1 };
             }
             assert!(
@@ -145,6 +149,9 @@ impl Drop for Browser {
     }
 }
 
+/// How long a DevTools call may go unanswered.
+const DEVTOOLS_TIMEOUT: Duration = Duration::from_secs(60);
+
 pub struct Page {
     socket: tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>,
     next_id: u64,
@@ -171,7 +178,9 @@ impl Page {
             .send(tungstenite::Message::text(call.to_string()))
             .unwrap();
         loop {
-            let message = self.socket.read().unwrap();
+            let message = self.socket.read().unwrap_or_else(|error| {
+                panic!("{method}: no answer from the browser within {DEVTOOLS_TIMEOUT:?}: {error}")
+            });
             let Ok(text) = message.to_text() else {
                 continue;
             };
