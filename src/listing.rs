@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::Briefing;
+use crate::content::{Evidence, Field};
 use crate::render::pages::permalink_path;
 
 #[derive(Debug, Serialize)]
@@ -28,9 +29,9 @@ pub struct Record {
     pub author: Option<String>,
     pub cited: Vec<String>,
     /// Fields read from the text rather than stated by the editor.
-    pub inferred: Vec<&'static str>,
+    pub inferred: Vec<Field>,
     /// Where the date, source and title that were not stated came from.
-    pub evidence: BTreeMap<&'static str, &'static str>,
+    pub evidence: BTreeMap<Field, Evidence>,
 }
 
 impl Record {
@@ -93,10 +94,14 @@ impl Record {
             self.draft.to_string(),
             self.author.clone().unwrap_or_default(),
             self.cited.join("; "),
-            self.inferred.join("; "),
+            self.inferred
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join("; "),
             self.evidence
                 .iter()
-                .map(|(field, from)| format!("{field}: {from}"))
+                .map(|(field, from)| format!("{}: {}", field.name(), from.name()))
                 .collect::<Vec<_>>()
                 .join("; "),
         ]

@@ -841,7 +841,7 @@ fn fixtures_read_as_expected() {
         check("title", b.title == case.title, b.title.clone());
         check(
             "inferred title",
-            b.inferred.contains(&"title") == case.inferred_title,
+            common::inferred(&b).contains(&"title") == case.inferred_title,
             format!("{:?}", b.inferred),
         );
         check(
@@ -866,7 +866,7 @@ fn fixtures_read_as_expected() {
             check("exact tags", b.tags == case.tags, format!("{:?}", b.tags));
         }
         if !case.evidence.is_empty() {
-            let evidence: Vec<(&str, &str)> = b.evidence.iter().map(|(k, v)| (*k, *v)).collect();
+            let evidence: Vec<(&str, &str)> = common::evidence(&b).into_iter().collect();
             check(
                 "evidence",
                 evidence == case.evidence,
@@ -922,11 +922,11 @@ fn seed_000_cnn_indonesia() {
         b.title,
         "Kim Jong-un Serukan Militer Korut Siapkan Langkah Ofensif"
     );
-    assert!(!b.inferred.contains(&"title"));
+    assert!(!common::inferred(&b).contains(&"title"));
     assert_eq!(b.date.to_rfc3339(), "2019-12-31T18:19:00+07:00");
     assert!(b.has_time);
     assert_eq!(b.source.as_ref().unwrap().name, "CNN Indonesia");
-    assert_eq!(b.evidence.get("source"), Some(&"header"));
+    assert_eq!(common::evidence(&b).get("source").copied(), Some("header"));
     assert_eq!(b.dateline.as_deref(), Some("Jakarta"));
     assert_eq!(b.cited, ["AFP", "Associated Press"]);
     assert_eq!(b.author.as_deref(), Some("dea"));
@@ -973,7 +973,7 @@ fn seed_000_cnn_indonesia() {
 #[test]
 fn seed_004_detik_without_headline() {
     let b = read(&seed("004_b5c387cbb51c8ba0.txt"));
-    assert!(b.inferred.contains(&"title"), "{:?}", b.inferred);
+    assert!(common::inferred(&b).contains(&"title"), "{:?}", b.inferred);
     assert_eq!(
         b.title,
         "Korea Utara bersumpah akan meningkatkan kekuatan militernya"
@@ -983,8 +983,14 @@ fn seed_004_detik_without_headline() {
     // The scroll marker alone is shared by detik's sister sites; `Simak video '...'` is
     // detik's own, so the source rests on a fingerprint that names one outlet.
     assert_eq!(b.source.as_ref().unwrap().name, "detikcom");
-    assert_eq!(b.evidence.get("source"), Some(&"fingerprint"));
-    assert_eq!(b.evidence.get("date"), Some(&"reported day"));
+    assert_eq!(
+        common::evidence(&b).get("source").copied(),
+        Some("fingerprint")
+    );
+    assert_eq!(
+        common::evidence(&b).get("date").copied(),
+        Some("reported day")
+    );
     // Its date is the day it reports and its title is made from the lead sentence: `kabar
     // check` says so.
     let doubt = b.doubt.as_ref().map(|d| d.message.as_str()).unwrap_or("");
@@ -1027,7 +1033,7 @@ fn undated_articles_can_take_the_file_time() {
     let modified = chrono::DateTime::parse_from_rfc3339("2024-03-05T02:00:00Z").unwrap();
     let b = parse(&path, &text, &config, Some(modified.to_utc())).unwrap();
     assert_eq!(b.date.to_rfc3339(), "2024-03-05T09:00:00+07:00");
-    assert!(b.inferred.contains(&"date"));
+    assert!(common::inferred(&b).contains(&"date"));
 }
 
 #[test]
@@ -1036,7 +1042,7 @@ fn a_file_name_date_is_the_last_fallback() {
     let path = Path::new("content/2023-08-21-latihan.txt");
     let b = parse(path, &text, &Config::default(), None).unwrap();
     assert_eq!(b.date.to_rfc3339(), "2023-08-21T00:00:00+07:00");
-    assert!(!b.inferred.contains(&"date"));
+    assert!(!common::inferred(&b).contains(&"date"));
 }
 
 #[test]

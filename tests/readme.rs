@@ -256,7 +256,10 @@ fn every_raw_example_of_the_readme_reads_as_it_says() {
             assert_eq!(got, value, "{key} of\n{text}");
         }
         for (field, from) in evidence {
-            let got = b.evidence.get(field.as_str()).copied().unwrap_or("");
+            let got = common::evidence(&b)
+                .get(field.as_str())
+                .copied()
+                .unwrap_or("");
             assert_eq!(got, from, "evidence for the {field} of\n{text}");
         }
     }

@@ -6,24 +6,26 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::SourceKind;
+use super::{Evidence, Field, SourceKind};
 use crate::config::{Config, Undated};
 use crate::error::{Diagnostic, line_col};
 use crate::extract::dates::Stated;
 use crate::extract::dating::Dated;
+use crate::extract::headline::TitleEvidence;
+use crate::extract::outlets::SourceEvidence;
 use crate::extract::pubdate::Weak;
 
 /// The date of a briefing that states none, and where it came from: read from the text,
 /// else the day its file name starts with, else (raw articles, when the site says so) when
 /// the file was saved.
 pub fn unstated_date(
-    read: Option<(Dated, &'static str)>,
+    read: Option<(Dated, Evidence)>,
     named: Option<NaiveDate>,
     modified: Option<DateTime<Utc>>,
     path: &Path,
     kind: SourceKind,
     config: &Config,
-) -> Result<(Stated, &'static str), Diagnostic> {
+) -> Result<(Stated, Evidence), Diagnostic> {
     let read = read.and_then(|(d, from)| localize(d, config).map(|d| (d, from)));
     let named = || {
         named
@@ -34,7 +36,7 @@ pub fn unstated_date(
                         at,
                         has_time: false,
                     },
-                    "file name",
+                    Evidence::FileName,
                 )
             })
     };
@@ -44,7 +46,7 @@ pub fn unstated_date(
             .flatten()
             .map(|m| {
                 let at = config.timezone.at(m);
-                (Stated { at, has_time: true }, "mtime")
+                (Stated { at, has_time: true }, Evidence::SavedTime)
             })
     };
     read.or_else(named)
@@ -89,30 +91,31 @@ fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
 pub fn doubt(
     path: &Path,
     text: &str,
-    evidence: &BTreeMap<&'static str, &'static str>,
+    evidence: &BTreeMap<Field, Evidence>,
     weak_date: Option<&Weak>,
 ) -> Option<Diagnostic> {
-    let date_from = evidence.get("date").copied();
-    let weak_date = weak_date.filter(|_| !matches!(date_from, Some("file name" | "mtime")));
+    let date_from = evidence.get(&Field::Date).copied();
+    let weak_date =
+        weak_date.filter(|_| !matches!(date_from, Some(Evidence::FileName | Evidence::SavedTime)));
     let mut reasons: Vec<String> = Vec::new();
-    let mut fields: Vec<&str> = Vec::new();
+    let mut fields: Vec<Field> = Vec::new();
     if let Some(weak) = weak_date {
         reasons.push(weak.reason.clone());
-        fields.push("date");
+        fields.push(Field::Date);
     }
-    if date_from == Some("mtime") {
+    if date_from == Some(Evidence::SavedTime) {
         reasons.push("the date is when the file was last saved".to_string());
-        fields.push("date");
+        fields.push(Field::Date);
     }
-    if evidence.get("source") == Some(&"masthead") {
+    if evidence.get(&Field::Source) == Some(&Evidence::Source(SourceEvidence::Masthead)) {
         reasons.push(
             "the source rests only on the outlet's name standing alone on the page".to_string(),
         );
-        fields.push("source");
+        fields.push(Field::Source);
     }
-    if evidence.get("title") == Some(&"lead sentence") {
+    if evidence.get(&Field::Title) == Some(&Evidence::Title(TitleEvidence::Lead)) {
         reasons.push("the title was made from the lead sentence".to_string());
-        fields.push("title");
+        fields.push(Field::Title);
     }
     if reasons.is_empty() {
         return None;
@@ -122,9 +125,9 @@ pub fn doubt(
         .map_or((1, 1), |at| line_col(text, at));
     let example: Vec<&str> = fields
         .iter()
-        .map(|f| match *f {
-            "date" => "`date: 2019-12-31 18:19`",
-            "source" => "`source: ...`",
+        .map(|f| match f {
+            Field::Date => "`date: 2019-12-31 18:19`",
+            Field::Source => "`source: ...`",
             _ => "`title: ...`",
         })
         .collect();
@@ -133,7 +136,11 @@ pub fn doubt(
             path,
             line,
             col,
-            format!("check the {}: {}", fields.join(" and "), reasons.join("; ")),
+            format!(
+                "check the {}: {}",
+                fields.iter().map(|f| f.name()).collect::<Vec<_>>().join(" and "),
+                reasons.join("; ")
+            ),
         )
         .with_hint(format!(
             "if it is wrong, state it in front matter at the top of the file: a line `---`, {}, and a line `---`",

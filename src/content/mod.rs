@@ -7,6 +7,7 @@ pub mod duplicate;
 mod evidence;
 pub mod front_matter;
 mod html;
+pub mod inferred;
 pub mod markdown;
 mod names;
 pub mod placeholder;
@@ -29,6 +30,7 @@ use crate::yaml::Names;
 pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
 use front_matter::FrontMatter;
+pub use inferred::{Evidence, Field};
 use names::{name_stem, slug_from_name, title_from_stem};
 pub use reader::{Reader, Tables};
 use stated::Fields;
@@ -66,9 +68,9 @@ pub struct Briefing {
     /// Links to this site found in the body: target, line, column.
     pub links: Vec<(String, usize, usize)>,
     /// Fields kabar read from the text or made up, rather than found stated by the editor.
-    pub inferred: Vec<&'static str>,
+    pub inferred: Vec<Field>,
     /// Where each of the date, source and title not stated came from (`date: header`).
-    pub evidence: BTreeMap<&'static str, &'static str>,
+    pub evidence: BTreeMap<Field, Evidence>,
     /// What kabar left out of the file to keep the site sound (control characters, links
     /// that run script), for the editor to fix.
     pub warnings: Vec<Diagnostic>,
@@ -164,22 +166,25 @@ pub fn read_text(
         (Some(title), _) => title,
         (None, Some(title)) => {
             if content.title_inferred {
-                inferred.push("title");
+                inferred.push(Field::Title);
             }
-            let from = article.evidence.title.map_or("first heading", |e| e.name());
-            evidence.insert("title", from);
+            let from = article
+                .evidence
+                .title
+                .map_or(Evidence::FirstHeading, Evidence::Title);
+            evidence.insert(Field::Title, from);
             title
         }
         (None, None) => {
-            inferred.push("title");
-            evidence.insert("title", "file name");
+            inferred.push(Field::Title);
+            evidence.insert(Field::Title, Evidence::FileName);
             title_from_stem(stem)
         }
     };
     let date = match &fm.date {
         Some(written) => fields.date("date", written, &config.timezone)?,
         None => {
-            let read = article.date.zip(article.evidence.date.map(|e| e.name()));
+            let read = article.date.zip(article.evidence.date.map(Evidence::Date));
             let (date, from) = evidence::unstated_date(
                 read,
                 prefix.map(|(day, _)| day),
@@ -188,10 +193,10 @@ pub fn read_text(
                 kind,
                 config,
             )?;
-            if from != "file name" {
-                inferred.push("date");
+            if from != Evidence::FileName {
+                inferred.push(Field::Date);
             }
-            evidence.insert("date", from);
+            evidence.insert(Field::Date, from);
             date
         }
     };
@@ -206,7 +211,7 @@ pub fn read_text(
     let summary = match fm.summary.or(content.before_more.take()) {
         Some(summary) => summary,
         None => {
-            inferred.push("summary");
+            inferred.push(Field::Summary);
             if article.summary.is_empty() {
                 summarize(&content.paragraphs, config.summary_words)
             } else {
@@ -215,22 +220,27 @@ pub fn read_text(
         }
     };
     if let (None, Some(from)) = (&source, article.evidence.source) {
-        evidence.insert("source", from.name());
+        evidence.insert(Field::Source, Evidence::Source(from));
     }
-    let source = pick(source, article.source, "source", &mut inferred)
+    let source = pick(source, article.source, Field::Source, &mut inferred)
         // The desk's own briefing: no outlet to credit, and no source page of the site itself.
         .filter(|s| !same_name(&s.name, &config.title));
-    let dateline = pick(fm.dateline, article.dateline, "dateline", &mut inferred);
-    let author = pick(fm.author, article.author, "author", &mut inferred);
+    let dateline = pick(
+        fm.dateline,
+        article.dateline,
+        Field::Dateline,
+        &mut inferred,
+    );
+    let author = pick(fm.author, article.author, Field::Author, &mut inferred);
     let non_empty = |list: Vec<String>| Some(list).filter(|l| !l.is_empty());
     let stated_cited = fm.cited.map(Names::into_list);
     let cited = pick(
         stated_cited,
         non_empty(article.cited),
-        "cited",
+        Field::Cited,
         &mut inferred,
     );
-    let tags = pick(tags, non_empty(article.tags), "tags", &mut inferred);
+    let tags = pick(tags, non_empty(article.tags), Field::Tags, &mut inferred);
     let links = located_in_body(
         path,
         (split.body, split.body_line),
@@ -322,8 +332,8 @@ fn located_in_body(
 fn pick<T>(
     stated: Option<T>,
     read: Option<T>,
-    field: &'static str,
-    inferred: &mut Vec<&'static str>,
+    field: Field,
+    inferred: &mut Vec<Field>,
 ) -> Option<T> {
     if stated.is_some() {
         return stated;

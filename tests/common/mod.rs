@@ -76,6 +76,19 @@ impl TestSite {
     }
 }
 
+/// Where each field of `b` that was not stated came from, by name (`date` -> `header`).
+pub fn evidence(b: &kabar::content::Briefing) -> BTreeMap<&'static str, &'static str> {
+    b.evidence
+        .iter()
+        .map(|(field, from)| (field.name(), from.name()))
+        .collect()
+}
+
+/// The fields of `b` read from the text or made up, by name.
+pub fn inferred(b: &kabar::content::Briefing) -> Vec<&'static str> {
+    b.inferred.iter().map(|f| f.name()).collect()
+}
+
 /// Every file of the site under `dir`, by slash-separated relative path; the marker kabar
 /// leaves in its output folders is not a file of the site.
 pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
