@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use xxhash_rust::xxh3::Xxh3Default;
 
 /// The digest of plain data, as its `Hash` implementation feeds it.
-pub fn of(value: impl Hash) -> u64 {
+pub(crate) fn of(value: impl Hash) -> u64 {
     let mut hasher = Xxh3Default::new();
     value.hash(&mut hasher);
     hasher.finish()

@@ -4,6 +4,9 @@
 //! `site.yaml` → [`Config`]; `content/` → [`content::Source`]s → [`Briefing`]s (parallel) →
 //! [`Archive`] → [`render::Plan`] → bytes (parallel) → [`publish`].
 
+// Items only this crate can reach say so (`pub(crate)`), so `pub` marks the library's surface.
+#![warn(unreachable_pub)]
+
 pub mod archive;
 mod build;
 pub mod changes;

@@ -160,7 +160,7 @@ pub(crate) mod test_support {
 
     use crate::content::Briefing;
 
-    pub fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
+    pub(crate) fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
         Arc::new(Briefing {
             path: PathBuf::from(format!("content/{slug}.md")),
             slug: slug.to_string(),

@@ -18,7 +18,7 @@ use crate::extract::pubdate::Weak;
 /// The date of a briefing that states none, and where it came from: read from the text,
 /// else the day its file name starts with, else (raw articles, when the site says so) when
 /// the file was saved.
-pub fn unstated_date(
+pub(super) fn unstated_date(
     read: Option<(Dated, Evidence)>,
     named: Option<NaiveDate>,
     modified: Option<DateTime<Utc>>,
@@ -88,7 +88,7 @@ fn undated(path: &Path, kind: SourceKind) -> Diagnostic {
 /// from the weekday alone, the file's save time), a source resting on a masthead alone, a
 /// title made from the lead sentence. It points at the date when the
 /// date is in doubt.
-pub fn doubt(
+pub(super) fn doubt(
     path: &Path,
     text: &str,
     evidence: &BTreeMap<Field, Evidence>,

@@ -51,7 +51,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// `html` (a body rendered from Markdown holding raw HTML) with only what is safe to show.
-pub fn clean(html: &str) -> String {
+pub(super) fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
@@ -62,7 +62,7 @@ const REMOVED_TAGS: &[&str] = &[
 ];
 
 /// What cleaning removes from a piece of raw HTML, as an editor would name it, in order.
-pub fn removed(raw: &str) -> Vec<String> {
+pub(super) fn removed(raw: &str) -> Vec<String> {
     let mut found = Vec::new();
     for token in Tokenizer::new(raw).flatten() {
         let Token::StartTag(tag) = token else {
@@ -96,7 +96,7 @@ pub fn removed(raw: &str) -> Vec<String> {
 }
 
 /// The warning for one thing cleaning took out.
-pub fn removed_warning(path: &Path, line: usize, col: usize, what: &str) -> Diagnostic {
+pub(super) fn removed_warning(path: &Path, line: usize, col: usize, what: &str) -> Diagnostic {
     Diagnostic::new(
         path,
         line,

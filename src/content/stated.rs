@@ -26,17 +26,22 @@ pub(super) struct Fields<'a> {
 
 impl Fields<'_> {
     /// A problem with the value of `key`, at its line and column.
-    pub fn at_key(&self, key: &str, message: String, hint: &str) -> Diagnostic {
+    pub(super) fn at_key(&self, key: &str, message: String, hint: &str) -> Diagnostic {
         let (line, col) = front_matter::value_position(self.text, key);
         Diagnostic::new(self.path, line, col, message).with_hint(hint)
     }
 
     /// `date:` or `updated:` in the site's time zone unless it names its own.
-    pub fn date(&self, key: &str, written: &str, zone: &SiteZone) -> Result<Stated, Diagnostic> {
+    pub(super) fn date(
+        &self,
+        key: &str,
+        written: &str,
+        zone: &SiteZone,
+    ) -> Result<Stated, Diagnostic> {
         dates::parse_stated(written, zone).map_err(|m| self.at_key(key, m, DATE_HINT))
     }
 
-    pub fn updated(
+    pub(super) fn updated(
         &self,
         written: Option<&str>,
         zone: &SiteZone,
@@ -46,14 +51,14 @@ impl Fields<'_> {
             .transpose()
     }
 
-    pub fn slug(&self, written: &str) -> Result<String, Diagnostic> {
+    pub(super) fn slug(&self, written: &str) -> Result<String, Diagnostic> {
         check_slug(written)
             .map_err(|m| self.at_key("slug", m, &format!("try `slug: {}`", slugify(written))))?;
         Ok(written.to_string())
     }
 
     /// `duplicate_of:`, the path of the briefing this one copies.
-    pub fn duplicate_of(
+    pub(super) fn duplicate_of(
         &self,
         written: Option<&str>,
     ) -> Result<Option<duplicate::Mark>, Diagnostic> {
@@ -79,7 +84,7 @@ impl Fields<'_> {
     /// `tags:`; a tag with no letters or digits is an error, tags past [`MAX_TAGS`] are left
     /// out with a warning. Tags go by the names the archive uses, as tags read from raw
     /// articles do: `AS` and `Amerika Serikat` are one tag.
-    pub fn tags(
+    pub(super) fn tags(
         &self,
         written: Option<Names>,
         entities: &Entities,
@@ -113,7 +118,7 @@ impl Fields<'_> {
 
     /// `source:`, a name or a name with an address; an address that would run script is
     /// left out with a warning.
-    pub fn source(
+    pub(super) fn source(
         &self,
         written: Option<SourceField>,
         warnings: &mut Vec<Diagnostic>,

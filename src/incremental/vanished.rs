@@ -12,7 +12,7 @@ use crate::error::Diagnostic;
 
 /// An error naming the vanished folder, when `now` lost more than half of the briefings
 /// `before` had to folders that are gone; else nothing.
-pub fn check(root: &Path, before: &Discovery, now: &Discovery) -> Result<(), Diagnostic> {
+pub(super) fn check(root: &Path, before: &Discovery, now: &Discovery) -> Result<(), Diagnostic> {
     let present: HashSet<&Path> = now.sources.iter().map(|s| s.path.as_path()).collect();
     let lost: Vec<&Path> = before
         .sources

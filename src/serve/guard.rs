@@ -18,7 +18,7 @@ use super::LIVE_PATH;
 
 /// The address the server was bound to, which every request must name.
 #[derive(Debug, Clone, Copy)]
-pub struct Guard {
+pub(super) struct Guard {
     pub bind: IpAddr,
     pub port: u16,
 }
@@ -27,7 +27,7 @@ impl Guard {
     /// Whether a `Host` header names this server: its port, and for a host the bound
     /// address, a `localhost` name on a loopback bind, or any address on an all-interfaces
     /// bind. A name an attacker controls (rebound to this machine) is never one of them.
-    pub fn allows_host(&self, host: &str) -> bool {
+    pub(super) fn allows_host(&self, host: &str) -> bool {
         let Ok(authority) = Authority::from_str(host) else {
             return false;
         };
@@ -46,7 +46,7 @@ impl Guard {
 
     /// Whether a WebSocket's `Origin` is the page the server sent: the same address as the
     /// `Host` it asked (already allowed). Clients that are not browsers send no `Origin`.
-    pub fn allows_origin(&self, origin: Option<&str>, host: &str) -> bool {
+    pub(super) fn allows_origin(&self, origin: Option<&str>, host: &str) -> bool {
         let Some(origin) = origin else {
             return true;
         };
@@ -73,7 +73,7 @@ impl Guard {
     }
 
     /// What an all-interfaces bind exposes, for the terminal.
-    pub fn exposure(&self) -> Option<String> {
+    pub(super) fn exposure(&self) -> Option<String> {
         (!self.bind.is_loopback()).then(|| {
             format!(
                 "note: listening on {}: anyone who can reach this machine on port {} can read the \
@@ -86,7 +86,7 @@ impl Guard {
 
 /// The middleware: refuses a request whose `Host` (or, for the live-reload socket,
 /// `Origin`) is not this server's.
-pub async fn check(State(guard): State<Guard>, request: Request, next: Next) -> Response {
+pub(super) async fn check(State(guard): State<Guard>, request: Request, next: Next) -> Response {
     let headers = request.headers();
     let host = text(headers, header::HOST);
     let Some(host) = host.filter(|h| guard.allows_host(h)) else {

@@ -9,11 +9,11 @@ use super::YamlError;
 use crate::error::line_col;
 
 /// The largest YAML text read: a front matter or a `site.yaml` is a few kilobytes.
-pub const MAX_BYTES: usize = 1 << 20;
+pub(super) const MAX_BYTES: usize = 1 << 20;
 /// The most aliases a text may use.
-pub const MAX_ALIASES: usize = 16;
+pub(super) const MAX_ALIASES: usize = 16;
 /// The most bytes a text may stand for once every alias is replaced by its value.
-pub const MAX_EXPANDED: usize = 1 << 20;
+pub(super) const MAX_EXPANDED: usize = 1 << 20;
 
 pub(super) fn check(text: &str) -> Result<(), YamlError> {
     if text.len() > MAX_BYTES {

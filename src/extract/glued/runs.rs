@@ -24,7 +24,7 @@ const MOST_PARTS: usize = 3;
 const LOAN_ENDINGS: &[&str] = &["asi", "itas", "isme", "ing", "tik", "sir", "si"];
 
 /// Byte offsets inside `core` where it should be split, or none.
-pub fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
+pub(super) fn cuts(core: &str, article: &Article, entities: &Entities) -> Vec<usize> {
     let bytes = core.as_bytes();
     if bytes.len() < SHORTEST_RUN
         || !bytes[1..].iter().all(u8::is_ascii_lowercase)

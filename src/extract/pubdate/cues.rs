@@ -11,7 +11,7 @@ use crate::extract::text::floor_boundary;
 
 /// A cue around a date; `WEIGHTS` in the parent module says what each is worth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cue {
+pub(super) enum Cue {
     /// Written with its weekday: `Senin (21/1)`, the way Indonesian news marks the day it
     /// reports.
     Weekday,
@@ -66,7 +66,7 @@ static FUTURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The cues around the date `w` in `text`; the lead ends at byte `lead_end`.
-pub fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
+pub(super) fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
     // Only the words near the date are read, so a text of one huge paragraph costs what its
     // dates cost, not its length times theirs.
     let before = just_before(text, w.start, NEAR);

@@ -17,7 +17,7 @@ use crate::render::pages::{CopySource, FileCopy};
 
 /// The stamp of a shard made from `digest`, listing its `files` (paths relative to the
 /// output folder, all inside the shard's folder `dir`).
-pub fn stamp(digest: u64, dir: &Path, files: &[OutputFile]) -> String {
+pub(super) fn stamp(digest: u64, dir: &Path, files: &[OutputFile]) -> String {
     let listed: BTreeMap<String, u64> = files
         .iter()
         .map(|(path, bytes)| (inside(dir, path), xxh3_64(bytes)))
@@ -31,7 +31,7 @@ pub fn stamp(digest: u64, dir: &Path, files: &[OutputFile]) -> String {
 
 /// The files of the shard `name` in `previous` (the output as the last build left it), to
 /// copy on, when it was made from `digest` and is still exactly as it was written.
-pub fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<FileCopy>> {
+pub(super) fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<FileCopy>> {
     let dir = shard_dir(name);
     let absolute = previous.join(&dir);
     let real_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_dir());
