@@ -227,12 +227,17 @@ impl Page {
     /// Waits until `expression` is true in the page; while the page is still loading, an
     /// expression that throws counts as false.
     pub fn wait_until(&mut self, expression: &str, what: &str) {
+        self.wait_until_within(expression, what, Duration::from_secs(20));
+    }
+
+    /// As [`Page::wait_until`], failing after `limit`.
+    pub fn wait_until_within(&mut self, expression: &str, what: &str, limit: Duration) {
         let started = Instant::now();
         let guarded =
             format!("(() => {{ try {{ return {expression}; }} catch {{ return false; }} }})()");
         while self.evaluate(&guarded) != serde_json::Value::Bool(true) {
             assert!(
-                started.elapsed() < Duration::from_secs(20),
+                started.elapsed() < limit,
                 "{what} never happened; the page shows: {}",
                 self.evaluate("document.body ? document.body.innerText : ''")
             );
