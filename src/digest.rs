@@ -4,7 +4,9 @@
 //! rebuild, never a wrong page.
 
 use std::hash::{Hash, Hasher};
+use std::io;
 
+use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3Default;
 
 /// The digest of plain data, as its `Hash` implementation feeds it.
@@ -12,4 +14,27 @@ pub(crate) fn of(value: impl Hash) -> u64 {
     let mut hasher = Xxh3Default::new();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// The digest of a value as it serialises: what a template is given of it.
+pub(crate) fn of_serialized(value: &(impl Serialize + ?Sized)) -> u64 {
+    let mut sink = Sink(Xxh3Default::new());
+    // Writing to a hasher cannot fail. A value that cannot serialise fails the page's
+    // render, where its error is reported, so its key need not be right.
+    let _ = serde_json::to_writer(&mut sink, value);
+    sink.0.digest()
+}
+
+/// Serialised bytes, fed to a hasher as they are written.
+struct Sink(Xxh3Default);
+
+impl io::Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }

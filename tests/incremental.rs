@@ -511,3 +511,36 @@ fn a_rebuild_counts_the_drafts_it_leaves_out() {
         .unwrap();
     assert_eq!(outcome.drafts_left_out, 1);
 }
+
+#[test]
+fn the_last_source_removed_leaves_no_page_linking_its_index() {
+    let site = TestSite::new(&format!("{CONFIG}search: false\n"));
+    let with_source = |source: Option<&str>| {
+        let mut fields = vec![("title", "Kim tiba"), ("date", "2019-02-26 10:00")];
+        fields.extend(source.map(|s| ("source", s)));
+        site.briefing("content/a.md", &fields, &lead());
+    };
+    with_source(Some("Kompas"));
+    site.briefing(
+        "content/b.md",
+        &[
+            ("title", "Trump tiba"),
+            ("date", "2019-02-25 10:00"),
+            ("tags", "Amerika Serikat"),
+        ],
+        &lead(),
+    );
+    let mut session = Session::new(site.options());
+    session.rebuild(&[]).unwrap();
+    assert!(by_name(&session.files()).contains_key("sources/index.html"));
+
+    // Every page's menu names the index of sources only while some briefing has one: a
+    // page that does not show the briefing (the other one's tag) changes with it.
+    with_source(None);
+    session
+        .rebuild(&[site.root().join("content/a.md")])
+        .unwrap();
+    let files = by_name(&session.files());
+    assert!(!files.contains_key("sources/index.html"));
+    assert_same("the last source removed", &files, &full_build(&site));
+}

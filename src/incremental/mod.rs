@@ -237,7 +237,7 @@ impl Session {
         let views = Views::cached(&site.archive, &site.config, &mut self.cards);
         let renderer = Renderer::with_views(&site.archive, &site.config, &site.templates, views);
         let parsed = &self.parsed;
-        let keys = renderer.keys(&site.plan, |i| {
+        let keys = renderer.keys(|i| {
             parsed
                 .get(&site.archive.briefings[i].path)
                 .map_or(0, |p| p.digest)
@@ -246,8 +246,11 @@ impl Session {
         let pages: Vec<(PathBuf, u64, &Page)> = site
             .plan
             .pages
-            .iter()
-            .map(|page| (page.output(), salted(salt, renderer.key(page, &keys)), page))
+            .par_iter()
+            .map(|page| {
+                let key = renderer.key(page, &renderer.shown(page, &site.plan), &keys);
+                (page.output(), salted(salt, key), page)
+            })
             .collect();
         let stale: Vec<&(PathBuf, u64, &Page)> = pages
             .iter()

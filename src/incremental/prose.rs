@@ -2,21 +2,23 @@
 //!
 //! When every changed file is a briefing the last build had, and it reads the same as before
 //! in everything but its body (title, date, tags, summary, word count, links: all equal), what
-//! the last build indexed, planned and keyed still stands. Only the briefing's own page and
-//! the feeds carrying its text are keyed and rendered again: a save costs what those pages
-//! cost, not a new index of the whole archive.
+//! the last build indexed, planned and keyed still stands. Only the pages that show its text
+//! (its own page and the feeds carrying it, as what they show says) are keyed and rendered
+//! again: a save costs what those pages cost, not a new index of the whole archive.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{Outcome, Parsed, Session, render, salted, stamp};
 use crate::Site;
 use crate::content::{self, Briefing, Reader};
 use crate::error::BuildError;
+use crate::render::Renderer;
 use crate::render::keys::{Keys, body_digest};
 use crate::render::views::Views;
-use crate::render::{PageKind, Renderer};
 
 /// The last good build, kept for the next save.
 pub(super) struct Last {
@@ -118,24 +120,16 @@ impl Session {
             &site.templates,
             std::mem::take(&mut last.views),
         );
-        let shown = |members: &[usize]| {
-            let newest = &members[..members.len().min(site.config.feed_entries)];
-            touched.iter().any(|i| newest.contains(i))
-        };
         let stale: Vec<_> = site
             .plan
             .pages
-            .iter()
-            .filter(|page| match page.kind {
-                PageKind::Briefing(i) => touched.contains(&i),
-                // The site feed lists the newest briefings: positions from 0.
-                PageKind::Feed(None) => touched.iter().any(|&i| i < site.config.feed_entries),
-                PageKind::Feed(Some((facet, g))) => shown(&site.archive.groups(facet)[g].members),
-                _ => false,
-            })
-            .map(|page| {
-                let key = salted(self.generation, renderer.key(page, &last.keys));
-                (page.output(), key, page)
+            .par_iter()
+            .filter_map(|page| {
+                let shown = renderer.shown(page, &site.plan);
+                touched.iter().any(|&i| shown.shows_text_of(i)).then(|| {
+                    let key = salted(self.generation, renderer.key(page, &shown, &last.keys));
+                    (page.output(), key, page)
+                })
             })
             .filter(|(path, key, _)| {
                 self.outputs

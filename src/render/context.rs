@@ -1,11 +1,10 @@
-//! What each page kind's template gets: its title and its context.
+//! What each page kind shows: its title and the values its template gets.
 
-use tera::Context;
-
-use super::views::{self, BriefingView, Views};
+use super::pagination::Pagination;
+use super::shown::{Shown, Value};
+use super::views::{self, Views};
 use super::{Page, PageKind, Plan, Renderer, chart, counts, i18n, pages, structured};
-use crate::archive::Facet;
-use crate::error::Diagnostic;
+use crate::archive::{Facet, paginate};
 
 impl Renderer<'_> {
     /// The page's title; a later page of a list says which (`Korea Utara · Halaman 2`), so
@@ -41,139 +40,153 @@ impl Renderer<'_> {
         }
     }
 
-    /// Puts into `context` what the page's template shows. `render::keys` digests the same
-    /// data: a value added here needs its place in the page's key there.
-    pub(super) fn fill(
-        &self,
-        context: &mut Context,
-        page: &Page,
-        plan: &Plan,
-    ) -> Result<(), Diagnostic> {
+    /// What `page` shows: its title and every value its template gets.
+    pub(crate) fn shown<'r>(&'r self, page: &Page, plan: &'r Plan) -> Shown<'r> {
         let (a, config, views) = (self.archive, self.config, &self.views);
+        let mut shown = Shown::new(self.title(page));
         match page.kind {
             PageKind::Home(number) => {
-                self.list(context, &self.all, "", number);
+                self.list(&mut shown, &self.all, String::new(), number);
                 if number == 1 {
-                    let tags = counts::top_tags(views.links(Facet::Tag), counts::TOP_TAGS);
-                    context.insert("top_tags", &tags);
+                    shown.made("top_tags", move || {
+                        counts::top_tags(views.links(Facet::Tag), counts::TOP_TAGS)
+                    });
                 }
             }
-            PageKind::Briefing(i) => self.fill_briefing(context, i)?,
-            PageKind::Redirect(j) => {
+            PageKind::Briefing(i) => self.show_briefing(&mut shown, i),
+            PageKind::Redirect(j) => shown.made("original", move || {
                 let original = a.copies[j].1;
                 let path = pages::briefing_path(a, config, original);
-                context.insert(
-                    "original",
-                    &serde_json::json!({
-                        "title": a.briefings[original].title,
-                        "url": config.base_url.link(&path),
-                        "permalink": config.base_url.absolute(&path),
-                    }),
-                );
-            }
+                serde_json::json!({
+                    "title": a.briefings[original].title,
+                    "url": config.base_url.link(&path),
+                    "permalink": config.base_url.absolute(&path),
+                })
+            }),
             PageKind::Groups(facet) => {
-                context.insert(facet.dir(), views.links(facet));
-                context.insert("initials", &counts::by_initial(views.links(facet)));
+                shown.made(facet.dir(), move || views.links(facet));
+                shown.made("initials", move || counts::by_initial(views.links(facet)));
             }
             PageKind::Group(facet, g, number) => {
                 let group = &a.groups(facet)[g];
                 let first = pages::group_path(facet, &group.slug);
-                context.insert(facet.name(), &views.links(facet)[g]);
-                context.insert("per_year", &self.per_year(facet)[g]);
-                context.insert(
-                    "feed_url",
-                    &config
-                        .base_url
-                        .link(&format!("{first}{}", pages::FEED_FILE)),
-                );
-                self.list(context, &group.members, &first, number);
+                shown.made(facet.name(), move || &views.links(facet)[g]);
+                shown.made("per_year", move || &self.per_year(facet)[g]);
+                let feed = format!("{first}{}", pages::FEED_FILE);
+                shown.made("feed_url", move || config.base_url.link(&feed));
+                self.list(&mut shown, &group.members, first, number);
             }
-            PageKind::Timeline => self.fill_timeline(context),
-            PageKind::Year(y) => {
-                let year = views.year(&a.years[y], config);
-                context.insert("chart", &chart::year(&year, &self.strings));
-                context.insert("year", &year);
-                let [older, newer] = self.year_neighbours(y);
-                context.insert("older_year", &older);
-                context.insert("newer_year", &newer);
-            }
-            PageKind::Month(y, m, number) => {
-                let month = &a.years[y].months[m];
-                context.insert("year", &Views::year_overview(&a.years[y], config));
-                context.insert("month", &Views::month(month, config));
-                let [older, newer] = self.month_neighbours(y, m);
-                context.insert("older_month", &older);
-                context.insert("newer_month", &newer);
-                let first = pages::month_path(month.year, month.month);
-                self.list(context, &month.members, &first, number);
-            }
-            PageKind::Sitemap => context.insert("entries", &self.sitemap(plan, None)),
+            PageKind::Timeline => self.show_timeline(&mut shown),
+            PageKind::Year(y) => self.show_year(&mut shown, y),
+            PageKind::Month(y, m, number) => self.show_month(&mut shown, y, m, number),
+            PageKind::Sitemap => shown.made("entries", move || self.sitemap(plan, None)),
             PageKind::SitemapPart(part) => {
-                context.insert("entries", &self.sitemap(plan, Some(part)))
+                shown.made("entries", move || self.sitemap(plan, Some(part)))
             }
-            PageKind::SitemapIndex => context.insert("sitemaps", &self.sitemap_index(plan)),
-            PageKind::Robots => {
-                context.insert("sitemap_url", &config.base_url.absolute("sitemap.xml"))
+            PageKind::SitemapIndex => shown.made("sitemaps", move || self.sitemap_index(plan)),
+            PageKind::Robots => shown.made("sitemap_url", move || {
+                config.base_url.absolute("sitemap.xml")
+            }),
+            PageKind::Search => shown.made("search", move || self.search_view()),
+            PageKind::NotFound => shown.add("latest", Value::Cards(self.latest())),
+            PageKind::Feed(None) => shown.add("entries", Value::Entries(self.newest(&self.all))),
+            PageKind::Feed(Some((facet, g))) => {
+                let members = &a.groups(facet)[g].members;
+                shown.add("entries", Value::Entries(self.newest(members)));
             }
-            PageKind::Search => context.insert("search", &self.search_view()),
-            PageKind::NotFound => context.insert("latest", &views.cards(&self.latest())),
-            PageKind::Feed(_) => {}
         }
-        Ok(())
+        shown
     }
 
     /// A briefing's page: its body, crumbs, JSON-LD, related cards and neighbours.
-    fn fill_briefing(&self, context: &mut Context, i: usize) -> Result<(), Diagnostic> {
+    fn show_briefing<'r>(&'r self, shown: &mut Shown<'r>, i: usize) {
         let (a, config, views) = (self.archive, self.config, &self.views);
         let b = &a.briefings[i];
-        let body = b.body.html()?;
-        context.insert(
-            "briefing",
-            &BriefingView {
-                card: &views.cards[i],
-                body: &body,
-                updated: b.updated.map(|d| d.to_rfc3339()),
-                updated_long: b
-                    .updated
-                    .map(|d| i18n::long_date(&d, true, config.language, &config.timezone)),
-                path: b.path.display().to_string(),
-                cited: &b.cited,
-                lede: views::lede(&b.summary, &body),
-            },
-        );
-        let crumbs = structured::crumbs(
-            &b.date,
-            config,
-            self.strings["home"],
-            self.strings["timeline"],
-        );
-        let updated = b.updated.map(|d| d.to_rfc3339());
-        context.insert(
-            "json_ld",
-            &structured::briefing(&views.cards[i], updated.as_deref(), &crumbs, &self.site),
-        );
-        context.insert("crumbs", &crumbs);
-        context.insert("related", &views.cards(&a.related[i]));
-        context.insert("previous", &a.older(i).map(|j| &views.cards[j]));
-        context.insert("next", &a.newer(i).map(|j| &views.cards[j]));
-        Ok(())
+        let crumbs = move || {
+            structured::crumbs(
+                &b.date,
+                config,
+                self.strings["home"],
+                self.strings["timeline"],
+            )
+        };
+        shown.add("briefing", Value::Briefing(i));
+        shown.made_from_briefing("json_ld", i, move || {
+            let updated = b.updated.map(|d| d.to_rfc3339());
+            structured::briefing(&views.cards[i], updated.as_deref(), &crumbs(), &self.site)
+        });
+        shown.made_from_briefing("crumbs", i, crumbs);
+        shown.add("related", Value::Cards(a.related[i].clone()));
+        shown.add("previous", Value::Card(a.older(i)));
+        shown.add("next", Value::Card(a.newer(i)));
+    }
+
+    /// A year's page: its calendar, chart and leads, and the years either side.
+    fn show_year<'r>(&'r self, shown: &mut Shown<'r>, y: usize) {
+        let (a, config, views) = (self.archive, self.config, &self.views);
+        let year = move || views.year(&a.years[y], config);
+        shown.made("chart", move || chart::year(&year(), &self.strings));
+        shown.made("year", year);
+        shown.made("older_year", move || {
+            let [older, _] = self.year_neighbours(y);
+            older
+        });
+        shown.made("newer_year", move || {
+            let [_, newer] = self.year_neighbours(y);
+            newer
+        });
+    }
+
+    /// A page of a month's briefings, with its year's calendar and the months either side.
+    fn show_month<'r>(&'r self, shown: &mut Shown<'r>, y: usize, m: usize, number: usize) {
+        let (a, config) = (self.archive, self.config);
+        let month = &a.years[y].months[m];
+        shown.made("year", move || Views::year_overview(&a.years[y], config));
+        shown.made("month", move || Views::month(month, config));
+        shown.made("older_month", move || {
+            let [older, _] = self.month_neighbours(y, m);
+            older
+        });
+        shown.made("newer_month", move || {
+            let [_, newer] = self.month_neighbours(y, m);
+            newer
+        });
+        let first = pages::month_path(month.year, month.month);
+        self.list(shown, &month.members, first, number);
     }
 
     /// The timeline: every year's overview, the chart, and "on this day".
-    fn fill_timeline(&self, context: &mut Context) {
-        let (a, config, views) = (self.archive, self.config, &self.views);
-        let years: Vec<_> = a
-            .years
-            .iter()
-            .map(|y| Views::year_overview(y, config))
-            .collect();
-        context.insert("chart", &chart::archive(&years, &self.strings));
-        context.insert("years", &years);
-        let today = a
-            .briefings
-            .first()
-            .map(|b| i18n::day_label(&b.date, config.language));
-        context.insert("on_this_day_date", &today);
-        context.insert("on_this_day", &views.cards(&self.on_this_day()));
+    fn show_timeline<'r>(&'r self, shown: &mut Shown<'r>) {
+        let (a, config) = (self.archive, self.config);
+        let years = move || -> Vec<_> {
+            a.years
+                .iter()
+                .map(|y| Views::year_overview(y, config))
+                .collect()
+        };
+        shown.made("chart", move || chart::archive(&years(), &self.strings));
+        shown.made("years", years);
+        shown.made("on_this_day_date", move || {
+            a.briefings
+                .first()
+                .map(|b| i18n::day_label(&b.date, config.language))
+        });
+        shown.add("on_this_day", Value::Cards(self.on_this_day()));
+    }
+
+    /// A paginated list of briefings, `first` the address of its first page: `briefings`
+    /// and `pagination`.
+    fn list<'r>(&'r self, shown: &mut Shown<'r>, members: &[usize], first: String, number: usize) {
+        let pager = paginate::page(members, self.config.paginate, number);
+        shown.add("briefings", Value::Cards(pager.members.to_vec()));
+        let page = (first, pager.number, pager.total);
+        shown.made_from("pagination", page, |(first, number, total)| {
+            Pagination::new(self.config, first, *number, *total)
+        });
+    }
+
+    /// The newest of `members` a feed carries.
+    fn newest(&self, members: &[usize]) -> Vec<usize> {
+        members[..members.len().min(self.config.feed_entries)].to_vec()
     }
 }

@@ -12,17 +12,16 @@ use crate::error::Diagnostic;
 /// would cost a feed per tag times the tags.
 const FEED_CATEGORIES: usize = 8;
 
-/// The feed of the newest `config.feed_entries` of `members` (positions, newest first).
+/// The feed of `shown` (positions, newest first), the list at `page_path`'s.
 pub fn atom(
     archive: &Archive,
     views: &Views,
     config: &Config,
-    members: &[usize],
+    shown: &[usize],
     title: &str,
     page_path: &str,
 ) -> Result<String, Diagnostic> {
     let base = &config.base_url;
-    let shown = &members[..members.len().min(config.feed_entries)];
     let author = Person {
         name: config
             .author

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod pages;
 pub mod pagination;
 pub mod search;
+mod shown;
 pub mod statics;
 pub mod structured;
 pub mod templates;
@@ -23,9 +24,10 @@ use tera::Context;
 
 use crate::archive::{Archive, Facet, paginate, timeline};
 use crate::config::Config;
+use crate::digest;
 use crate::error::Diagnostic;
 pub use pages::{Page, PageKind, Plan, plan};
-use pagination::Pagination;
+use shown::Shown;
 pub use templates::Templates;
 use views::{SiteView, Views};
 
@@ -43,6 +45,8 @@ pub struct Renderer<'a> {
     /// Every briefing's position, newest first: the home pages' and site feed's list.
     all: Vec<usize>,
     site: SiteView,
+    /// The digest of what every page's template gets alike (the site, the strings).
+    common_digest: u64,
     strings: BTreeMap<&'static str, &'static str>,
     /// Each group's briefings per year, by facet: counted once, on first use, for all of a
     /// facet's pages (a tag on every briefing has thousands of pages).
@@ -68,11 +72,14 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         views: Views,
     ) -> Self {
+        let site = SiteView::new(config, archive);
+        let strings = i18n::strings(config.language);
         Renderer {
             views,
             all: (0..archive.briefings.len()).collect(),
-            site: SiteView::new(config, archive),
-            strings: i18n::strings(config.language),
+            common_digest: digest::of_serialized(&(&site, &strings)),
+            site,
+            strings,
             per_year: Default::default(),
             archive,
             config,
@@ -91,17 +98,18 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
+        let shown = self.shown(page, plan);
         let Some(template) = page.kind.template() else {
-            return self.feed(page).map(String::into_bytes);
+            return self.feed(page, &shown).map(String::into_bytes);
         };
-        let mut context = self.common(page);
-        self.fill(&mut context, page, plan)?;
+        let context = self.context(page, &shown)?;
         self.templates
             .render(template, &context)
             .map(String::into_bytes)
     }
 
-    fn common(&self, page: &Page) -> Context {
+    /// What every page's template gets: the site, the strings and the page itself.
+    fn common(&self, page: &Page, title: &str) -> Context {
         let base = &self.config.base_url;
         let mut context = Context::new();
         context.insert("site", &self.site);
@@ -112,8 +120,8 @@ impl<'a> Renderer<'a> {
                 "path": page.path,
                 "url": base.link(&page.path),
                 "permalink": base.absolute(&page.path),
-                "title": self.title(page),
-                "kind": kind_name(page.kind),
+                "title": title,
+                "kind": page.kind.name(),
             }),
         );
         context
@@ -160,14 +168,6 @@ impl<'a> Renderer<'a> {
         ]
     }
 
-    /// A paginated list of briefings: `briefings` and `pagination`.
-    fn list(&self, context: &mut Context, members: &[usize], first: &str, number: usize) {
-        let pager = paginate::page(members, self.config.paginate, number);
-        context.insert("briefings", &self.views.cards(pager.members));
-        let pagination = Pagination::new(self.config, first, pager.number, pager.total);
-        context.insert("pagination", &pagination);
-    }
-
     /// Earlier briefings of the newest briefing's day and month.
     fn on_this_day(&self) -> Vec<usize> {
         let a = self.archive;
@@ -188,20 +188,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn feed(&self, page: &Page) -> Result<String, Diagnostic> {
-        let a = self.archive;
-        let title = self.title(page);
-        match page.kind {
-            PageKind::Feed(Some((facet, g))) => feeds::atom(
-                a,
-                &self.views,
-                self.config,
-                &a.groups(facet)[g].members,
-                &title,
-                &pages::group_path(facet, &a.groups(facet)[g].slug),
-            ),
-            _ => feeds::atom(a, &self.views, self.config, &self.all, &title, ""),
-        }
+    /// A feed of the entries `shown` names; its address is the list's, `atom.xml` after it.
+    fn feed(&self, page: &Page, shown: &Shown) -> Result<String, Diagnostic> {
+        let list = page
+            .path
+            .strip_suffix(pages::FEED_FILE)
+            .unwrap_or(&page.path);
+        feeds::atom(
+            self.archive,
+            &self.views,
+            self.config,
+            shown.entries(),
+            &shown.title,
+            list,
+        )
     }
 
     /// The sitemap's lines: the whole sitemap's, or those of part `part` of a split one. A
@@ -238,24 +238,5 @@ impl<'a> Renderer<'a> {
                     .map(|d| d.to_rfc3339()),
             })
             .collect()
-    }
-}
-
-fn kind_name(kind: PageKind) -> &'static str {
-    match kind {
-        PageKind::Home(_) => "home",
-        PageKind::Briefing(_) => "briefing",
-        PageKind::Redirect(_) => "redirect",
-        PageKind::Groups(facet) => facet.dir(),
-        PageKind::Group(facet, ..) => facet.name(),
-        PageKind::Timeline => "timeline",
-        PageKind::Year(_) => "year",
-        PageKind::Month(..) => "month",
-        PageKind::NotFound => "404",
-        PageKind::Search => "search",
-        PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap",
-        PageKind::SitemapIndex => "sitemap_index",
-        PageKind::Robots => "robots",
-        PageKind::Feed(_) => "feed",
     }
 }

@@ -44,6 +44,26 @@ pub enum PageKind {
 
 impl PageKind {
     /// The template that renders it; `None` for pages made without one (feeds).
+    /// The kind's name, as templates see it in `page.kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Home(_) => "home",
+            PageKind::Briefing(_) => "briefing",
+            PageKind::Redirect(_) => "redirect",
+            PageKind::Groups(facet) => facet.dir(),
+            PageKind::Group(facet, ..) => facet.name(),
+            PageKind::Timeline => "timeline",
+            PageKind::Year(_) => "year",
+            PageKind::Month(..) => "month",
+            PageKind::NotFound => "404",
+            PageKind::Search => "search",
+            PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap",
+            PageKind::SitemapIndex => "sitemap_index",
+            PageKind::Robots => "robots",
+            PageKind::Feed(_) => "feed",
+        }
+    }
+
     pub fn template(self) -> Option<&'static str> {
         Some(match self {
             PageKind::Home(_) => "index.html",
