@@ -41,6 +41,14 @@ impl Diagnostic {
         self
     }
 
+    /// The same problem, named after the file it was found in.
+    pub fn in_file(self, path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            ..self
+        }
+    }
+
     /// Shows the path relative to `root`, which is how users think of their files.
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.path.strip_prefix(root) {

@@ -189,10 +189,7 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(Diagnostic::file(CONFIG_FILE, format!("cannot read: {e}"))),
         };
-        Self::parse(&text).map_err(|d| Diagnostic {
-            path: CONFIG_FILE.into(),
-            ..d
-        })
+        Self::parse(&text).map_err(|d| d.in_file(CONFIG_FILE))
     }
 
     /// Parses the text of a `site.yaml`; diagnostics carry an empty path for the caller to fill.
@@ -213,13 +210,10 @@ impl Config {
     }
 
     fn from_file(file: SiteFile, text: &str) -> Result<Config, Diagnostic> {
-        let at = |key: &str, message: String, hint: &str| {
-            let (line, col) = key_position(text, key);
-            Diagnostic::new("", line, col, message).with_hint(hint)
-        };
+        let at = Written(text);
         let base_url = BaseUrl::parse(file.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))
             .map_err(|m| {
-                at(
+                at.error(
                     "base_url",
                     m,
                     "write a full address, e.g. https://example.org/arsip/",
@@ -231,66 +225,28 @@ impl Config {
             .unwrap_or("Asia/Jakarta")
             .parse::<SiteZone>()
             .map_err(|m| {
-                at(
+                at.error(
                     "timezone",
                     m,
                     "use an IANA name like Asia/Jakarta or an offset like +07:00",
                 )
             })?;
         let permalink = Permalink::parse(file.permalink.as_deref().unwrap_or(DEFAULT_PERMALINK))
-            .map_err(|m| at("permalink", m, "the default is /:year/:month/:slug/"))?;
-        let positive = |key: &str, value: Option<usize>, default: usize| match value {
-            Some(0) => Err(at(
-                key,
-                format!("`{key}` must be at least 1"),
-                "remove the key to use the default",
-            )),
-            Some(n) => Ok(n),
-            None => Ok(default),
-        };
-        let boilerplate: Vec<String> = file
-            .raw
-            .boilerplate
-            .iter()
-            .map(|p| p.trim().to_string())
-            .collect();
-        if let Some(any) = boilerplate
-            .iter()
-            .find(|p| p.trim_matches('*').trim().is_empty())
-        {
-            return Err(at(
-                "raw",
-                format!("the boilerplate pattern `{any}` would match any text"),
-                "write the text to remove, with * for any words",
-            ));
-        }
+            .map_err(|m| at.error("permalink", m, "the default is /:year/:month/:slug/"))?;
+        let boilerplate = at.boilerplate(&file.raw.boilerplate)?;
         let entities: Vec<(String, Vec<String>)> = file
             .entities
             .into_iter()
             .map(|(name, aliases)| (name, aliases.into_list()))
             .collect();
-        for (key, value) in [
+        at.refuse_control_characters(&[
             ("title", &file.title),
             ("description", &file.description),
             ("author", &file.author),
-        ] {
-            if let Some(c) = value
-                .as_deref()
-                .and_then(|v| v.chars().find(|&c| forbidden(c)))
-            {
-                return Err(at(
-                    key,
-                    format!(
-                        "`{key}` holds a control character (U+{:04X}), which no page or feed can carry",
-                        u32::from(c)
-                    ),
-                    "remove the escape (such as \\x01) from the value",
-                ));
-            }
-        }
+        ])?;
         let raw_html = match file.markdown.raw_html {
             Some(setting) => setting.read().map_err(|m| {
-                at(
+                at.error(
                     "markdown",
                     m,
                     "true keeps HTML but what runs script; trusted keeps it all; false shows it as text",
@@ -305,23 +261,14 @@ impl Config {
             language: file.language.unwrap_or(Language::Id),
             timezone,
             permalink,
-            paginate: positive("paginate", file.paginate, 10)?,
-            feed_entries: positive("feed", file.feed, 20)?,
-            summary_words: positive("summary_words", file.summary_words, 60)?,
+            paginate: at.positive("paginate", file.paginate, 10)?,
+            feed_entries: at.positive("feed", file.feed, 20)?,
+            summary_words: at.positive("summary_words", file.summary_words, 60)?,
             raw_html,
             author: file.author,
             raw: RawSettings {
                 boilerplate,
-                max_tags: match file.raw.max_tags {
-                    Some(n) if n > MAX_TAGS => {
-                        return Err(at(
-                            "raw",
-                            format!("`raw.max_tags` is at most {}", MAX_TAGS),
-                            "a briefing keeps at most 50 tags; 6 is the default",
-                        ));
-                    }
-                    n => n.unwrap_or(6),
-                },
+                max_tags: at.max_tags(file.raw.max_tags)?,
                 undated: file.raw.undated.unwrap_or_default(),
             },
             entities,
@@ -329,6 +276,84 @@ impl Config {
             strict: file.build.strict.unwrap_or(false),
             on_error: file.build.on_error.unwrap_or_default(),
         })
+    }
+}
+
+/// The text of `site.yaml`, to point at the key a value is wrong under.
+struct Written<'t>(&'t str);
+
+impl Written<'_> {
+    fn error(&self, key: &str, message: String, hint: &str) -> Diagnostic {
+        let (line, col) = key_position(self.0, key);
+        Diagnostic::new("", line, col, message).with_hint(hint)
+    }
+
+    /// A count that must be at least 1, or `default` when not given.
+    fn positive(
+        &self,
+        key: &str,
+        value: Option<usize>,
+        default: usize,
+    ) -> Result<usize, Diagnostic> {
+        match value {
+            Some(0) => Err(self.error(
+                key,
+                format!("`{key}` must be at least 1"),
+                "remove the key to use the default",
+            )),
+            Some(n) => Ok(n),
+            None => Ok(default),
+        }
+    }
+
+    fn max_tags(&self, value: Option<usize>) -> Result<usize, Diagnostic> {
+        match value {
+            Some(n) if n > MAX_TAGS => Err(self.error(
+                "raw",
+                format!("`raw.max_tags` is at most {}", MAX_TAGS),
+                "a briefing keeps at most 50 tags; 6 is the default",
+            )),
+            n => Ok(n.unwrap_or(6)),
+        }
+    }
+
+    /// `raw.boilerplate`'s patterns, trimmed; none may match any text.
+    fn boilerplate(&self, patterns: &[String]) -> Result<Vec<String>, Diagnostic> {
+        let patterns: Vec<String> = patterns.iter().map(|p| p.trim().to_string()).collect();
+        if let Some(any) = patterns
+            .iter()
+            .find(|p| p.trim_matches('*').trim().is_empty())
+        {
+            return Err(self.error(
+                "raw",
+                format!("the boilerplate pattern `{any}` would match any text"),
+                "write the text to remove, with * for any words",
+            ));
+        }
+        Ok(patterns)
+    }
+
+    /// Text every page shows may hold no control character.
+    fn refuse_control_characters(
+        &self,
+        values: &[(&str, &Option<String>)],
+    ) -> Result<(), Diagnostic> {
+        for (key, value) in values {
+            if let Some(c) = value
+                .as_deref()
+                .and_then(|v| v.chars().find(|&c| forbidden(c)))
+            {
+                return Err(self.error(
+                    key,
+                    format!(
+                        "`{key}` holds a control character (U+{:04X}), which no page or feed can carry",
+                        u32::from(c)
+                    ),
+                    "remove the escape (such as \\x01) from the value",
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -38,122 +38,170 @@ pub struct Body {
 const MORE_MARKER: &str = "<!-- more -->";
 
 pub fn render(markdown: &str, options: MarkdownOptions<'_>) -> Body {
-    let mut body = Body::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut paragraph: Option<String> = None;
-    let mut heading: Option<(String, usize)> = None;
-    let mut title_pending = options.take_title;
-    let mut depth = 0usize;
-    let mut all_text = String::new();
-    // Depths of links left out, whose end tags are left out too.
-    let mut dropped: Vec<usize> = Vec::new();
-    let mut has_html = false;
-    // Inside an image: its alt text describes a picture, and is no sentence of the story.
-    let mut in_image = 0usize;
-
+    let mut walk = Walk::new(options.take_title);
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
-        if let Some(url) = script_target(&event) {
-            body.script_links.push((url.to_string(), range));
-            dropped.push(depth);
-            depth += 1;
-            continue;
+        if walk.keeps(&event, &range, &options) {
+            let event = adjust(event, range, &options, &mut walk.body.links);
+            walk.events.push(event);
         }
-        if matches!(event, Event::End(_)) && dropped.last() == Some(&(depth - 1)) {
-            dropped.pop();
-            depth -= 1;
-            continue;
+    }
+    walk.finish(&options)
+}
+
+/// What a walk over a body's events has seen so far.
+struct Walk<'a> {
+    body: Body,
+    /// The events to render.
+    events: Vec<Event<'a>>,
+    /// The text of the paragraph being read, at the top level.
+    paragraph: Option<String>,
+    /// The text of the heading taken as the title, and where its events start.
+    heading: Option<(String, usize)>,
+    /// No block but a first-level heading came yet: one would be the title.
+    title_pending: bool,
+    depth: usize,
+    all_text: String,
+    /// Depths of links left out, whose end tags are left out too.
+    dropped: Vec<usize>,
+    has_html: bool,
+    /// Inside an image: its alt text describes a picture, and is no sentence of the story.
+    in_image: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(take_title: bool) -> Self {
+        Walk {
+            body: Body::default(),
+            events: Vec::new(),
+            paragraph: None,
+            heading: None,
+            title_pending: take_title,
+            depth: 0,
+            all_text: String::new(),
+            dropped: Vec::new(),
+            has_html: false,
+            in_image: 0,
         }
-        match &event {
+    }
+
+    /// Reads `event`; whether it is rendered.
+    fn keeps(
+        &mut self,
+        event: &Event<'a>,
+        range: &Range<usize>,
+        options: &MarkdownOptions,
+    ) -> bool {
+        if let Some(url) = script_target(event) {
+            self.body
+                .script_links
+                .push((url.to_string(), range.clone()));
+            self.dropped.push(self.depth);
+            self.depth += 1;
+            return false;
+        }
+        if matches!(event, Event::End(_)) && self.dropped.last() == Some(&(self.depth - 1)) {
+            self.dropped.pop();
+            self.depth -= 1;
+            return false;
+        }
+        match event {
             Event::Start(Tag::Image { .. }) => {
-                in_image += 1;
-                depth += 1;
+                self.in_image += 1;
+                self.depth += 1;
             }
             Event::End(TagEnd::Image) => {
-                in_image -= 1;
-                depth -= 1;
+                self.in_image -= 1;
+                self.depth -= 1;
             }
-            Event::Start(tag) => {
-                if depth == 0 {
-                    match tag {
-                        Tag::Paragraph => paragraph = Some(String::new()),
-                        Tag::Heading {
-                            level: HeadingLevel::H1,
-                            ..
-                        } if title_pending => {
-                            heading = Some((String::new(), events.len()));
-                        }
-                        _ => {}
-                    }
-                    title_pending &= matches!(
-                        tag,
-                        Tag::Heading {
-                            level: HeadingLevel::H1,
-                            ..
-                        }
-                    );
-                }
-                depth += 1;
-            }
-            Event::End(tag) => {
-                depth -= 1;
-                if depth == 0 {
-                    if *tag == TagEnd::Paragraph
-                        && let Some(text) = paragraph.take()
-                        && !text.trim().is_empty()
-                    {
-                        body.paragraphs
-                            .push(text.split_whitespace().collect::<Vec<_>>().join(" "));
-                    }
-                    if let Some((text, start)) = heading.take() {
-                        title_pending = false;
-                        body.heading_title = Some(text.trim().to_string());
-                        events.truncate(start);
-                        continue;
-                    }
-                }
-            }
-            Event::Text(_) if in_image > 0 => {}
-            Event::Text(text) | Event::Code(text) => {
-                for sink in [paragraph.as_mut(), heading.as_mut().map(|(t, _)| t)]
-                    .into_iter()
-                    .flatten()
-                {
-                    sink.push_str(text);
-                }
-                all_text.push_str(text);
-                all_text.push(' ');
-            }
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => return self.end(*tag),
+            Event::Text(_) if self.in_image > 0 => {}
+            Event::Text(text) | Event::Code(text) => self.text(text),
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(p) = paragraph.as_mut() {
+                if let Some(p) = self.paragraph.as_mut() {
                     p.push(' ');
                 }
             }
             Event::Html(raw) | Event::InlineHtml(raw) if raw.trim() == MORE_MARKER => {
-                if body.before_more.is_none() {
-                    body.before_more = Some(body.paragraphs.join(" "));
+                if self.body.before_more.is_none() {
+                    self.body.before_more = Some(self.body.paragraphs.join(" "));
                 }
-                continue;
+                return false;
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                has_html = true;
+                self.has_html = true;
                 if options.raw_html == RawHtml::Cleaned {
-                    let at = range.clone();
                     let found = super::html::removed(raw);
-                    body.unsafe_html
-                        .extend(found.into_iter().map(|what| (what, at.clone())));
+                    let at = |what| (what, range.clone());
+                    self.body.unsafe_html.extend(found.into_iter().map(at));
                 }
             }
             _ => {}
         }
-        events.push(adjust(event, range, &options, &mut body.links));
+        true
     }
-    body.words = crate::extract::summary::word_count(&all_text);
-    html::push_html(&mut body.html, events.into_iter());
-    // A body of Markdown alone is safe as rendered, and left byte for byte as it was.
-    if has_html && options.raw_html == RawHtml::Cleaned {
-        body.html = super::html::clean(&body.html);
+
+    fn start(&mut self, tag: &Tag) {
+        let title = matches!(
+            tag,
+            Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }
+        );
+        if self.depth == 0 {
+            match tag {
+                Tag::Paragraph => self.paragraph = Some(String::new()),
+                _ if title && self.title_pending => {
+                    self.heading = Some((String::new(), self.events.len()));
+                }
+                _ => {}
+            }
+            self.title_pending &= title;
+        }
+        self.depth += 1;
     }
-    body
+
+    /// Closes `tag`; whether its end is rendered (a heading taken as the title is not).
+    fn end(&mut self, tag: TagEnd) -> bool {
+        self.depth -= 1;
+        if self.depth > 0 {
+            return true;
+        }
+        if tag == TagEnd::Paragraph
+            && let Some(text) = self.paragraph.take()
+            && !text.trim().is_empty()
+        {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            self.body.paragraphs.push(words.join(" "));
+        }
+        let Some((text, start)) = self.heading.take() else {
+            return true;
+        };
+        self.title_pending = false;
+        self.body.heading_title = Some(text.trim().to_string());
+        self.events.truncate(start);
+        false
+    }
+
+    fn text(&mut self, text: &str) {
+        let heading = self.heading.as_mut().map(|(t, _)| t);
+        for sink in [self.paragraph.as_mut(), heading].into_iter().flatten() {
+            sink.push_str(text);
+        }
+        self.all_text.push_str(text);
+        self.all_text.push(' ');
+    }
+
+    fn finish(mut self, options: &MarkdownOptions) -> Body {
+        self.body.words = crate::extract::summary::word_count(&self.all_text);
+        html::push_html(&mut self.body.html, self.events.into_iter());
+        // A body of Markdown alone is safe as rendered, and left byte for byte as it was.
+        if self.has_html && options.raw_html == RawHtml::Cleaned {
+            self.body.html = super::html::clean(&self.body.html);
+        }
+        self.body
+    }
 }
 
 /// The target of a link or image that would run script.

@@ -24,6 +24,8 @@ use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
 use crate::extract::dates;
+use crate::extract::outlets::SourceEvidence;
+use crate::extract::pubdate::Weak;
 use crate::extract::slug::slugify;
 use crate::extract::summary::{summarize, word_count};
 use crate::yaml::Names;
@@ -142,14 +144,10 @@ pub fn read_text(
     context: &Context,
 ) -> Result<(Briefing, Vec<Block>), Diagnostic> {
     let config = reader.config;
-    let located = |d: Diagnostic| Diagnostic {
-        path: path.to_path_buf(),
-        ..d
-    };
     let (text, stripped) = sanitize::strip_forbidden(path, text);
     let text = text.as_ref();
     let mut warnings: Vec<Diagnostic> = stripped.into_iter().collect();
-    let split = front_matter::split(text).map_err(located)?;
+    let split = front_matter::split(text).map_err(|d| d.in_file(path))?;
     let fm = split.front_matter;
     let mut content = match kind {
         SourceKind::Markdown => markdown_content(split.body, &fm, config),
@@ -159,46 +157,11 @@ pub fn read_text(
     let stem = name_stem(path);
     let prefix = dates::split_date_prefix(stem);
     let article = content.article.take().unwrap_or_default();
-    let mut inferred = Vec::new();
-    let mut evidence = BTreeMap::new();
-
-    let title = match (fm.title.clone(), content.title.take()) {
-        (Some(title), _) => title,
-        (None, Some(title)) => {
-            if content.title_inferred {
-                inferred.push(Field::Title);
-            }
-            let from = article
-                .evidence
-                .title
-                .map_or(Evidence::FirstHeading, Evidence::Title);
-            evidence.insert(Field::Title, from);
-            title
-        }
-        (None, None) => {
-            inferred.push(Field::Title);
-            evidence.insert(Field::Title, Evidence::FileName);
-            title_from_stem(stem)
-        }
-    };
+    let mut found = Found::default();
+    let title = found.title(fm.title.clone(), &mut content, &article, stem);
     let date = match &fm.date {
         Some(written) => fields.date("date", written, &config.timezone)?,
-        None => {
-            let read = article.date.zip(article.evidence.date.map(Evidence::Date));
-            let (date, from) = evidence::unstated_date(
-                read,
-                prefix.map(|(day, _)| day),
-                context.modified,
-                path,
-                kind,
-                config,
-            )?;
-            if from != Evidence::FileName {
-                inferred.push(Field::Date);
-            }
-            evidence.insert(Field::Date, from);
-            date
-        }
+        None => found.unstated_date(&article, prefix, context, &fields, kind, config)?,
     };
     let updated = fields.updated(fm.updated.as_deref(), &config.timezone)?;
     let (slug, slug_from_title) = match &fm.slug {
@@ -208,39 +171,16 @@ pub fn read_text(
     let duplicate_of = fields.duplicate_of(fm.duplicate_of.as_deref())?;
     let tags = fields.tags(fm.tags, &reader.tables.entities, &mut warnings)?;
     let source = fields.source(fm.source, &mut warnings);
-    let summary = match fm.summary.or(content.before_more.take()) {
-        Some(summary) => summary,
-        None => {
-            inferred.push(Field::Summary);
-            if article.summary.is_empty() {
-                summarize(&content.paragraphs, config.summary_words)
-            } else {
-                article.summary
-            }
-        }
-    };
-    if let (None, Some(from)) = (&source, article.evidence.source) {
-        evidence.insert(Field::Source, Evidence::Source(from));
-    }
-    let source = pick(source, article.source, Field::Source, &mut inferred)
-        // The desk's own briefing: no outlet to credit, and no source page of the site itself.
-        .filter(|s| !same_name(&s.name, &config.title));
-    let dateline = pick(
-        fm.dateline,
-        article.dateline,
-        Field::Dateline,
-        &mut inferred,
-    );
-    let author = pick(fm.author, article.author, Field::Author, &mut inferred);
+    let stated_summary = fm.summary.or(content.before_more.take());
+    let summary = found.summary(stated_summary, &content.paragraphs, article.summary, config);
+    let read = article.source.zip(article.evidence.source);
+    let source = found.source(source, read, &config.title);
+    let dateline = found.pick(fm.dateline, article.dateline, Field::Dateline);
+    let author = found.pick(fm.author, article.author, Field::Author);
     let non_empty = |list: Vec<String>| Some(list).filter(|l| !l.is_empty());
     let stated_cited = fm.cited.map(Names::into_list);
-    let cited = pick(
-        stated_cited,
-        non_empty(article.cited),
-        Field::Cited,
-        &mut inferred,
-    );
-    let tags = pick(tags, non_empty(article.tags), Field::Tags, &mut inferred);
+    let cited = found.pick(stated_cited, non_empty(article.cited), Field::Cited);
+    let tags = found.pick(tags, non_empty(article.tags), Field::Tags);
     let links = located_in_body(
         path,
         (split.body, split.body_line),
@@ -248,6 +188,10 @@ pub fn read_text(
         article.loss.as_ref(),
         &mut warnings,
     );
+    let weak_date = article.evidence.weak_date.as_ref();
+    let doubt = (kind == SourceKind::Raw)
+        .then(|| found.doubt(&fields, weak_date))
+        .flatten();
     let mut briefing = Briefing {
         path: path.to_path_buf(),
         slug,
@@ -268,24 +212,27 @@ pub fn read_text(
         draft: fm.draft,
         duplicate_of,
         links,
-        inferred,
-        doubt: (kind == SourceKind::Raw)
-            .then(|| evidence::doubt(path, text, &evidence, article.evidence.weak_date.as_ref()))
-            .flatten(),
-        evidence,
+        inferred: found.inferred,
+        doubt,
+        evidence: found.evidence,
         warnings,
     };
-    briefing
-        .warnings
-        .extend(placeholder::left_in(path, text, briefing.draft));
-    for key in sanitize::strip_escaped_controls(&mut briefing) {
+    warn_of_leftovers(&mut briefing, &fields);
+    Ok((briefing, article.blocks))
+}
+
+/// Warnings for what the editor left to fix: `kabar new`'s placeholder text, and control
+/// characters written as escapes (which are left out).
+fn warn_of_leftovers(briefing: &mut Briefing, fields: &Fields) {
+    let placeholder = placeholder::left_in(fields.path, fields.text, briefing.draft);
+    briefing.warnings.extend(placeholder);
+    for key in sanitize::strip_escaped_controls(briefing) {
         briefing.warnings.push(fields.at_key(
             key,
             format!("control characters left out of `{key}`"),
             "remove the escape (such as \\x01) from the value",
         ));
     }
-    Ok((briefing, article.blocks))
 }
 
 /// The body's internal links, each at its line and column in the file; what the body lost
@@ -328,20 +275,114 @@ fn located_in_body(
         .collect()
 }
 
-/// The stated value if there is one, else the value read from the text, noted as inferred.
-fn pick<T>(
-    stated: Option<T>,
-    read: Option<T>,
-    field: Field,
-    inferred: &mut Vec<Field>,
-) -> Option<T> {
-    if stated.is_some() {
-        return stated;
+/// The fields read from the text or made up rather than stated, and what each came from.
+#[derive(Default)]
+struct Found {
+    inferred: Vec<Field>,
+    evidence: BTreeMap<Field, Evidence>,
+}
+
+impl Found {
+    /// The stated value if there is one, else the value read from the text, noted as inferred.
+    fn pick<T>(&mut self, stated: Option<T>, read: Option<T>, field: Field) -> Option<T> {
+        if stated.is_some() {
+            return stated;
+        }
+        if read.is_some() {
+            self.inferred.push(field);
+        }
+        read
     }
-    if read.is_some() {
-        inferred.push(field);
+
+    /// The stated outlet, else the one read from the text (with what named it); never the
+    /// site itself.
+    fn source(
+        &mut self,
+        stated: Option<Outlet>,
+        read: Option<(Outlet, SourceEvidence)>,
+        site_title: &str,
+    ) -> Option<Outlet> {
+        if let (None, Some((_, from))) = (&stated, &read) {
+            self.evidence.insert(Field::Source, Evidence::Source(*from));
+        }
+        self.pick(stated, read.map(|(outlet, _)| outlet), Field::Source)
+            // The desk's own briefing: no outlet to credit, and no source page of the site itself.
+            .filter(|s| !same_name(&s.name, site_title))
     }
-    read
+
+    /// For a raw article whose date or title rests on weak evidence: what to check.
+    fn doubt(&self, fields: &Fields, weak_date: Option<&Weak>) -> Option<Diagnostic> {
+        evidence::doubt(fields.path, fields.text, &self.evidence, weak_date)
+    }
+
+    /// The stated title, else the body's own, else one made from the file's name.
+    fn title(
+        &mut self,
+        stated: Option<String>,
+        content: &mut Content,
+        article: &Article,
+        stem: &str,
+    ) -> String {
+        if let Some(title) = stated {
+            return title;
+        }
+        let Some(title) = content.title.take() else {
+            self.inferred.push(Field::Title);
+            self.evidence.insert(Field::Title, Evidence::FileName);
+            return title_from_stem(stem);
+        };
+        if content.title_inferred {
+            self.inferred.push(Field::Title);
+        }
+        let from = article
+            .evidence
+            .title
+            .map_or(Evidence::FirstHeading, Evidence::Title);
+        self.evidence.insert(Field::Title, from);
+        title
+    }
+
+    /// The date of a file whose front matter states none: read from the article, named in
+    /// the file's name (`prefix`), or the file's time, as `raw.undated` allows.
+    fn unstated_date(
+        &mut self,
+        article: &Article,
+        prefix: Option<(NaiveDate, &str)>,
+        context: &Context,
+        fields: &Fields,
+        kind: SourceKind,
+        config: &Config,
+    ) -> Result<dates::Stated, Diagnostic> {
+        let read = article.date.zip(article.evidence.date.map(Evidence::Date));
+        let named = prefix.map(|(day, _)| day);
+        let (date, from) =
+            evidence::unstated_date(read, named, context.modified, fields.path, kind, config)?;
+        if from != Evidence::FileName {
+            self.inferred.push(Field::Date);
+        }
+        self.evidence.insert(Field::Date, from);
+        Ok(date)
+    }
+
+    /// The stated summary, else the one read from the article, else the lead paragraphs'
+    /// first `summary_words`.
+    fn summary(
+        &mut self,
+        stated: Option<String>,
+        paragraphs: &[String],
+        read: String,
+        config: &Config,
+    ) -> String {
+        if let Some(summary) = stated {
+            return summary;
+        }
+        self.inferred.push(Field::Summary);
+        if read.is_empty() {
+            summarize(paragraphs, config.summary_words)
+        } else {
+            read
+        }
+    }
 }
 
 /// What the body of a file yields, whatever its format.

@@ -28,7 +28,7 @@ use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
 use lines::{join_parted_datelines, take_address, trim_invisible, without_debris};
-use top::{TOP_LINES, pasted_headline, read_page_head, read_top};
+use top::{TOP_LINES, Top, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]
@@ -129,25 +129,11 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         label: labels.source.as_deref(),
         address: address.as_deref(),
     };
-    let (mut source, source_from) = outlets::choose(&clues, text).unzip();
-    // The article's address, when it is the chosen outlet's: the source links to the story.
-    if let (Some(outlet), Some(address)) = (source.as_mut(), address.as_deref())
-        && outlets::address_outlet(address).is_some_and(|k| k.name == outlet.name)
-    {
-        outlet.url = Some(address.trim().to_string());
-    }
+    let (source, source_from) = choose_source(&clues, text, address.as_deref());
     let mut cited = outlets::cited(&body);
     cited.retain(|c| source.as_ref().is_none_or(|s| s.name != *c));
 
-    let (title, title_from) = match (labels.title, top.headline.clone()) {
-        (Some(label), _) => (Some(label), Some(TitleEvidence::Label)),
-        (None, Some(line)) => (Some(line), Some(top.headline_from)),
-        (None, None) => {
-            let made = headline::title_from_paragraphs(&paragraphs, TITLE_WORDS);
-            let from = made.as_ref().map(|_| TitleEvidence::Lead);
-            (made, from)
-        }
-    };
+    let (title, title_from) = choose_title(labels.title, &top, &paragraphs);
     let title_inferred = title_from == Some(TitleEvidence::Lead);
     let sources = pubdate::Sources {
         header: &top.header,
@@ -156,50 +142,15 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         address: address.as_deref(),
     };
     let date = pubdate::choose(&sources, &paragraphs, settings.today);
-    // A photo story is all captions: they are its text.
-    let captions: Vec<&str> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Caption(text) => Some(text.as_str()),
-            Block::Paragraph(_) => None,
-        })
-        .collect();
-    let summary = if paragraphs.is_empty() {
-        summarize(&captions, settings.summary_words)
-    } else {
-        summarize(&paragraphs, settings.summary_words)
+    let summary = summary_of(&blocks, &paragraphs, settings.summary_words);
+    let read = Reading {
+        lines: &lines,
+        top: &top,
+        body_end,
+        chrome: &chrome_lines,
+        teasers: &teasers,
     };
-    let kept = blocks
-        .iter()
-        .map(|b| match b {
-            Block::Paragraph(t) | Block::Caption(t) => word_count(t),
-        })
-        .sum();
-    let total = word_count(text);
-    // What was left out is counted only when too much was: most articles keep their text.
-    let loss = Loss::too_little(kept, total).then(|| {
-        let outside: Vec<&String> = lines[..top.body_start]
-            .iter()
-            .chain(&lines[body_end..])
-            .filter(|l| !top.holds(l))
-            .collect();
-        let cleaned = boilerplate::clean(story_lines, settings.boilerplate);
-        let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&cleaned));
-        Loss::new(
-            kept,
-            total,
-            vec![
-                Part::of(Left::PageFurniture, &outside),
-                Part::of(Left::Menus, &chrome_lines),
-                Part {
-                    why: Left::Boilerplate,
-                    words: boilerplate_words,
-                    sample: String::new(),
-                },
-                Part::of(Left::Teaser, &teasers),
-            ],
-        )
-    });
+    let loss = read.loss(text, &blocks, settings.boilerplate);
     let mut exclude: Vec<String> = cited.clone();
     exclude.extend(source.iter().map(|s| s.name.clone()));
     let tags = entities::tags(
@@ -227,6 +178,104 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
             source: source_from,
             title: title_from,
         },
+    }
+}
+
+/// The outlet the clues name, linked to the story when the article's address is the
+/// outlet's.
+fn choose_source(
+    clues: &outlets::Clues,
+    text: &str,
+    address: Option<&str>,
+) -> (Option<Outlet>, Option<SourceEvidence>) {
+    let (mut source, from) = outlets::choose(clues, text).unzip();
+    if let (Some(outlet), Some(address)) = (source.as_mut(), address)
+        && outlets::address_outlet(address).is_some_and(|k| k.name == outlet.name)
+    {
+        outlet.url = Some(address.trim().to_string());
+    }
+    (source, from)
+}
+
+/// A `Judul:` label, else the header's headline, else a title made from the lead.
+fn choose_title(
+    label: Option<String>,
+    top: &Top,
+    paragraphs: &[String],
+) -> (Option<String>, Option<TitleEvidence>) {
+    match (label, top.headline.clone()) {
+        (Some(label), _) => (Some(label), Some(TitleEvidence::Label)),
+        (None, Some(line)) => (Some(line), Some(top.headline_from)),
+        (None, None) => {
+            let made = headline::title_from_paragraphs(paragraphs, TITLE_WORDS);
+            let from = made.as_ref().map(|_| TitleEvidence::Lead);
+            (made, from)
+        }
+    }
+}
+
+/// The summary of the paragraphs; a photo story is all captions, and they are its text.
+fn summary_of(blocks: &[Block], paragraphs: &[String], words: usize) -> String {
+    if !paragraphs.is_empty() {
+        return summarize(paragraphs, words);
+    }
+    let captions: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Caption(text) => Some(text.as_str()),
+            Block::Paragraph(_) => None,
+        })
+        .collect();
+    summarize(&captions, words)
+}
+
+/// An article's lines as read, and what was set aside from them.
+struct Reading<'l> {
+    lines: &'l [String],
+    top: &'l Top,
+    /// Where the story's lines end.
+    body_end: usize,
+    /// Menu lines taken out first.
+    chrome: &'l [String],
+    teasers: &'l [String],
+}
+
+impl Reading<'_> {
+    /// What was left out of `text`, counted only when too much was: most articles keep
+    /// their text.
+    fn loss(&self, text: &str, blocks: &[Block], boilerplate: &[Pattern]) -> Option<Loss> {
+        let kept = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(t) | Block::Caption(t) => word_count(t),
+            })
+            .sum();
+        let total = word_count(text);
+        Loss::too_little(kept, total).then(|| {
+            let (lines, top) = (self.lines, self.top);
+            let outside: Vec<&String> = lines[..top.body_start]
+                .iter()
+                .chain(&lines[self.body_end..])
+                .filter(|l| !top.holds(l))
+                .collect();
+            let story_lines = &lines[top.body_start..self.body_end];
+            let cleaned = boilerplate::clean(story_lines, boilerplate);
+            let boilerplate_words = words_of(story_lines).saturating_sub(words_of(&cleaned));
+            Loss::new(
+                kept,
+                total,
+                vec![
+                    Part::of(Left::PageFurniture, &outside),
+                    Part::of(Left::Menus, self.chrome),
+                    Part {
+                        why: Left::Boilerplate,
+                        words: boilerplate_words,
+                        sample: String::new(),
+                    },
+                    Part::of(Left::Teaser, self.teasers),
+                ],
+            )
+        })
     }
 }
 
