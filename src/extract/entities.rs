@@ -112,40 +112,7 @@ pub fn tags(
     exclude: &[String],
     max: usize,
 ) -> Vec<String> {
-    let mut known: BTreeMap<String, Vec<Sighting>> = BTreeMap::new();
-    let mut runs: Vec<(Vec<String>, Sighting)> = Vec::new();
-    let mut order = 0;
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        for (s, sentence) in split_sentences(paragraph).into_iter().enumerate() {
-            let in_lead = p == 0 && s < 2;
-            let mut masked = String::with_capacity(sentence.len());
-            let mut last = 0;
-            for m in entities.matcher.find_iter(sentence) {
-                let name = &entities.canonical[m.as_str()];
-                known.entry(name.clone()).or_default().push(Sighting {
-                    order,
-                    at_sentence_start: m.start() == 0,
-                    in_lead,
-                });
-                order += 1;
-                masked.push_str(&sentence[last..m.start()]);
-                masked.push_str(" \u{1} ");
-                last = m.end();
-            }
-            masked.push_str(&sentence[last..]);
-            for (words, at_sentence_start) in capitalized_runs(&masked) {
-                runs.push((
-                    words,
-                    Sighting {
-                        order,
-                        at_sentence_start,
-                        in_lead,
-                    },
-                ));
-                order += 1;
-            }
-        }
-    }
+    let (mut known, runs) = sightings(paragraphs, entities);
     let mut found = phrases(&runs);
     merge_bare_words(&mut found, &mut known, entities);
     let excluded = |name: &str| {
@@ -195,6 +162,51 @@ pub fn tags(
         .take(max)
         .map(|(_, _, name)| name)
         .collect()
+}
+
+/// Names, each with where it was seen.
+type Seen = BTreeMap<String, Vec<Sighting>>;
+/// A run of capitalised words, and where it was seen.
+type Run = (Vec<String>, Sighting);
+
+/// Every sighting of a known name (by its canonical form), and every run of capitalised
+/// words outside known names, numbered in reading order.
+fn sightings(paragraphs: &[String], entities: &Entities) -> (Seen, Vec<Run>) {
+    let mut known = Seen::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut order = 0;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        for (s, sentence) in split_sentences(paragraph).into_iter().enumerate() {
+            let in_lead = p == 0 && s < 2;
+            let mut masked = String::with_capacity(sentence.len());
+            let mut last = 0;
+            for m in entities.matcher.find_iter(sentence) {
+                let name = &entities.canonical[m.as_str()];
+                known.entry(name.clone()).or_default().push(Sighting {
+                    order,
+                    at_sentence_start: m.start() == 0,
+                    in_lead,
+                });
+                order += 1;
+                masked.push_str(&sentence[last..m.start()]);
+                masked.push_str(" \u{1} ");
+                last = m.end();
+            }
+            masked.push_str(&sentence[last..]);
+            for (words, at_sentence_start) in capitalized_runs(&masked) {
+                runs.push((
+                    words,
+                    Sighting {
+                        order,
+                        at_sentence_start,
+                        in_lead,
+                    },
+                ));
+                order += 1;
+            }
+        }
+    }
+    (known, runs)
 }
 
 /// A name that is no subject: a single letter, a currency, a generic term of law or
@@ -258,9 +270,9 @@ fn capitalized_runs(sentence: &str) -> Vec<(Vec<String>, bool)> {
 
 /// Each distinct run, sighted wherever it appears inside any run: `Partai Buruh` is also
 /// seen in `Komite Pusat Partai Buruh`.
-fn phrases(runs: &[(Vec<String>, Sighting)]) -> BTreeMap<String, Vec<Sighting>> {
+fn phrases(runs: &[Run]) -> Seen {
     let distinct: FxHashSet<&[String]> = runs.iter().map(|(w, _)| w.as_slice()).collect();
-    let mut found: BTreeMap<String, Vec<Sighting>> = distinct
+    let mut found: Seen = distinct
         .iter()
         .map(|phrase| (phrase.join(" "), Vec::new()))
         .collect();
@@ -301,11 +313,7 @@ fn windows(words: &[String]) -> impl Iterator<Item = (usize, &[String])> {
 
 /// A bare word (`Kim`, `Ri`) that belongs to exactly one longer name in the article counts
 /// as that name; one that belongs to several (`Korea`) is dropped.
-fn merge_bare_words(
-    found: &mut BTreeMap<String, Vec<Sighting>>,
-    known: &mut BTreeMap<String, Vec<Sighting>>,
-    entities: &Entities,
-) {
+fn merge_bare_words(found: &mut Seen, known: &mut Seen, entities: &Entities) {
     let bare: Vec<String> = found.keys().filter(|k| !k.contains(' ')).cloned().collect();
     for word in bare {
         let in_known = known

@@ -127,6 +127,20 @@ pub struct BriefingView<'a> {
     pub lede: Option<&'a str>,
 }
 
+/// Links to every group of `facet`, in the archive's order.
+fn group_links(archive: &Archive, facet: Facet, config: &Config) -> Vec<TagLink> {
+    archive
+        .groups(facet)
+        .iter()
+        .map(|g| TagLink {
+            name: g.name.clone(),
+            slug: g.slug.clone(),
+            url: config.base_url.link(&pages::group_path(facet, &g.slug)),
+            count: g.members.len(),
+        })
+        .collect()
+}
+
 /// The summary as a lede for `body_html`, unless the body's text opens with it.
 pub fn lede<'a>(summary: &'a str, body_html: &str) -> Option<&'a str> {
     const COMPARED: usize = 60;
@@ -230,6 +244,17 @@ struct Cached {
     key: u64,
 }
 
+impl CardCache {
+    /// Drops the cards of briefings that are gone: now and then, not on every rebuild.
+    fn forget_the_gone(&mut self, archive: &Archive) {
+        if self.0.len() > 2 * archive.briefings.len() + 64 {
+            let present: std::collections::HashSet<&std::path::Path> =
+                archive.briefings.iter().map(|b| b.path.as_path()).collect();
+            self.0.retain(|path, _| present.contains(path.as_path()));
+        }
+    }
+}
+
 impl Views {
     pub fn new(archive: &Archive, config: &Config) -> Views {
         Views::cached(archive, config, &mut CardCache::default())
@@ -237,18 +262,7 @@ impl Views {
 
     /// Views that reuse `cache`'s cards where nothing they show changed, and refill it.
     pub fn cached(archive: &Archive, config: &Config, cache: &mut CardCache) -> Views {
-        let groups = Facet::ALL.map(|facet| {
-            archive
-                .groups(facet)
-                .iter()
-                .map(|g| TagLink {
-                    name: g.name.clone(),
-                    slug: g.slug.clone(),
-                    url: config.base_url.link(&pages::group_path(facet, &g.slug)),
-                    count: g.members.len(),
-                })
-                .collect::<Vec<_>>()
-        });
+        let groups = Facet::ALL.map(|facet| group_links(archive, facet, config));
         let keys = groups
             .each_ref()
             .map(|links| links.iter().map(digest::of).collect::<Vec<u64>>());
@@ -308,12 +322,7 @@ impl Views {
                 cache.0.insert(briefing.path.clone(), cached);
             }
         }
-        // Entries of briefings that are gone are dropped now and then, not on every rebuild.
-        if cache.0.len() > 2 * archive.briefings.len() + 64 {
-            let present: std::collections::HashSet<&std::path::Path> =
-                archive.briefings.iter().map(|b| b.path.as_path()).collect();
-            cache.0.retain(|path, _| present.contains(path.as_path()));
-        }
+        cache.forget_the_gone(archive);
         let cards = made.iter().map(|(card, ..)| Arc::clone(card)).collect();
         let card_keys = made.iter().map(|(_, key, _)| *key).collect();
         Views {

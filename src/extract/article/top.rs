@@ -127,56 +127,16 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
     if let Some(d) = dated.filter(|d| *d >= story.start) {
         top.body_start = d + 1;
     }
-    let neighbour = |from: usize, step: isize| {
-        let mut i = from as isize + step;
-        while i >= 0 && (i as usize) < first_long {
-            if !lines[i as usize].is_empty() {
-                return Some(i as usize);
-            }
-            i += step;
-        }
-        None
-    };
-    let headline_at = |i: Option<usize>| {
-        i.filter(|i| is_page_headline(&lines[*i]))
-            .map(|i| lines[i].clone())
-    };
-    // Bylines stand between a headline and its date line on some pages, and a section's
-    // name between a date line and the headline written under it.
-    let past_bylines = |from: usize, step: isize| {
-        let mut at = neighbour(from, step);
-        while let Some(i) =
-            at.filter(|i| is_byline(&lines[*i]) || (step > 0 && is_kicker(lines, *i)))
-        {
-            at = neighbour(i, step);
-        }
-        at
+    let head = Head {
+        lines,
+        end: first_long,
     };
     if let Some(d) = dated {
         top.header.push(lines[d].clone());
         if let Some(outlet) = header_line(&lines[d]).flatten() {
             top.outlet = Some((outlet, SourceEvidence::Header));
         }
-        // The headline stands right above its date line, unless a deck stands between them;
-        // a short line there may be a menu item above a headline written under its date:
-        // then the longest headline-like neighbour wins.
-        const SURE_WORDS: usize = 4;
-        let first_above = past_bylines(d, -1);
-        let second_above = first_above.and_then(|i| past_bylines(i, -1));
-        let words = |h: &String| h.split_whitespace().count();
-        // A deck under its headline is longer than it: `Kim says ...` above `Leader tells
-        // party meeting the North must be ready ...`.
-        let above_a_deck = headline_at(second_above).filter(|upper| {
-            headline_at(first_above).is_some_and(|deck| words(&deck) > words(upper))
-        });
-        top.headline = above_a_deck
-            .or_else(|| headline_at(first_above).filter(|h| words(h) >= SURE_WORDS))
-            .or_else(|| {
-                [first_above, past_bylines(d, 1), second_above]
-                    .into_iter()
-                    .filter_map(headline_at)
-                    .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()))
-            });
+        top.headline = head.headline_by(d);
         top.headline_from = TitleEvidence::PageHeadline;
         let near = above
             .iter()
@@ -190,7 +150,7 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
             }
         }
     } else {
-        top.headline = headline_at(above.first().copied());
+        top.headline = head.headline_at(above.first().copied());
         top.headline_from = TitleEvidence::PageHeadline;
     }
     if let Some(pasted) = pasted {
@@ -198,6 +158,72 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
         top.headline_from = TitleEvidence::FirstLine;
     }
     top
+}
+
+/// The lines of a saved page above its first long paragraph, where its headline, date line
+/// and bylines stand.
+struct Head<'l> {
+    lines: &'l [String],
+    /// The first long paragraph: the head ends there.
+    end: usize,
+}
+
+impl Head<'_> {
+    /// The next line with text from `from`, going `step` (up -1, down 1).
+    fn neighbour(&self, from: usize, step: isize) -> Option<usize> {
+        let mut i = from as isize + step;
+        while i >= 0 && (i as usize) < self.end {
+            if !self.lines[i as usize].is_empty() {
+                return Some(i as usize);
+            }
+            i += step;
+        }
+        None
+    }
+
+    fn headline_at(&self, i: Option<usize>) -> Option<String> {
+        i.filter(|i| is_page_headline(&self.lines[*i]))
+            .map(|i| self.lines[i].clone())
+    }
+
+    /// The neighbour past any bylines: they stand between a headline and its date line on
+    /// some pages, and a section's name between a date line and the headline written under it.
+    fn past_bylines(&self, from: usize, step: isize) -> Option<usize> {
+        let mut at = self.neighbour(from, step);
+        while let Some(i) =
+            at.filter(|i| is_byline(&self.lines[*i]) || (step > 0 && is_kicker(self.lines, *i)))
+        {
+            at = self.neighbour(i, step);
+        }
+        at
+    }
+
+    /// The headline of date line `d`: right above it, unless a deck stands between them; a
+    /// short line there may be a menu item above a headline written under its date: then
+    /// the longest headline-like neighbour wins.
+    fn headline_by(&self, d: usize) -> Option<String> {
+        const SURE_WORDS: usize = 4;
+        let first_above = self.past_bylines(d, -1);
+        let second_above = first_above.and_then(|i| self.past_bylines(i, -1));
+        let words = |h: &String| h.split_whitespace().count();
+        // A deck under its headline is longer than it: `Kim says ...` above `Leader tells
+        // party meeting the North must be ready ...`.
+        let above_a_deck = self.headline_at(second_above).filter(|upper| {
+            self.headline_at(first_above)
+                .is_some_and(|deck| words(&deck) > words(upper))
+        });
+        above_a_deck
+            .or_else(|| {
+                self.headline_at(first_above)
+                    .filter(|h| words(h) >= SURE_WORDS)
+            })
+            .or_else(|| {
+                [first_above, self.past_bylines(d, 1), second_above]
+                    .into_iter()
+                    .filter_map(|i| self.headline_at(i))
+                    .min_by_key(|h| std::cmp::Reverse(h.split_whitespace().count()))
+            })
+    }
 }
 
 /// `News » Internasional`, `Bola / Liga Indonesia`.
