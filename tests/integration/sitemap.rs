@@ -2,12 +2,12 @@
 //! each valid by the sitemaps.org protocol (checked with the JDK's XML Schema validator,
 //! which `scripts/test` installs; elsewhere the check is skipped, but never under CI=true).
 
-mod common;
 
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{TestSite, sitemap_locs};
+use crate::common::{TestSite, sitemap_locs};
 
 const SCHEMAS: &str = "tests/fixtures/sitemaps";
 

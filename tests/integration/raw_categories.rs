@@ -3,8 +3,8 @@
 //! outlets named from the evidence, titles free of page furniture, words a scrape glued.
 //! Every text here is written for this test.
 
-mod common;
 
+use crate::common;
 use std::path::Path;
 
 use chrono::NaiveDate;

@@ -1,9 +1,9 @@
 //! Hostile and clumsy input: nothing of the machine leaks into the site, no output file has
 //! two writers, and what kabar has to leave out it says, with the file and line.
 
-mod common;
 
-use common::{TestSite, parse_feed};
+use crate::common;
+use crate::common::{TestSite, parse_feed};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\n";
 

@@ -1,9 +1,8 @@
 //! Pages stay small however large the archive grows: on a generated archive, no page holds
 //! more than its budget of briefing cards, and every briefing is still reachable by month.
 
-mod common;
 
-use common::{TestSite, files};
+use crate::common::{TestSite, files};
 
 const PAGINATE: usize = 10;
 /// Lead briefings per month on a year page (`render::views::LEADS_PER_MONTH`).

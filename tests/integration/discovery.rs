@@ -1,9 +1,8 @@
 //! Finding things in the archive: the search index, related briefings, source and place
 //! pages, and a timeline whose pages stay small.
 
-mod common;
 
-use common::{TestSite, files, gunzip, listed_titles, parse_feed};
+use crate::common::{TestSite, files, gunzip, listed_titles, parse_feed};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/arsip/\npaginate: 2\n";
 

@@ -3,7 +3,6 @@
 //! of a search shard deleted, corrupted or planted, a link to a folder elsewhere) never
 //! reaches the next one.
 
-mod common;
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -11,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::SystemTime;
 
-use common::{TestSite, files};
+use crate::common::{TestSite, files};
 
 fn build(site: &TestSite, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_kabar"))

@@ -1,5 +1,4 @@
 //! Helpers for integration tests: throwaway sites in temp folders, and readers of what they wrote.
-#![allow(dead_code)]
 
 pub mod browser;
 

@@ -1,15 +1,15 @@
 //! `kabar serve` and `kabar watch` as an editor uses them: a server on an ephemeral port, a
 //! WebSocket client standing in for an open tab, and edits on disk.
 
-mod common;
 
+use crate::common;
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
-use common::{Server, TestSite};
+use crate::common::{Server, TestSite};
 
 /// Tests share the machine's cores, except the one timing a burst of writes: a writer
 /// paused by sibling servers would split the burst in two, as it would for an editor.

@@ -1,9 +1,9 @@
 //! `duplicate_of:` marks a briefing as a copy of another: the story is published once, the
 //! copy's address leads to the original, and a mark naming nothing is an error at its line.
 
-mod common;
 
-use common::{TestSite, listed_titles, sitemap_locs};
+use crate::common;
+use crate::common::{TestSite, listed_titles, sitemap_locs};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\nsearch: false\n";
 

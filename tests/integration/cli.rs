@@ -1,10 +1,10 @@
 //! The `kabar` binary: exit codes, messages, and each subcommand.
 
-mod common;
 
+use crate::common;
 use std::process::{Command, Output};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 fn kabar(args: &[&str], site: &TestSite) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kabar"))

@@ -1,12 +1,12 @@
 //! Incremental rebuilds equal full builds, byte for byte, through a long run of random edits,
 //! renames and deletions; and they touch only what a change reaches.
 
-mod common;
 
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{TestSite, gunzip};
+use crate::common::{TestSite, gunzip};
 use kabar::incremental::Session;
 use kabar::render::files::Files;
 

@@ -1,12 +1,11 @@
 //! The output folder: a build replaces only what kabar wrote, follows a symlinked folder to
 //! its target, and leaves nothing behind, not even after a build killed midway.
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{TestSite, files};
+use crate::common::{TestSite, files};
 
 /// What a build leaves beside `public`: the inputs it was built from.
 const STAMP: &str = ".public.kabar-stamp";

@@ -1,12 +1,12 @@
 //! Sites holding raw articles: the seeds built as briefings, `kabar list` with what was
 //! extracted, and `kabar import` writing reviewable Markdown.
 
-mod common;
 
+use crate::common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{TestSite, listed_titles};
+use crate::common::{TestSite, listed_titles};
 
 const SEED_000: &str = "000_32f762eadf0bc361.txt";
 const SEED_004: &str = "004_b5c387cbb51c8ba0.txt";

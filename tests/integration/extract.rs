@@ -1,8 +1,8 @@
 //! Raw articles read into briefings: the two real seeds and our own fixtures in the styles of
 //! Indonesian and English outlets, each with the fields a reader would expect.
 
-mod common;
 
+use crate::common;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -1,8 +1,7 @@
 //! Bad input: a clear `path:line:col: message`, every problem at once, and the old site untouched.
 
-mod common;
 
-use common::{TestSite, files};
+use crate::common::{TestSite, files};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\n";
 

@@ -2,12 +2,12 @@
 //! the example site and does what its comment says, and the build summary it quotes is the
 //! one the example site prints.
 
-mod common;
 
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 
-use common::example_root;
+use crate::common::example_root;
 
 /// The lines of the README's ```sh blocks, without their comments.
 fn shell_lines(readme: &str) -> Vec<String> {
@@ -95,7 +95,7 @@ fn every_command_of_the_readme_runs_as_it_says() {
             }
             // Install kabar, or run these very tests.
             ["cargo", "install", ..] | ["bash", "scripts/test", ..] => continue,
-            // Runs until stopped: `tests/serve.rs` drives it.
+            // Runs until stopped: `serve.rs` drives it.
             ["kabar", "serve" | "watch", ..] => continue,
             ["kabar", ..] => words[1..].to_vec(),
             _ => panic!("a shell example this test does not know: {line}"),

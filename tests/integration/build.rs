@@ -1,11 +1,11 @@
 //! `kabar build` end to end: sites in temp folders, and assertions on the files written.
 
-mod common;
 
+use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{
+use crate::common::{
     TestSite, broken_links, example_root, files, listed_titles, parse_feed, sitemap_locs,
 };
 

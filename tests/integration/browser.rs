@@ -3,12 +3,12 @@
 //! The test drives Chromium over the DevTools protocol. `scripts/test` installs Chromium;
 //! elsewhere the test skips, but never under CI=true.
 
-mod common;
 
+use crate::common;
 use std::time::{Duration, Instant};
 
-use common::browser::{Browser, chromium, example_served_under_a_sub_path};
-use common::{Server, TestSite};
+use crate::common::browser::{Browser, chromium, example_served_under_a_sub_path};
+use crate::common::{Server, TestSite};
 
 /// The one briefing the live tests edit, with `body`.
 fn write_hanoi(site: &TestSite, body: &str) {

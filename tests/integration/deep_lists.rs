@@ -1,11 +1,11 @@
 //! Deep into a large archive in a few clicks: numbered page links with jumps, per-year links
 //! to the page where each year starts, and months and years linked to their neighbours.
 
-mod common;
 
+use crate::common;
 use std::collections::BTreeSet;
 
-use common::TestSite;
+use crate::common::TestSite;
 use regex::Regex;
 
 /// 600 briefings from 2015 to 2020, every one tagged `Korea Utara`: 300 pages of two.

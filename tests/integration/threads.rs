@@ -1,12 +1,11 @@
 //! The output does not depend on how many threads built it: an archive built on one thread
 //! and on four is the same, byte for byte, search index included.
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{TestSite, files};
+use crate::common::{TestSite, files};
 
 /// 600 briefings whose tags, sources, places, related lists and search shards all have
 /// something to sort, and a few raw articles.
