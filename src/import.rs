@@ -10,8 +10,8 @@ use crate::content::front_matter;
 use crate::content::{self, Briefing, Context, Outlet, SourceKind};
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::article::Block;
-use crate::extract::slug::{first_free, slugify};
 use crate::scaffold::{Overwrite, write_file};
+use crate::slug::{first_free, slugify};
 
 /// One article written as a briefing.
 #[derive(Debug)]

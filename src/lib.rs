@@ -25,6 +25,8 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+mod slug;
+mod summary;
 pub mod time;
 pub mod timings;
 pub mod watch;

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::placeholder::PLACEHOLDER;
 use crate::error::{BuildError, Diagnostic};
-use crate::extract::slug::slugify;
 use crate::layout::CONFIG_FILE;
+use crate::slug::slugify;
 
 /// The text of a new briefing: a draft (kept out of the site until `draft: true` goes), with
 /// the keys an editor fills in later as comments rather than empty values, and a body to

@@ -2,7 +2,7 @@
 #![no_main]
 
 use kabar::config::Config;
-use kabar::extract::dates::{parse_stated, split_date_prefix};
+use kabar::time::written::{parse_stated, split_date_prefix};
 use kabar::extract::dating::find_dates;
 use libfuzzer_sys::fuzz_target;
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::Briefing;
-use crate::extract::slug::slugify;
+use crate::slug::slugify;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {

@@ -91,7 +91,7 @@ mod tests {
     fn group(name: &str, members: usize) -> Group {
         Group {
             name: name.to_string(),
-            slug: crate::extract::slug::slugify(name),
+            slug: crate::slug::slugify(name),
             members: (0..members).collect(),
         }
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::config::Permalink;
 use crate::content::Briefing;
-use crate::extract::slug::first_free;
+use crate::slug::first_free;
 
 /// Gives every briefing with a made-up slug an address no other briefing has.
 pub fn make_distinct(briefings: &mut [Arc<Briefing>], permalink: &Permalink) {

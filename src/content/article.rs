@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::Content;
 use super::Reader;
 use crate::extract::article::{self, Block, Settings};
-use crate::extract::summary::word_count;
+use crate::summary::word_count;
 
 /// What the reading of raw articles takes from the site's settings.
 pub fn settings<'a>(reader: &'a Reader, today: NaiveDate) -> Settings<'a> {

@@ -9,11 +9,11 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use super::{Evidence, Field, SourceKind};
 use crate::config::{Config, Undated};
 use crate::error::{Diagnostic, line_col};
-use crate::extract::dates::Stated;
 use crate::extract::dating::Dated;
 use crate::extract::headline::TitleEvidence;
 use crate::extract::outlets::SourceEvidence;
 use crate::extract::pubdate::Weak;
+use crate::time::written::Stated;
 
 /// The date of a briefing that states none, and where it came from: read from the text,
 /// else the day its file name starts with, else (raw articles, when the site says so) when

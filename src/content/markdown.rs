@@ -194,7 +194,7 @@ impl<'a> Walk<'a> {
     }
 
     fn finish(mut self, options: &MarkdownOptions) -> Body {
-        self.body.words = crate::extract::summary::word_count(&self.all_text);
+        self.body.words = crate::summary::word_count(&self.all_text);
         html::push_html(&mut self.body.html, self.events.into_iter());
         // A body of Markdown alone is safe as rendered, and left byte for byte as it was.
         if self.has_html && options.raw_html == RawHtml::Cleaned {

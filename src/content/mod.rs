@@ -23,11 +23,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use crate::extract::article::{Article, Block};
-use crate::extract::dates;
 use crate::extract::outlets::SourceEvidence;
 use crate::extract::pubdate::Weak;
-use crate::extract::slug::slugify;
-use crate::extract::summary::{summarize, word_count};
+use crate::slug::slugify;
+use crate::summary::{summarize, word_count};
+use crate::time::written;
 use crate::yaml::Names;
 pub use body::{Body, Shelf};
 pub use discover::{Asset, Discovery, Source, SourceKind, discover};
@@ -155,7 +155,7 @@ pub fn read_text(
     };
     let fields = Fields { path, text };
     let stem = name_stem(path);
-    let prefix = dates::split_date_prefix(stem);
+    let prefix = written::split_date_prefix(stem);
     let article = content.article.take().unwrap_or_default();
     let mut found = Found::default();
     let title = found.title(fm.title.clone(), &mut content, &article, stem);
@@ -352,7 +352,7 @@ impl Found {
         fields: &Fields,
         kind: SourceKind,
         config: &Config,
-    ) -> Result<dates::Stated, Diagnostic> {
+    ) -> Result<written::Stated, Diagnostic> {
         let read = article.date.zip(article.evidence.date.map(Evidence::Date));
         let named = prefix.map(|(day, _)| day);
         let (date, from) =

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::extract::dates;
-use crate::extract::slug::slugify;
+use crate::slug::slugify;
+use crate::time::written;
 
 /// The name a file goes by: its stem, or its folder's name for a bundle's `index.md`.
 pub(super) fn name_stem(path: &Path) -> &str {
@@ -36,7 +36,7 @@ pub(super) fn slug_from_name(name: &str, title: &str) -> (String, bool) {
 }
 
 pub(super) fn title_from_stem(stem: &str) -> String {
-    let name = dates::split_date_prefix(stem).map_or(stem, |(_, rest)| rest);
+    let name = written::split_date_prefix(stem).map_or(stem, |(_, rest)| rest);
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.trim().chars();
     chars

@@ -9,10 +9,10 @@ use super::front_matter::{self, SourceField};
 use super::{Outlet, duplicate, sanitize};
 use crate::config::MAX_TAGS;
 use crate::error::Diagnostic;
-use crate::extract::dates::{self, Stated};
 use crate::extract::entities::Entities;
-use crate::extract::slug::{check_slug, slugify};
+use crate::slug::{check_slug, slugify};
 use crate::time::SiteZone;
+use crate::time::written::{self, Stated};
 use crate::yaml::Names;
 
 const DATE_HINT: &str =
@@ -38,7 +38,7 @@ impl Fields<'_> {
         written: &str,
         zone: &SiteZone,
     ) -> Result<Stated, Diagnostic> {
-        dates::parse_stated(written, zone).map_err(|m| self.at_key(key, m, DATE_HINT))
+        written::parse_stated(written, zone).map_err(|m| self.at_key(key, m, DATE_HINT))
     }
 
     pub(super) fn updated(

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::summary::split_sentences;
 use super::text::is_prose;
+use crate::summary::split_sentences;
 
 /// How much text a match takes with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use regex::{Captures, Regex};
 
-use super::dates::zone_offset;
+use crate::time::written::zone_offset;
 
 const MONTHS: &[(&str, u32)] = &[
     ("januari", 1),

@@ -14,7 +14,7 @@ use super::lexicon::{
     CONNECTORS, CURRENCIES, DEFAULT_ENTITIES, GENERIC_TERMS, ROLE_WORDS, STOP_WORDS,
 };
 use super::outlets;
-use super::summary::split_sentences;
+use crate::summary::split_sentences;
 
 /// The entity map, compiled: every alias finds its canonical name.
 #[derive(Debug, Clone)]

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::ROLE_WORDS;
-use super::summary::{is_abbreviation, split_sentences};
 use super::text::is_title_case;
+use crate::summary::{is_abbreviation, split_sentences};
 
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.

@@ -112,7 +112,7 @@ impl Part {
 }
 
 fn word_count(text: &str) -> usize {
-    super::summary::word_count(text)
+    crate::summary::word_count(text)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 pub mod article;
 pub mod boilerplate;
 pub mod chrome;
-pub mod dates;
 pub mod dating;
 pub mod dictionary;
 pub mod entities;
@@ -16,6 +15,4 @@ pub mod loss;
 pub mod outlets;
 pub mod pubdate;
 pub mod region;
-pub mod slug;
-pub mod summary;
 pub mod text;

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::dating::{self, Dated, Written, YearFrom};
-use super::summary::first_sentence;
+use crate::summary::first_sentence;
 use cues::Cue;
 use history::{Found, plausible_years};
 

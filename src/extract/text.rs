@@ -1,7 +1,6 @@
 //! Small helpers on raw text shared by the extractors.
 
 use std::borrow::Cow;
-use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -45,62 +44,6 @@ pub fn title_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The lowercased words of a sentence, made once, for telling repeated sentences apart.
-/// Held as the sorted hashes of the words, so making one costs no allocation per word.
-pub struct WordSet(Vec<u64>);
-
-impl WordSet {
-    pub fn of(text: &str) -> WordSet {
-        let mut hashes: Vec<u64> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let mut hasher = rustc_hash::FxHasher::default();
-                if w.is_ascii() {
-                    for chunk in w.as_bytes().chunks(16) {
-                        let mut lower = [0u8; 16];
-                        for (l, b) in lower.iter_mut().zip(chunk) {
-                            *l = b.to_ascii_lowercase();
-                        }
-                        hasher.write(&lower[..chunk.len()]);
-                    }
-                } else {
-                    for c in w.chars().flat_map(char::to_lowercase) {
-                        hasher.write_u32(c as u32);
-                    }
-                }
-                hasher.finish()
-            })
-            .collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        WordSet(hashes)
-    }
-
-    /// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
-    /// Short sentences are never taken for repeats: they share words by chance.
-    pub fn near_duplicate(&self, other: &WordSet) -> bool {
-        const MIN_WORDS: usize = 8;
-        let smaller = self.0.len().min(other.0.len());
-        if smaller < MIN_WORDS {
-            return false;
-        }
-        let (mut a, mut b, mut shared) = (0, 0, 0);
-        while a < self.0.len() && b < other.0.len() {
-            match self.0[a].cmp(&other.0[b]) {
-                std::cmp::Ordering::Less => a += 1,
-                std::cmp::Ordering::Greater => b += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    a += 1;
-                    b += 1;
-                }
-            }
-        }
-        shared * 10 >= smaller * 7
-    }
 }
 
 /// The largest char boundary of `text` at or below `at`.
@@ -200,22 +143,5 @@ mod tests {
         assert_eq!(title_case("JAKARTA"), "Jakarta");
         assert_eq!(title_case("KUALA LUMPUR"), "Kuala Lumpur");
         assert_eq!(title_case("McAllen"), "McAllen");
-    }
-
-    #[test]
-    fn near_duplicates() {
-        let near_duplicate = |a, b| WordSet::of(a).near_duplicate(&WordSet::of(b));
-        assert!(near_duplicate(
-            "Kim menyerukan militer dan diplomat menyiapkan langkah ofensif jelang tenggat.",
-            "Kim menyerukan militer dan diplomat menyiapkan langkah aktif dan ofensif."
-        ));
-        assert!(!near_duplicate(
-            "Kalimat pembuka nomor 1 cukup panjang.",
-            "Kalimat pembuka nomor 2 cukup panjang."
-        ));
-        assert!(!near_duplicate(
-            "Kim tiba di Hanoi.",
-            "Trump pulang ke Washington."
-        ));
     }
 }

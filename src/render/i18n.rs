@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, Locale};
 
 use crate::config::Language;
-use crate::extract::dates::zone_name;
 use crate::time::SiteZone;
+use crate::time::written::zone_name;
 
 const STRINGS: &[(&str, &str, &str)] = &[
     // key, Indonesian, English

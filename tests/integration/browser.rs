@@ -3,7 +3,6 @@
 //! The test drives Chromium over the DevTools protocol. `scripts/test` installs Chromium;
 //! elsewhere the test skips, but never under CI=true.
 
-
 use crate::common;
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,5 @@
 //! `kabar build` end to end: sites in temp folders, and assertions on the files written.
 
-
 use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,6 +1,5 @@
 //! The `kabar` binary: exit codes, messages, and each subcommand.
 
-
 use crate::common;
 use std::process::{Command, Output};
 

@@ -1,7 +1,6 @@
 //! `duplicate_of:` marks a briefing as a copy of another: the story is published once, the
 //! copy's address leads to the original, and a mark naming nothing is an error at its line.
 
-
 use crate::common;
 use crate::common::{TestSite, listed_titles, sitemap_locs};
 

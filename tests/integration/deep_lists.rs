@@ -1,7 +1,6 @@
 //! Deep into a large archive in a few clicks: numbered page links with jumps, per-year links
 //! to the page where each year starts, and months and years linked to their neighbours.
 
-
 use crate::common;
 use std::collections::BTreeSet;
 

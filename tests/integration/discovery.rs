@@ -1,7 +1,6 @@
 //! Finding things in the archive: the search index, related briefings, source and place
 //! pages, and a timeline whose pages stay small.
 
-
 use crate::common::{TestSite, files, gunzip, listed_titles, parse_feed};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/arsip/\npaginate: 2\n";

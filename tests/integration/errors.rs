@@ -1,6 +1,5 @@
 //! Bad input: a clear `path:line:col: message`, every problem at once, and the old site untouched.
 
-
 use crate::common::{TestSite, files};
 
 const CONFIG: &str = "title: Uji\nbase_url: https://uji.example/\n";

@@ -1,7 +1,6 @@
 //! Raw articles read into briefings: the two real seeds and our own fixtures in the styles of
 //! Indonesian and English outlets, each with the fields a reader would expect.
 
-
 use crate::common;
 use std::path::{Path, PathBuf};
 

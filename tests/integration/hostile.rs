@@ -1,7 +1,6 @@
 //! Hostile and clumsy input: nothing of the machine leaks into the site, no output file has
 //! two writers, and what kabar has to leave out it says, with the file and line.
 
-
 use crate::common;
 use crate::common::{TestSite, parse_feed};
 

@@ -1,7 +1,6 @@
 //! Every HTML page of the example site passes the W3C Nu HTML checker (vnu.jar on Java).
 //! `scripts/test` installs both; elsewhere the test skips, but never under CI=true.
 
-
 use crate::common;
 use std::path::PathBuf;
 use std::process::Command;

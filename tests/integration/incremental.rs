@@ -1,7 +1,6 @@
 //! Incremental rebuilds equal full builds, byte for byte, through a long run of random edits,
 //! renames and deletions; and they touch only what a change reaches.
 
-
 use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

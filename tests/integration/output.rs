@@ -1,7 +1,6 @@
 //! The output folder: a build replaces only what kabar wrote, follows a symlinked folder to
 //! its target, and leaves nothing behind, not even after a build killed midway.
 
-
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -3,7 +3,6 @@
 //! outlets named from the evidence, titles free of page furniture, words a scrape glued.
 //! Every text here is written for this test.
 
-
 use crate::common;
 use std::path::Path;
 

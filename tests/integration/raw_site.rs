@@ -1,7 +1,6 @@
 //! Sites holding raw articles: the seeds built as briefings, `kabar list` with what was
 //! extracted, and `kabar import` writing reviewable Markdown.
 
-
 use crate::common;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,7 +2,6 @@
 //! the example site and does what its comment says, and the build summary it quotes is the
 //! one the example site prints.
 
-
 use crate::common;
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,6 @@
 //! Pages stay small however large the archive grows: on a generated archive, no page holds
 //! more than its budget of briefing cards, and every briefing is still reachable by month.
 
-
 use crate::common::{TestSite, files};
 
 const PAGINATE: usize = 10;

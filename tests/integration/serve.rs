@@ -1,7 +1,6 @@
 //! `kabar serve` and `kabar watch` as an editor uses them: a server on an ephemeral port, a
 //! WebSocket client standing in for an open tab, and edits on disk.
 
-
 use crate::common;
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;

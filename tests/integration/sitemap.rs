@@ -2,7 +2,6 @@
 //! each valid by the sitemaps.org protocol (checked with the JDK's XML Schema validator,
 //! which `scripts/test` installs; elsewhere the check is skipped, but never under CI=true).
 
-
 use crate::common;
 use std::path::Path;
 use std::process::Command;

@@ -5,11 +5,12 @@
 //! `target/screenshots/` for anyone to look at.
 //! `scripts/test` installs Chromium and axe-core; elsewhere the test skips, never under CI=true.
 
-
 use std::path::{Path, PathBuf};
 
 use crate::common::TestSite;
-use crate::common::browser::{Browser, Page, chromium, example_served_under_a_sub_path, serve_folder};
+use crate::common::browser::{
+    Browser, Page, chromium, example_served_under_a_sub_path, serve_folder,
+};
 
 /// axe-core's script, or `None` where it is not installed (a failure in CI).
 fn axe_script() -> Option<String> {

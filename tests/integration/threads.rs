@@ -1,7 +1,6 @@
 //! The output does not depend on how many threads built it: an archive built on one thread
 //! and on four is the same, byte for byte, search index included.
 
-
 use std::path::Path;
 use std::process::Command;
 

@@ -3,7 +3,6 @@
 //! of a search shard deleted, corrupted or planted, a link to a folder elsewhere) never
 //! reaches the next one.
 
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;

@@ -7,9 +7,9 @@ use regex::Regex;
 
 use super::super::boilerplate;
 use super::super::outlets;
-use super::super::summary::{first_sentence, split_sentences, word_count};
-use super::super::text::WordSet;
 use super::Block;
+use crate::summary::WordSet;
+use crate::summary::{first_sentence, split_sentences, word_count};
 
 /// How many paragraphs at the top may hold the dateline (a deck may come first).
 const DATELINE_PARAGRAPHS: usize = 4;

@@ -21,8 +21,8 @@ use super::loss::{Left, Loss, Part};
 use super::outlets::{self, Outlet, SourceEvidence};
 use super::pubdate::{self, DateEvidence};
 use super::region;
-use super::summary::{summarize, word_count};
 use super::text::detokenize;
+use crate::summary::{summarize, word_count};
 pub use body::is_desk_code;
 use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,

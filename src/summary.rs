@@ -1,6 +1,6 @@
 //! Summaries: whole lead sentences, cut within a word budget, never mid-word.
 
-use super::text::WordSet;
+use std::hash::Hasher;
 
 /// Words whose final full stop does not end a sentence (compared lowercase, without the stop).
 const ABBREVIATIONS: &[&str] = &[
@@ -14,12 +14,12 @@ const ABBREVIATIONS: &[&str] = &[
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 
 /// Splits text into sentences, keeping each sentence's own punctuation and quotes.
-pub fn split_sentences(text: &str) -> Vec<&str> {
+pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
     sentences(text, usize::MAX)
 }
 
 /// The first sentence of `text`, found without splitting the rest.
-pub fn first_sentence(text: &str) -> Option<&str> {
+pub(crate) fn first_sentence(text: &str) -> Option<&str> {
     sentences(text, 1).into_iter().next()
 }
 
@@ -67,7 +67,7 @@ fn push_trimmed<'a>(sentences: &mut Vec<&'a str>, piece: &'a str) {
 }
 
 /// Whether the word just before a full stop is an abbreviation or an initial (`J.`).
-pub fn is_abbreviation(before_stop: &str) -> bool {
+pub(crate) fn is_abbreviation(before_stop: &str) -> bool {
     let word = before_stop
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         .next()
@@ -85,7 +85,7 @@ pub fn is_abbreviation(before_stop: &str) -> bool {
 /// first sentence longer than the budget is cut at a word boundary and marked with an
 /// ellipsis. A sentence that repeats one
 /// already taken (a lead restated as the first paragraph) is skipped.
-pub fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
+pub(crate) fn summarize<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> String {
     let mut taken: Vec<&str> = Vec::new();
     let mut seen: Vec<WordSet> = Vec::new();
     let mut words = 0;
@@ -120,7 +120,7 @@ fn cut_words(sentence: &str, max_words: usize) -> String {
 }
 
 /// Words in a text, as readers count them.
-pub fn word_count(text: &str) -> usize {
+pub(crate) fn word_count(text: &str) -> usize {
     // Bytes first: most words are ASCII, and only a word without an ASCII letter or digit
     // needs its characters read.
     text.split_whitespace()
@@ -129,6 +129,62 @@ pub fn word_count(text: &str) -> usize {
                 || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
         })
         .count()
+}
+
+/// The lowercased words of a sentence, made once, for telling repeated sentences apart.
+/// Held as the sorted hashes of the words, so making one costs no allocation per word.
+pub(crate) struct WordSet(Vec<u64>);
+
+impl WordSet {
+    pub(crate) fn of(text: &str) -> WordSet {
+        let mut hashes: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                if w.is_ascii() {
+                    for chunk in w.as_bytes().chunks(16) {
+                        let mut lower = [0u8; 16];
+                        for (l, b) in lower.iter_mut().zip(chunk) {
+                            *l = b.to_ascii_lowercase();
+                        }
+                        hasher.write(&lower[..chunk.len()]);
+                    }
+                } else {
+                    for c in w.chars().flat_map(char::to_lowercase) {
+                        hasher.write_u32(c as u32);
+                    }
+                }
+                hasher.finish()
+            })
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        WordSet(hashes)
+    }
+
+    /// Whether two sentences say nearly the same (a lead repeated as the first paragraph).
+    /// Short sentences are never taken for repeats: they share words by chance.
+    pub(crate) fn near_duplicate(&self, other: &WordSet) -> bool {
+        const MIN_WORDS: usize = 8;
+        let smaller = self.0.len().min(other.0.len());
+        if smaller < MIN_WORDS {
+            return false;
+        }
+        let (mut a, mut b, mut shared) = (0, 0, 0);
+        while a < self.0.len() && b < other.0.len() {
+            match self.0[a].cmp(&other.0[b]) {
+                std::cmp::Ordering::Less => a += 1,
+                std::cmp::Ordering::Greater => b += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a += 1;
+                    b += 1;
+                }
+            }
+        }
+        shared * 10 >= smaller * 7
+    }
 }
 
 #[cfg(test)]
@@ -234,5 +290,22 @@ mod tests {
     #[test]
     fn counts_words_not_punctuation() {
         assert_eq!(word_count("Kim , Trump — dan Moon ."), 4);
+    }
+
+    #[test]
+    fn near_duplicates() {
+        let near_duplicate = |a, b| WordSet::of(a).near_duplicate(&WordSet::of(b));
+        assert!(near_duplicate(
+            "Kim menyerukan militer dan diplomat menyiapkan langkah ofensif jelang tenggat.",
+            "Kim menyerukan militer dan diplomat menyiapkan langkah aktif dan ofensif."
+        ));
+        assert!(!near_duplicate(
+            "Kalimat pembuka nomor 1 cukup panjang.",
+            "Kalimat pembuka nomor 2 cukup panjang."
+        ));
+        assert!(!near_duplicate(
+            "Kim tiba di Hanoi.",
+            "Trump pulang ke Washington."
+        ));
     }
 }

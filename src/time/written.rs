@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::time::{SiteZone, parse_offset};
+use super::{SiteZone, parse_offset};
 
 /// A point in time, and whether the writer gave a time of day or only a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 
 /// The longest slug, in bytes: a slug is a folder name, and file systems allow 255 bytes
 /// for one; a reader's address bar is happier with far fewer.
-pub const MAX_SLUG: usize = 80;
+pub(crate) const MAX_SLUG: usize = 80;
 
 /// `Kim Jong-un` → `kim-jong-un`; `Korea Utara` → `korea-utara`. A long text gives its
 /// first words, up to [`MAX_SLUG`] bytes.
-pub fn slugify(text: &str) -> String {
-    let slug = slug::slugify(text);
+pub(crate) fn slugify(text: &str) -> String {
+    let slug = ::slug::slugify(text);
     if slug.len() <= MAX_SLUG {
         return slug;
     }
@@ -21,7 +21,7 @@ pub fn slugify(text: &str) -> String {
 
 /// A slug an editor wrote must already be clean, so it can never name a folder outside the
 /// site, and short enough to be a folder's name.
-pub fn check_slug(text: &str) -> Result<(), String> {
+pub(crate) fn check_slug(text: &str) -> Result<(), String> {
     if text.len() > MAX_SLUG {
         let start: String = text.chars().take(24).collect();
         return Err(format!(
@@ -40,7 +40,7 @@ pub fn check_slug(text: &str) -> Result<(), String> {
 
 /// `base` if `free` accepts it, else the first of `base-2`, `base-3`, ... that it does: how a
 /// made-up name gives way to one taken before it.
-pub fn first_free(base: &str, mut free: impl FnMut(&str) -> bool) -> String {
+pub(crate) fn first_free(base: &str, mut free: impl FnMut(&str) -> bool) -> String {
     std::iter::once(base.to_string())
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|slug| free(slug))

@@ -1,6 +1,8 @@
 //! The site's time zone: an IANA name or a fixed offset, for dates written without one.
 //! Shared by every stage that reads or writes a date (config, extract, content, render).
 
+pub mod written;
+
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
