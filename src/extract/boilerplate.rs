@@ -11,7 +11,7 @@ use crate::summary::split_sentences;
 
 /// How much text a match takes with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
+pub(crate) enum Reach {
     /// Just the matched text, wherever it is glued.
     Span,
     /// The sentence holding the match (newsletter and app boxes).
@@ -91,7 +91,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
 
 /// Whether `line` heads a "read also" list of headlines: a list set inside a story, which
 /// goes on after it (a "related" list closes a story instead).
-pub fn is_read_also_heading(line: &str) -> bool {
+pub(crate) fn is_read_also_heading(line: &str) -> bool {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:baca juga|read also)\s*:?$").expect("valid heading pattern")
     });
@@ -135,7 +135,7 @@ static DEFAULT_SET: LazyLock<RegexSet> =
 
 /// Lines of a story with the built-in patterns and `extra` ones removed; lines left empty
 /// are dropped.
-pub fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
+pub(crate) fn clean(lines: &[String], extra: &[Pattern]) -> Vec<String> {
     let mut kept = Vec::with_capacity(lines.len());
     let mut in_list = false;
     'lines: for line in lines {
@@ -253,7 +253,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paragraph with a photo credit, split into the text before the caption, the caption
 /// (the sentence before the credit, with the credit) and the text after it.
-pub fn split_caption(line: &str) -> Option<(&str, String, &str)> {
+pub(crate) fn split_caption(line: &str) -> Option<(&str, String, &str)> {
     let credit = CREDIT.find(line)?;
     let before = &line[..credit.start()];
     let caption_start = split_sentences(before).last().map_or(credit.start(), |s| {

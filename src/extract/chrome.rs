@@ -14,7 +14,7 @@ use super::lexicon::{NAVIGATION_WORDS, NETWORK_SITES};
 use super::outlets;
 
 /// Whether `line` is page chrome.
-pub fn is_chrome(line: &str) -> bool {
+pub(super) fn is_chrome(line: &str) -> bool {
     // Chrome never ends a sentence; a line that does is story, however it is worded.
     if line.is_empty() || line.ends_with(['.', '!', '?', '"', '”']) {
         return false;
@@ -208,7 +208,7 @@ fn bare(word: &str) -> Cow<'_, str> {
 }
 
 /// Whether `word` is a navigation or section word (`Home`, `Internasional`).
-pub fn is_navigation_word(word: &str) -> bool {
+pub(super) fn is_navigation_word(word: &str) -> bool {
     NAVIGATION.contains(bare(word).as_ref())
 }
 

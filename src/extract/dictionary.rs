@@ -42,7 +42,7 @@ const PREFIXES: &[(&str, &[&str])] = &[
 const SHORTEST_ROOT: usize = 3;
 
 /// Whether `word` (lowercase) is an Indonesian word, affixed or not.
-pub fn is_word(word: &str) -> bool {
+pub(super) fn is_word(word: &str) -> bool {
     let bare = PARTICLES
         .iter()
         .find_map(|p| word.strip_suffix(p).filter(|w| w.len() >= SHORTEST_ROOT))
@@ -59,7 +59,7 @@ pub fn is_word(word: &str) -> bool {
 }
 
 /// Whether `word` (lowercase) is a root of the word list, unaffixed.
-pub fn is_root(word: &str) -> bool {
+pub(super) fn is_root(word: &str) -> bool {
     word.len() >= SHORTEST_ROOT && ROOTS.contains(word)
 }
 

@@ -105,7 +105,7 @@ struct Sighting {
 /// Tags for an article with this title and these paragraphs, at most `max`, best first.
 /// Names in `exclude` (the outlet, cited agencies) and every known outlet or agency, also
 /// glued to another name, are never tags.
-pub fn tags(
+pub(crate) fn tags(
     title: &str,
     paragraphs: &[String],
     entities: &Entities,

@@ -10,7 +10,7 @@ use crate::summary::{is_abbreviation, split_sentences};
 
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
 /// outlet line.
-pub fn looks_like_headline(line: &str) -> bool {
+pub(crate) fn looks_like_headline(line: &str) -> bool {
     const MOST_WORDS: usize = 20;
     if line.len() > 200 || line.split_whitespace().nth(MOST_WORDS).is_some() {
         return false;
@@ -112,7 +112,10 @@ const LEAD_PARAGRAPHS: usize = 3;
 /// A title of at most `max_words` made from the story's lead: its first sentence that is
 /// not a quotation, without a lead-in (`Dilansir AFP, Senin (7/7/2025), ...`), asides in
 /// parentheses or dates, and with a long subject cut to the name before its verb.
-pub fn title_from_paragraphs<S: AsRef<str>>(paragraphs: &[S], max_words: usize) -> Option<String> {
+pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
+    paragraphs: &[S],
+    max_words: usize,
+) -> Option<String> {
     let sentences: Vec<&str> = paragraphs
         .iter()
         .take(LEAD_PARAGRAPHS)
@@ -225,7 +228,7 @@ fn is_verb(word: &str) -> bool {
 
 /// A title of at most `max_words` made from a lead sentence: the whole sentence when short,
 /// else cut at the last clause boundary that keeps at least five words, never mid-word.
-pub fn title_from_lead(sentence: &str, max_words: usize) -> String {
+pub(crate) fn title_from_lead(sentence: &str, max_words: usize) -> String {
     let sentence = sentence.trim().trim_end_matches(['.', '!', '?', '…']);
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() <= max_words {

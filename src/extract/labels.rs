@@ -7,7 +7,7 @@ use regex::Regex;
 
 /// The fields a header block states.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Labels {
+pub(super) struct Labels {
     pub title: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
@@ -55,7 +55,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Takes the labelled lines off the top of `lines` and returns what they state. Nothing is
 /// taken unless at least two labels stand together: one `Sumber:` line is a citation.
-pub fn take(lines: &mut Vec<String>) -> Labels {
+pub(super) fn take(lines: &mut Vec<String>) -> Labels {
     let top: Vec<usize> = (0..lines.len())
         .filter(|i| !lines[*i].is_empty())
         .take(TOP_LINES)

@@ -3,7 +3,7 @@
 //! that reads text with them lives beside (`entities`, `chrome`, `glued`).
 
 /// Countries, leaders, bodies and topics of the example archive.
-pub const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
+pub(super) const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
     (
         "Korea Utara",
         &[
@@ -66,7 +66,7 @@ pub const DEFAULT_ENTITIES: &[(&str, &[&str])] = &[
 ];
 
 /// Words that start a name but are not part of it: titles and offices.
-pub const ROLE_WORDS: &[&str] = &[
+pub(super) const ROLE_WORDS: &[&str] = &[
     "Presiden",
     "Wakil",
     "Menteri",
@@ -131,7 +131,7 @@ pub const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Capitalized words that are never tags on their own.
-pub const STOP_WORDS: &[&str] = &[
+pub(super) const STOP_WORDS: &[&str] = &[
     "Senin",
     "Selasa",
     "Rabu",
@@ -189,11 +189,12 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Lowercase words that may sit inside a name: `Republic of Korea`, `bin`, `van`.
-pub const CONNECTORS: &[&str] = &["of", "bin", "binti", "van", "von", "de", "der", "al", "el"];
+pub(super) const CONNECTORS: &[&str] =
+    &["of", "bin", "binti", "van", "von", "de", "der", "al", "el"];
 
 /// Words of site menus, section bars and account links, lowercase: a line made of these is
 /// page chrome, and a tag made only of them is a section name, not a subject.
-pub const NAVIGATION_WORDS: &[&str] = &[
+pub(super) const NAVIGATION_WORDS: &[&str] = &[
     "about",
     "akun",
     "beranda",
@@ -312,7 +313,7 @@ pub const NAVIGATION_WORDS: &[&str] = &[
 
 /// Sites of Indonesian media networks, as their bars list them (`KAPANLAGI NETWORK kapanlagi
 /// merdeka bola.net`), lowercase and without their domain.
-pub const NETWORK_SITES: &[&str] = &[
+pub(super) const NETWORK_SITES: &[&str] = &[
     "20detik",
     "bola",
     "brilio",
@@ -345,7 +346,7 @@ pub const NETWORK_SITES: &[&str] = &[
 
 /// Terms of law and economics that name no subject on their own: `Pasal` (article of a law)
 /// is everywhere, `Pasal 27 UU ITE` is the subject.
-pub const GENERIC_TERMS: &[&str] = &[
+pub(super) const GENERIC_TERMS: &[&str] = &[
     "APBD",
     "APBN",
     "Ayat",
@@ -373,13 +374,13 @@ pub const GENERIC_TERMS: &[&str] = &[
 ];
 
 /// Currency units and their signs: amounts are not subjects.
-pub const CURRENCIES: &[&str] = &[
+pub(super) const CURRENCIES: &[&str] = &[
     "Rp", "IDR", "USD", "US$", "EUR", "SGD", "RM", "JPY", "KRW", "CNY", "Won", "Yen", "Yuan",
     "Dolar", "Dollar", "Rupiah",
 ];
 
 /// Names written with a capital inside, which a scrape did not glue: never split.
-pub const INNER_CAPITAL_NAMES: &[&str] = &[
+pub(super) const INNER_CAPITAL_NAMES: &[&str] = &[
     "BlackBerry",
     "DeepMind",
     "FedEx",

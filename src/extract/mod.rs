@@ -2,17 +2,17 @@
 //! No I/O, no site state: everything a function needs comes in as arguments.
 
 pub mod article;
-pub mod boilerplate;
-pub mod chrome;
+pub(crate) mod boilerplate;
+mod chrome;
 pub mod dating;
-pub mod dictionary;
-pub mod entities;
-pub mod glued;
-pub mod headline;
-pub mod labels;
-pub mod lexicon;
-pub mod loss;
-pub mod outlets;
-pub mod pubdate;
-pub mod region;
-pub mod text;
+mod dictionary;
+pub(crate) mod entities;
+mod glued;
+pub(crate) mod headline;
+mod labels;
+mod lexicon;
+pub(crate) mod loss;
+pub(crate) mod outlets;
+pub(crate) mod pubdate;
+mod region;
+mod text;

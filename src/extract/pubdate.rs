@@ -68,11 +68,11 @@ impl DateEvidence {
 }
 
 /// Below this confidence `kabar check` asks an editor to look at the date.
-pub const TRUSTED: f32 = 0.8;
+pub(crate) const TRUSTED: f32 = 0.8;
 
 /// A date read from the text and what it rests on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
+pub(crate) struct Choice {
     pub dated: Dated,
     pub from: DateEvidence,
     /// The date as the text writes it, for pointing the editor at it.
@@ -92,7 +92,7 @@ pub struct Weak {
 
 impl Choice {
     /// Why an editor should look at this date, if its confidence is below [`TRUSTED`].
-    pub fn weakness(&self) -> Option<Weak> {
+    pub(crate) fn weakness(&self) -> Option<Weak> {
         if self.confidence >= TRUSTED {
             return None;
         }
@@ -118,7 +118,7 @@ impl Choice {
 
 /// Where the dates the article carries stand, besides its body.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     /// Date lines above the story.
     pub header: &'a [String],
     /// The text of a `Tanggal:` line.
@@ -162,7 +162,7 @@ fn weight(cues: &[Cue]) -> i32 {
 }
 
 /// The date that dates the article.
-pub fn choose(sources: &Sources, paragraphs: &[String], today: NaiveDate) -> Option<Choice> {
+pub(crate) fn choose(sources: &Sources, paragraphs: &[String], today: NaiveDate) -> Option<Choice> {
     let header_text = sources.header.join("\n");
     let body_text = paragraphs.join("\n");
     let placed: Vec<(DateEvidence, Found)> = [

@@ -10,7 +10,7 @@ use super::text::{ends_a_sentence, prose_words_of, without_closing_mark};
 
 /// The lines of a scrape that hold the story, as indexes into its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Story {
+pub(super) struct Story {
     /// The first line of the story's first prose run.
     pub start: usize,
     /// One past the story's last line.
@@ -24,7 +24,7 @@ pub struct Story {
 const MAX_GAP: usize = 5;
 
 /// Finds the story among `lines`. Text without prose (a list, a few short lines) is all story.
-pub fn find(lines: &[String]) -> Story {
+pub(super) fn find(lines: &[String]) -> Story {
     let mut best: Option<Run> = None;
     let mut run: Option<Run> = None;
     let mut gap = 0;

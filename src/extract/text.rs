@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Text tokenized for machines (`Kim berbicara , kata dia .`) joined back as people write it.
-pub fn detokenize(line: &str) -> Cow<'_, str> {
+pub(super) fn detokenize(line: &str) -> Cow<'_, str> {
     // A no-break space inside a name (`CNBC\u{a0}Indonesia`), a dash split by a tokenizer
     // (`Jakarta, CNN Indonesia - - Komisi`).
     if line.contains(['\u{a0}']) || line.contains(" - - ") {
@@ -28,7 +28,7 @@ pub fn detokenize(line: &str) -> Cow<'_, str> {
 }
 
 /// `JAKARTA` → `Jakarta`; names already in mixed case are kept.
-pub fn title_case(name: &str) -> String {
+pub(super) fn title_case(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
@@ -47,7 +47,7 @@ pub fn title_case(name: &str) -> String {
 }
 
 /// The largest char boundary of `text` at or below `at`.
-pub fn floor_boundary(text: &str, at: usize) -> usize {
+pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -56,22 +56,22 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
 }
 
 /// A line this long is prose, however it ends, unless it is written in title case.
-pub const PROSE_WORDS: usize = 12;
+pub(super) const PROSE_WORDS: usize = 12;
 /// A line this long that ends a sentence is prose.
 const SENTENCE_WORDS: usize = 6;
 
 /// Whether `line` reads as prose: a sentence or more of the story, not a headline or menu.
-pub fn is_prose(line: &str) -> bool {
+pub(super) fn is_prose(line: &str) -> bool {
     prose_words(line) > 0
 }
 
 /// The words of `line` when it reads as prose, else 0.
-pub fn prose_words(line: &str) -> usize {
+pub(super) fn prose_words(line: &str) -> usize {
     prose_words_of(line, line.split_whitespace().count())
 }
 
 /// [`prose_words`] of a line of `words` words.
-pub fn prose_words_of(line: &str, words: usize) -> usize {
+pub(super) fn prose_words_of(line: &str, words: usize) -> usize {
     let sentence = ends_a_sentence(line);
     let long = words >= PROSE_WORDS && !is_title_case(line);
     if long || (words >= SENTENCE_WORDS && sentence) {
@@ -82,14 +82,14 @@ pub fn prose_words_of(line: &str, words: usize) -> usize {
 }
 
 /// Whether a sentence ends `line` (a desk's code or video box after it aside).
-pub fn ends_a_sentence(line: &str) -> bool {
+pub(super) fn ends_a_sentence(line: &str) -> bool {
     let line = without_closing_mark(line.trim()).trim_end_matches(['"', '”', '\'', '’', ')']);
     line.ends_with(['.', '!', '?', '…']) && line.chars().any(char::is_lowercase)
 }
 
 /// A line without what may close a story's last sentence: the desk's code (`(dea)`), a
 /// video box (`[Gambas:Video CNN]`).
-pub fn without_closing_mark(line: &str) -> &str {
+pub(super) fn without_closing_mark(line: &str) -> &str {
     const LONGEST: usize = 40;
     let open = match line.chars().last() {
         Some(')') => '(',
@@ -103,7 +103,7 @@ pub fn without_closing_mark(line: &str) -> &str {
 }
 
 /// Whether most words of `line` start with a capital, small joining words aside.
-pub fn is_title_case(line: &str) -> bool {
+pub(super) fn is_title_case(line: &str) -> bool {
     const SMALL: &[&str] = &[
         "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "soal", "atau", "pada", "oleh",
         "jadi", "usai", "jelang", "of", "the", "and", "to", "in", "on", "for", "at", "a", "an",

@@ -73,7 +73,7 @@ impl<'a> Article<'a> {
 }
 
 /// `lines` with glued words split; `text` is the whole article, for the words it uses.
-pub fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
+pub(super) fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
     let article = Article::of(text);
     for line in lines.iter_mut() {
         if let Some(split) = unglue_line(line, &article, entities) {

@@ -9,7 +9,7 @@ use crate::extract::text::{floor_boundary, title_case};
 
 /// The place and outlet that open the body of a story.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
+pub(crate) struct Dateline {
     pub city: Option<String>,
     /// The outlet as written.
     pub outlet: Option<String>,
@@ -55,7 +55,7 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// The dateline at the start of `paragraph`, if it has one; the text after it must start a
 /// sentence.
-pub fn dateline(paragraph: &str) -> Option<Dateline> {
+pub(crate) fn dateline(paragraph: &str) -> Option<Dateline> {
     // Every form ends in a dash or colon within its first words: most paragraphs are spared
     // seven searches.
     const LONGEST: usize = 160;
@@ -88,7 +88,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
 /// Where a wire dateline starts inside a line rather than at its start: after a headline
 /// (`North Korea fires missiles SEOUL (Reuters) - ...`, the city in capitals) or glued to a
 /// teaser before it (`... program ini,Jakarta (ANTARA) - ...`).
-pub fn inline_dateline(line: &str) -> Option<usize> {
+pub(crate) fn inline_dateline(line: &str) -> Option<usize> {
     static INLINE: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(

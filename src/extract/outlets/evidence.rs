@@ -75,7 +75,7 @@ const LEAST_SHARE: f32 = 0.75;
 
 /// Clues found in the article's structure; [`choose`] adds those in its text.
 #[derive(Debug, Default)]
-pub struct Clues<'a> {
+pub(crate) struct Clues<'a> {
     /// An outlet named in a header line or byline, and which of the two.
     pub header: Option<(&'a str, SourceEvidence)>,
     pub dateline: Option<&'a str>,
@@ -84,7 +84,7 @@ pub struct Clues<'a> {
 }
 
 /// The publishing outlet, and the strongest evidence for it.
-pub fn choose(clues: &Clues, text: &str) -> Option<(Outlet, SourceEvidence)> {
+pub(crate) fn choose(clues: &Clues, text: &str) -> Option<(Outlet, SourceEvidence)> {
     let mut found: Vec<(Named, SourceEvidence)> = Vec::new();
     if let Some((name, from)) = clues.header {
         found.push((Named::of(name), from));

@@ -6,7 +6,7 @@ use super::Outlet;
 
 /// A news outlet or agency, with the ways its name is written.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Known {
+pub(crate) struct Known {
     pub name: &'static str,
     pub url: Option<&'static str>,
     /// Spellings in datelines, headers and citations, matched without regard to case.
@@ -31,7 +31,7 @@ const fn agency(name: &'static str, forms: &'static [&'static str]) -> Known {
 
 /// Outlets first (their fingerprints are tried in this order), then agencies and foreign media
 /// that Indonesian outlets cite.
-pub const KNOWN: &[Known] = &[
+pub(crate) const KNOWN: &[Known] = &[
     outlet(
         "CNN Indonesia",
         "https://www.cnnindonesia.com",
@@ -288,7 +288,7 @@ pub const KNOWN: &[Known] = &[
 ];
 
 impl Known {
-    pub fn outlet(&self) -> Outlet {
+    pub(crate) fn outlet(&self) -> Outlet {
         Outlet {
             name: self.name.to_string(),
             url: None,
@@ -301,7 +301,7 @@ impl Known {
 /// one group share some: detik, CNN Indonesia and CNBC Indonesia all show `SCROLL TO
 /// CONTINUE WITH CONTENT` and embed 20detik videos, and `[Gambas:` is the embed mark of CNN
 /// Indonesia and CNBC Indonesia alike.
-pub const FINGERPRINTS: &[(&str, &[&str])] = &[
+pub(crate) const FINGERPRINTS: &[(&str, &[&str])] = &[
     ("[Gambas:Video CNN]", &["CNN Indonesia"]),
     ("[Gambas:Video CNBC]", &["CNBC Indonesia"]),
     ("[Gambas:", &["CNN Indonesia", "CNBC Indonesia"]),

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use dateline::{Dateline, dateline, inline_dateline};
-pub use evidence::{Clues, SourceEvidence, choose};
-pub use known::{FINGERPRINTS, KNOWN, Known};
+pub(crate) use dateline::{Dateline, dateline, inline_dateline};
+pub(crate) use evidence::{Clues, SourceEvidence, choose};
+pub(crate) use known::{FINGERPRINTS, KNOWN, Known};
 
 /// The outlet a briefing reports from, as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -65,14 +65,14 @@ static BY_FORM: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
 });
 
 /// The known outlet a written name stands for (`KOMPAS.com` → Kompas.com).
-pub fn known(written: &str) -> Option<&'static Known> {
+pub(crate) fn known(written: &str) -> Option<&'static Known> {
     BY_FORM.get(&written.trim().to_lowercase()).copied()
 }
 
 /// Whether a phrase is an outlet or agency, or starts or ends with one: a scrape that lost
 /// the link between `Associated Press` and `KCNA` leaves `Associated Press KCNA`, which is
 /// no one's name.
-pub fn names_an_outlet(phrase: &str) -> bool {
+pub(crate) fn names_an_outlet(phrase: &str) -> bool {
     const SHORTEST: usize = 3;
     let phrase = phrase.trim().to_lowercase();
     let is_form = |part: &str| part.len() >= SHORTEST && BY_FORM.contains_key(part);
@@ -95,7 +95,7 @@ fn forms_alternation() -> String {
 }
 
 /// An outlet named in a header line: `CNN Indonesia | Selasa, ...` or `Kompas.com - 21/01/2019`.
-pub fn header_outlet(line: &str) -> Option<String> {
+pub(crate) fn header_outlet(line: &str) -> Option<String> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
@@ -111,7 +111,7 @@ pub fn header_outlet(line: &str) -> Option<String> {
 /// The outlet the text's fingerprints leave: each mark found narrows the candidates to the
 /// outlets that carry it, and an outlet is named only when one is left. A mark a group
 /// shares narrows nothing to one on its own.
-pub fn fingerprint(text: &str) -> Option<&'static Known> {
+pub(crate) fn fingerprint(text: &str) -> Option<&'static Known> {
     let mut left: Option<Vec<&str>> = None;
     for (_, outlets) in FINGERPRINTS.iter().filter(|(mark, _)| text.contains(mark)) {
         left = Some(match left {
@@ -133,14 +133,14 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The address in a line that holds nothing but a web address, if it is one.
-pub fn address_line(line: &str) -> Option<&str> {
+pub(crate) fn address_line(line: &str) -> Option<&str> {
     Some(ADDRESS.captures(line.trim())?.name("address")?.as_str())
 }
 
 /// The known outlet whose own address `line` is, when the line holds nothing but a web
 /// address (`https://news.detik.com/...`, `Sumber: https://www.kompas.com/...`): the scrape
 /// saved where the article came from. An address inside a sentence is a citation, not this.
-pub fn address_outlet(line: &str) -> Option<&'static Known> {
+pub(crate) fn address_outlet(line: &str) -> Option<&'static Known> {
     let host = ADDRESS
         .captures(line.trim())?
         .name("host")?
@@ -156,7 +156,7 @@ pub fn address_outlet(line: &str) -> Option<&'static Known> {
 
 /// Agencies and media the text cites (`dilansir dari Associated Press (AP)`, `dikutip dari
 /// AFP`, `seperti dilaporkan KCNA`), by their known names, in order of first citation.
-pub fn cited(text: &str) -> Vec<String> {
+pub(crate) fn cited(text: &str) -> Vec<String> {
     static CITING: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
