@@ -71,11 +71,12 @@ fn edits_only(root: &Path, found: &Discovery, changed: &[PathBuf]) -> bool {
         })
 }
 
-/// A file's modification time and size: when both are unchanged, so is its parse.
-type Stamp = (Option<SystemTime>, u64);
+/// A file's modification time and size: when both are unchanged, so is its parse (not a
+/// *stamp*, which fingerprints a whole build).
+type FileState = (Option<SystemTime>, u64);
 
 struct Parsed {
-    stamp: Stamp,
+    file_state: FileState,
     result: Result<Arc<Briefing>, Diagnostic>,
     /// [`body_digest`] of the briefing, computed once.
     digest: u64,
@@ -410,7 +411,7 @@ impl Session {
     }
 
     /// Every briefing, parsing again only the files that changed. After a fresh walk every
-    /// file's stamp is checked too, to catch changes no event reported.
+    /// file's modification time and size are checked too, to catch changes no event reported.
     fn read(
         &mut self,
         found: &Discovery,
@@ -430,14 +431,14 @@ impl Session {
                 if !stale && !walked {
                     return None;
                 }
-                let stamp = stamp(&root.join(&source.path));
-                if !stale && cached.is_some_and(|p| p.stamp == stamp) {
+                let file_state = file_state(&root.join(&source.path));
+                if !stale && cached.is_some_and(|p| p.file_state == file_state) {
                     return None;
                 }
                 let result = content::parse(root, source, reader, today).map(Arc::new);
                 let digest = result.as_ref().map_or(0, |b| body_digest(b));
                 let parsed = Parsed {
-                    stamp,
+                    file_state,
                     result,
                     digest,
                 };
@@ -462,13 +463,13 @@ impl Session {
         (briefings, errors)
     }
 
-    /// Copied files, read again only when their stamp changed.
+    /// Copied files, read again only when their modification time or size changed.
     fn copies(&self, root: &Path, copies: &[FileCopy]) -> Result<Vec<Made>, BuildError> {
         copies
             .par_iter()
             .map(|copy| {
                 let key = match &copy.from {
-                    CopySource::File(from) => digest::of((from, stamp(&root.join(from)))),
+                    CopySource::File(from) => digest::of((from, file_state(&root.join(from)))),
                     CopySource::Builtin(bytes) => digest::of(bytes),
                 };
                 let unchanged = self
@@ -506,7 +507,7 @@ fn render(
     all_or_errors(rendered)
 }
 
-fn stamp(path: &Path) -> Stamp {
+fn file_state(path: &Path) -> FileState {
     std::fs::metadata(path).map_or((None, 0), |m| (m.modified().ok(), m.len()))
 }
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Outcome, Parsed, Session, render, salted, stamp};
+use super::{Outcome, Parsed, Session, file_state, render, salted};
 use crate::Site;
 use crate::content::{self, Briefing, Reader};
 use crate::error::BuildError;
@@ -85,11 +85,11 @@ impl Session {
             .map(|path| {
                 let &at = last.positions.get(path)?;
                 let source = found.sources.iter().find(|s| s.path == *path)?;
-                let stamp = stamp(&root.join(path));
+                let file_state = file_state(&root.join(path));
                 let briefing = Arc::new(content::parse(root, source, &reader, today).ok()?);
                 body_alone_differs(&last.site.archive.briefings[at], &briefing).then(|| {
                     let parsed = Parsed {
-                        stamp,
+                        file_state,
                         result: Ok(Arc::clone(&briefing)),
                         digest: body_digest(&briefing),
                     };
