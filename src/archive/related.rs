@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use super::groups::Group;
 use crate::content::Briefing;
+use crate::slug::slugify;
 
 /// How many related briefings each one gets.
 pub const RELATED: usize = 5;
@@ -32,13 +33,16 @@ const COMMON_WORD: f64 = 0.05;
 /// The most words of one briefing looked at: its rarest.
 const WORDS: usize = 8;
 
-/// The related lists of the last archive, kept by a rebuilding session: an edit that leaves
+/// The related lists of the last archive, kept by a rebuilding session. An edit that leaves
 /// every briefing's date, title, summary and tags as they were (most edits of a body) keeps
-/// them as they are.
+/// them all; one that changes a title, summary or tags ranks again only the briefings whose
+/// candidate lists it changed: those on a tag or word it gained or lost.
 #[derive(Debug, Default)]
 pub struct Cache {
     /// The briefings the lists were made from, in archive order.
     made_from: Vec<Arc<Briefing>>,
+    /// Each one's distinctive words.
+    words_of: Vec<Vec<String>>,
     lists: Vec<Vec<usize>>,
 }
 
@@ -49,17 +53,82 @@ impl Cache {
         tags: &[Group],
         tags_of: &[Vec<usize>],
     ) -> Vec<Vec<usize>> {
-        let same = self.made_from.len() == briefings.len()
-            && self
-                .made_from
-                .iter()
-                .zip(briefings)
-                .all(|(old, new)| Arc::ptr_eq(old, new) || shows_the_same(old, new));
-        if !same {
-            self.lists = related(briefings, tags, tags_of);
-            self.made_from = briefings.to_vec();
+        match self.changed(briefings) {
+            Some(changed) if changed.is_empty() => {}
+            Some(changed) => self.rank_again(briefings, tags, tags_of, &changed),
+            None => {
+                self.words_of = briefings.par_iter().map(|b| distinctive_words(b)).collect();
+                let index = Index::new(briefings, tags, tags_of, &self.words_of);
+                self.lists = (0..briefings.len())
+                    .into_par_iter()
+                    .map(|i| index.rank(i))
+                    .collect();
+            }
         }
+        self.made_from = briefings.to_vec();
         self.lists.clone()
+    }
+
+    /// The positions whose ranking inputs changed, or `None` when the archive is not the
+    /// same briefings at the same positions and dates (then every list is made again).
+    fn changed(&self, briefings: &[Arc<Briefing>]) -> Option<Vec<usize>> {
+        if self.made_from.len() != briefings.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (at, (old, new)) in self.made_from.iter().zip(briefings).enumerate() {
+            if Arc::ptr_eq(old, new) || shows_the_same(old, new) {
+                continue;
+            }
+            if old.path != new.path || old.date != new.date {
+                return None;
+            }
+            changed.push(at);
+        }
+        Some(changed)
+    }
+
+    /// Ranks again the changed briefings and every briefing on a tag or word one of them
+    /// gained or lost: no other list can differ, since a ranking reads only the lists of
+    /// its own tags and words, their lengths and the briefings' dates.
+    fn rank_again(
+        &mut self,
+        briefings: &[Arc<Briefing>],
+        tags: &[Group],
+        tags_of: &[Vec<usize>],
+        changed: &[usize],
+    ) {
+        let mut gained_or_lost_words: Vec<String> = Vec::new();
+        let mut gained_or_lost_tags: Vec<String> = Vec::new();
+        for &at in changed {
+            let words = distinctive_words(&briefings[at]);
+            let old = std::mem::replace(&mut self.words_of[at], words);
+            gained_or_lost_words.extend(either_not_both(&old, &self.words_of[at]));
+            let tag_slugs = |b: &Briefing| {
+                let mut slugs: Vec<String> = b.tags.iter().map(|t| slugify(t)).collect();
+                slugs.sort();
+                slugs
+            };
+            let (old, new) = (tag_slugs(&self.made_from[at]), tag_slugs(&briefings[at]));
+            gained_or_lost_tags.extend(either_not_both(&old, &new));
+        }
+        let index = Index::new(briefings, tags, tags_of, &self.words_of);
+        let mut again: Vec<usize> = changed.to_vec();
+        for word in &gained_or_lost_words {
+            again.extend(index.postings.get(word.as_str()).into_iter().flatten());
+        }
+        for group in tags {
+            if gained_or_lost_tags.contains(&group.slug) {
+                again.extend(&group.members);
+            }
+        }
+        again.sort_unstable();
+        again.dedup();
+        let lists: Vec<(usize, Vec<usize>)> =
+            again.into_par_iter().map(|i| (i, index.rank(i))).collect();
+        for (i, list) in lists {
+            self.lists[i] = list;
+        }
     }
 }
 
@@ -69,42 +138,89 @@ fn shows_the_same(old: &Briefing, new: &Briefing) -> bool {
         == (&new.slug, new.date, &new.title, &new.summary, &new.tags)
 }
 
+/// The items of two sorted lists that only one of them holds.
+fn either_not_both(a: &[String], b: &[String]) -> Vec<String> {
+    let only = |x: &[String], y: &[String]| {
+        x.iter()
+            .filter(|w| y.binary_search(w).is_err())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let mut both = only(a, b);
+    both.extend(only(b, a));
+    both
+}
+
 /// For each briefing (by position, newest first), its related briefings, best first.
 pub fn related(
     briefings: &[Arc<Briefing>],
     tags: &[Group],
     tags_of: &[Vec<usize>],
 ) -> Vec<Vec<usize>> {
-    let words_of: Vec<Vec<String>> = briefings.par_iter().map(|b| distinctive_words(b)).collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, words) in words_of.iter().enumerate() {
-        for word in words {
-            postings.entry(word.as_str()).or_default().push(i);
+    Cache::default().related(briefings, tags, tags_of)
+}
+
+/// What ranking reads: each briefing's tags and words, and who else has them.
+struct Index<'a> {
+    tags: &'a [Group],
+    tags_of: &'a [Vec<usize>],
+    words_of: &'a [Vec<String>],
+    /// Word → the briefings (positions, ascending) that have it.
+    postings: HashMap<&'a str, Vec<usize>>,
+    times: Vec<i64>,
+    /// How many briefings there are.
+    n: f64,
+    /// A word on more briefings than this is not distinctive.
+    common: usize,
+}
+
+impl<'a> Index<'a> {
+    fn new(
+        briefings: &[Arc<Briefing>],
+        tags: &'a [Group],
+        tags_of: &'a [Vec<usize>],
+        words_of: &'a [Vec<String>],
+    ) -> Self {
+        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, words) in words_of.iter().enumerate() {
+            for word in words {
+                postings.entry(word.as_str()).or_default().push(i);
+            }
+        }
+        let n = briefings.len() as f64;
+        Index {
+            tags,
+            tags_of,
+            words_of,
+            postings,
+            times: briefings.iter().map(|b| b.date.timestamp()).collect(),
+            n,
+            common: (n * COMMON_WORD).max(2.0) as usize,
         }
     }
-    let n = briefings.len() as f64;
-    let idf = |df: usize| (n / df as f64).ln();
-    let common = (n * COMMON_WORD).max(2.0) as usize;
-    let times: Vec<i64> = briefings.iter().map(|b| b.date.timestamp()).collect();
-    (0..briefings.len())
-        .into_par_iter()
-        .map(|i| {
-            let tag_lists = tags_of[i]
-                .iter()
-                .map(|&t| (tags[t].members.as_slice(), idf(tags[t].members.len())));
-            let mut words: Vec<&[usize]> = words_of[i]
-                .iter()
-                .map(|w| postings[w.as_str()].as_slice())
-                .filter(|list| list.len() > 1 && list.len() <= common)
-                .collect();
-            words.sort_by_key(|list| list.len());
-            words.truncate(WORDS);
-            let word_lists = words
-                .into_iter()
-                .map(|list| (list, WORD_WEIGHT * idf(list.len())));
-            rank(&times, i, tag_lists.chain(word_lists))
-        })
-        .collect()
+
+    fn idf(&self, df: usize) -> f64 {
+        (self.n / df as f64).ln()
+    }
+
+    /// Briefing `i`'s related briefings, best first.
+    fn rank(&self, i: usize) -> Vec<usize> {
+        let tag_lists = self.tags_of[i].iter().map(|&t| {
+            let members = self.tags[t].members.as_slice();
+            (members, self.idf(members.len()))
+        });
+        let mut words: Vec<&[usize]> = self.words_of[i]
+            .iter()
+            .map(|w| self.postings[w.as_str()].as_slice())
+            .filter(|list| list.len() > 1 && list.len() <= self.common)
+            .collect();
+        words.sort_by_key(|list| list.len());
+        words.truncate(WORDS);
+        let word_lists = words
+            .into_iter()
+            .map(|list| (list, WORD_WEIGHT * self.idf(list.len())));
+        rank(&self.times, i, tag_lists.chain(word_lists))
+    }
 }
 
 /// The best [`RELATED`] candidates for `i` from weighted lists of positions.
@@ -275,5 +391,61 @@ mod tests {
         assert_eq!(nearest(&list, 0)[0], 0);
         assert_eq!(*nearest(&list, 999).last().unwrap(), 999);
         assert_eq!(nearest(&list[..10], 3), &list[..10]);
+    }
+
+    /// Titles, summaries and tags edited one after another, a cache kept throughout: every
+    /// step's lists equal those made from scratch.
+    #[test]
+    fn lists_ranked_again_after_edits_equal_lists_made_afresh() {
+        // Rare words (a few briefings each), so word lists count, beside common tags.
+        let words: Vec<String> = (0..150).map(|n| format!("kata{n}")).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        const TAGS: &[&str] = &["Korea Utara", "KTT Hanoi", "Sanksi", "Rudal", "Kim Jong-un"];
+        let mut seed: u64 = 11;
+        let mut below = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n as u64) as usize
+        };
+        let mut all: Vec<Arc<Briefing>> = (0..120)
+            .map(|n| {
+                let date = format!("2019-{:02}-{:02}T10:00:00+07:00", 1 + n % 12, 1 + n % 28);
+                briefing(&format!("k{n:03}"), &date, &[])
+            })
+            .collect();
+        let mut cache = Cache::default();
+        for step in 0..150 {
+            let at = if step == 0 { 0 } else { below(all.len()) };
+            let mut edited = (*all[at]).clone();
+            let pick = |below: &mut dyn FnMut(usize) -> usize, from: &[&str], n: usize| {
+                (0..n)
+                    .map(|_| from[below(from.len())].to_string())
+                    .collect::<Vec<_>>()
+            };
+            match if step == 0 { 3 } else { below(3) } {
+                0 => edited.title = pick(&mut below, &words, 3).join(" "),
+                1 => edited.summary = pick(&mut below, &words, 6).join(" "),
+                _ => {
+                    let mut tags = pick(&mut below, TAGS, 2);
+                    tags.dedup();
+                    edited.tags = tags;
+                }
+            }
+            if step == 0 {
+                // Every briefing starts with words and tags of its own.
+                for b in &mut all {
+                    let mut b2 = (**b).clone();
+                    b2.title = pick(&mut below, &words, 3).join(" ");
+                    b2.tags = vec![TAGS[below(TAGS.len())].to_string()];
+                    *b = Arc::new(b2);
+                }
+            } else {
+                all[at] = Arc::new(edited);
+            }
+            let kept = Archive::reusing(all.clone(), &mut cache);
+            let afresh = Archive::new(all.clone());
+            assert_eq!(kept.related, afresh.related, "step {step}");
+        }
     }
 }
