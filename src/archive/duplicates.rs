@@ -4,9 +4,11 @@
 //! naming both, before anything is published; a warning when the `.md` is marked
 //! `duplicate_of`, since the site then publishes the story once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use crate::content::Briefing;
 use crate::error::Diagnostic;
@@ -14,13 +16,23 @@ use crate::error::Diagnostic;
 /// Raw articles whose title and day a Markdown briefing has too: errors, and warnings
 /// where the Markdown briefing is marked a copy.
 pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let mut by_story: BTreeMap<(chrono::NaiveDate, String), Vec<&Briefing>> = BTreeMap::new();
+    // Only a story with a raw article in it can be told twice: the Markdown briefings of
+    // other days are not even keyed.
+    let raw: HashSet<(NaiveDate, String)> = briefings
+        .iter()
+        .filter(|b| is_raw(&b.path))
+        .map(|b| story_of(b))
+        .collect();
+    let raw_days: HashSet<NaiveDate> = raw.iter().map(|(day, _)| *day).collect();
+    let mut by_story: BTreeMap<(NaiveDate, String), Vec<&Briefing>> = BTreeMap::new();
     for b in briefings {
-        let title: Vec<String> = b.title.split_whitespace().map(str::to_lowercase).collect();
-        by_story
-            .entry((b.date.date_naive(), title.join(" ")))
-            .or_default()
-            .push(b);
+        if !raw_days.contains(&b.date.date_naive()) {
+            continue;
+        }
+        let story = story_of(b);
+        if is_raw(&b.path) || raw.contains(&story) {
+            by_story.entry(story).or_default().push(b);
+        }
     }
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for story in by_story.values().filter(|s| s.len() > 1) {
@@ -55,6 +67,12 @@ pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnost
         }
     }
     (errors, warnings)
+}
+
+/// A briefing's day and its title in lowercase words: what two tellings of a story share.
+fn story_of(b: &Briefing) -> (NaiveDate, String) {
+    let title: Vec<String> = b.title.split_whitespace().map(str::to_lowercase).collect();
+    (b.date.date_naive(), title.join(" "))
 }
 
 fn is_raw(path: &Path) -> bool {

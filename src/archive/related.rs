@@ -7,10 +7,10 @@
 //! [`WINDOW`] contributes only the briefings nearest in time, which are the ones the
 //! tie-break would prefer anyway, so the work per briefing is bounded at any archive size.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::groups::Group;
 use crate::content::Briefing;
@@ -166,7 +166,7 @@ struct Index<'a> {
     tags_of: &'a [Vec<usize>],
     words_of: &'a [Vec<String>],
     /// Word → the briefings (positions, ascending) that have it.
-    postings: HashMap<&'a str, Vec<usize>>,
+    postings: FxHashMap<&'a str, Vec<usize>>,
     times: Vec<i64>,
     /// How many briefings there are.
     n: f64,
@@ -181,7 +181,7 @@ impl<'a> Index<'a> {
         tags_of: &'a [Vec<usize>],
         words_of: &'a [Vec<String>],
     ) -> Self {
-        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, words) in words_of.iter().enumerate() {
             for word in words {
                 postings.entry(word.as_str()).or_default().push(i);
