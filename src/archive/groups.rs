@@ -1,7 +1,7 @@
 //! Indexes of names briefings carry (tags, sources, places): one entry per slug, however
 //! the name was spelled.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use crate::content::Briefing;
@@ -32,8 +32,8 @@ pub fn index<'a>(
 ) -> Index {
     let names: Vec<Vec<&str>> = briefings.iter().map(|b| names(b)).collect();
     // Each spelling leads to its slug's slot (or to none), so a name costs one lookup.
-    let mut slot_of: HashMap<&str, Option<usize>> = HashMap::new();
-    let mut slot_of_slug: HashMap<String, usize> = HashMap::new();
+    let mut slot_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut slot_of_slug: FxHashMap<String, usize> = FxHashMap::default();
     let mut slots: Vec<Slot> = Vec::new();
     for (i, written) in names.iter().enumerate() {
         for &name in written {
@@ -80,7 +80,7 @@ pub fn index<'a>(
 /// A group while the index is being built.
 struct Slot<'a> {
     slug: String,
-    spellings: HashMap<&'a str, usize>,
+    spellings: FxHashMap<&'a str, usize>,
     members: Vec<usize>,
 }
 
@@ -88,7 +88,7 @@ impl<'a> Slot<'a> {
     fn new(slug: String) -> Slot<'a> {
         Slot {
             slug,
-            spellings: HashMap::new(),
+            spellings: FxHashMap::default(),
             members: Vec::new(),
         }
     }
