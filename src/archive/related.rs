@@ -53,6 +53,12 @@ impl Cache {
         tags: &[Group],
         tags_of: &[Vec<usize>],
     ) -> Vec<Vec<usize>> {
+        self.update(briefings, tags, tags_of);
+        self.lists.clone()
+    }
+
+    /// Brings the lists up to date with `briefings`.
+    fn update(&mut self, briefings: &[Arc<Briefing>], tags: &[Group], tags_of: &[Vec<usize>]) {
         match self.changed(briefings) {
             Some(changed) if changed.is_empty() => {}
             Some(changed) => self.rank_again(briefings, tags, tags_of, &changed),
@@ -66,7 +72,6 @@ impl Cache {
             }
         }
         self.made_from = briefings.to_vec();
-        self.lists.clone()
     }
 
     /// The positions whose ranking inputs changed, or `None` when the archive is not the
@@ -104,11 +109,6 @@ impl Cache {
             let words = distinctive_words(&briefings[at]);
             let old = std::mem::replace(&mut self.words_of[at], words);
             gained_or_lost_words.extend(either_not_both(&old, &self.words_of[at]));
-            let tag_slugs = |b: &Briefing| {
-                let mut slugs: Vec<String> = b.tags.iter().map(|t| slugify(t)).collect();
-                slugs.sort();
-                slugs
-            };
             let (old, new) = (tag_slugs(&self.made_from[at]), tag_slugs(&briefings[at]));
             gained_or_lost_tags.extend(either_not_both(&old, &new));
         }
@@ -138,6 +138,13 @@ fn shows_the_same(old: &Briefing, new: &Briefing) -> bool {
         == (&new.slug, new.date, &new.title, &new.summary, &new.tags)
 }
 
+/// The slugs of a briefing's tags, sorted: the groups it is a member of.
+fn tag_slugs(b: &Briefing) -> Vec<String> {
+    let mut slugs: Vec<String> = b.tags.iter().map(|t| slugify(t)).collect();
+    slugs.sort();
+    slugs
+}
+
 /// The items of two sorted lists that only one of them holds.
 fn either_not_both(a: &[String], b: &[String]) -> Vec<String> {
     let only = |x: &[String], y: &[String]| {
@@ -157,7 +164,9 @@ pub fn related(
     tags: &[Group],
     tags_of: &[Vec<usize>],
 ) -> Vec<Vec<usize>> {
-    Cache::default().related(briefings, tags, tags_of)
+    let mut cache = Cache::default();
+    cache.update(briefings, tags, tags_of);
+    cache.lists
 }
 
 /// What ranking reads: each briefing's tags and words, and who else has them.
@@ -408,39 +417,35 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             ((seed >> 33) % n as u64) as usize
         };
+        let pick = |below: &mut dyn FnMut(usize) -> usize, from: &[&str], n: usize| {
+            (0..n)
+                .map(|_| from[below(from.len())].to_string())
+                .collect::<Vec<_>>()
+        };
+        // Every briefing starts with words and a tag of its own.
         let mut all: Vec<Arc<Briefing>> = (0..120)
             .map(|n| {
                 let date = format!("2019-{:02}-{:02}T10:00:00+07:00", 1 + n % 12, 1 + n % 28);
-                briefing(&format!("k{n:03}"), &date, &[])
+                let mut b = (*briefing(&format!("k{n:03}"), &date, &[])).clone();
+                b.title = pick(&mut below, &words, 3).join(" ");
+                b.tags = vec![TAGS[below(TAGS.len())].to_string()];
+                Arc::new(b)
             })
             .collect();
         let mut cache = Cache::default();
         for step in 0..150 {
-            let at = if step == 0 { 0 } else { below(all.len()) };
-            let mut edited = (*all[at]).clone();
-            let pick = |below: &mut dyn FnMut(usize) -> usize, from: &[&str], n: usize| {
-                (0..n)
-                    .map(|_| from[below(from.len())].to_string())
-                    .collect::<Vec<_>>()
-            };
-            match if step == 0 { 3 } else { below(3) } {
-                0 => edited.title = pick(&mut below, &words, 3).join(" "),
-                1 => edited.summary = pick(&mut below, &words, 6).join(" "),
-                _ => {
-                    let mut tags = pick(&mut below, TAGS, 2);
-                    tags.dedup();
-                    edited.tags = tags;
+            if step > 0 {
+                let at = below(all.len());
+                let mut edited = (*all[at]).clone();
+                match below(3) {
+                    0 => edited.title = pick(&mut below, &words, 3).join(" "),
+                    1 => edited.summary = pick(&mut below, &words, 6).join(" "),
+                    _ => {
+                        let mut tags = pick(&mut below, TAGS, 2);
+                        tags.dedup();
+                        edited.tags = tags;
+                    }
                 }
-            }
-            if step == 0 {
-                // Every briefing starts with words and tags of its own.
-                for b in &mut all {
-                    let mut b2 = (**b).clone();
-                    b2.title = pick(&mut below, &words, 3).join(" ");
-                    b2.tags = vec![TAGS[below(TAGS.len())].to_string()];
-                    *b = Arc::new(b2);
-                }
-            } else {
                 all[at] = Arc::new(edited);
             }
             let kept = Archive::reusing(all.clone(), &mut cache);

@@ -57,12 +57,12 @@ where
 
 /// A value made from `input` and the site's settings alone: keyed by its input, which
 /// costs less than making it.
-struct From<I, F> {
+struct MadeFrom<I, F> {
     input: I,
     make: F,
 }
 
-impl<I, F, T> Made for From<I, F>
+impl<I, F, T> Made for MadeFrom<I, F>
 where
     I: Hash + Sync,
     F: Fn(&I) -> T + Sync,
@@ -105,7 +105,7 @@ impl<'r> Shown<'r> {
         input: I,
         make: impl Fn(&I) -> T + Sync + 'r,
     ) {
-        self.add(name, Value::Made(Box::new(From { input, make })));
+        self.add(name, Value::Made(Box::new(MadeFrom { input, make })));
     }
 
     /// Adds a value made by `make` from briefing `i`'s card and own data alone.
