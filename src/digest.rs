@@ -18,15 +18,23 @@ pub(crate) fn of(value: impl Hash) -> u64 {
 
 /// The digest of a value as it serialises: what a template is given of it.
 pub(crate) fn of_serialized(value: &(impl Serialize + ?Sized)) -> u64 {
-    let mut sink = Sink(Xxh3Default::new());
+    let mut sink = Sink::default();
     // Writing to a hasher cannot fail. A value that cannot serialise fails the page's
     // render, where its error is reported, so its key need not be right.
     let _ = serde_json::to_writer(&mut sink, value);
-    sink.0.digest()
+    sink.digest()
 }
 
-/// Serialised bytes, fed to a hasher as they are written.
-struct Sink(Xxh3Default);
+/// The digest of bytes as they are written (serialised, or copied from a file).
+#[derive(Default)]
+pub(crate) struct Sink(Xxh3Default);
+
+impl Sink {
+    /// The digest of every byte written so far.
+    pub(crate) fn digest(&self) -> u64 {
+        self.0.digest()
+    }
+}
 
 impl io::Write for Sink {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {

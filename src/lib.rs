@@ -107,6 +107,16 @@ pub struct Report {
     pub skipped: Vec<Diagnostic>,
     /// The addresses made from titles, by source file (see [`Site::made_addresses`]).
     pub made_addresses: std::collections::BTreeMap<PathBuf, String>,
+    /// Files parsed and pages rendered, rather than taken from the last build (see
+    /// `.public.kabar-cache` in the README).
+    pub made_anew: MadeAnew,
+}
+
+/// What a build parsed and rendered itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MadeAnew {
+    pub files: usize,
+    pub pages: usize,
 }
 
 impl Report {
@@ -124,6 +134,7 @@ impl Report {
             drafts_left_out: site.drafts_left_out,
             skipped: site.skipped.clone(),
             made_addresses: Default::default(),
+            made_anew: MadeAnew::default(),
         }
     }
 }
@@ -196,6 +207,18 @@ pub fn read_briefings(
     config: &Config,
     shelf: Option<&Arc<Shelf>>,
 ) -> Read {
+    read_reusing(options, found, config, shelf, None)
+}
+
+/// [`read_briefings`], taking each file whose bytes and time are unchanged from the last
+/// build's `cache` as that build parsed it.
+fn read_reusing(
+    options: &Options,
+    found: &content::Discovery,
+    config: &Config,
+    shelf: Option<&Arc<Shelf>>,
+    cache: Option<&build::cache::Cache>,
+) -> Read {
     let today = config.timezone.now().date_naive();
     let reader = match content::Reader::new(config) {
         Ok(reader) => reader,
@@ -206,22 +229,33 @@ pub fn read_briefings(
             };
         }
     };
-    let results: Vec<Result<Briefing, Diagnostic>> = found
+    let results: Vec<Result<(u64, Briefing, bool), Diagnostic>> = found
         .sources
         .par_iter()
         .map(|source| {
-            let mut b = content::parse(&options.root, source, &reader, today)?;
+            let (text, modified) =
+                content::read_file(&options.root.join(&source.path), &source.path)?;
+            let file = build::cache::file_digest(&text, modified);
+            if let Some(kept) = cache.and_then(|c| c.briefing(&source.path, file)) {
+                return Ok((file, kept, false));
+            }
+            let context = content::Context { today, modified };
+            let mut b = content::parse_text(&source.path, source.kind, &text, &reader, &context)?;
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));
             }
-            Ok(b)
+            Ok((file, b, true))
         })
         .collect();
     let mut read = Read::default();
     for result in results {
+        read.read_anew += result.as_ref().map_or(1, |(_, _, anew)| usize::from(*anew));
         match result {
-            Ok(b) if b.draft && !options.drafts => read.drafts_left_out += 1,
-            Ok(b) => read.briefings.push(b),
+            Ok((_, b, _)) if b.draft && !options.drafts => read.drafts_left_out += 1,
+            Ok((file, b, _)) => {
+                read.briefings.push(b);
+                read.file_digests.push(file);
+            }
             Err(e) => read.errors.push(e),
         }
     }
@@ -232,10 +266,23 @@ pub fn read_briefings(
 #[derive(Default)]
 pub struct Read {
     pub briefings: Vec<Briefing>,
+    /// Each briefing's file, as a digest of its bytes and time, in the order of `briefings`.
+    pub file_digests: Vec<u64>,
     /// The files that could not be read, each with its problem.
     pub errors: Vec<Diagnostic>,
     /// Briefings marked `draft: true`, left out of a build without `--drafts`.
     pub drafts_left_out: usize,
+    /// Files parsed, rather than taken from the last build's cache.
+    pub read_anew: usize,
+}
+
+/// The site as `kabar build` loads it, with what it keeps for the next build.
+struct Loaded {
+    site: Site,
+    /// Each briefing as parsed, with its file's digest.
+    parsed: Vec<(u64, Arc<Briefing>)>,
+    /// Files parsed, rather than taken from the last build's cache.
+    read_anew: usize,
 }
 
 impl Site {
@@ -243,24 +290,31 @@ impl Site {
     pub fn load(options: &Options) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let config = timings.time("config", || load_config(options))?;
-        Site::load_with(options, config, timings, None)
+        Site::load_with(options, config, timings, None, None).map(|loaded| loaded.site)
     }
 
     /// Everything after reading the configuration; `timings` holds the stages so far. Bodies
-    /// go on `shelf` when given.
+    /// go on `shelf` when given; files unchanged since the build that left `cache` are taken
+    /// from it.
     fn load_with(
         options: &Options,
         config: Config,
         mut timings: Timings,
         shelf: Option<Arc<Shelf>>,
-    ) -> Result<Site, BuildError> {
+        cache: Option<&build::cache::Cache>,
+    ) -> Result<Loaded, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
         let read = timings.time("parse", || {
-            read_briefings(options, &found, &config, shelf.as_ref())
+            read_reusing(options, &found, &config, shelf.as_ref(), cache)
         });
-        let drafts_left_out = read.drafts_left_out;
-        let briefings = read.briefings.into_iter().map(Arc::new).collect();
+        let (drafts_left_out, read_anew) = (read.drafts_left_out, read.read_anew);
+        let briefings: Vec<Arc<Briefing>> = read.briefings.into_iter().map(Arc::new).collect();
+        let parsed = read
+            .file_digests
+            .into_iter()
+            .zip(briefings.clone())
+            .collect();
         // Left out rather than stopping the build: one editor's typo does not hold back
         // the desk's other briefings.
         let skip = options.keep_going || config.on_error == config::OnError::Skip;
@@ -283,7 +337,11 @@ impl Site {
         site.timings = timings;
         site.drafts_left_out = drafts_left_out;
         site.skipped = skipped;
-        Ok(site)
+        Ok(Loaded {
+            site,
+            parsed,
+            read_anew,
+        })
     }
 
     /// Indexes and plans what was read; fails with every problem found on the way.

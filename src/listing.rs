@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::config::Config;
 use crate::content::Briefing;
@@ -29,9 +29,24 @@ pub struct Record {
     pub author: Option<String>,
     pub cited: Vec<String>,
     /// Fields read from the text rather than stated by the editor.
+    #[serde(serialize_with = "by_name")]
     pub inferred: Vec<Field>,
     /// Where the date, source and title that were not stated came from.
+    #[serde(serialize_with = "by_names")]
     pub evidence: BTreeMap<Field, Evidence>,
+}
+
+/// Fields by their front-matter keys.
+fn by_name<S: Serializer>(fields: &[Field], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(fields.iter().map(|f| f.name()))
+}
+
+/// Evidence by field key and name (`date: header`).
+fn by_names<S: Serializer>(
+    evidence: &BTreeMap<Field, Evidence>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(evidence.iter().map(|(f, e)| (f.name(), e.name())))
 }
 
 impl Record {

@@ -293,6 +293,12 @@ fn print_build_details(report: &Report) {
         println!("{tags}; nothing written");
     } else {
         println!("{tags}; {} written", counted(report.files, "file"));
+        let anew = report.made_anew;
+        println!(
+            "{} rendered and {} parsed; the rest taken from the last build",
+            counted(anew.pages, "page"),
+            counted(anew.files, "file")
+        );
     }
     let (indexed, reused) = report.shards;
     if indexed + reused > 0 {

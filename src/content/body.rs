@@ -37,7 +37,12 @@ impl Body {
     pub fn html(&self) -> Result<Cow<'_, str>, Diagnostic> {
         match self {
             Body::Held(html) => Ok(Cow::Borrowed(html)),
-            Body::Shelved { shelf, at, len, .. } => shelf.take_down(*at, *len).map(Cow::Owned),
+            Body::Shelved {
+                shelf,
+                at,
+                len,
+                digest,
+            } => shelf.take_down(*at, *len, *digest).map(Cow::Owned),
         }
     }
 
@@ -68,17 +73,17 @@ fn digest(html: &str) -> u64 {
     crate::digest::of(html)
 }
 
-/// A scratch file bodies are written to and read back from; it has no name, so it is gone
-/// when the build ends, however it ends.
+/// A file bodies are written to and read back from: a scratch file with no name, gone when
+/// the build ends however it ends, or the build cache's file, read only.
 pub struct Shelf {
     file: Mutex<File>,
-    /// The folder it is in, to name in an error.
-    dir: PathBuf,
+    /// The scratch file's folder, or the cache file, to name in an error.
+    named: PathBuf,
 }
 
 impl std::fmt::Debug for Shelf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Shelf in {}", self.dir.display())
+        write!(f, "Shelf at {}", self.named.display())
     }
 }
 
@@ -87,8 +92,16 @@ impl Shelf {
     pub fn new(dir: &Path) -> std::io::Result<Arc<Shelf>> {
         Ok(Arc::new(Shelf {
             file: Mutex::new(tempfile::tempfile_in(dir)?),
-            dir: dir.to_path_buf(),
+            named: dir.to_path_buf(),
         }))
+    }
+
+    /// A shelf over `file`, written before and read from only (the build cache at `path`).
+    pub fn over(file: File, path: &Path) -> Arc<Shelf> {
+        Arc::new(Shelf {
+            file: Mutex::new(file),
+            named: path.to_path_buf(),
+        })
     }
 
     /// Shelves `html`; when it cannot be written (a full disk), it stays held.
@@ -108,20 +121,26 @@ impl Shelf {
         }
     }
 
-    fn take_down(&self, at: u64, len: usize) -> Result<String, Diagnostic> {
+    /// The body at `at`, checked against its `digest`: a file changed on the disk since
+    /// is an error, never a wrong page.
+    fn take_down(&self, at: u64, len: usize, digest: u64) -> Result<String, Diagnostic> {
         let mut bytes = vec![0; len];
         let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
         file.seek(SeekFrom::Start(at))
             .and_then(|_| file.read_exact(&mut bytes))
             .map_err(|e| self.problem(&e))?;
         drop(file);
-        String::from_utf8(bytes).map_err(|e| self.problem(&e))
+        let text = String::from_utf8(bytes).map_err(|e| self.problem(&e))?;
+        match self::digest(&text) == digest {
+            true => Ok(text),
+            false => Err(self.problem(&"it is not what was written there")),
+        }
     }
 
     fn problem(&self, e: &dyn std::fmt::Display) -> Diagnostic {
         Diagnostic::file(
-            &self.dir,
-            format!("a briefing's text could not be read back from the build's scratch file: {e}"),
+            &self.named,
+            format!("a briefing's text could not be read back from the build's file here: {e}"),
         )
         .with_hint("check that the disk is not full or failing, and build again")
     }
@@ -150,6 +169,30 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().count(),
             0,
             "the shelf has no name in its folder"
+        );
+    }
+
+    #[test]
+    fn a_body_changed_on_the_disk_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kept");
+        std::fs::write(&path, "<p>Kim tiba di Hanoi.</p>").unwrap();
+        let shelf = Shelf::over(File::open(&path).unwrap(), &path);
+        let body = |text: &str| Body::Shelved {
+            shelf: Arc::clone(&shelf),
+            at: 0,
+            len: text.len(),
+            digest: digest(text),
+        };
+        assert_eq!(
+            body("<p>Kim tiba di Hanoi.</p>").html().unwrap(),
+            "<p>Kim tiba di Hanoi.</p>"
+        );
+        let problem = body("<p>Kim tiba di Hanoi!</p>").html().unwrap_err();
+        assert_eq!(problem.path, path, "{problem:?}");
+        assert!(
+            problem.message.contains("not what was written"),
+            "{problem:?}"
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::layout::CONTENT_DIR;
 
 /// The original a copy names, as a path from the site's root (`content/2019/x.md`), and
 /// where in the copy's file the mark is written.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Mark {
     pub original: PathBuf,
     pub line: usize,

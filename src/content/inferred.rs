@@ -2,14 +2,14 @@
 //! and the evidence each rests on: typed, so the checks that look at them cannot misspell a
 //! name; `kabar list` shows them by name.
 
-use serde::{Serialize, Serializer};
-
 use crate::extract::headline::TitleEvidence;
 use crate::extract::outlets::SourceEvidence;
 use crate::extract::pubdate::DateEvidence;
 
 /// A briefing's field an editor may state. Ordered by name, as `kabar list` lists evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     Author,
     Cited,
@@ -38,7 +38,7 @@ impl Field {
 }
 
 /// Where a value an editor did not state came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Evidence {
     /// A raw article's date, by the cue it was read from.
     Date(DateEvidence),
@@ -65,17 +65,5 @@ impl Evidence {
             Evidence::FileName => "file name",
             Evidence::SavedTime => "mtime",
         }
-    }
-}
-
-impl Serialize for Field {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-impl Serialize for Evidence {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
     }
 }

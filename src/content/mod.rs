@@ -37,8 +37,9 @@ use names::{name_stem, slug_from_name, title_from_stem};
 pub use reader::{Reader, Tables};
 use stated::Fields;
 
-/// One briefing, fully read: everything a page needs to show it.
-#[derive(Debug, Clone, PartialEq)]
+/// One briefing, fully read: everything a page needs to show it. It is kept between builds
+/// (see `build::cache`) without its body, which is kept apart.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Briefing {
     /// Path relative to the site root, e.g. `content/2019/ktt-hanoi.md`.
     pub path: PathBuf,
@@ -60,6 +61,7 @@ pub struct Briefing {
     pub cited: Vec<String>,
     /// Plain text.
     pub summary: String,
+    #[serde(skip)]
     pub body: Body,
     pub words: usize,
     /// Words of the text as the file holds it, to set beside `words`.

@@ -81,7 +81,7 @@ const DANGLING: &[&str] = &[
 ];
 
 /// Where a raw article's title came from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TitleEvidence {
     /// A `Judul:` line of a header block.
     Label,

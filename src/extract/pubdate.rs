@@ -22,7 +22,9 @@ use history::{Found, plausible_years};
 
 /// What a date's choice rests on, strongest first. Only the first five are trusted without
 /// an editor's look; `kabar check` warns about the others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DateEvidence {
     /// A date line above the story (`Selasa, 31/12/2019 18:19 WIB`).
     Header,

@@ -136,10 +136,11 @@ pub fn last_summary(stamp: &Path) -> Option<Summary> {
     Some(stamp.summary)
 }
 
-/// Records at `path` that `output`, as it is now, was built from `inputs`. A stamp that
-/// cannot be written only means the next build runs in full, so failing here is not an error.
-pub fn write(path: &Path, output: &Path, inputs: Fingerprint, summary: Summary) {
-    let Some(output_print) = published(output) else {
+/// Records at `path` that the output, `published` as it is now, was built from `inputs`. A
+/// stamp that cannot be written only means the next build runs in full, so failing here is
+/// not an error.
+pub fn write(path: &Path, published: Option<Fingerprint>, inputs: Fingerprint, summary: Summary) {
+    let Some(output_print) = published else {
         let _ = fs::remove_file(path);
         return;
     };
@@ -159,9 +160,9 @@ pub fn write(path: &Path, output: &Path, inputs: Fingerprint, summary: Summary) 
     }
 }
 
-/// The output folder's files, read in parallel by top-level entry (a site of 10,000
-/// briefings has some 17,000 folders).
-fn published(output: &Path) -> Option<Fingerprint> {
+/// The output folder's files as they are now, read in parallel by top-level entry (a site
+/// of 10,000 briefings has some 17,000 folders).
+pub fn published(output: &Path) -> Option<Fingerprint> {
     let mut tops: Vec<PathBuf> = fs::read_dir(output)
         .ok()?
         .map(|e| e.map(|e| e.path()))

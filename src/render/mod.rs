@@ -98,11 +98,15 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn render(&self, page: &Page, plan: &Plan) -> Result<Vec<u8>, Diagnostic> {
-        let shown = self.shown(page, plan);
+        self.render_shown(page, &self.shown(page, plan))
+    }
+
+    /// Renders `page` from what it shows (see [`Renderer::shown`]).
+    pub(crate) fn render_shown(&self, page: &Page, shown: &Shown) -> Result<Vec<u8>, Diagnostic> {
         let Some(template) = page.kind.template() else {
-            return self.feed(page, &shown).map(String::into_bytes);
+            return self.feed(page, shown).map(String::into_bytes);
         };
-        let context = self.context(page, &shown)?;
+        let context = self.context(page, shown)?;
         self.templates
             .render(template, &context)
             .map(String::into_bytes)

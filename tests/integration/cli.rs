@@ -189,6 +189,7 @@ fn build_timings_name_every_stage_and_the_peak_memory() {
         [
             "config",
             "inputs",
+            "cache read",
             "discover",
             "parse",
             "templates",
@@ -198,7 +199,8 @@ fn build_timings_name_every_stage_and_the_peak_memory() {
             "render",
             "search index",
             "publish",
-            "stamp"
+            "stamp",
+            "cache write"
         ],
         "{text}"
     );

@@ -46,7 +46,10 @@ fn assert_fails_cleanly(change: impl FnOnce(&TestSite), expected: &[&str]) {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public") && n != ".public.kabar-stamp")
+        .filter(|n| {
+            n.starts_with(".public")
+                && ![".public.kabar-stamp", ".public.kabar-cache"].contains(&n.as_str())
+        })
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -1,5 +1,6 @@
 //! Incremental rebuilds equal full builds, byte for byte, through a long run of random edits,
-//! renames and deletions; and they touch only what a change reaches.
+//! renames and deletions, both in a session (`kabar serve`, `kabar watch`) and in `kabar build`
+//! reusing its cache; and they touch only what a change reaches.
 
 use crate::common;
 use std::collections::BTreeMap;
@@ -87,15 +88,11 @@ fn by_name(files: &Files) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// A full build of the site as it now is, in a fresh folder.
-fn full_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
-    let out = tempfile::tempdir().unwrap();
-    let options = kabar::Options {
-        output: Some(out.path().join("public")),
-        ..site.options()
-    };
-    kabar::build(&options).unwrap_or_else(|e| panic!("full build failed:\n{e}"));
-    common::files(&out.path().join("public"))
+/// `kabar build` of the site as it now is into its own output, reusing the last build's
+/// cache there.
+fn cached_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    kabar::build(&site.options()).unwrap_or_else(|e| panic!("cached build failed:\n{e}"));
+    common::files(&site.output())
 }
 
 fn assert_same(
@@ -133,8 +130,9 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     assert_same(
         "the first build",
         &by_name(&session.files()),
-        &full_build(&site),
+        &common::fresh_build(&site),
     );
+    cached_build(&site);
     let mut next = 100;
     for step in 0..60 {
         let before = by_name(&session.files());
@@ -218,7 +216,10 @@ fn random_edits_renames_and_deletions_match_full_builds() {
             .rebuild(&changed)
             .unwrap_or_else(|e| panic!("step {step}, {what}: {e}"));
         let after = by_name(&session.files());
-        assert_same(&format!("step {step}, {what}"), &after, &full_build(&site));
+        let full = common::fresh_build(&site);
+        assert_same(&format!("step {step}, {what}"), &after, &full);
+        let built = cached_build(&site);
+        assert_same(&format!("kabar build, step {step}, {what}"), &built, &full);
         // The outcome names exactly the files that changed.
         let mut written: Vec<String> = after
             .iter()
@@ -354,7 +355,11 @@ fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
             site.root().join("templates/index.html"),
         ])
         .unwrap();
-    assert_same("the fix", &by_name(&session.files()), &full_build(&site));
+    assert_same(
+        "the fix",
+        &by_name(&session.files()),
+        &common::fresh_build(&site),
+    );
 }
 
 /// A site of one briefing, `content/a.md`, built once by a new session.
@@ -391,7 +396,11 @@ fn a_broken_file_holds_the_background_index_back_until_its_fix() {
     write("Isi diperbaiki.");
     session.rebuild(std::slice::from_ref(&a)).unwrap();
     session.finish_search().expect("the fix was good").unwrap();
-    assert_same("the fix", &by_name(&session.files()), &full_build(&site));
+    assert_same(
+        "the fix",
+        &by_name(&session.files()),
+        &common::fresh_build(&site),
+    );
 }
 
 #[test]
@@ -423,7 +432,7 @@ fn the_background_index_waits_until_the_edits_settle() {
                 && gunzip(bytes).contains("keempat")),
         "the last save is in the index"
     );
-    assert_same("the settled index", &files, &full_build(&site));
+    assert_same("the settled index", &files, &common::fresh_build(&site));
 }
 
 #[test]
@@ -541,5 +550,9 @@ fn the_last_source_removed_leaves_no_page_linking_its_index() {
         .unwrap();
     let files = by_name(&session.files());
     assert!(!files.contains_key("sources/index.html"));
-    assert_same("the last source removed", &files, &full_build(&site));
+    assert_same(
+        "the last source removed",
+        &files,
+        &common::fresh_build(&site),
+    );
 }

@@ -7,6 +7,7 @@ mod common;
 mod architecture;
 mod browser;
 mod build;
+mod build_cache;
 mod cli;
 mod copies;
 mod deep_lists;

@@ -8,6 +8,7 @@ use crate::common::{TestSite, files};
 
 /// What a build leaves beside `public`: the inputs it was built from.
 const STAMP: &str = ".public.kabar-stamp";
+const CACHE: &str = ".public.kabar-cache";
 
 fn site() -> TestSite {
     let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\nsearch: false\n");
@@ -117,7 +118,7 @@ fn a_dot_output_path_leaves_no_staging_folder() {
     assert!(site.root().join("public/2019/01/a/index.html").is_file());
     let hidden: Vec<String> = names(site.root())
         .into_iter()
-        .filter(|n| n.starts_with(".p") && n != STAMP)
+        .filter(|n| n.starts_with(".p") && n != STAMP && n != CACHE)
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
     assert!(
@@ -137,7 +138,7 @@ fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
     site.build();
     let left: Vec<String> = names(site.root())
         .into_iter()
-        .filter(|n| n.starts_with(".public") && n != STAMP)
+        .filter(|n| n.starts_with(".public") && n != STAMP && n != CACHE)
         .collect();
     assert!(left.is_empty(), "{left:?}");
     assert!(files(&site.output()).contains_key("2019/01/a/index.html"));

@@ -13,7 +13,9 @@ use regex::Regex;
 use super::{KNOWN, Known, Outlet, fingerprint, forms_alternation, known};
 
 /// What an outlet's naming rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum SourceEvidence {
     /// A header line (`CNN Indonesia | Selasa, ...`).
     Header,

@@ -15,7 +15,7 @@ pub(crate) use evidence::{Clues, SourceEvidence, choose};
 pub(crate) use known::{FINGERPRINTS, KNOWN, Known};
 
 /// The outlet a briefing reports from, as pages show it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Outlet {
     pub name: String,
     /// The article's own address, when the text or the front matter gives it.

@@ -75,6 +75,17 @@ impl TestSite {
     }
 }
 
+/// A full build of `site` as it now is, in a fresh folder (no last build, no cache): its files.
+pub fn fresh_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let options = kabar::Options {
+        output: Some(out.path().join("public")),
+        ..site.options()
+    };
+    kabar::build(&options).unwrap_or_else(|e| panic!("full build failed:\n{e}"));
+    files(&out.path().join("public"))
+}
+
 /// Where each field of `b` that was not stated came from, by name (`date` -> `header`).
 pub fn evidence(b: &kabar::content::Briefing) -> BTreeMap<&'static str, &'static str> {
     b.evidence

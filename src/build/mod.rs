@@ -2,20 +2,46 @@
 //! is made, its search index made beside the pages, and swapped in whole; or, when nothing it
 //! reads has changed since the last build, nothing done at all (see [`crate::publish::stamp`]).
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+pub(crate) mod cache;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::content::Shelf;
+use crate::digest;
 use crate::publish::stamp::{self, Summary};
 use crate::publish::{self, Staging};
+use rayon::prelude::*;
+
 use crate::render::files::OutputFile;
+use crate::render::keys::body_digest;
 use crate::render::{self, Renderer};
 use crate::timings::Timings;
 use crate::{BuildError, Config, Diagnostic, Options, Report, Site, load_config};
 
 /// `kabar build`: read, render, and publish into the output folder only if all went well.
+/// A build cache found damaged on the way is dropped and the build made again without it.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
+    let cache_file = cache::path(&options.output_dir());
+    match build_using(options, cache_file.as_deref(), true) {
+        Err(BuildError::Site(problems))
+            if cache_file
+                .as_deref()
+                .is_some_and(|file| problems.iter().any(|p| p.path == file)) =>
+        {
+            build_using(options, cache_file.as_deref(), false)
+        }
+        built => built,
+    }
+}
+
+/// A build, taking what it can from the cache at `cache_file` when `reuse` allows.
+fn build_using(
+    options: &Options,
+    cache_file: Option<&Path>,
+    reuse: bool,
+) -> Result<Report, BuildError> {
     let started = Instant::now();
     let output = publish::resolve(&options.output_dir());
     publish::check(&options.root, &output, options.force)?;
@@ -36,21 +62,40 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     if let Some(last) = last {
         return Ok(Report::unchanged(last, timings, started));
     }
+    let salt = cache::salt(&options.root, settings(options, &config));
+    let last_build = timings.time("cache read", || {
+        let file = cache_file.zip(salt).filter(|_| reuse && !options.force);
+        file.and_then(|(file, salt)| cache::Cache::load(file, salt))
+    });
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.
     let shelf = output.parent().and_then(|dir| Shelf::new(dir).ok());
-    let mut site = Site::load_with(options, config, timings, shelf)?;
+    // Whether the output is as the last build left it is looked at while the site is read.
+    let (published, loaded) = rayon::join(
+        || last_build.as_ref().and_then(|_| stamp::published(&output)),
+        || Site::load_with(options, config, timings, shelf, last_build.as_ref()),
+    );
+    let crate::Loaded {
+        mut site,
+        parsed,
+        read_anew,
+    } = loaded?;
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
     let staging = Staging::begin(&output)?;
+    let kept = last_build.as_ref().and_then(|c| c.pages(published));
+    let keep = Keep {
+        salt: salt.unwrap_or_default(),
+        kept,
+    };
     // The search index is the slow part: it is made beside the pages, not after them, on a
     // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
     // index waits for it (see `render::search::pagefind::on_plain_threads`).
     let ((written, rendering), (search, indexing)) = std::thread::scope(|scope| {
         let search =
             scope.spawn(|| timed(|| site.search_index(renderer.views(), &staging, options.force)));
-        let pages = timed(|| site.render_into(&renderer, &staging));
+        let pages = timed(|| site.render_into(&renderer, &staging, &keep));
         let search = search
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -60,8 +105,8 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     if site.config.search {
         site.timings.record("search index", indexing);
     }
-    let (written, search) = (written?, search?);
-    let broken = site.broken_briefing_links(written.iter().map(PathBuf::as_path));
+    let (keyed, search) = (written?, search?);
+    let broken = site.broken_briefing_links(keyed.iter().map(|(path, ..)| path.as_path()));
     if (options.strict || site.config.strict) && !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
@@ -70,7 +115,11 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
         publish::copy_files(&staging, &options.root, &search.copies)?;
         staging.publish()
     })?;
-    let mut report = Report::new(&site, written.len(), started);
+    let mut report = Report::new(&site, keyed.len(), started);
+    report.made_anew = crate::MadeAnew {
+        files: read_anew,
+        pages: keyed.iter().filter(|(_, _, anew)| *anew).count(),
+    };
     report.shards = (search.indexed, search.reused);
     report.warnings.extend(broken);
     report.made_addresses = site.made_addresses();
@@ -81,14 +130,25 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
             &report.made_addresses,
         ));
     }
-    if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
-        let summary = report.summary();
-        report
-            .timings
-            .time("stamp", || stamp::write(file, &output, inputs, summary));
-        report.elapsed = started.elapsed();
+    let summary = report.summary();
+    let published = report.timings.time("stamp", || {
+        let published = stamp::published(&output);
+        if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
+            stamp::write(file, published, inputs, summary);
+        }
+        published
+    });
+    if let Some(((file, salt), published)) = cache_file.zip(salt).zip(published) {
+        report.timings.time("cache write", || {
+            let keys = keyed
+                .into_iter()
+                .map(|(path, key, _)| (path, key))
+                .collect();
+            cache::save(file, last_build.as_ref(), salt, published, &parsed, keys);
+        });
     }
     report.warnings.extend(left_behind);
+    report.elapsed = started.elapsed();
     Ok(report)
 }
 
@@ -157,6 +217,7 @@ impl Report {
             drafts_left_out: last.drafts_left_out,
             skipped: last.skipped,
             made_addresses: last.made_addresses,
+            made_anew: crate::MadeAnew::default(),
         }
     }
 
@@ -174,19 +235,46 @@ impl Report {
     }
 }
 
+/// Which pages the last build's output already holds: their keys as published, while the
+/// output is as that build left it.
+struct Keep<'a> {
+    /// Salts every key (see [`cache::salt`]).
+    salt: u64,
+    kept: Option<&'a HashMap<PathBuf, u64>>,
+}
+
 impl Site {
     /// Renders every page straight into `staging` as it is made, so the site's bytes are
-    /// never held all at once; returns where each page went.
+    /// never held all at once, except those `keep` finds unchanged, linked from the last
+    /// output; returns where each page went, with its key, and whether it was rendered.
     fn render_into(
         &self,
         renderer: &Renderer,
         staging: &Staging,
-    ) -> Result<Vec<PathBuf>, BuildError> {
+        keep: &Keep,
+    ) -> Result<Vec<(PathBuf, u64, bool)>, BuildError> {
         staging.make_folders(self.plan.pages.iter().map(|p| p.output()))?;
-        self.render_each(renderer, |path, bytes| {
-            staging.write(&path, &bytes)?;
-            Ok(path)
-        })
+        let keys = renderer.keys(|i| body_digest(&self.archive.briefings[i]));
+        let results: Vec<Result<(PathBuf, u64, bool), Diagnostic>> = self
+            .plan
+            .pages
+            .par_iter()
+            .map(|page| {
+                let shown = renderer.shown(page, &self.plan);
+                let key = digest::of((keep.salt, renderer.key(page, &shown, &keys)));
+                let path = page.output();
+                let kept = keep.kept.and_then(|kept| kept.get(&path)) == Some(&key);
+                if kept && staging.keep(&path) {
+                    return Ok(Ok((path, key, false)));
+                }
+                match renderer.render_shown(page, &shown) {
+                    Ok(bytes) => staging.write(&path, &bytes)?,
+                    Err(e) => return Ok(Err(e)),
+                }
+                Ok(Ok((path, key, true)))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        crate::all_or_errors(results)
     }
 
     /// The search index, reusing shards of the last build's output that did not change

@@ -1,0 +1,260 @@
+//! What `kabar build` keeps beside the output for the next build (`.public.kabar-cache`):
+//! every briefing as parsed, by a digest of its file, with its body; and the key of every page
+//! as published (see [`crate::render::shown`]). A build after one edit parses that file alone
+//! and renders only the pages whose key changed, linking the others from the last output.
+//!
+//! The cache is a help, never the truth. It is used only when its salt matches (the kabar
+//! binary, the options, the site's today, `site.yaml` and the templates), and its page keys
+//! only while the output is as the build that wrote them left it (the same fingerprint the
+//! stamp uses). A file that is missing, cut short, or fails its checksums means a cold build.
+//!
+//! The file is appended to: the bodies of briefings parsed anew, then a new index (postcard)
+//! and a footer (the index's length and digest, and a mark naming the format). Each body is
+//! checked against its digest when read back (see [`Shelf`]). Once more than half the file is
+//! bodies and indexes no longer used, it is written afresh.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::hash::Hash;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Body, Briefing, Shelf};
+use crate::digest;
+use crate::layout::inside::walk;
+use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
+use crate::publish::stamp::Fingerprint;
+
+/// The format's mark: a cache of another format is not read.
+const MARK: &[u8; 8] = b"kabar-c1";
+const FOOTER: usize = 8 * 2 + MARK.len();
+
+/// The last build's cache, as read.
+pub(crate) struct Cache {
+    parsed: HashMap<PathBuf, (u64, Briefing)>,
+    pages: HashMap<PathBuf, u64>,
+    /// The output as the build that wrote the cache published it.
+    output: Fingerprint,
+    /// The file, read from by the bodies taken from it.
+    shelf: Arc<Shelf>,
+    /// The file's length, and how much of it the index and the bodies it names take.
+    size: u64,
+    used: u64,
+}
+
+/// What the file's footer names. `B` is a [`Briefing`] when read, a reference when written.
+#[derive(Serialize, Deserialize)]
+struct Index<B> {
+    salt: u64,
+    output: Fingerprint,
+    briefings: Vec<Kept<B>>,
+    pages: Vec<(PathBuf, u64)>,
+}
+
+/// A briefing as parsed (its body left out when serialised), with its file's digest, and
+/// where its body is in the cache file: start, length and digest.
+#[derive(Serialize, Deserialize)]
+struct Kept<B> {
+    file: u64,
+    at: u64,
+    len: usize,
+    body: u64,
+    briefing: B,
+}
+
+/// Where the cache of an output folder goes: `.public.kabar-cache` beside `public`.
+pub(crate) fn path(named: &Path) -> Option<PathBuf> {
+    let name = named.file_name()?.to_string_lossy();
+    Some(named.with_file_name(format!(".{name}.kabar-cache")))
+}
+
+/// What a file's parse depends on besides the salt: its text, and its time (a raw article
+/// may be dated by it).
+pub(crate) fn file_digest(text: &str, modified: Option<DateTime<Utc>>) -> u64 {
+    digest::of((text, modified))
+}
+
+/// What every parse and every page depends on besides the briefings: `settings` (the binary,
+/// the options, the day), `site.yaml` and the templates, by their bytes. `None` when one
+/// cannot be read: the build then keeps no cache.
+pub(crate) fn salt(root: &Path, settings: impl Hash) -> Option<u64> {
+    let config = fs::read(root.join(CONFIG_FILE)).ok();
+    let mut templates = Vec::new();
+    for entry in walk(&root.join(TEMPLATES_DIR)) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) => {
+                continue;
+            }
+            Err(_) => return None,
+        };
+        if entry.file_type().is_file() {
+            let bytes = fs::read(entry.path()).ok()?;
+            let at = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            templates.push((at.to_path_buf(), digest::of(bytes)));
+        }
+    }
+    templates.sort();
+    Some(digest::of((settings, config, templates)))
+}
+
+impl Cache {
+    /// The cache at `path` when it was written with `salt` and its index reads back whole;
+    /// `None` means a cold build.
+    pub(crate) fn load(path: &Path, salt: u64) -> Option<Cache> {
+        let mut file = File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let (index, index_len) = read_index(&mut file, size, salt)?;
+        let shelf = Shelf::over(file, path);
+        let mut used = index_len + FOOTER as u64;
+        let parsed = index
+            .briefings
+            .into_iter()
+            .map(|kept| {
+                used += kept.len as u64;
+                let mut briefing = kept.briefing;
+                briefing.body = Body::Shelved {
+                    shelf: Arc::clone(&shelf),
+                    at: kept.at,
+                    len: kept.len,
+                    digest: kept.body,
+                };
+                (briefing.path.clone(), (kept.file, briefing))
+            })
+            .collect();
+        Some(Cache {
+            parsed,
+            pages: index.pages.into_iter().collect(),
+            output: index.output,
+            shelf,
+            size,
+            used,
+        })
+    }
+
+    /// The briefing at `path` as the last build parsed it, when its file is unchanged.
+    pub(crate) fn briefing(&self, path: &Path, file: u64) -> Option<Briefing> {
+        self.parsed
+            .get(path)
+            .filter(|(kept, _)| *kept == file)
+            .map(|(_, briefing)| briefing.clone())
+    }
+
+    /// The pages' keys, while the output is still as the build that wrote them published it.
+    pub(crate) fn pages(&self, published: Option<Fingerprint>) -> Option<&HashMap<PathBuf, u64>> {
+        (published == Some(self.output)).then_some(&self.pages)
+    }
+
+    /// Where `body` is in this cache's file, when it is there.
+    fn holds(&self, body: &Body) -> Option<(u64, usize, u64)> {
+        match body {
+            Body::Shelved {
+                shelf,
+                at,
+                len,
+                digest,
+            } if Arc::ptr_eq(shelf, &self.shelf) => Some((*at, *len, *digest)),
+            _ => None,
+        }
+    }
+}
+
+/// The index and its length, when the footer's mark and the index's digest are right.
+fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(Index<Briefing>, u64)> {
+    let footer_at = size.checked_sub(FOOTER as u64)?;
+    file.seek(SeekFrom::Start(footer_at)).ok()?;
+    let mut footer = [0; FOOTER];
+    file.read_exact(&mut footer).ok()?;
+    let number = |i: usize| u64::from_le_bytes(footer[i * 8..i * 8 + 8].try_into().unwrap());
+    let (index_len, index_digest) = (number(0), number(1));
+    if footer[16..] != MARK[..] {
+        return None;
+    }
+    file.seek(SeekFrom::Start(footer_at.checked_sub(index_len)?))
+        .ok()?;
+    let mut index = vec![0; usize::try_from(index_len).ok()?];
+    file.read_exact(&mut index).ok()?;
+    if digest::of(&index) != index_digest {
+        return None;
+    }
+    let index = postcard::from_bytes::<Index<Briefing>>(&index).ok()?;
+    (index.salt == salt).then_some((index, index_len))
+}
+
+/// Writes the cache for the next build: `briefings` as parsed (each with its file's digest),
+/// `pages` with their keys, and the `output` they were published as, appended to `last`'s
+/// file when that is mostly still used. A cache that cannot be written only means a cold
+/// build next time, so nothing here is an error.
+pub(crate) fn save(
+    path: &Path,
+    last: Option<&Cache>,
+    salt: u64,
+    output: Fingerprint,
+    briefings: &[(u64, Arc<Briefing>)],
+    pages: Vec<(PathBuf, u64)>,
+) {
+    let mut index = Index {
+        salt,
+        output,
+        briefings: Vec::with_capacity(briefings.len()),
+        pages,
+    };
+    let written = match last.filter(|last| last.size < 2 * last.used) {
+        Some(last) => OpenOptions::new()
+            .append(true)
+            .open(path)
+            .and_then(|file| append(&file, last.size, Some(last), briefings, &mut index))
+            .is_ok(),
+        None => tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))
+            .ok()
+            .filter(|temporary| append(temporary.as_file(), 0, None, briefings, &mut index).is_ok())
+            .is_some_and(|temporary| temporary.persist(path).is_ok()),
+    };
+    if !written {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// Writes, from offset `at` of `file`, the bodies `last` does not hold, then `index` naming
+/// every body and the footer.
+fn append<'a>(
+    file: &File,
+    mut at: u64,
+    last: Option<&Cache>,
+    briefings: &'a [(u64, Arc<Briefing>)],
+    index: &mut Index<&'a Briefing>,
+) -> std::io::Result<()> {
+    let mut out = BufWriter::new(file);
+    for (file, briefing) in briefings {
+        let (body_at, len, body) = match last.and_then(|last| last.holds(&briefing.body)) {
+            Some(place) => place,
+            None => {
+                let html = briefing
+                    .body
+                    .html()
+                    .map_err(|e| std::io::Error::other(e.message))?;
+                out.write_all(html.as_bytes())?;
+                at += html.len() as u64;
+                (at - html.len() as u64, html.len(), digest::of(&*html))
+            }
+        };
+        index.briefings.push(Kept {
+            file: *file,
+            at: body_at,
+            len,
+            body,
+            briefing,
+        });
+    }
+    let index = postcard::to_stdvec(index).map_err(std::io::Error::other)?;
+    out.write_all(&index)?;
+    for number in [index.len() as u64, digest::of(&index)] {
+        out.write_all(&number.to_le_bytes())?;
+    }
+    out.write_all(MARK)?;
+    out.flush()
+}

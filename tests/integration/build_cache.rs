@@ -1,0 +1,149 @@
+//! `kabar build` after an edit reuses the cache the last build left beside the output: it
+//! parses the edited file alone and renders only the pages whose key changed. The site it
+//! writes is the one a cold build writes, and a cache that is lost, damaged or out of step
+//! with the output only means a cold build.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::common::{self, TestSite};
+
+const BRIEFINGS: usize = 8;
+
+fn briefing(n: usize, title: &str, closing: &str) -> String {
+    let tags = ["Korea Utara", "Sanksi", "KTT"][n % 3];
+    format!(
+        "---\ntitle: {title}\ndate: 2019-02-{:02} 10:00\ntags: [{tags}, Diplomasi]\n---\n\n\
+         Paragraf pembuka kabar {n}. Kalimat kedua.\n\n{closing}\n",
+        n + 1
+    )
+}
+
+fn site() -> TestSite {
+    let site = TestSite::new("title: Uji\nbase_url: https://uji.example/\npaginate: 3\n");
+    for n in 0..BRIEFINGS {
+        site.write(
+            &format!("content/k{n}.md"),
+            &briefing(n, &format!("Kabar {n}"), "Penutup."),
+        );
+    }
+    site
+}
+
+fn cache_file(site: &TestSite) -> PathBuf {
+    site.root().join(".public.kabar-cache")
+}
+
+fn assert_as_cold(site: &TestSite, step: &str) {
+    let (built, cold) = (common::files(&site.output()), common::fresh_build(site));
+    let differing: Vec<&String> = cold
+        .keys()
+        .chain(built.keys())
+        .filter(|k| built.get(*k) != cold.get(*k))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{step}: differs from a cold build: {differing:?}"
+    );
+}
+
+#[test]
+fn an_edit_parses_one_file_and_renders_only_the_pages_it_reaches() {
+    let site = site();
+    let first = site.build();
+    assert_eq!(
+        first.made_anew.files, BRIEFINGS,
+        "a first build parses every file"
+    );
+    assert_eq!(first.made_anew.pages, first.pages);
+
+    site.write(
+        "content/k3.md",
+        &briefing(3, "Kabar 3", "Penutup yang baru."),
+    );
+    let body = site.build();
+    assert_eq!(body.made_anew.files, 1, "only the edited file is parsed");
+    assert!(
+        body.made_anew.pages >= 1 && body.made_anew.pages < body.pages / 2,
+        "a body edit renders its page and the feeds, not {} of {} pages",
+        body.made_anew.pages,
+        body.pages
+    );
+    assert!(
+        site.read("2019/02/k3/index.html")
+            .contains("Penutup yang baru.")
+    );
+    assert_as_cold(&site, "a body edit");
+
+    site.write("content/k5.md", &briefing(5, "Kabar Lima Baru", "Penutup."));
+    let title = site.build();
+    assert_eq!(title.made_anew.files, 1);
+    assert!(
+        title.made_anew.pages < title.pages,
+        "a title edit keeps some pages"
+    );
+    assert!(site.read("index.html").contains("Kabar Lima Baru"));
+    assert_as_cold(&site, "a title edit");
+
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"kartu\">{{ b.title }}</p>\n",
+    );
+    let template = site.build();
+    assert_eq!(
+        template.made_anew.files, BRIEFINGS,
+        "a template edit reads all again"
+    );
+    assert_eq!(template.made_anew.pages, template.pages);
+    assert_as_cold(&site, "a template edit");
+}
+
+#[test]
+fn a_lost_or_damaged_cache_means_a_cold_build() {
+    type Damage = fn(&PathBuf);
+    let damages: [(&str, Damage); 4] = [
+        ("lost", |file| fs::remove_file(file).unwrap()),
+        ("cut short", |file| {
+            let bytes = fs::read(file).unwrap();
+            fs::write(file, &bytes[..bytes.len() - 10]).unwrap();
+        }),
+        ("garbage", |file| fs::write(file, "not a cache").unwrap()),
+        // The index is whole, but the bodies before it are not what was written.
+        ("bodies overwritten", |file| {
+            let mut bytes = fs::read(file).unwrap();
+            let footer = bytes.len() - 24;
+            let index = u64::from_le_bytes(bytes[footer..footer + 8].try_into().unwrap());
+            bytes[..footer - index as usize].fill(b'x');
+            fs::write(file, bytes).unwrap();
+        }),
+    ];
+    for (what, damage) in damages {
+        let site = site();
+        site.build();
+        damage(&cache_file(&site));
+        // A new title shows on its neighbours' pages, which read their bodies back.
+        site.write("content/k0.md", &briefing(0, "Kabar Nol Baru", "Penutup."));
+        let report = site.build();
+        assert_eq!(report.made_anew.files, BRIEFINGS, "{what}: a cold build");
+        assert_as_cold(&site, what);
+        site.write("content/k0.md", &briefing(0, "Kabar Nol", "Penutup."));
+        let again = site.build();
+        assert_eq!(again.made_anew.files, 1, "{what}: the cache is whole again");
+        assert_as_cold(&site, what);
+    }
+}
+
+#[test]
+fn an_output_changed_since_the_last_build_is_rendered_again_whole() {
+    let site = site();
+    site.build();
+    let home = site.output().join("index.html");
+    let page = site.output().join("2019/02/k1/index.html");
+    fs::write(&home, "diubah").unwrap();
+    fs::remove_file(&page).unwrap();
+    site.write("content/k7.md", &briefing(7, "Kabar 7", "Penutup lain."));
+    let report = site.build();
+    assert_eq!(report.made_anew.files, 1, "the briefings are still reused");
+    assert_eq!(report.made_anew.pages, report.pages, "no page is trusted");
+    assert_as_cold(&site, "an output changed by hand");
+}
