@@ -16,6 +16,11 @@ pub(crate) fn of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
+/// The digest of bytes as they are, as [`Sink`] makes it of them written in pieces.
+pub(crate) fn of_bytes(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
 /// The digest of a value as it serialises: what a template is given of it.
 pub(crate) fn of_serialized(value: &(impl Serialize + ?Sized)) -> u64 {
     let mut sink = Sink::default();

@@ -236,7 +236,7 @@ fn read_reusing(
             let (text, modified) =
                 content::read_file(&options.root.join(&source.path), &source.path)?;
             let file = build::cache::file_digest(&text, modified);
-            if let Some(kept) = cache.and_then(|c| c.briefing(&source.path, file)) {
+            if let Some(kept) = cache.and_then(|c| c.take_briefing(&source.path, file)) {
                 return Ok((file, kept, false));
             }
             let context = content::Context { today, modified };

@@ -18,7 +18,7 @@ use std::fs::{self, File, OpenOptions};
 use std::hash::Hash;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -35,7 +35,8 @@ const FOOTER: usize = 8 * 2 + MARK.len();
 
 /// The last build's cache, as read.
 pub(crate) struct Cache {
-    parsed: HashMap<PathBuf, (u64, Briefing)>,
+    /// Each briefing with its file's digest, until a build takes it.
+    parsed: HashMap<PathBuf, Mutex<Option<(u64, Briefing)>>>,
     pages: HashMap<PathBuf, u64>,
     /// The output as the build that wrote the cache published it.
     output: Fingerprint,
@@ -123,7 +124,10 @@ impl Cache {
                     len: kept.len,
                     digest: kept.body,
                 };
-                (briefing.path.clone(), (kept.file, briefing))
+                (
+                    briefing.path.clone(),
+                    Mutex::new(Some((kept.file, briefing))),
+                )
             })
             .collect();
         Some(Cache {
@@ -136,12 +140,18 @@ impl Cache {
         })
     }
 
-    /// The briefing at `path` as the last build parsed it, when its file is unchanged.
-    pub(crate) fn briefing(&self, path: &Path, file: u64) -> Option<Briefing> {
-        self.parsed
-            .get(path)
-            .filter(|(kept, _)| *kept == file)
-            .map(|(_, briefing)| briefing.clone())
+    /// The briefing at `path` as the last build parsed it, when its file is unchanged;
+    /// taken, not copied (a build reads each file once).
+    pub(crate) fn take_briefing(&self, path: &Path, file: u64) -> Option<Briefing> {
+        let mut kept = self
+            .parsed
+            .get(path)?
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        match kept.take() {
+            Some((digest, briefing)) if digest == file => Some(briefing),
+            _ => None,
+        }
     }
 
     /// The pages' keys, while the output is still as the build that wrote them published it.
@@ -178,7 +188,7 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(Index<Briefing>,
         .ok()?;
     let mut index = vec![0; usize::try_from(index_len).ok()?];
     file.read_exact(&mut index).ok()?;
-    if digest::of(&index) != index_digest {
+    if digest::of_bytes(&index) != index_digest {
         return None;
     }
     let index = postcard::from_bytes::<Index<Briefing>>(&index).ok()?;
@@ -250,11 +260,41 @@ fn append<'a>(
             briefing,
         });
     }
-    let index = postcard::to_stdvec(index).map_err(std::io::Error::other)?;
-    out.write_all(&index)?;
-    for number in [index.len() as u64, digest::of(&index)] {
+    // Serialised straight to the file: at 50,000 briefings the index is some 40 MB.
+    let mut tee = Tee {
+        out,
+        digest: digest::Sink::default(),
+        len: 0,
+    };
+    postcard::to_io(index, &mut tee).map_err(std::io::Error::other)?;
+    let Tee {
+        mut out,
+        digest,
+        len,
+    } = tee;
+    for number in [len, digest.digest()] {
         out.write_all(&number.to_le_bytes())?;
     }
     out.write_all(MARK)?;
     out.flush()
+}
+
+/// Bytes written to `out`, digested and counted on the way.
+struct Tee<W> {
+    out: W,
+    digest: digest::Sink,
+    len: u64,
+}
+
+impl<W: Write> Write for Tee<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.digest.write_all(&bytes[..n])?;
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
