@@ -40,6 +40,7 @@ use rayon::prelude::*;
 
 pub use archive::Archive;
 pub use build::build;
+use build::cache::FileKey;
 pub use config::Config;
 pub use content::Briefing;
 use content::{Body, Shelf};
@@ -229,18 +230,20 @@ fn read_reusing(
             };
         }
     };
-    let results: Vec<Result<(u64, Briefing, bool), Diagnostic>> = found
+    let results: Vec<Result<(FileKey, Briefing, bool), Diagnostic>> = found
         .sources
         .par_iter()
         .map(|source| {
-            let (text, modified) =
-                content::read_file(&options.root.join(&source.path), &source.path)?;
-            let file = build::cache::file_digest(&text, modified);
-            if let Some(kept) = cache.and_then(|c| c.take_briefing(&source.path, file)) {
+            let path = options.root.join(&source.path);
+            let modified = || content::modified(&path);
+            if let Some((file, kept)) = cache.and_then(|c| c.take_briefing(&source.path, modified))
+            {
                 return Ok((file, kept, false));
             }
+            let (text, modified) = content::read_file(&path, &source.path)?;
             let context = content::Context { today, modified };
             let mut b = content::parse_text(&source.path, source.kind, &text, &reader, &context)?;
+            let file = FileKey::of(&text, modified, &b);
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));
             }
@@ -254,7 +257,7 @@ fn read_reusing(
             Ok((_, b, _)) if b.draft && !options.drafts => read.drafts_left_out += 1,
             Ok((file, b, _)) => {
                 read.briefings.push(b);
-                read.file_digests.push(file);
+                read.file_keys.push(file);
             }
             Err(e) => read.errors.push(e),
         }
@@ -266,8 +269,8 @@ fn read_reusing(
 #[derive(Default)]
 pub struct Read {
     pub briefings: Vec<Briefing>,
-    /// Each briefing's file, as a digest of its bytes and time, in the order of `briefings`.
-    pub file_digests: Vec<u64>,
+    /// What each briefing's parse read of its file, in the order of `briefings`.
+    file_keys: Vec<FileKey>,
     /// The files that could not be read, each with its problem.
     pub errors: Vec<Diagnostic>,
     /// Briefings marked `draft: true`, left out of a build without `--drafts`.
@@ -280,7 +283,7 @@ pub struct Read {
 struct Loaded {
     site: Site,
     /// Each briefing as parsed, with its file's digest.
-    parsed: Vec<(u64, Arc<Briefing>)>,
+    parsed: Vec<(FileKey, Arc<Briefing>)>,
     /// Files parsed, rather than taken from the last build's cache.
     read_anew: usize,
 }
@@ -310,11 +313,7 @@ impl Site {
         });
         let (drafts_left_out, read_anew) = (read.drafts_left_out, read.read_anew);
         let briefings: Vec<Arc<Briefing>> = read.briefings.into_iter().map(Arc::new).collect();
-        let parsed = read
-            .file_digests
-            .into_iter()
-            .zip(briefings.clone())
-            .collect();
+        let parsed = read.file_keys.into_iter().zip(briefings.clone()).collect();
         // Left out rather than stopping the build: one editor's typo does not hold back
         // the desk's other briefings.
         let skip = options.keep_going || config.on_error == config::OnError::Skip;

@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Body, Briefing, Shelf};
+use crate::content::{Body, Briefing, Evidence, Field, Shelf};
 use crate::digest;
 use crate::layout::inside::walk;
 use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
@@ -36,7 +36,9 @@ const FOOTER: usize = 8 * 2 + MARK.len();
 /// The last build's cache, as read.
 pub(crate) struct Cache {
     /// Each briefing with its file's digest, until a build takes it.
-    parsed: HashMap<PathBuf, Mutex<Option<(u64, Briefing)>>>,
+    parsed: HashMap<PathBuf, Mutex<Option<(FileKey, Briefing)>>>,
+    /// Each input file's digest now, by its path under the site (read for the stamp).
+    now: HashMap<PathBuf, u64>,
     pages: HashMap<PathBuf, u64>,
     /// The output as the build that wrote the cache published it.
     output: Fingerprint,
@@ -56,11 +58,11 @@ struct Index<B> {
     pages: Vec<(PathBuf, u64)>,
 }
 
-/// A briefing as parsed (its body left out when serialised), with its file's digest, and
-/// where its body is in the cache file: start, length and digest.
+/// A briefing as parsed (its body left out when serialised), with what its parse read of its
+/// file, and where its body is in the cache file: start, length and digest.
 #[derive(Serialize, Deserialize)]
 struct Kept<B> {
-    file: u64,
+    file: FileKey,
     at: u64,
     len: usize,
     body: u64,
@@ -73,10 +75,22 @@ pub(crate) fn path(named: &Path) -> Option<PathBuf> {
     Some(named.with_file_name(format!(".{name}.kabar-cache")))
 }
 
-/// What a file's parse depends on besides the salt: its text, and its time (a raw article
-/// may be dated by it).
-pub(crate) fn file_digest(text: &str, modified: Option<DateTime<Utc>>) -> u64 {
-    digest::of((text, modified))
+/// What a briefing's parse read of its file besides the salt: its bytes (by digest), and its
+/// time when the briefing is dated by it (`raw.undated: mtime`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub(crate) struct FileKey {
+    bytes: u64,
+    time: Option<DateTime<Utc>>,
+}
+
+impl FileKey {
+    pub(crate) fn of(text: &str, modified: Option<DateTime<Utc>>, read: &Briefing) -> FileKey {
+        let dated_by_time = read.evidence.get(&Field::Date) == Some(&Evidence::SavedTime);
+        FileKey {
+            bytes: digest::of_bytes(text.as_bytes()),
+            time: modified.filter(|_| dated_by_time),
+        }
+    }
 }
 
 /// What every parse and every page depends on besides the briefings: `settings` (the binary,
@@ -105,8 +119,8 @@ pub(crate) fn salt(root: &Path, settings: impl Hash) -> Option<u64> {
 
 impl Cache {
     /// The cache at `path` when it was written with `salt` and its index reads back whole;
-    /// `None` means a cold build.
-    pub(crate) fn load(path: &Path, salt: u64) -> Option<Cache> {
+    /// `None` means a cold build. `now` is each input file's digest, by its path.
+    pub(crate) fn load(path: &Path, salt: u64, now: HashMap<PathBuf, u64>) -> Option<Cache> {
         let mut file = File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
         let (index, index_len) = read_index(&mut file, size, salt)?;
@@ -132,6 +146,7 @@ impl Cache {
             .collect();
         Some(Cache {
             parsed,
+            now,
             pages: index.pages.into_iter().collect(),
             output: index.output,
             shelf,
@@ -140,16 +155,26 @@ impl Cache {
         })
     }
 
-    /// The briefing at `path` as the last build parsed it, when its file is unchanged;
-    /// taken, not copied (a build reads each file once).
-    pub(crate) fn take_briefing(&self, path: &Path, file: u64) -> Option<Briefing> {
+    /// The briefing at `path` as the last build parsed it, when what it read of its file is
+    /// unchanged (its time, from `modified`, only when it is dated by it); taken, not copied
+    /// (a build reads each file once).
+    pub(crate) fn take_briefing(
+        &self,
+        path: &Path,
+        modified: impl FnOnce() -> Option<DateTime<Utc>>,
+    ) -> Option<(FileKey, Briefing)> {
+        let bytes = *self.now.get(path)?;
         let mut kept = self
             .parsed
             .get(path)?
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         match kept.take() {
-            Some((digest, briefing)) if digest == file => Some(briefing),
+            Some((file, briefing))
+                if file.bytes == bytes && file.time.is_none_or(|time| Some(time) == modified()) =>
+            {
+                Some((file, briefing))
+            }
             _ => None,
         }
     }
@@ -204,7 +229,7 @@ pub(crate) fn save(
     last: Option<&Cache>,
     salt: u64,
     output: Fingerprint,
-    briefings: &[(u64, Arc<Briefing>)],
+    briefings: &[(FileKey, Arc<Briefing>)],
     pages: Vec<(PathBuf, u64)>,
 ) {
     let mut index = Index {
@@ -235,7 +260,7 @@ fn append<'a>(
     file: &File,
     mut at: u64,
     last: Option<&Cache>,
-    briefings: &'a [(u64, Arc<Briefing>)],
+    briefings: &'a [(FileKey, Arc<Briefing>)],
     index: &mut Index<&'a Briefing>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);

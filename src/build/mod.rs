@@ -54,7 +54,7 @@ fn build_using(
         // `--force` builds everything again, whatever the stamp says.
         let last = stamp_file
             .as_deref()
-            .zip(inputs)
+            .zip(inputs.as_ref().map(|(print, _)| *print))
             .filter(|_| !options.force)
             .and_then(|(file, inputs)| stamp::up_to_date(file, &output, inputs));
         (inputs, last)
@@ -62,10 +62,12 @@ fn build_using(
     if let Some(last) = last {
         return Ok(Report::unchanged(last, timings, started));
     }
+    let (inputs, digests) = inputs.unzip();
     let salt = cache::salt(&options.root, settings(options, &config));
     let last_build = timings.time("cache read", || {
         let file = cache_file.zip(salt).filter(|_| reuse && !options.force);
-        file.and_then(|(file, salt)| cache::Cache::load(file, salt))
+        let file = file.zip(digests);
+        file.and_then(|((file, salt), now)| cache::Cache::load(file, salt, now))
     });
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.

@@ -118,11 +118,13 @@ pub fn read_file(path: &Path, named: &Path) -> Result<(String, Option<DateTime<U
         Diagnostic::file(named, format!("cannot read: {e}"))
             .with_hint("save the file as UTF-8 text")
     })?;
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .map(DateTime::<Utc>::from);
-    Ok((text, modified))
+    Ok((text, modified(path)))
+}
+
+/// When the file at `path` was last modified, when the system tells.
+pub fn modified(path: &Path) -> Option<DateTime<Utc>> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified());
+    modified.ok().map(DateTime::<Utc>::from)
 }
 
 /// Parses a briefing's text; `path` is used for messages, the slug and a date prefix.

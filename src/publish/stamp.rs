@@ -12,14 +12,15 @@
 //! beside the output (`.public.kabar-stamp`), never inside it, so the site itself stays
 //! byte-identical wherever it is built.
 
+use std::collections::HashMap;
 use std::fs;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
 
+use crate::digest;
 use crate::error::Diagnostic;
 use crate::layout::inside::walk;
 use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR};
@@ -56,10 +57,11 @@ struct Stamp {
     summary: Summary,
 }
 
-/// The site's inputs under `root` and `settings`, or nothing when a file cannot be read
-/// (the build then runs, and reports the problem where it belongs). Files are read and
-/// hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
-pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
+/// The site's inputs under `root` and `settings`, with the digest of each file's bytes by
+/// its path under `root` (the build cache looks briefings up by it), or nothing when a file
+/// cannot be read (the build then runs, and reports the problem where it belongs). Files are
+/// read and hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
+pub fn inputs(root: &Path, settings: impl Hash) -> Option<(Fingerprint, HashMap<PathBuf, u64>)> {
     let site = fs::canonicalize(root).ok()?;
     let mut files = Vec::new();
     let mut links_out: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -94,26 +96,29 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<Fingerprint> {
             take(entry.into_path(), is_link)?;
         }
     }
-    let prints: Option<Vec<Fingerprint>> = files
+    let read: Option<Vec<(&Path, Option<u64>)>> = files
         .par_iter()
         .map(|path| {
             let at = path.strip_prefix(root).unwrap_or(path);
-            let bytes = match fs::read(path) {
-                Ok(bytes) => Some(xxh3_64(&bytes)),
+            match fs::read(path) {
+                Ok(bytes) => Some((at, Some(digest::of_bytes(&bytes)))),
                 // Only `site.yaml` may be missing: the others were just found.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(_) => return None,
-            };
-            Some(Fingerprint::of_entry(&(at, bytes)))
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((at, None)),
+                Err(_) => None,
+            }
         })
         .collect();
-    let links = Fingerprint::of_entry(&links_out);
-    Some(
-        prints?
-            .into_iter()
-            .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
-            .merge(links),
-    )
+    let read = read?;
+    let print = read
+        .iter()
+        .map(Fingerprint::of_entry)
+        .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
+        .merge(Fingerprint::of_entry(&links_out));
+    let digests = read
+        .into_iter()
+        .filter_map(|(at, bytes)| Some((at.to_path_buf(), bytes?)))
+        .collect();
+    Some((print, digests))
 }
 
 /// Where the stamp of an output folder goes: `.public.kabar-stamp` beside `public` as the

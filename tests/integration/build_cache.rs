@@ -147,3 +147,44 @@ fn an_output_changed_since_the_last_build_is_rendered_again_whole() {
     assert_eq!(report.made_anew.pages, report.pages, "no page is trusted");
     assert_as_cold(&site, "an output changed by hand");
 }
+
+#[test]
+fn a_raw_article_dated_by_its_file_time_is_read_again_when_only_its_time_changes() {
+    let site = site();
+    site.write(
+        "site.yaml",
+        "title: Uji\nbase_url: https://uji.example/\npaginate: 3\nraw:\n  undated: mtime\n",
+    );
+    let raw = "content/tanpa-tanggal.txt";
+    site.write(
+        raw,
+        "Kim Tiba di Hanoi\n\nKim Jong-un tiba di Hanoi dengan kereta.\n",
+    );
+    let set_time = |path: &str, rfc3339: &str| {
+        let at = chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap();
+        let file = fs::File::options()
+            .write(true)
+            .open(site.root().join(path))
+            .unwrap();
+        file.set_modified(at.into()).unwrap();
+    };
+    set_time(raw, "2019-03-01T10:00:00+07:00");
+    site.build();
+    assert!(site.output().join("2019/03").is_dir());
+
+    // Only times change, so the stamp alone would see nothing new: an edit makes the build run.
+    set_time(raw, "2020-05-02T10:00:00+07:00");
+    set_time("content/k1.md", "2021-01-01T10:00:00+07:00");
+    site.write("content/k2.md", &briefing(2, "Kabar 2", "Penutup lain."));
+    let report = site.build();
+    assert_eq!(
+        report.made_anew.files, 2,
+        "the article dated by its time and the edited file; not the Markdown file whose \
+         time alone changed"
+    );
+    assert!(
+        site.output().join("2020/05").is_dir(),
+        "dated by its new time"
+    );
+    assert_as_cold(&site, "a raw article's time changed");
+}
