@@ -4,9 +4,10 @@
 //! and renders only the pages whose key changed, linking the others from the last output.
 //!
 //! The cache is a help, never the truth. It is used only when its salt matches (the kabar
-//! binary, the options, the site's today, `site.yaml` and the templates), and its page keys
-//! only while the output is as the build that wrote them left it (the same fingerprint the
-//! stamp uses). A file that is missing, cut short, or fails its checksums means a cold build.
+//! binary, the options, the site's today, `site.yaml` and the templates), and a page's key
+//! only while its file in the output is the version that build published (its size, times,
+//! inode, mode and links, as the stamp reads them). A file that is missing, cut short, or
+//! fails its checksums means a cold build.
 //!
 //! The file is appended to: the bodies of briefings parsed anew, then a new index (postcard)
 //! and a footer (the index's length and digest, and a mark naming the format). Each body is
@@ -27,7 +28,6 @@ use crate::content::{Body, Briefing, Evidence, Field, Shelf};
 use crate::digest;
 use crate::layout::inside::walk;
 use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
-use crate::publish::stamp::Fingerprint;
 
 /// The format's mark: a cache of another format is not read.
 const MARK: &[u8; 8] = b"kabar-c1";
@@ -39,9 +39,9 @@ pub(crate) struct Cache {
     parsed: HashMap<PathBuf, Mutex<Option<(FileKey, Briefing)>>>,
     /// Each input file's digest now, by its path under the site (read for the stamp).
     now: HashMap<PathBuf, u64>,
-    pages: HashMap<PathBuf, u64>,
-    /// The output as the build that wrote the cache published it.
-    output: Fingerprint,
+    /// Each page's key, and the version of its file as published (see
+    /// [`crate::publish::stamp::version`]).
+    pages: HashMap<PathBuf, (u64, u64)>,
     /// The file, read from by the bodies taken from it.
     shelf: Arc<Shelf>,
     /// The file's length, and how much of it the index and the bodies it names take.
@@ -53,9 +53,8 @@ pub(crate) struct Cache {
 #[derive(Serialize, Deserialize)]
 struct Index<B> {
     salt: u64,
-    output: Fingerprint,
     briefings: Vec<Kept<B>>,
-    pages: Vec<(PathBuf, u64)>,
+    pages: Vec<(PathBuf, (u64, u64))>,
 }
 
 /// A briefing as parsed (its body left out when serialised), with what its parse read of its
@@ -148,7 +147,6 @@ impl Cache {
             parsed,
             now,
             pages: index.pages.into_iter().collect(),
-            output: index.output,
             shelf,
             size,
             used,
@@ -179,9 +177,9 @@ impl Cache {
         }
     }
 
-    /// The pages' keys, while the output is still as the build that wrote them published it.
-    pub(crate) fn pages(&self, published: Option<Fingerprint>) -> Option<&HashMap<PathBuf, u64>> {
-        (published == Some(self.output)).then_some(&self.pages)
+    /// Each page's key and the version of its file as published.
+    pub(crate) fn pages(&self) -> &HashMap<PathBuf, (u64, u64)> {
+        &self.pages
     }
 
     /// Where `body` is in this cache's file, when it is there.
@@ -220,21 +218,20 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(Index<Briefing>,
     (index.salt == salt).then_some((index, index_len))
 }
 
-/// Writes the cache for the next build: `briefings` as parsed (each with its file's digest),
-/// `pages` with their keys, and the `output` they were published as, appended to `last`'s
+/// Writes the cache for the next build: `briefings` as parsed (each with what it read of its
+/// file), `pages` with their keys and the versions of their files as published, appended to
+/// `last`'s
 /// file when that is mostly still used. A cache that cannot be written only means a cold
 /// build next time, so nothing here is an error.
 pub(crate) fn save(
     path: &Path,
     last: Option<&Cache>,
     salt: u64,
-    output: Fingerprint,
     briefings: &[(FileKey, Arc<Briefing>)],
-    pages: Vec<(PathBuf, u64)>,
+    pages: Vec<(PathBuf, (u64, u64))>,
 ) {
     let mut index = Index {
         salt,
-        output,
         briefings: Vec::with_capacity(briefings.len()),
         pages,
     };

@@ -72,21 +72,16 @@ fn build_using(
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.
     let shelf = output.parent().and_then(|dir| Shelf::new(dir).ok());
-    // Whether the output is as the last build left it is looked at while the site is read.
-    let (published, loaded) = rayon::join(
-        || last_build.as_ref().and_then(|_| stamp::published(&output)),
-        || Site::load_with(options, config, timings, shelf, last_build.as_ref()),
-    );
     let crate::Loaded {
         mut site,
         parsed,
         read_anew,
-    } = loaded?;
+    } = Site::load_with(options, config, timings, shelf, last_build.as_ref())?;
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
     let staging = Staging::begin(&output)?;
-    let kept = last_build.as_ref().and_then(|c| c.pages(published));
+    let kept = last_build.as_ref().map(cache::Cache::pages);
     let keep = Keep {
         salt: salt.unwrap_or_default(),
         kept,
@@ -134,19 +129,27 @@ fn build_using(
     }
     let summary = report.summary();
     let published = report.timings.time("stamp", || {
-        let published = stamp::published(&output);
+        let published = stamp::published_files(&output);
         if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
-            stamp::write(file, published, inputs, summary);
+            stamp::write(
+                file,
+                published.as_ref().map(|(print, _)| *print),
+                inputs,
+                summary,
+            );
         }
         published
     });
-    if let Some(((file, salt), published)) = cache_file.zip(salt).zip(published) {
+    if let Some(((file, salt), (_, versions))) = cache_file.zip(salt).zip(published) {
         report.timings.time("cache write", || {
-            let keys = keyed
+            let pages = keyed
                 .into_iter()
-                .map(|(path, key, _)| (path, key))
+                .filter_map(|(path, key, _)| {
+                    let version = *versions.get(&path)?;
+                    Some((path, (key, version)))
+                })
                 .collect();
-            cache::save(file, last_build.as_ref(), salt, published, &parsed, keys);
+            cache::save(file, last_build.as_ref(), salt, &parsed, pages);
         });
     }
     report.warnings.extend(left_behind);
@@ -237,12 +240,12 @@ impl Report {
     }
 }
 
-/// Which pages the last build's output already holds: their keys as published, while the
-/// output is as that build left it.
+/// Which pages the last build's output already holds: their keys, with the version of each
+/// one's file as that build published it.
 struct Keep<'a> {
     /// Salts every key (see [`cache::salt`]).
     salt: u64,
-    kept: Option<&'a HashMap<PathBuf, u64>>,
+    kept: Option<&'a HashMap<PathBuf, (u64, u64)>>,
 }
 
 impl Site {
@@ -265,8 +268,8 @@ impl Site {
                 let shown = renderer.shown(page, &self.plan);
                 let key = digest::of((keep.salt, renderer.key(page, &shown, &keys)));
                 let path = page.output();
-                let kept = keep.kept.and_then(|kept| kept.get(&path)) == Some(&key);
-                if kept && staging.keep(&path) {
+                let kept = keep.kept.and_then(|kept| kept.get(&path));
+                if kept.is_some_and(|&(k, version)| k == key && staging.keep(&path, version)) {
                     return Ok(Ok((path, key, false)));
                 }
                 match renderer.render_shown(page, &shown) {

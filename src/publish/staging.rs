@@ -82,12 +82,14 @@ impl Staging {
     }
 
     /// Links the published file at `path` (relative to the site; its folder made
-    /// beforehand) when it may be linked: for a page the caller knows is unchanged, as the
-    /// build cache does. False when it must be written.
-    pub fn keep(&self, path: &Path) -> bool {
+    /// beforehand) when it is still the `version` (see [`super::stamp::version`]) whose bytes
+    /// the caller knows are right, as the build cache does, and may be linked. False when it
+    /// must be written.
+    pub fn keep(&self, path: &Path, version: u64) -> bool {
         let (previous, target) = (self.output.join(path), self.dir.join(path));
-        let size = fs::symlink_metadata(&previous).map_or(0, |m| m.len());
-        self.linkable(&previous, size) && fs::hard_link(&previous, &target).is_ok()
+        fs::symlink_metadata(&previous).is_ok_and(|m| {
+            super::stamp::version(&m) == Some(version) && self.linkable_as(&m, m.len())
+        }) && fs::hard_link(&previous, &target).is_ok()
     }
 
     /// Copies a file as it is (from under `root`), or links the published one when equal.
@@ -117,12 +119,12 @@ impl Staging {
     /// of `size` bytes, with the mode kabar gives its files (a `chmod` there must not
     /// survive the build), and linked from nowhere else (a link elsewhere could change it).
     fn linkable(&self, previous: &Path, size: u64) -> bool {
-        fs::symlink_metadata(previous).is_ok_and(|m| {
-            m.file_type().is_file()
-                && m.len() == size
-                && Some(mode(&m)) == self.mode
-                && links(&m) == 1
-        })
+        fs::symlink_metadata(previous).is_ok_and(|m| self.linkable_as(&m, size))
+    }
+
+    /// [`Staging::linkable`], for a file's metadata.
+    fn linkable_as(&self, m: &fs::Metadata, size: u64) -> bool {
+        m.file_type().is_file() && m.len() == size && Some(mode(m)) == self.mode && links(m) == 1
     }
 
     /// Moves the old output aside, the staging folder in, and then deletes the old output.

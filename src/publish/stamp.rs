@@ -168,30 +168,44 @@ pub fn write(path: &Path, published: Option<Fingerprint>, inputs: Fingerprint, s
 /// The output folder's files as they are now, read in parallel by top-level entry (a site
 /// of 10,000 briefings has some 17,000 folders).
 pub fn published(output: &Path) -> Option<Fingerprint> {
+    published_files(output).map(|(print, _)| print)
+}
+
+/// [`published`], with each file's [`version`] by its path under `output`.
+pub fn published_files(output: &Path) -> Option<(Fingerprint, HashMap<PathBuf, u64>)> {
     let mut tops: Vec<PathBuf> = fs::read_dir(output)
         .ok()?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()
         .ok()?;
     tops.sort();
-    let prints: Option<Vec<Fingerprint>> = tops
+    let entries: Option<Vec<Vec<(PathBuf, u64)>>> = tops
         .par_iter()
         .map(|top| {
-            let mut print = Fingerprint::default();
+            let mut entries = Vec::new();
             for entry in walkdir::WalkDir::new(top) {
                 let entry = entry.ok()?;
                 let meta = entry.metadata().ok()?;
                 let at = entry.path().strip_prefix(output).unwrap_or(entry.path());
-                print.add(&(at, meta.len(), meta.modified().ok()?, identity(&meta)));
+                entries.push((at.to_path_buf(), version(&meta)?));
             }
-            Some(print)
+            Some(entries)
         })
         .collect();
-    Some(
-        prints?
-            .into_iter()
-            .fold(Fingerprint::default(), Fingerprint::merge),
-    )
+    let files: HashMap<PathBuf, u64> = entries?.into_iter().flatten().collect();
+    let mut print = Fingerprint::default();
+    files.iter().for_each(|entry| print.add(&entry));
+    Some((print, files))
+}
+
+/// One version of a file, as a digest of its size, its modification time and its
+/// [`identity`]: any write or `chmod` gives another.
+pub fn version(meta: &fs::Metadata) -> Option<u64> {
+    Some(digest::of((
+        meta.len(),
+        meta.modified().ok()?,
+        identity(meta),
+    )))
 }
 
 /// What tells one version of a file from another besides its size and modification time:
