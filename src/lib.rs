@@ -286,6 +286,8 @@ struct Loaded {
     parsed: Vec<(FileKey, Arc<Briefing>)>,
     /// Files parsed, rather than taken from the last build's cache.
     read_anew: usize,
+    /// The related lists, as the site has them now.
+    related: archive::related::Cache,
 }
 
 impl Site {
@@ -293,18 +295,19 @@ impl Site {
     pub fn load(options: &Options) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let config = timings.time("config", || load_config(options))?;
-        Site::load_with(options, config, timings, None, None).map(|loaded| loaded.site)
+        let fresh = Default::default();
+        Site::load_with(options, config, timings, None, (None, fresh)).map(|loaded| loaded.site)
     }
 
     /// Everything after reading the configuration; `timings` holds the stages so far. Bodies
     /// go on `shelf` when given; files unchanged since the build that left `cache` are taken
-    /// from it.
+    /// from it, and the related lists brought up to date from `related`.
     fn load_with(
         options: &Options,
         config: Config,
         mut timings: Timings,
         shelf: Option<Arc<Shelf>>,
-        cache: Option<&build::cache::Cache>,
+        (cache, mut related): (Option<&build::cache::Cache>, archive::related::Cache),
     ) -> Result<Loaded, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
@@ -322,7 +325,6 @@ impl Site {
             false => (read.errors, Vec::new()),
         };
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
-        let mut related = archive::related::Cache::default();
         let mut site = Site::assemble(
             root,
             config,
@@ -340,6 +342,7 @@ impl Site {
             site,
             parsed,
             read_anew,
+            related,
         })
     }
 

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::groups::Group;
 use crate::content::Briefing;
+use crate::digest;
 use crate::slug::slugify;
 
 /// How many related briefings each one gets.
@@ -33,15 +34,18 @@ const COMMON_WORD: f64 = 0.05;
 /// The most words of one briefing looked at: its rarest.
 const WORDS: usize = 8;
 
-/// The related lists of the last archive, kept by a rebuilding session. An edit that leaves
-/// every briefing's date, title, summary and tags as they were (most edits of a body) keeps
-/// them all; one that changes a title, summary or tags ranks again only the briefings whose
-/// candidate lists it changed: those on a tag or word it gained or lost.
-#[derive(Debug, Default)]
+/// The related lists of the last archive, kept by a rebuilding session and by the build
+/// cache. An edit that leaves every briefing's date, title, summary and tags as they were
+/// (most edits of a body) keeps them all; one that changes a title, summary or tags ranks
+/// again only the briefings whose candidate lists it changed: those on a tag or word it
+/// gained or lost. The build cache keeps the lists without the words (the bulk of them):
+/// after it, such an edit ranks every briefing again.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Cache {
-    /// The briefings the lists were made from, in archive order.
-    made_from: Vec<Arc<Briefing>>,
-    /// Each one's distinctive words.
+    /// What ranking read of the briefings the lists were made from, in archive order.
+    made_from: Vec<Ranked>,
+    /// Each one's distinctive words, while held.
+    #[serde(skip)]
     words_of: Vec<Vec<String>>,
     lists: Vec<Vec<usize>>,
 }
@@ -59,10 +63,15 @@ impl Cache {
 
     /// Brings the lists up to date with `briefings`.
     fn update(&mut self, briefings: &[Arc<Briefing>], tags: &[Group], tags_of: &[Vec<usize>]) {
-        match self.changed(briefings) {
+        let now: Vec<Ranked> = briefings.par_iter().map(|b| Ranked::of(b)).collect();
+        let before = std::mem::replace(&mut self.made_from, now);
+        let words_held = self.words_of.len() == before.len();
+        match changed(&before, &self.made_from) {
             Some(changed) if changed.is_empty() => {}
-            Some(changed) => self.rank_again(briefings, tags, tags_of, &changed),
-            None => {
+            Some(changed) if words_held => {
+                self.rank_again(briefings, (tags, tags_of), &before, &changed)
+            }
+            _ => {
                 self.words_of = briefings.par_iter().map(|b| distinctive_words(b)).collect();
                 let index = Index::new(briefings, tags, tags_of, &self.words_of);
                 self.lists = (0..briefings.len())
@@ -71,26 +80,6 @@ impl Cache {
                     .collect();
             }
         }
-        self.made_from = briefings.to_vec();
-    }
-
-    /// The positions whose ranking inputs changed, or `None` when the archive is not the
-    /// same briefings at the same positions and dates (then every list is made again).
-    fn changed(&self, briefings: &[Arc<Briefing>]) -> Option<Vec<usize>> {
-        if self.made_from.len() != briefings.len() {
-            return None;
-        }
-        let mut changed = Vec::new();
-        for (at, (old, new)) in self.made_from.iter().zip(briefings).enumerate() {
-            if Arc::ptr_eq(old, new) || shows_the_same(old, new) {
-                continue;
-            }
-            if old.path != new.path || old.date != new.date {
-                return None;
-            }
-            changed.push(at);
-        }
-        Some(changed)
     }
 
     /// Ranks again the changed briefings and every briefing on a tag or word one of them
@@ -99,18 +88,18 @@ impl Cache {
     fn rank_again(
         &mut self,
         briefings: &[Arc<Briefing>],
-        tags: &[Group],
-        tags_of: &[Vec<usize>],
+        (tags, tags_of): (&[Group], &[Vec<usize>]),
+        before: &[Ranked],
         changed: &[usize],
     ) {
         let mut gained_or_lost_words: Vec<String> = Vec::new();
-        let mut gained_or_lost_tags: Vec<String> = Vec::new();
+        let mut gained_or_lost_tags: Vec<u64> = Vec::new();
         for &at in changed {
             let words = distinctive_words(&briefings[at]);
             let old = std::mem::replace(&mut self.words_of[at], words);
             gained_or_lost_words.extend(either_not_both(&old, &self.words_of[at]));
-            let (old, new) = (tag_slugs(&self.made_from[at]), tag_slugs(&briefings[at]));
-            gained_or_lost_tags.extend(either_not_both(&old, &new));
+            let (old, new) = (&before[at].tags, &self.made_from[at].tags);
+            gained_or_lost_tags.extend(either_not_both(old, new));
         }
         let index = Index::new(briefings, tags, tags_of, &self.words_of);
         let mut again: Vec<usize> = changed.to_vec();
@@ -118,7 +107,7 @@ impl Cache {
             again.extend(index.postings.get(word.as_str()).into_iter().flatten());
         }
         for group in tags {
-            if gained_or_lost_tags.contains(&group.slug) {
+            if gained_or_lost_tags.contains(&digest::of(&group.slug)) {
                 again.extend(&group.members);
             }
         }
@@ -132,22 +121,53 @@ impl Cache {
     }
 }
 
-/// Whether two versions of a briefing rank the same: what ranking reads did not change.
-fn shows_the_same(old: &Briefing, new: &Briefing) -> bool {
-    (&old.slug, old.date, &old.title, &old.summary, &old.tags)
-        == (&new.slug, new.date, &new.title, &new.summary, &new.tags)
+/// The positions whose ranking inputs changed from `before` to `now`, or `None` when the
+/// archive is not the same briefings at the same positions and dates (then every list is
+/// made again).
+fn changed(before: &[Ranked], now: &[Ranked]) -> Option<Vec<usize>> {
+    if before.len() != now.len() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (at, (old, new)) in before.iter().zip(now).enumerate() {
+        if old.shown == new.shown {
+            continue;
+        }
+        if old.place != new.place {
+            return None;
+        }
+        changed.push(at);
+    }
+    Some(changed)
 }
 
-/// The slugs of a briefing's tags, sorted: the groups it is a member of.
-fn tag_slugs(b: &Briefing) -> Vec<String> {
-    let mut slugs: Vec<String> = b.tags.iter().map(|t| slugify(t)).collect();
-    slugs.sort();
-    slugs
+/// What ranking reads of a briefing, as digests (kept between builds): two versions with the
+/// same `shown` rank the same.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Ranked {
+    /// Its path and date: where it stands in the archive.
+    place: u64,
+    /// Its slug, date, title, summary and tags.
+    shown: u64,
+    /// Its tags' slugs (the groups it is a member of), each digested, sorted.
+    tags: Vec<u64>,
+}
+
+impl Ranked {
+    fn of(b: &Briefing) -> Ranked {
+        let mut tags: Vec<u64> = b.tags.iter().map(|t| digest::of(slugify(t))).collect();
+        tags.sort_unstable();
+        Ranked {
+            place: digest::of((&b.path, b.date)),
+            shown: digest::of((&b.slug, b.date, &b.title, &b.summary, &b.tags)),
+            tags,
+        }
+    }
 }
 
 /// The items of two sorted lists that only one of them holds.
-fn either_not_both(a: &[String], b: &[String]) -> Vec<String> {
-    let only = |x: &[String], y: &[String]| {
+fn either_not_both<T: Ord + Clone>(a: &[T], b: &[T]) -> Vec<T> {
+    let only = |x: &[T], y: &[T]| {
         x.iter()
             .filter(|w| y.binary_search(w).is_err())
             .cloned()

@@ -24,6 +24,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::archive::related;
 use crate::content::{Body, Briefing, Evidence, Field, Shelf};
 use crate::digest;
 use crate::layout::inside::walk;
@@ -42,6 +43,7 @@ pub(crate) struct Cache {
     /// Each page's key, and the version of its file as published (see
     /// [`crate::publish::stamp::version`]).
     pages: HashMap<PathBuf, (u64, u64)>,
+    related: related::Cache,
     /// The file, read from by the bodies taken from it.
     shelf: Arc<Shelf>,
     /// The file's length, and how much of it the index and the bodies it names take.
@@ -49,13 +51,18 @@ pub(crate) struct Cache {
     used: u64,
 }
 
-/// What the file's footer names. `B` is a [`Briefing`] when read, a reference when written.
+/// What the file's footer names. `B` is a [`Briefing`] and `R` the related lists when read,
+/// references to them when written.
 #[derive(Serialize, Deserialize)]
-struct Index<B> {
+struct Index<B, R> {
     salt: u64,
     briefings: Vec<Kept<B>>,
     pages: Vec<(PathBuf, (u64, u64))>,
+    related: R,
 }
+
+/// The index as read back.
+type ReadBack = Index<Briefing, related::Cache>;
 
 /// A briefing as parsed (its body left out when serialised), with what its parse read of its
 /// file, and where its body is in the cache file: start, length and digest.
@@ -147,6 +154,7 @@ impl Cache {
             parsed,
             now,
             pages: index.pages.into_iter().collect(),
+            related: index.related,
             shelf,
             size,
             used,
@@ -177,6 +185,11 @@ impl Cache {
         }
     }
 
+    /// The related lists as the last build left them, taken.
+    pub(crate) fn take_related(&mut self) -> related::Cache {
+        std::mem::take(&mut self.related)
+    }
+
     /// Each page's key and the version of its file as published.
     pub(crate) fn pages(&self) -> &HashMap<PathBuf, (u64, u64)> {
         &self.pages
@@ -197,7 +210,7 @@ impl Cache {
 }
 
 /// The index and its length, when the footer's mark and the index's digest are right.
-fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(Index<Briefing>, u64)> {
+fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(ReadBack, u64)> {
     let footer_at = size.checked_sub(FOOTER as u64)?;
     file.seek(SeekFrom::Start(footer_at)).ok()?;
     let mut footer = [0; FOOTER];
@@ -214,7 +227,7 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(Index<Briefing>,
     if digest::of_bytes(&index) != index_digest {
         return None;
     }
-    let index = postcard::from_bytes::<Index<Briefing>>(&index).ok()?;
+    let index = postcard::from_bytes::<ReadBack>(&index).ok()?;
     (index.salt == salt).then_some((index, index_len))
 }
 
@@ -227,13 +240,14 @@ pub(crate) fn save(
     path: &Path,
     last: Option<&Cache>,
     salt: u64,
-    briefings: &[(FileKey, Arc<Briefing>)],
+    (briefings, related): (&[(FileKey, Arc<Briefing>)], &related::Cache),
     pages: Vec<(PathBuf, (u64, u64))>,
 ) {
     let mut index = Index {
         salt,
         briefings: Vec::with_capacity(briefings.len()),
         pages,
+        related,
     };
     let written = match last.filter(|last| last.size < 2 * last.used) {
         Some(last) => OpenOptions::new()
@@ -258,7 +272,7 @@ fn append<'a>(
     mut at: u64,
     last: Option<&Cache>,
     briefings: &'a [(FileKey, Arc<Briefing>)],
-    index: &mut Index<&'a Briefing>,
+    index: &mut Index<&'a Briefing, &related::Cache>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);
     for (file, briefing) in briefings {

@@ -64,7 +64,7 @@ fn build_using(
     }
     let (inputs, digests) = inputs.unzip();
     let salt = cache::salt(&options.root, settings(options, &config));
-    let last_build = timings.time("cache read", || {
+    let mut last_build = timings.time("cache read", || {
         let file = cache_file.zip(salt).filter(|_| reuse && !options.force);
         let file = file.zip(digests);
         file.and_then(|((file, salt), now)| cache::Cache::load(file, salt, now))
@@ -76,7 +76,12 @@ fn build_using(
         mut site,
         parsed,
         read_anew,
-    } = Site::load_with(options, config, timings, shelf, last_build.as_ref())?;
+        related,
+    } = {
+        let related = last_build.as_mut().map(cache::Cache::take_related);
+        let reused = (last_build.as_ref(), related.unwrap_or_default());
+        Site::load_with(options, config, timings, shelf, reused)?
+    };
     let renderer = site.timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
@@ -149,7 +154,8 @@ fn build_using(
                     Some((path, (key, version)))
                 })
                 .collect();
-            cache::save(file, last_build.as_ref(), salt, &parsed, pages);
+            let kept = (parsed.as_slice(), &related);
+            cache::save(file, last_build.as_ref(), salt, kept, pages);
         });
     }
     report.warnings.extend(left_behind);
