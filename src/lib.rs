@@ -342,7 +342,7 @@ impl Site {
             site,
             parsed,
             read_anew,
-            related,
+            related: related.without_words(),
         })
     }
 

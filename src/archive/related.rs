@@ -61,6 +61,13 @@ impl Cache {
         self.lists.clone()
     }
 
+    /// Lets go of the words (most of what it holds), as the build cache keeps it: a later
+    /// change of what ranking reads then ranks every briefing again.
+    pub fn without_words(mut self) -> Cache {
+        self.words_of = Vec::new();
+        self
+    }
+
     /// Brings the lists up to date with `briefings`.
     fn update(&mut self, briefings: &[Arc<Briefing>], tags: &[Group], tags_of: &[Vec<usize>]) {
         let now: Vec<Ranked> = briefings.par_iter().map(|b| Ranked::of(b)).collect();

@@ -194,18 +194,18 @@ impl Cache {
     pub(crate) fn pages(&self) -> &HashMap<PathBuf, (u64, u64)> {
         &self.pages
     }
+}
 
-    /// Where `body` is in this cache's file, when it is there.
-    fn holds(&self, body: &Body) -> Option<(u64, usize, u64)> {
-        match body {
-            Body::Shelved {
-                shelf,
-                at,
-                len,
-                digest,
-            } if Arc::ptr_eq(shelf, &self.shelf) => Some((*at, *len, *digest)),
-            _ => None,
-        }
+/// Where `body` is on `shelf`, when it is there: start, length and digest.
+fn place_on(shelf: &Arc<Shelf>, body: &Body) -> Option<(u64, usize, u64)> {
+    match body {
+        Body::Shelved {
+            shelf: on,
+            at,
+            len,
+            digest,
+        } if Arc::ptr_eq(on, shelf) => Some((*at, *len, *digest)),
+        _ => None,
     }
 }
 
@@ -232,13 +232,13 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(ReadBack, u64)> 
 }
 
 /// Writes the cache for the next build: `briefings` as parsed (each with what it read of its
-/// file), `pages` with their keys and the versions of their files as published, appended to
-/// `last`'s
-/// file when that is mostly still used. A cache that cannot be written only means a cold
-/// build next time, so nothing here is an error.
+/// file), `pages` with their keys and the versions of their files as published. It is
+/// appended to `last`'s file when that is mostly still used, else to the build's `scratch`
+/// shelf, whose bodies are then not written again, which becomes the cache. A cache that
+/// cannot be written only means a cold build next time, so nothing here is an error.
 pub(crate) fn save(
     path: &Path,
-    last: Option<&Cache>,
+    (last, scratch): (Option<&Cache>, Option<&Arc<Shelf>>),
     salt: u64,
     (briefings, related): (&[(FileKey, Arc<Briefing>)], &related::Cache),
     pages: Vec<(PathBuf, (u64, u64))>,
@@ -249,13 +249,18 @@ pub(crate) fn save(
         pages,
         related,
     };
-    let written = match last.filter(|last| last.size < 2 * last.used) {
-        Some(last) => OpenOptions::new()
+    let written = match (last.filter(|last| last.size < 2 * last.used), scratch) {
+        (Some(last), _) => OpenOptions::new()
             .append(true)
             .open(path)
-            .and_then(|file| append(&file, last.size, Some(last), briefings, &mut index))
+            .and_then(|file| append(&file, last.size, Some(&last.shelf), briefings, &mut index))
             .is_ok(),
-        None => tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))
+        (None, Some(scratch)) => scratch
+            .appending()
+            .and_then(|(file, end)| append(&file, end, Some(scratch), briefings, &mut index))
+            .and_then(|()| scratch.keep_as(path))
+            .is_ok(),
+        (None, None) => tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))
             .ok()
             .filter(|temporary| append(temporary.as_file(), 0, None, briefings, &mut index).is_ok())
             .is_some_and(|temporary| temporary.persist(path).is_ok()),
@@ -265,18 +270,18 @@ pub(crate) fn save(
     }
 }
 
-/// Writes, from offset `at` of `file`, the bodies `last` does not hold, then `index` naming
-/// every body and the footer.
+/// Writes, from offset `at` of `file`, the bodies not already there (on `holder`, the shelf
+/// over the same file), then `index` naming every body and the footer.
 fn append<'a>(
     file: &File,
     mut at: u64,
-    last: Option<&Cache>,
+    holder: Option<&Arc<Shelf>>,
     briefings: &'a [(FileKey, Arc<Briefing>)],
     index: &mut Index<&'a Briefing, &related::Cache>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);
     for (file, briefing) in briefings {
-        let (body_at, len, body) = match last.and_then(|last| last.holds(&briefing.body)) {
+        let (body_at, len, body) = match holder.and_then(|shelf| place_on(shelf, &briefing.body)) {
             Some(place) => place,
             None => {
                 let html = briefing

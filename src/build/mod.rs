@@ -14,6 +14,7 @@ use crate::publish::stamp::{self, Summary};
 use crate::publish::{self, Staging};
 use rayon::prelude::*;
 
+use crate::archive;
 use crate::render::files::OutputFile;
 use crate::render::keys::body_digest;
 use crate::render::{self, Renderer};
@@ -48,48 +49,59 @@ fn build_using(
     let mut timings = Timings::default();
     let config = timings.time("config", || load_config(options))?;
     publish::remove_stale(&output);
-    let stamp_file = stamp::path(&options.output_dir());
-    let (inputs, last) = timings.time("inputs", || {
-        let inputs = stamp::inputs(&options.root, settings(options, &config));
-        // `--force` builds everything again, whatever the stamp says.
-        let last = stamp_file
-            .as_deref()
-            .zip(inputs.as_ref().map(|(print, _)| *print))
-            .filter(|_| !options.force)
-            .and_then(|(file, inputs)| stamp::up_to_date(file, &output, inputs));
-        (inputs, last)
-    });
-    if let Some(last) = last {
-        return Ok(Report::unchanged(last, timings, started));
-    }
-    let (inputs, digests) = inputs.unzip();
-    let salt = cache::salt(&options.root, settings(options, &config));
-    let mut last_build = timings.time("cache read", || {
-        let file = cache_file.zip(salt).filter(|_| reuse && !options.force);
-        let file = file.zip(digests);
-        file.and_then(|((file, salt), now)| cache::Cache::load(file, salt, now))
-    });
+    let mut beside = match Beside::read(options, &config, &output, &mut timings) {
+        Ok(beside) => beside,
+        Err(unchanged) => return Ok(Report::unchanged(unchanged, timings, started)),
+    };
+    beside.read_cache(options, cache_file.filter(|_| reuse), &mut timings);
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.
-    let shelf = output.parent().and_then(|dir| Shelf::new(dir).ok());
-    let crate::Loaded {
-        mut site,
-        parsed,
-        read_anew,
-        related,
-    } = {
-        let related = last_build.as_mut().map(cache::Cache::take_related);
-        let reused = (last_build.as_ref(), related.unwrap_or_default());
-        Site::load_with(options, config, timings, shelf, reused)?
-    };
-    let renderer = site.timings.time("cards", || {
+    beside.scratch = publish::scratch_path(&output).and_then(|path| Shelf::scratch(&path).ok());
+    let related = beside.cache.as_mut().map(cache::Cache::take_related);
+    let reused = (beside.cache.as_ref(), related.unwrap_or_default());
+    let shelf = beside.scratch.clone();
+    let loaded = Site::load_with(options, config, timings, shelf, reused)?;
+    let (mut report, keyed, left_behind) =
+        render_and_publish(options, &output, &loaded, &beside, started)?;
+    let last = beside.stamp_file.as_deref().and_then(stamp::last_summary);
+    if let Some(last) = last {
+        report.warnings.extend(moved_addresses(
+            &last.made_addresses,
+            &report.made_addresses,
+        ));
+    }
+    let kept = (loaded.parsed.as_slice(), &loaded.related);
+    drop(loaded.site);
+    beside.keep(&output, &mut report, kept, keyed, cache_file);
+    // Not in the stamp's summary: an old output left is not repeated when nothing changed.
+    report.warnings.extend(left_behind);
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Where each page went, with its key, and whether it was rendered (rather than linked from
+/// the last output).
+type Keyed = Vec<(PathBuf, u64, bool)>;
+
+/// Renders the site into a staging folder, with its search index beside it, and swaps it
+/// in; the report, where each page went with its key and whether it was rendered, and a
+/// warning when the old output could not all be removed.
+fn render_and_publish(
+    options: &Options,
+    output: &Path,
+    loaded: &crate::Loaded,
+    beside: &Beside,
+    started: Instant,
+) -> Result<(Report, Keyed, Option<Diagnostic>), BuildError> {
+    let site = &loaded.site;
+    let mut timings = site.timings.clone();
+    let renderer = timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
-    let staging = Staging::begin(&output)?;
-    let kept = last_build.as_ref().map(cache::Cache::pages);
+    let staging = Staging::begin(output)?;
     let keep = Keep {
-        salt: salt.unwrap_or_default(),
-        kept,
+        salt: beside.salt.unwrap_or_default(),
+        kept: beside.cache.as_ref().map(cache::Cache::pages),
     };
     // The search index is the slow part: it is made beside the pages, not after them, on a
     // thread of its own rather than rayon's: Pagefind needs rayon's workers free while the
@@ -103,49 +115,110 @@ fn build_using(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (pages, search)
     });
-    site.timings.record("render", rendering);
+    drop(renderer);
+    timings.record("render", rendering);
     if site.config.search {
-        site.timings.record("search index", indexing);
+        timings.record("search index", indexing);
     }
     let (keyed, search) = (written?, search?);
     let broken = site.broken_briefing_links(keyed.iter().map(|(path, ..)| path.as_path()));
     if (options.strict || site.config.strict) && !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
-    let left_behind = site.timings.time("publish", || {
+    let left_behind = timings.time("publish", || {
         publish::copy_files(&staging, &options.root, &site.plan.copies)?;
         publish::copy_files(&staging, &options.root, &search.copies)?;
         staging.publish()
     })?;
-    let mut report = Report::new(&site, keyed.len(), started);
+    let mut report = Report::new(site, keyed.len(), started);
+    report.timings = timings;
     report.made_anew = crate::MadeAnew {
-        files: read_anew,
+        files: loaded.read_anew,
         pages: keyed.iter().filter(|(_, _, anew)| *anew).count(),
     };
     report.shards = (search.indexed, search.reused);
     report.warnings.extend(broken);
     report.made_addresses = site.made_addresses();
-    let last = stamp_file.as_deref().and_then(stamp::last_summary);
-    if let Some(last) = last {
-        report.warnings.extend(moved_addresses(
-            &last.made_addresses,
-            &report.made_addresses,
-        ));
+    Ok((report, keyed, left_behind))
+}
+
+/// What the last build left beside the output (the stamp, the build cache), and what this
+/// build keeps there for the next.
+struct Beside {
+    stamp_file: Option<PathBuf>,
+    /// This build's inputs, with each file's digest (see [`stamp::inputs`]).
+    inputs: Option<(stamp::Fingerprint, HashMap<PathBuf, u64>)>,
+    salt: Option<u64>,
+    cache: Option<cache::Cache>,
+    /// This build's scratch shelf of bodies, which may become the next build's cache.
+    scratch: Option<std::sync::Arc<Shelf>>,
+}
+
+impl Beside {
+    /// What the stamp says; the last build's summary when nothing it reads has changed and
+    /// the output is as it left it (`--force` builds everything again, whatever the stamp
+    /// says).
+    fn read(
+        options: &Options,
+        config: &Config,
+        output: &Path,
+        timings: &mut Timings,
+    ) -> Result<Beside, Summary> {
+        let stamp_file = stamp::path(&options.output_dir());
+        let inputs = timings.time("inputs", || {
+            let inputs = stamp::inputs(&options.root, settings(options, config));
+            let print = inputs.as_ref().map(|(print, _)| *print);
+            let last = stamp_file.as_deref().zip(print).filter(|_| !options.force);
+            match last.and_then(|(file, print)| stamp::up_to_date(file, output, print)) {
+                Some(unchanged) => Err(unchanged),
+                None => Ok(inputs),
+            }
+        })?;
+        Ok(Beside {
+            stamp_file,
+            inputs,
+            salt: cache::salt(&options.root, settings(options, config)),
+            cache: None,
+            scratch: None,
+        })
     }
-    let summary = report.summary();
-    let published = report.timings.time("stamp", || {
-        let published = stamp::published_files(&output);
-        if let Some((file, inputs)) = stamp_file.as_deref().zip(inputs) {
-            stamp::write(
-                file,
-                published.as_ref().map(|(print, _)| *print),
-                inputs,
-                summary,
-            );
-        }
-        published
-    });
-    if let Some(((file, salt), (_, versions))) = cache_file.zip(salt).zip(published) {
+
+    /// Reads the build cache at `file` (none with `--force`).
+    fn read_cache(&mut self, options: &Options, file: Option<&Path>, timings: &mut Timings) {
+        let digests = self.inputs.as_mut().map(|(_, files)| std::mem::take(files));
+        let file = file.zip(self.salt).filter(|_| !options.force);
+        self.cache = timings.time("cache read", || {
+            let file = file.zip(digests);
+            file.and_then(|((file, salt), now)| cache::Cache::load(file, salt, now))
+        });
+    }
+
+    /// Writes the stamp, and the build cache at `cache_file`: `kept`, the briefings as parsed
+    /// and the related lists, and each page's key with its file's version as published.
+    fn keep(
+        self,
+        output: &Path,
+        report: &mut Report,
+        kept: (
+            &[(cache::FileKey, std::sync::Arc<crate::Briefing>)],
+            &archive::related::Cache,
+        ),
+        keyed: Keyed,
+        cache_file: Option<&Path>,
+    ) {
+        let summary = report.summary();
+        let published = report.timings.time("stamp", || {
+            let published = stamp::published_files(output);
+            let inputs = self.inputs.as_ref().map(|(print, _)| *print);
+            if let Some((file, inputs)) = self.stamp_file.as_deref().zip(inputs) {
+                let print = published.as_ref().map(|(print, _)| *print);
+                stamp::write(file, print, inputs, summary);
+            }
+            published
+        });
+        let Some(((file, salt), (_, versions))) = cache_file.zip(self.salt).zip(published) else {
+            return;
+        };
         report.timings.time("cache write", || {
             let pages = keyed
                 .into_iter()
@@ -154,13 +227,10 @@ fn build_using(
                     Some((path, (key, version)))
                 })
                 .collect();
-            let kept = (parsed.as_slice(), &related);
-            cache::save(file, last_build.as_ref(), salt, kept, pages);
+            let files = (self.cache.as_ref(), self.scratch.as_ref());
+            cache::save(file, files, salt, kept, pages);
         });
     }
-    report.warnings.extend(left_behind);
-    report.elapsed = started.elapsed();
-    Ok(report)
 }
 
 /// What a build reads besides the site's files: the kabar that builds, the options that
@@ -263,7 +333,7 @@ impl Site {
         renderer: &Renderer,
         staging: &Staging,
         keep: &Keep,
-    ) -> Result<Vec<(PathBuf, u64, bool)>, BuildError> {
+    ) -> Result<Keyed, BuildError> {
         staging.make_folders(self.plan.pages.iter().map(|p| p.output()))?;
         let keys = renderer.keys(|i| body_digest(&self.archive.briefings[i]));
         let results: Vec<Result<(PathBuf, u64, bool), Diagnostic>> = self

@@ -2,8 +2,9 @@
 //!
 //! `kabar build` shelves bodies as they are parsed: they are most of what a build would
 //! otherwise hold (half of it at 50,000 briefings), and only a briefing's own page, the feeds
-//! and the search index read them, each a few times at most. The live preview holds them, as
-//! it renders pages again on every save.
+//! and the search index read them, each a few times at most. The shelf then becomes the build
+//! cache, or its bodies are added to the last one (see `build::cache`). The live preview
+//! holds them, as it renders pages again on every save.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -73,12 +74,14 @@ fn digest(html: &str) -> u64 {
     crate::digest::of(html)
 }
 
-/// A file bodies are written to and read back from: a scratch file with no name, gone when
-/// the build ends however it ends, or the build cache's file, read only.
+/// A file bodies are written to and read back from: a build's scratch file, removed when
+/// the shelf goes unless it is kept, or the build cache's file, read only.
 pub struct Shelf {
     file: Mutex<File>,
-    /// The scratch file's folder, or the cache file, to name in an error.
+    /// Where the file is, to name in an error.
     named: PathBuf,
+    /// A scratch file not kept: removed when the shelf goes.
+    scratch: Mutex<Option<PathBuf>>,
 }
 
 impl std::fmt::Debug for Shelf {
@@ -88,11 +91,18 @@ impl std::fmt::Debug for Shelf {
 }
 
 impl Shelf {
-    /// A new, empty shelf in `dir` (best on the disk the site is written to).
-    pub fn new(dir: &Path) -> std::io::Result<Arc<Shelf>> {
+    /// A new, empty scratch shelf at `path` (best on the disk the site is written to); a
+    /// build killed midway leaves it to the next one to remove.
+    pub fn scratch(path: &Path) -> std::io::Result<Arc<Shelf>> {
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(path)?;
         Ok(Arc::new(Shelf {
-            file: Mutex::new(tempfile::tempfile_in(dir)?),
-            named: dir.to_path_buf(),
+            file: Mutex::new(file),
+            named: path.to_path_buf(),
+            scratch: Mutex::new(Some(path.to_path_buf())),
         }))
     }
 
@@ -101,7 +111,25 @@ impl Shelf {
         Arc::new(Shelf {
             file: Mutex::new(file),
             named: path.to_path_buf(),
+            scratch: Mutex::new(None),
         })
+    }
+
+    /// The file, to write more after its bodies, and its length now.
+    pub fn appending(&self) -> std::io::Result<(File, u64)> {
+        let file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let mut copy = file.try_clone()?;
+        let end = copy.seek(SeekFrom::End(0))?;
+        Ok((copy, end))
+    }
+
+    /// Keeps a scratch shelf's file as `path`, no longer removed when the shelf goes.
+    pub fn keep_as(&self, path: &Path) -> std::io::Result<()> {
+        let mut scratch = self.scratch.lock().unwrap_or_else(|e| e.into_inner());
+        let from = scratch.as_ref().ok_or(std::io::ErrorKind::NotFound)?;
+        std::fs::rename(from, path)?;
+        *scratch = None;
+        Ok(())
     }
 
     /// Shelves `html`; when it cannot be written (a full disk), it stays held.
@@ -146,6 +174,15 @@ impl Shelf {
     }
 }
 
+impl Drop for Shelf {
+    fn drop(&mut self) {
+        let scratch = self.scratch.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(path) = scratch.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,7 +190,7 @@ mod tests {
     #[test]
     fn a_shelved_body_reads_back_and_hashes_as_held() {
         let dir = tempfile::tempdir().unwrap();
-        let shelf = Shelf::new(dir.path()).unwrap();
+        let shelf = Shelf::scratch(&dir.path().join("rak")).unwrap();
         let texts = ["<p>Kim tiba di Hanoi.</p>", "", "<p>Trump — Singapura</p>"];
         let shelved: Vec<Body> = texts.iter().map(|t| shelf.put(t.to_string())).collect();
         for (text, body) in texts.iter().zip(&shelved) {
@@ -165,11 +202,28 @@ mod tests {
             assert_eq!(hash(body), hash(&held));
         }
         assert_ne!(shelved[0], shelved[2]);
+        drop((shelf, shelved));
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             0,
-            "the shelf has no name in its folder"
+            "a scratch shelf is gone when it goes"
         );
+    }
+
+    #[test]
+    fn a_kept_scratch_shelf_stays_under_its_new_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let shelf = Shelf::scratch(&dir.path().join("rak")).unwrap();
+        let body = shelf.put("<p>Kim tiba di Hanoi.</p>".to_string());
+        let kept = dir.path().join("simpan");
+        shelf.keep_as(&kept).unwrap();
+        assert_eq!(body.html().unwrap(), "<p>Kim tiba di Hanoi.</p>");
+        drop((shelf, body));
+        assert_eq!(
+            std::fs::read_to_string(&kept).unwrap(),
+            "<p>Kim tiba di Hanoi.</p>"
+        );
+        assert!(!dir.path().join("rak").exists());
     }
 
     #[test]

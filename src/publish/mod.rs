@@ -6,7 +6,7 @@ mod output;
 mod staging;
 pub mod stamp;
 
-pub use output::{MARKER, check, marker_identity, remove_stale, resolve};
+pub use output::{MARKER, check, marker_identity, remove_stale, resolve, scratch_path};
 pub use staging::Staging;
 
 use std::fs;

@@ -15,6 +15,8 @@ pub const MARKER: &str = ".kabar-output";
 /// Staging and old-output folders beside the output carry these roles in their names.
 pub(super) const STAGING: &str = "staging";
 pub(super) const OLD: &str = "old";
+/// A build's scratch file of briefings' bodies (see [`crate::content::Shelf`]).
+const SHELF: &str = "shelf";
 
 /// Which marker file the output folder holds: a build that replaced the folder left a new
 /// one (another inode), so `kabar watch` can tell its own folder from one written since.
@@ -111,7 +113,12 @@ pub(super) fn sibling(output: &Path, role: &str) -> Option<PathBuf> {
     )))
 }
 
-/// Removes the staging and old-output folders that builds killed midway left beside
+/// Where a build keeps briefings' bodies while it runs: `.public.shelf-PID` beside `public`.
+pub fn scratch_path(output: &Path) -> Option<PathBuf> {
+    sibling(output, SHELF)
+}
+
+/// Removes the staging and old-output folders and scratch files that builds killed midway left beside
 /// `output`; those of builds still running are left alone.
 pub fn remove_stale(output: &Path) {
     remove_stale_inside(output);
@@ -128,7 +135,10 @@ pub fn remove_stale(output: &Path) {
             continue;
         };
         if pid != std::process::id() && !running(pid, &entry.path()) {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = match entry.file_type().is_ok_and(|t| t.is_dir()) {
+                true => fs::remove_dir_all(entry.path()),
+                false => fs::remove_file(entry.path()),
+            };
         }
     }
 }
@@ -150,11 +160,11 @@ fn remove_stale_inside(output: &Path) {
     }
 }
 
-/// The process id in `.NAME.staging-PID` or `.NAME.old-PID`.
+/// The process id in `.NAME.staging-PID`, `.NAME.old-PID` or `.NAME.shelf-PID`.
 fn leftover_pid(file_name: &str, output_name: &str) -> Option<u32> {
     let rest = file_name.strip_prefix('.')?.strip_prefix(output_name)?;
     let rest = rest.strip_prefix('.')?;
-    let pid = [STAGING, OLD]
+    let pid = [STAGING, OLD, SHELF]
         .iter()
         .find_map(|role| rest.strip_prefix(role)?.strip_prefix('-'))?;
     pid.parse().ok()

@@ -135,6 +135,7 @@ fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
     // What `kill -9` during a build leaves: a process id that no longer runs.
     site.write(".public.staging-999999999/2019/x.html", "setengah");
     site.write(".public.old-999999999/index.html", "lama");
+    site.write(".public.shelf-999999999", "<p>isi</p>");
     site.build();
     let left: Vec<String> = names(site.root())
         .into_iter()
