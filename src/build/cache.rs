@@ -29,6 +29,7 @@ use crate::content::{Body, Briefing, Evidence, Field, Shelf};
 use crate::digest;
 use crate::layout::inside::walk;
 use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
+use crate::publish::stamp;
 
 /// The format's mark: a cache of another format is not read.
 const MARK: &[u8; 8] = b"kabar-c1";
@@ -38,8 +39,8 @@ const FOOTER: usize = 8 * 2 + MARK.len();
 pub(crate) struct Cache {
     /// Each briefing with its file's digest, until a build takes it.
     parsed: HashMap<PathBuf, Mutex<Option<(FileKey, Briefing)>>>,
-    /// Each input file's digest now, by its path under the site (read for the stamp).
-    now: HashMap<PathBuf, u64>,
+    /// Each input file's version and digest now, by its path under the site.
+    inputs: stamp::Read,
     /// Each page's key, and the version of its file as published (see
     /// [`crate::publish::stamp::version`]).
     pages: HashMap<PathBuf, (u64, u64)>,
@@ -51,18 +52,31 @@ pub(crate) struct Cache {
     used: u64,
 }
 
-/// What the file's footer names. `B` is a [`Briefing`] and `R` the related lists when read,
-/// references to them when written.
-#[derive(Serialize, Deserialize)]
-struct Index<B, R> {
+/// What the file's footer names. `B` is a [`Briefing`], `R` the related lists and `I` the
+/// inputs as read when read back, references to them when written.
+#[derive(Serialize)]
+struct Index<B, R, I> {
     salt: u64,
+    inputs: I,
     briefings: Vec<Kept<B>>,
     pages: Vec<(PathBuf, (u64, u64))>,
     related: R,
 }
 
-/// The index as read back.
-type ReadBack = Index<Briefing, related::Cache>;
+/// The index's first fields, read first: whether anything changed needs no more.
+#[derive(Deserialize)]
+struct Head {
+    salt: u64,
+    inputs: stamp::Read,
+}
+
+/// The index's other fields, as read back.
+#[derive(Deserialize)]
+struct Rest {
+    briefings: Vec<Kept<Briefing>>,
+    pages: Vec<(PathBuf, (u64, u64))>,
+    related: related::Cache,
+}
 
 /// A briefing as parsed (its body left out when serialised), with what its parse read of its
 /// file, and where its body is in the cache file: start, length and digest.
@@ -123,15 +137,53 @@ pub(crate) fn salt(root: &Path, settings: impl Hash) -> Option<u64> {
     Some(digest::of((settings, config, templates)))
 }
 
-impl Cache {
+/// The last build's cache as first read: its index checked whole, and only the inputs
+/// decoded, which are all a build that finds nothing changed needs.
+pub(crate) struct Last {
+    path: PathBuf,
+    file: File,
+    size: u64,
+    index: Vec<u8>,
+    /// Where the rest of the index starts, after its head.
+    rest_at: usize,
+    inputs: stamp::Read,
+}
+
+impl Last {
     /// The cache at `path` when it was written with `salt` and its index reads back whole;
-    /// `None` means a cold build. `now` is each input file's digest, by its path.
-    pub(crate) fn load(path: &Path, salt: u64, now: HashMap<PathBuf, u64>) -> Option<Cache> {
+    /// `None` means a cold build.
+    pub(crate) fn load(path: &Path, salt: u64) -> Option<Last> {
         let mut file = File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
-        let (index, index_len) = read_index(&mut file, size, salt)?;
-        let shelf = Shelf::over(file, path);
-        let mut used = index_len + FOOTER as u64;
+        let index = read_index(&mut file, size)?;
+        let (head, rest) = postcard::take_from_bytes::<Head>(&index).ok()?;
+        let rest_at = index.len() - rest.len();
+        (head.salt == salt).then_some(Last {
+            path: path.to_path_buf(),
+            file,
+            size,
+            index,
+            rest_at,
+            inputs: head.inputs,
+        })
+    }
+
+    /// The site's inputs as this build reads them (see [`stamp::inputs`]): files whose
+    /// version the last build read are not read again.
+    pub(crate) fn read_inputs(
+        &mut self,
+        read: impl FnOnce(Option<&stamp::Read>) -> Option<(stamp::Fingerprint, stamp::Read)>,
+    ) -> Option<(stamp::Fingerprint, stamp::Read)> {
+        let inputs = read(Some(&self.inputs))?;
+        self.inputs = inputs.1.clone();
+        Some(inputs)
+    }
+
+    /// The rest of the cache, for a build to take from.
+    pub(crate) fn open(self) -> Option<Cache> {
+        let index: Rest = postcard::from_bytes(&self.index[self.rest_at..]).ok()?;
+        let shelf = Shelf::over(self.file, &self.path);
+        let mut used = self.index.len() as u64 + FOOTER as u64;
         let parsed = index
             .briefings
             .into_iter()
@@ -152,15 +204,17 @@ impl Cache {
             .collect();
         Some(Cache {
             parsed,
-            now,
+            inputs: self.inputs,
             pages: index.pages.into_iter().collect(),
             related: index.related,
             shelf,
-            size,
+            size: self.size,
             used,
         })
     }
+}
 
+impl Cache {
     /// The briefing at `path` as the last build parsed it, when what it read of its file is
     /// unchanged (its time, from `modified`, only when it is dated by it); taken, not copied
     /// (a build reads each file once).
@@ -169,7 +223,7 @@ impl Cache {
         path: &Path,
         modified: impl FnOnce() -> Option<DateTime<Utc>>,
     ) -> Option<(FileKey, Briefing)> {
-        let bytes = *self.now.get(path)?;
+        let (_, bytes) = *self.inputs.get(path)?;
         let mut kept = self
             .parsed
             .get(path)?
@@ -209,8 +263,8 @@ fn place_on(shelf: &Arc<Shelf>, body: &Body) -> Option<(u64, usize, u64)> {
     }
 }
 
-/// The index and its length, when the footer's mark and the index's digest are right.
-fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(ReadBack, u64)> {
+/// The index's bytes, when the footer's mark and the index's digest are right.
+fn read_index(file: &mut File, size: u64) -> Option<Vec<u8>> {
     let footer_at = size.checked_sub(FOOTER as u64)?;
     file.seek(SeekFrom::Start(footer_at)).ok()?;
     let mut footer = [0; FOOTER];
@@ -224,11 +278,7 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(ReadBack, u64)> 
         .ok()?;
     let mut index = vec![0; usize::try_from(index_len).ok()?];
     file.read_exact(&mut index).ok()?;
-    if digest::of_bytes(&index) != index_digest {
-        return None;
-    }
-    let index = postcard::from_bytes::<ReadBack>(&index).ok()?;
-    (index.salt == salt).then_some((index, index_len))
+    (digest::of_bytes(&index) == index_digest).then_some(index)
 }
 
 /// Writes the cache for the next build: `briefings` as parsed (each with what it read of its
@@ -239,12 +289,13 @@ fn read_index(file: &mut File, size: u64, salt: u64) -> Option<(ReadBack, u64)> 
 pub(crate) fn save(
     path: &Path,
     (last, scratch): (Option<&Cache>, Option<&Arc<Shelf>>),
-    salt: u64,
+    (salt, inputs): (u64, &stamp::Read),
     (briefings, related): (&[(FileKey, Arc<Briefing>)], &related::Cache),
     pages: Vec<(PathBuf, (u64, u64))>,
 ) {
     let mut index = Index {
         salt,
+        inputs,
         briefings: Vec::with_capacity(briefings.len()),
         pages,
         related,
@@ -277,7 +328,7 @@ fn append<'a>(
     mut at: u64,
     holder: Option<&Arc<Shelf>>,
     briefings: &'a [(FileKey, Arc<Briefing>)],
-    index: &mut Index<&'a Briefing, &related::Cache>,
+    index: &mut Index<&'a Briefing, &related::Cache, &stamp::Read>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);
     for (file, briefing) in briefings {

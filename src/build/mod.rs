@@ -49,11 +49,11 @@ fn build_using(
     let mut timings = Timings::default();
     let config = timings.time("config", || load_config(options))?;
     publish::remove_stale(&output);
-    let mut beside = match Beside::read(options, &config, &output, &mut timings) {
+    let reusable = cache_file.filter(|_| reuse);
+    let mut beside = match Beside::read(options, &config, &output, reusable, &mut timings) {
         Ok(beside) => beside,
         Err(unchanged) => return Ok(Report::unchanged(unchanged, timings, started)),
     };
-    beside.read_cache(options, cache_file.filter(|_| reuse), &mut timings);
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.
     beside.scratch = publish::scratch_path(&output).and_then(|path| Shelf::scratch(&path).ok());
@@ -146,8 +146,8 @@ fn render_and_publish(
 /// build keeps there for the next.
 struct Beside {
     stamp_file: Option<PathBuf>,
-    /// This build's inputs, with each file's digest (see [`stamp::inputs`]).
-    inputs: Option<(stamp::Fingerprint, HashMap<PathBuf, u64>)>,
+    /// This build's inputs, with each file's version and digest (see [`stamp::inputs`]).
+    inputs: Option<(stamp::Fingerprint, stamp::Read)>,
     salt: Option<u64>,
     cache: Option<cache::Cache>,
     /// This build's scratch shelf of bodies, which may become the next build's cache.
@@ -155,18 +155,31 @@ struct Beside {
 }
 
 impl Beside {
-    /// What the stamp says; the last build's summary when nothing it reads has changed and
-    /// the output is as it left it (`--force` builds everything again, whatever the stamp
+    /// The build cache at `cache_file` (none with `--force`, or when `reuse` is false), then
+    /// the inputs, read by it; the last build's summary when nothing it reads has changed
+    /// and the output is as it left it (`--force` builds everything again, whatever the stamp
     /// says).
     fn read(
         options: &Options,
         config: &Config,
         output: &Path,
+        cache_file: Option<&Path>,
         timings: &mut Timings,
     ) -> Result<Beside, Summary> {
+        let salt = cache::salt(&options.root, settings(options, config));
+        let file = cache_file.zip(salt).filter(|_| !options.force);
+        let mut last = timings.time("cache read", || {
+            file.and_then(|(file, salt)| cache::Last::load(file, salt))
+        });
         let stamp_file = stamp::path(&options.output_dir());
         let inputs = timings.time("inputs", || {
-            let inputs = stamp::inputs(&options.root, settings(options, config));
+            let read = |known: Option<&stamp::Read>| {
+                stamp::inputs(&options.root, settings(options, config), known)
+            };
+            let inputs = match last.as_mut() {
+                Some(last) => last.read_inputs(read),
+                None => read(None),
+            };
             let print = inputs.as_ref().map(|(print, _)| *print);
             let last = stamp_file.as_deref().zip(print).filter(|_| !options.force);
             match last.and_then(|(file, print)| stamp::up_to_date(file, output, print)) {
@@ -174,23 +187,14 @@ impl Beside {
                 None => Ok(inputs),
             }
         })?;
+        let cache = timings.time("cache open", || last.and_then(cache::Last::open));
         Ok(Beside {
             stamp_file,
             inputs,
-            salt: cache::salt(&options.root, settings(options, config)),
-            cache: None,
+            salt,
+            cache,
             scratch: None,
         })
-    }
-
-    /// Reads the build cache at `file` (none with `--force`).
-    fn read_cache(&mut self, options: &Options, file: Option<&Path>, timings: &mut Timings) {
-        let digests = self.inputs.as_mut().map(|(_, files)| std::mem::take(files));
-        let file = file.zip(self.salt).filter(|_| !options.force);
-        self.cache = timings.time("cache read", || {
-            let file = file.zip(digests);
-            file.and_then(|((file, salt), now)| cache::Cache::load(file, salt, now))
-        });
     }
 
     /// Writes the stamp, and the build cache at `cache_file`: `kept`, the briefings as parsed
@@ -216,7 +220,12 @@ impl Beside {
             }
             published
         });
-        let Some(((file, salt), (_, versions))) = cache_file.zip(self.salt).zip(published) else {
+        let inputs = self.inputs.as_ref().map(|(_, read)| read);
+        let kept_for = cache_file.zip(self.salt).zip(inputs);
+        let Some(((file, salt), inputs)) = kept_for else {
+            return;
+        };
+        let Some((_, versions)) = published else {
             return;
         };
         report.timings.time("cache write", || {
@@ -228,7 +237,7 @@ impl Beside {
                 })
                 .collect();
             let files = (self.cache.as_ref(), self.scratch.as_ref());
-            cache::save(file, files, salt, kept, pages);
+            cache::save(file, files, (salt, inputs), kept, pages);
         });
     }
 }

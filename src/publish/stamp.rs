@@ -57,11 +57,19 @@ struct Stamp {
     summary: Summary,
 }
 
-/// The site's inputs under `root` and `settings`, with the digest of each file's bytes by
-/// its path under `root` (the build cache looks briefings up by it), or nothing when a file
-/// cannot be read (the build then runs, and reports the problem where it belongs). Files are
-/// read and hashed in parallel: the inputs of 10,000 briefings are some 70 MB.
-pub fn inputs(root: &Path, settings: impl Hash) -> Option<(Fingerprint, HashMap<PathBuf, u64>)> {
+/// Each input file's [`version`] and the digest of its bytes, by its path under the site.
+pub type Read = HashMap<PathBuf, (u64, u64)>;
+
+/// The site's inputs under `root` and `settings`, with each file's version and digest (the
+/// build cache looks briefings up by it), or nothing when a file cannot be read (the build
+/// then runs, and reports the problem where it belongs). A file whose version is the one
+/// `known` lists (from the last build) keeps the digest listed there; the others are read
+/// and hashed, in parallel: the inputs of 10,000 briefings are some 70 MB.
+pub fn inputs(
+    root: &Path,
+    settings: impl Hash,
+    known: Option<&Read>,
+) -> Option<(Fingerprint, Read)> {
     let site = fs::canonicalize(root).ok()?;
     let mut files = Vec::new();
     let mut links_out: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -96,12 +104,17 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<(Fingerprint, HashMap<
             take(entry.into_path(), is_link)?;
         }
     }
-    let read: Option<Vec<(&Path, Option<u64>)>> = files
+    // Each file with its version and digest; `None` for a `site.yaml` that is not there.
+    type Entry<'a> = (&'a Path, Option<(u64, u64)>);
+    let read: Option<Vec<Entry>> = files
         .par_iter()
         .map(|path| {
             let at = path.strip_prefix(root).unwrap_or(path);
-            match fs::read(path) {
-                Ok(bytes) => Some((at, Some(digest::of_bytes(&bytes)))),
+            match fs::metadata(path) {
+                Ok(meta) => Some((
+                    at,
+                    Some(read_file(path, &meta, known.and_then(|k| k.get(at)))?),
+                )),
                 // Only `site.yaml` may be missing: the others were just found.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((at, None)),
                 Err(_) => None,
@@ -111,14 +124,24 @@ pub fn inputs(root: &Path, settings: impl Hash) -> Option<(Fingerprint, HashMap<
     let read = read?;
     let print = read
         .iter()
-        .map(Fingerprint::of_entry)
+        .map(|(at, file)| Fingerprint::of_entry(&(at, file.map(|(_, bytes)| bytes))))
         .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
         .merge(Fingerprint::of_entry(&links_out));
-    let digests = read
+    let files = read
         .into_iter()
-        .filter_map(|(at, bytes)| Some((at.to_path_buf(), bytes?)))
+        .filter_map(|(at, file)| Some((at.to_path_buf(), file?)))
         .collect();
-    Some((print, digests))
+    Some((print, files))
+}
+
+/// A file's version and the digest of its bytes: `known`'s digest when the version is the
+/// same (a write or `chmod` moves the change time, which no one can set back), else read.
+fn read_file(path: &Path, meta: &fs::Metadata, known: Option<&(u64, u64)>) -> Option<(u64, u64)> {
+    let version = version(meta)?;
+    match known {
+        Some(&(was, bytes)) if was == version => Some((version, bytes)),
+        _ => Some((version, digest::of_bytes(&fs::read(path).ok()?))),
+    }
 }
 
 /// Where the stamp of an output folder goes: `.public.kabar-stamp` beside `public` as the

@@ -188,8 +188,9 @@ fn build_timings_name_every_stage_and_the_peak_memory() {
         stages,
         [
             "config",
-            "inputs",
             "cache read",
+            "inputs",
+            "cache open",
             "discover",
             "parse",
             "templates",
