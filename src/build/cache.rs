@@ -223,7 +223,7 @@ impl Cache {
         path: &Path,
         modified: impl FnOnce() -> Option<DateTime<Utc>>,
     ) -> Option<(FileKey, Briefing)> {
-        let (_, bytes) = *self.inputs.get(path)?;
+        let (_, bytes) = *self.inputs.get(&stamp::path_key(path))?;
         let mut kept = self
             .parsed
             .get(path)?

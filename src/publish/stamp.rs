@@ -57,8 +57,14 @@ struct Stamp {
     summary: Summary,
 }
 
-/// Each input file's [`version`] and the digest of its bytes, by its path under the site.
-pub type Read = HashMap<PathBuf, (u64, u64)>;
+/// Each input file's [`version`] and the digest of its bytes, by the digest of its path
+/// under the site (see [`path_key`]): plain numbers, nothing a build must allocate per file.
+pub type Read = HashMap<u64, (u64, u64)>;
+
+/// How [`Read`] names a file: the digest of its path under the site.
+pub fn path_key(at: &Path) -> u64 {
+    digest::of(at)
+}
 
 /// The site's inputs under `root` and `settings`, with each file's version and digest (the
 /// build cache looks briefings up by it), or nothing when a file cannot be read (the build
@@ -113,7 +119,11 @@ pub fn inputs(
             match fs::metadata(path) {
                 Ok(meta) => Some((
                     at,
-                    Some(read_file(path, &meta, known.and_then(|k| k.get(at)))?),
+                    Some(read_file(
+                        path,
+                        &meta,
+                        known.and_then(|k| k.get(&path_key(at))),
+                    )?),
                 )),
                 // Only `site.yaml` may be missing: the others were just found.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((at, None)),
@@ -129,7 +139,7 @@ pub fn inputs(
         .merge(Fingerprint::of_entry(&links_out));
     let files = read
         .into_iter()
-        .filter_map(|(at, file)| Some((at.to_path_buf(), file?)))
+        .filter_map(|(at, file)| Some((path_key(at), file?)))
         .collect();
     Some((print, files))
 }
