@@ -15,6 +15,7 @@ use crate::publish::{self, Staging};
 use rayon::prelude::*;
 
 use crate::archive;
+use crate::layout::CONTENT_DIR;
 use crate::render::files::OutputFile;
 use crate::render::keys::body_digest;
 use crate::render::{self, Renderer};
@@ -172,9 +173,14 @@ impl Beside {
             file.and_then(|(file, salt)| cache::Last::load(file, salt))
         });
         let stamp_file = stamp::path(&options.output_dir());
+        // A raw article with no date is dated by its file time when the site says so.
+        let by_time = config.raw.undated == crate::config::Undated::Mtime;
+        let timed = |at: &Path| {
+            by_time && at.starts_with(CONTENT_DIR) && at.extension().is_some_and(|e| e == "txt")
+        };
         let inputs = timings.time("inputs", || {
             let read = |known: Option<&stamp::Read>| {
-                stamp::inputs(&options.root, settings(options, config), known)
+                stamp::inputs(&options.root, settings(options, config), known, timed)
             };
             let inputs = match last.as_mut() {
                 Some(last) => last.read_inputs(read),

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -70,11 +71,13 @@ pub fn path_key(at: &Path) -> u64 {
 /// build cache looks briefings up by it), or nothing when a file cannot be read (the build
 /// then runs, and reports the problem where it belongs). A file whose version is the one
 /// `known` lists (from the last build) keeps the digest listed there; the others are read
-/// and hashed, in parallel: the inputs of 10,000 briefings are some 70 MB.
+/// and hashed, in parallel: the inputs of 10,000 briefings are some 70 MB. A file `timed`
+/// names (a raw article dated by its file time) counts its modification time too.
 pub fn inputs(
     root: &Path,
     settings: impl Hash,
     known: Option<&Read>,
+    timed: impl Fn(&Path) -> bool + Sync,
 ) -> Option<(Fingerprint, Read)> {
     let site = fs::canonicalize(root).ok()?;
     let mut files = Vec::new();
@@ -110,23 +113,21 @@ pub fn inputs(
             take(entry.into_path(), is_link)?;
         }
     }
-    // Each file with its version and digest; `None` for a `site.yaml` that is not there.
-    type Entry<'a> = (&'a Path, Option<(u64, u64)>);
+    // Each file with its version and digest (`None` for a `site.yaml` that is not there),
+    // and its time when it counts.
+    type Entry<'a> = (&'a Path, Option<(u64, u64)>, Option<SystemTime>);
     let read: Option<Vec<Entry>> = files
         .par_iter()
         .map(|path| {
             let at = path.strip_prefix(root).unwrap_or(path);
             match fs::metadata(path) {
-                Ok(meta) => Some((
-                    at,
-                    Some(read_file(
-                        path,
-                        &meta,
-                        known.and_then(|k| k.get(&path_key(at))),
-                    )?),
-                )),
+                Ok(meta) => {
+                    let known = known.and_then(|k| k.get(&path_key(at)));
+                    let time = meta.modified().ok().filter(|_| timed(at));
+                    Some((at, Some(read_file(path, &meta, known)?), time))
+                }
                 // Only `site.yaml` may be missing: the others were just found.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((at, None)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((at, None, None)),
                 Err(_) => None,
             }
         })
@@ -134,12 +135,12 @@ pub fn inputs(
     let read = read?;
     let print = read
         .iter()
-        .map(|(at, file)| Fingerprint::of_entry(&(at, file.map(|(_, bytes)| bytes))))
+        .map(|(at, file, time)| Fingerprint::of_entry(&(at, file.map(|(_, bytes)| bytes), time)))
         .fold(Fingerprint::of_entry(&settings), Fingerprint::merge)
         .merge(Fingerprint::of_entry(&links_out));
     let files = read
         .into_iter()
-        .filter_map(|(at, file)| Some((path_key(at), file?)))
+        .filter_map(|(at, file, _)| Some((path_key(at), file?)))
         .collect();
     Some((print, files))
 }

@@ -200,4 +200,18 @@ fn a_raw_article_dated_by_its_file_time_is_read_again_when_only_its_time_changes
         "dated by its new time"
     );
     assert_as_cold(&site, "a raw article's time changed");
+
+    // Its time alone changed: the stamp counts the time of an article dated by it.
+    set_time(raw, "2021-07-03T10:00:00+07:00");
+    let report = site.build();
+    assert!(
+        !report.unchanged,
+        "a new time is a change for an article dated by it"
+    );
+    assert_eq!(report.made_anew.files, 1);
+    assert!(
+        site.output().join("2021/07").is_dir(),
+        "dated by its newest time"
+    );
+    assert_as_cold(&site, "only a raw article's time changed");
 }
