@@ -14,6 +14,7 @@ pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod deploy;
 mod digest;
 pub mod error;
 pub mod extract;

@@ -171,6 +171,37 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Publish the built site to a target in site.yaml (an S3-compatible bucket), sending
+    /// only the files that changed and deleting last
+    ///
+    /// Credentials come from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or
+    /// ~/.aws/credentials, never from site.yaml.
+    Deploy {
+        /// The target's name in site.yaml [default: the first]
+        #[arg(long)]
+        target: Option<String>,
+        /// The built site to publish
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print what would be sent and deleted, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Refuse to delete more files than this (a wrong prefix is the usual cause)
+        #[arg(long, default_value_t = 256)]
+        max_deletes: usize,
+        /// Deploy to a target that holds files kabar did not write
+        #[arg(long)]
+        force: bool,
+        /// Requests in flight at once
+        #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+        workers: u16,
+        /// Write the addresses of the files sent and deleted to FILE, one a line (for a CDN
+        /// purge)
+        #[arg(long, value_name = "FILE")]
+        changed: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Read and render everything and check every internal link; writes nothing. Warns about
     /// raw articles whose date or title rests on weak evidence
     Check {
@@ -252,6 +283,29 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             common,
         } => import(&paths, into, force, &common),
         Command::Init { dir, quiet } => init(&dir, quiet),
+        Command::Deploy {
+            target,
+            output,
+            dry_run,
+            max_deletes,
+            force,
+            workers,
+            changed,
+            common,
+        } => {
+            let site = common.options(false);
+            let options = kabar::deploy::Options {
+                output: output.unwrap_or_else(|| site.output_dir()),
+                target,
+                dry_run,
+                max_deletes,
+                force,
+                workers: usize::from(workers),
+                changed,
+                progress: !common.quiet,
+            };
+            deploy(&site.root, &options, &common)
+        }
     }
 }
 
@@ -348,6 +402,54 @@ fn check(options: &Options, common: &Common) -> Result<ExitCode, BuildError> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn deploy(
+    root: &Path,
+    options: &kabar::deploy::Options,
+    common: &Common,
+) -> Result<ExitCode, BuildError> {
+    kabar::is_a_site(root)?;
+    let config = kabar::Config::load(root)?;
+    let summary = kabar::deploy::deploy(&config, options)?;
+    if options.dry_run || common.verbose {
+        let verb = if options.dry_run { "would " } else { "" };
+        for (key, change) in &summary.sent {
+            let what = match change {
+                kabar::deploy::Change::New => "new",
+                kabar::deploy::Change::Changed => "changed",
+            };
+            println!("{verb}send {key} ({what})");
+        }
+        for key in &summary.deleted {
+            println!("{verb}delete {key}");
+        }
+    }
+    if !common.quiet {
+        println!("{}", deploy_line(&summary, options.dry_run));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `deployed 31 files (412 KB), deleted 2, 16,910 unchanged in 3.2 s`
+fn deploy_line(summary: &kabar::deploy::Summary, dry_run: bool) -> String {
+    let (sent, deleted) = match dry_run {
+        true => ("would deploy", "would delete"),
+        false => ("deployed", "deleted"),
+    };
+    format!(
+        "{sent} {} ({}) to {}, {deleted} {}, {} unchanged in {:.1} s",
+        counted(summary.sent.len(), "file"),
+        kilobytes(summary.sent_bytes),
+        summary.target,
+        thousands(summary.deleted.len()),
+        thousands(summary.unchanged),
+        summary.elapsed.as_secs_f64()
+    )
+}
+
+fn kilobytes(bytes: u64) -> String {
+    format!("{} KB", thousands(bytes.div_ceil(1024) as usize))
 }
 
 fn new_briefing(title: &str, tags: Vec<String>, common: &Common) -> Result<ExitCode, BuildError> {

@@ -12,9 +12,11 @@ use crate::time::SiteZone;
 use crate::yaml::{self, Names};
 
 mod base_url;
+mod deploy;
 mod permalink;
 
 pub use base_url::BaseUrl;
+pub use deploy::{Compress, DeploySettings, HeaderRule, Target};
 pub use permalink::Permalink;
 
 /// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
@@ -44,6 +46,8 @@ pub struct Config {
     pub strict: bool,
     /// What a build does with a briefing it cannot read.
     pub on_error: OnError,
+    /// Where `kabar deploy` publishes the output.
+    pub deploy: DeploySettings,
 }
 
 /// How raw `.txt` articles are read.
@@ -95,6 +99,8 @@ struct SiteFile {
     search: Option<bool>,
     #[serde(default)]
     build: BuildFile,
+    #[serde(default)]
+    deploy: deploy::DeployFile,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -202,7 +208,7 @@ impl Config {
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
                      raw.boilerplate, raw.max_tags, raw.undated, entities, search, build.strict, \
-                     build.on_error",
+                     build.on_error, deploy.targets, deploy.headers",
                 ))
             })?
         };
@@ -254,6 +260,10 @@ impl Config {
             })?,
             None => RawHtml::default(),
         };
+        let deploy = file.deploy.read().map_err(|wrong| {
+            let (line, col) = value_position(text, &wrong.value);
+            Diagnostic::new("", line, col, wrong.message).with_hint(wrong.hint)
+        })?;
         Ok(Config {
             title: file.title.unwrap_or_else(|| "Arsip Kabar".to_string()),
             description: file.description.unwrap_or_default(),
@@ -275,6 +285,7 @@ impl Config {
             search: file.search.unwrap_or(true),
             strict: file.build.strict.unwrap_or(false),
             on_error: file.build.on_error.unwrap_or_default(),
+            deploy,
         })
     }
 }
@@ -390,6 +401,23 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
             let skipped = line[value_col..].len() - line[value_col..].trim_start().len();
             (i + 1, value_col + skipped + 1)
         })
+}
+
+/// Where a nested value is written (its last appearance as a value), for errors about it.
+fn value_position(text: &str, value: &str) -> (usize, usize) {
+    let is_a_value = |at: &usize| {
+        let before = text[..*at].trim_end_matches(['"', '\'']).trim_end();
+        before.ends_with(':')
+    };
+    let at = text
+        .match_indices(value)
+        .map(|(at, _)| at)
+        .filter(is_a_value)
+        .last();
+    at.map_or((1, 1), |at| {
+        let quoted = text[..at].ends_with(['"', '\'']);
+        crate::error::line_col(text, at - usize::from(quoted))
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod mount;
 mod output;
+pub mod served;
 mod staging;
 pub mod stamp;
 

@@ -409,13 +409,8 @@ fn resolve(raw: &str, files: &Files) -> Resolved {
 }
 
 fn file_response(status: StatusCode, path: &Path, bytes: &Arc<Vec<u8>>) -> Response {
-    let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let html = mime.essence_str() == "text/html";
-    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/xml" {
-        format!("{}; charset=utf-8", mime.essence_str())
-    } else {
-        mime.essence_str().to_string()
-    };
+    let content_type = crate::publish::served::content_type(path);
+    let html = content_type.starts_with("text/html");
     let body = if html {
         Body::from(with_live_script(bytes))
     } else {

@@ -11,6 +11,7 @@ mod build_cache;
 mod cli;
 mod copies;
 mod deep_lists;
+mod deploy;
 mod discovery;
 mod errors;
 mod extract;

@@ -1,6 +1,7 @@
 //! Helpers for integration tests: throwaway sites in temp folders, and readers of what they wrote.
 
 pub mod browser;
+pub mod s3;
 
 use std::collections::BTreeMap;
 use std::fs;
