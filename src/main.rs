@@ -199,6 +199,9 @@ enum Command {
         /// purge)
         #[arg(long, value_name = "FILE")]
         changed: Option<PathBuf>,
+        /// Print how long each stage took (scan, list, compare, send, delete, purge)
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -291,6 +294,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
             force,
             workers,
             changed,
+            timings,
             common,
         } => {
             let site = common.options(false);
@@ -304,7 +308,7 @@ fn run(command: Command) -> Result<ExitCode, BuildError> {
                 changed,
                 progress: !common.quiet,
             };
-            deploy(&site.root, &options, &common)
+            deploy(&site.root, &options, &common, timings)
         }
     }
 }
@@ -408,6 +412,7 @@ fn deploy(
     root: &Path,
     options: &kabar::deploy::Options,
     common: &Common,
+    timings: bool,
 ) -> Result<ExitCode, BuildError> {
     kabar::is_a_site(root)?;
     let config = kabar::Config::load(root)?;
@@ -428,6 +433,9 @@ fn deploy(
     if !common.quiet {
         println!("{}", deploy_line(&summary, options.dry_run));
     }
+    if timings {
+        print_timings(&summary.timings);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -437,8 +445,15 @@ fn deploy_line(summary: &kabar::deploy::Summary, dry_run: bool) -> String {
         true => ("would deploy", "would delete"),
         false => ("deployed", "deleted"),
     };
+    let purged = match &summary.purged {
+        Some((distribution, paths)) => format!(
+            ", {} purged from CloudFront {distribution}",
+            counted(*paths, "path")
+        ),
+        None => String::new(),
+    };
     format!(
-        "{sent} {} ({}) to {}, {deleted} {}, {} unchanged in {:.1} s",
+        "{sent} {} ({}) to {}, {deleted} {}, {} unchanged{purged} in {:.1} s",
         counted(summary.sent.len(), "file"),
         kilobytes(summary.sent_bytes),
         summary.target,

@@ -25,6 +25,9 @@ pub struct Target {
     pub region: Option<String>,
     /// Text files are stored compressed with this, and served with `Content-Encoding`.
     pub compress: Compress,
+    /// The CloudFront distribution in front of the bucket: what a deploy changed is purged
+    /// from it.
+    pub cloudfront: Option<String>,
 }
 
 impl Target {
@@ -88,6 +91,7 @@ struct TargetFile {
     region: Option<String>,
     #[serde(default)]
     compress: Compress,
+    cloudfront: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,6 +162,15 @@ impl TargetFile {
                 hint: "write the service's address, e.g. https://<account>.r2.cloudflarestorage.com",
             });
         }
+        if let Some(id) = &self.cloudfront
+            && (id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            return Err(Wrong {
+                value: id.clone(),
+                message: format!("`{id}` is not a CloudFront distribution id"),
+                hint: "write the distribution's id as the AWS console shows it, e.g. E2QWRUHEXAMPLE",
+            });
+        }
         Ok(Target {
             bucket: bucket.to_string(),
             prefix: prefix.to_string(),
@@ -165,6 +178,7 @@ impl TargetFile {
             endpoint: self.endpoint,
             region: self.region,
             compress: self.compress,
+            cloudfront: self.cloudfront,
         })
     }
 }
@@ -210,7 +224,7 @@ mod tests {
     fn targets_are_read_with_bucket_and_prefix() {
         let c = Config::parse(
             "deploy:\n  targets:\n    - name: prod\n      url: s3://arsip/site/\n      \
-             endpoint: http://127.0.0.1:9000\n      compress: gzip\n    - name: root\n      \
+             endpoint: http://127.0.0.1:9000\n      compress: gzip\n      cloudfront: E2QWRUHEXAMPLE\n    - name: root\n      \
              url: s3://arsip\n  headers:\n    - pattern: \"**/*.css\"\n      \
              cache_control: \"public, max-age=60\"\n",
         )
@@ -224,6 +238,8 @@ mod tests {
         );
         assert_eq!(prod.url(), "s3://arsip/site");
         assert_eq!(prod.compress, super::Compress::Gzip);
+        assert_eq!(prod.cloudfront.as_deref(), Some("E2QWRUHEXAMPLE"));
+        assert_eq!(root.cloudfront, None);
         assert_eq!(root.prefix, "");
         assert_eq!(c.deploy.headers[0].pattern, "**/*.css");
     }

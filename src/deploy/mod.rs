@@ -11,6 +11,7 @@ mod headers;
 mod local;
 mod plan;
 mod progress;
+mod purge;
 mod remote;
 mod state;
 
@@ -32,6 +33,7 @@ use crate::config::{Compress, Config, Target};
 use crate::error::{BuildError, Diagnostic};
 use crate::layout::CONFIG_FILE;
 use crate::publish::MARKER;
+use crate::timings::Timings;
 
 /// What `kabar deploy` was asked to do.
 #[derive(Debug, Clone)]
@@ -64,7 +66,11 @@ pub struct Summary {
     pub sent_bytes: u64,
     pub deleted: Vec<String>,
     pub unchanged: usize,
+    /// The CloudFront distribution purged, and how many paths it was asked to forget.
+    pub purged: Option<(String, usize)>,
     pub elapsed: Duration,
+    /// How long each stage took: scan, list, compare, send, delete, purge.
+    pub timings: Timings,
 }
 
 /// Deploys `options.output` to the target `options.target` names in `config`.
@@ -80,7 +86,9 @@ pub fn deploy(config: &Config, options: &Options) -> Result<Summary, BuildError>
     );
     let mut state = State::load(state_path.as_deref(), &identity);
     let rules = Rules::new(&config.deploy.headers, target.compress);
+    let scanning = Instant::now();
     let (files, versions) = local::scan(&options.output, &rules, &state.local)?;
+    let scanned = scanning.elapsed();
     state.local = versions;
     let remote = Remote::connect(target)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -91,10 +99,26 @@ pub fn deploy(config: &Config, options: &Options) -> Result<Summary, BuildError>
     let result = runtime.block_on(run(&remote, &files, target.compress, &mut state, options));
     state.save(state_path.as_deref());
     let mut summary = result?;
-    summary.elapsed = started.elapsed();
+    summary.timings.0.insert(0, ("scan", scanned));
+    let base_path = config.base_url.path();
+    let changed = purge::addresses(
+        summary
+            .sent
+            .iter()
+            .map(|(key, _)| key)
+            .chain(&summary.deleted),
+        base_path,
+    );
     if let Some(path) = &options.changed {
-        write_changed(path, &summary)?;
+        write_changed(path, &changed)?;
     }
+    if let Some(distribution) = target.cloudfront.as_ref().filter(|_| !options.dry_run) {
+        let purging = Instant::now();
+        let asked = runtime.block_on(purge::cloudfront(distribution, &changed, base_path))?;
+        summary.purged = Some((distribution.clone(), asked));
+        summary.timings.record("purge", purging.elapsed());
+    }
+    summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
@@ -138,10 +162,18 @@ async fn run(
     state: &mut State,
     options: &Options,
 ) -> Result<Summary, BuildError> {
-    let listed = remote.list().await?;
+    let mut timings = Timings::default();
+    let mut stage = Instant::now();
+    let mut lap = |timings: &mut Timings, name| {
+        timings.record(name, stage.elapsed());
+        stage = Instant::now();
+    };
+    let listed = remote.list(options.workers).await?;
+    lap(&mut timings, "list");
     refuse_a_foreign_target(remote, &listed, options.force)?;
     let digests = remote_digests(remote, &listed, state, files, options.workers).await?;
     let plan = plan::plan(files, &digests);
+    lap(&mut timings, "compare");
     refuse_too_many_deletes(remote, plan.deletes.len(), options.max_deletes)?;
     let mut summary = Summary {
         target: remote.url.clone(),
@@ -155,6 +187,7 @@ async fn run(
             summary.sent_bytes += file.size;
         }
         summary.deleted = plan.deletes;
+        summary.timings = timings;
         return Ok(summary);
     }
     let total: u64 = plan.uploads().map(|u| files[u.file].size).sum();
@@ -172,11 +205,14 @@ async fn run(
     .await;
     progress.finish();
     sent?;
+    lap(&mut timings, "send");
     remote.delete(&plan.deletes).await?;
+    lap(&mut timings, "delete");
     for key in &plan.deletes {
         state.remote.remove(key);
     }
     summary.deleted = plan.deletes;
+    summary.timings = timings;
     Ok(summary)
 }
 
@@ -365,28 +401,8 @@ fn compressed(bytes: &[u8], compress: Compress) -> Vec<u8> {
     out
 }
 
-/// The site addresses a CDN should forget: each file sent or deleted, and a page's folder
-/// address beside its `index.html`. Sorted, one a line.
-fn write_changed(path: &Path, summary: &Summary) -> Result<(), BuildError> {
-    let mut addresses: Vec<String> = Vec::new();
-    let keys = summary
-        .sent
-        .iter()
-        .map(|(key, _)| key)
-        .chain(&summary.deleted);
-    for key in keys {
-        if key == MARKER {
-            continue;
-        }
-        if let Some(folder) = key.strip_suffix("index.html") {
-            addresses.push(format!("/{folder}"));
-        }
-        addresses.push(format!("/{key}"));
-    }
-    addresses.sort();
-    let mut text = addresses.join("\n");
-    if !text.is_empty() {
-        text.push('\n');
-    }
+/// The addresses a CDN should forget, one a line.
+fn write_changed(path: &Path, addresses: &[String]) -> Result<(), BuildError> {
+    let text: String = addresses.iter().map(|a| format!("{a}\n")).collect();
     std::fs::write(path, text).map_err(|e| BuildError::io("cannot write", path, e))
 }

@@ -41,11 +41,17 @@ fn briefing(site: &TestSite, n: usize, month: &str, body: &str) {
 /// `kabar deploy ARGS` with test credentials in the environment; the secret key is never
 /// printed, whatever happens.
 fn deploy(site: &TestSite, args: &[&str]) -> Output {
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    let endpoint = yaml
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("endpoint: "))
+        .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
         .arg("deploy")
         .args(args)
         .arg("--root")
         .arg(site.root())
+        .env("AWS_ENDPOINT_URL_CLOUDFRONT", endpoint)
         .env("AWS_ACCESS_KEY_ID", ACCESS_KEY)
         .env("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
         .env("HOME", site.root())
@@ -167,6 +173,43 @@ fn a_removed_briefing_is_deleted_and_too_many_deletes_are_refused() {
     let purge = std::fs::read_to_string(&purge_list).unwrap();
     assert!(purge.lines().any(|l| l == "/2019/05/kabar-4/"), "{purge}");
     assert!(purge.lines().any(|l| l == "/index.html"), "{purge}");
+}
+
+#[test]
+fn what_changed_is_purged_from_cloudfront_by_list() {
+    let Some(s3) = S3::start() else { return };
+    let distribution = s3.create_distribution();
+    let site = site(&s3, false, &format!("      cloudfront: {distribution}\n"));
+    let first = deployed(&site, &[]);
+    assert!(
+        first.contains(&format!("purged from CloudFront {distribution}")),
+        "{first}"
+    );
+    deployed(&site, &[]);
+    let first = s3.invalidations(&distribution);
+    assert_eq!(first.len(), 1, "a no-op deploy purges nothing");
+
+    briefing(&site, 2, "03", "Isi yang diubah.");
+    site.build();
+    let purge_list = site.root().join("changed.txt");
+    deployed(&site, &["--changed", purge_list.to_str().unwrap()]);
+    let listed: Vec<String> = std::fs::read_to_string(&purge_list)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert!(
+        listed.contains(&"/2019/03/kabar-2/".to_string()),
+        "{listed:?}"
+    );
+    let invalidations = s3.invalidations(&distribution);
+    assert_eq!(invalidations.len(), 2);
+    let mut purged = invalidations
+        .into_iter()
+        .find(|paths| *paths != first[0])
+        .unwrap();
+    purged.sort();
+    assert_eq!(purged, listed, "the purge is the list, never a wildcard");
 }
 
 #[test]

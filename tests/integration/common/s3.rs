@@ -138,6 +138,53 @@ impl S3 {
         });
     }
 
+    /// A CloudFront distribution on the same server (moto answers every AWS service on one
+    /// port), made with boto3, which comes with moto: its id.
+    pub fn create_distribution(&self) -> String {
+        self.boto3(
+            "r = cf.create_distribution(DistributionConfig={'CallerReference': 'kabar', \
+             'Origins': {'Quantity': 1, 'Items': [{'Id': 'o', 'DomainName': 'arsip.s3.amazonaws.com', \
+             'S3OriginConfig': {'OriginAccessIdentity': ''}}]}, 'DefaultCacheBehavior': \
+             {'TargetOriginId': 'o', 'ViewerProtocolPolicy': 'allow-all', 'MinTTL': 0}, \
+             'Comment': '', 'Enabled': True})\nprint(r['Distribution']['Id'])",
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// The paths of every invalidation of the distribution, one invalidation a line.
+    pub fn invalidations(&self, distribution: &str) -> Vec<Vec<String>> {
+        let printed = self.boto3(&format!(
+            "import json\nd = '{distribution}'\n\
+             for i in cf.list_invalidations(DistributionId=d)['InvalidationList'].get('Items', []):\n    \
+             b = cf.get_invalidation(DistributionId=d, Id=i['Id'])['Invalidation']['InvalidationBatch']\n    \
+             print(json.dumps(b['Paths'].get('Items', [])))"
+        ));
+        printed
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    }
+
+    fn boto3(&self, script: &str) -> String {
+        let prelude = format!(
+            "import boto3\ncf = boto3.client('cloudfront', endpoint_url='{}', \
+             aws_access_key_id='{ACCESS_KEY}', aws_secret_access_key='{SECRET_KEY}', \
+             region_name='us-east-1')\n",
+            self.endpoint()
+        );
+        let out = Command::new("python3")
+            .args(["-c", &format!("{prelude}{script}")])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     pub fn delete(&self, key: &str) {
         let store = self.store();
         runtime().block_on(async { store.delete(&Key::from(key)).await.unwrap() });
