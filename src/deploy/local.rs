@@ -8,9 +8,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::headers::{Headers, Rules};
-use crate::error::BuildError;
+use crate::error::{BuildError, Diagnostic};
 use crate::publish::{MARKER, stamp};
 use crate::render::search::STAMP_FILE;
+
+/// Characters that `object_store` escapes in keys (those AWS and Google advise against),
+/// so that a file named with one would be stored under another name.
+const UNSTORABLE: &str = "\\{^}%`]\">[~<#|*?";
 
 /// What a file is to a reader, which decides when it is sent: what pages link to goes
 /// before the pages, the search index after them, the sitemap last.
@@ -80,6 +84,20 @@ pub(super) fn scan(
             paths.push(entry.into_path());
         }
     }
+    let unstorable: Vec<Diagnostic> = paths
+        .iter()
+        .filter_map(|path| {
+            let under = path.strip_prefix(output).unwrap_or(path).to_string_lossy();
+            let c = under.chars().find(|&c| UNSTORABLE.contains(c) || c.is_control())?;
+            Some(
+                Diagnostic::new(path, 0, 0, format!("`{c}` in a file name cannot be deployed under that name"))
+                    .with_hint("the storage client stores such names escaped, so links to it would break: rename the file in static/ or content/ (letters, digits, spaces, - _ . are safe)"),
+            )
+        })
+        .collect();
+    if !unstorable.is_empty() {
+        return Err(BuildError::Site(unstorable));
+    }
     let scanned: Vec<(LocalFile, (u64, u128))> = paths
         .into_par_iter()
         .map(|path| read(output, path, rules, known))
@@ -146,6 +164,23 @@ fn stored_digest(bytes: u128, headers: &Headers) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_the_store_would_escape_is_refused() {
+        let output = tempfile::tempdir().unwrap();
+        std::fs::write(output.path().join("a b.css"), "").unwrap();
+        let rules = Rules::new(&[], crate::config::Compress::None);
+        assert!(scan(output.path(), &rules, &Versions::new()).is_ok());
+        std::fs::write(output.path().join("gaya~lama.css"), "").unwrap();
+        let Err(BuildError::Site(errors)) = scan(output.path(), &rules, &Versions::new()) else {
+            panic!("refused")
+        };
+        assert!(
+            errors[0].to_string().contains("`~` in a file name"),
+            "{}",
+            errors[0]
+        );
+    }
 
     #[test]
     fn kinds_by_path() {

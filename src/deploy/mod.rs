@@ -79,12 +79,7 @@ pub fn deploy(config: &Config, options: &Options) -> Result<Summary, BuildError>
     let target = choose(config, options.target.as_deref())?;
     is_built(&options.output)?;
     let state_path = state::path(&options.output, &target.name);
-    let identity = format!(
-        "{} {}",
-        target.url(),
-        target.endpoint.as_deref().unwrap_or("")
-    );
-    let mut state = State::load(state_path.as_deref(), &identity);
+    let mut state = State::load(state_path.as_deref(), &target.url());
     let rules = Rules::new(&config.deploy.headers, target.compress);
     let scanning = Instant::now();
     let (files, versions) = local::scan(&options.output, &rules, &state.local)?;
@@ -97,29 +92,51 @@ pub fn deploy(config: &Config, options: &Options) -> Result<Summary, BuildError>
         .build()
         .map_err(|e| BuildError::io("cannot start", "the deploy's runtime", e))?;
     let result = runtime.block_on(run(&remote, &files, target.compress, &mut state, options));
+    let forgotten = result.and_then(|mut summary| {
+        summary.timings.0.insert(0, ("scan", scanned));
+        forget(config, target, options, &runtime, &mut state, &mut summary)?;
+        Ok(summary)
+    });
     state.save(state_path.as_deref());
-    let mut summary = result?;
-    summary.timings.0.insert(0, ("scan", scanned));
+    let mut summary = forgotten?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Tells whoever caches the site what changed: the `--changed` list, and the target's CDN.
+/// What was sent by a deploy that failed before this is named too.
+fn forget(
+    config: &Config,
+    target: &Target,
+    options: &Options,
+    runtime: &tokio::runtime::Runtime,
+    state: &mut State,
+    summary: &mut Summary,
+) -> Result<(), BuildError> {
     let base_path = config.base_url.path();
-    let changed = purge::addresses(
-        summary
-            .sent
-            .iter()
-            .map(|(key, _)| key)
-            .chain(&summary.deleted),
-        base_path,
-    );
+    let changed = match options.dry_run {
+        true => {
+            let keys = summary.sent.iter().map(|(key, _)| key);
+            purge::addresses(keys.chain(&summary.deleted), base_path)
+        }
+        false => purge::addresses(state.unpurged.iter(), base_path),
+    };
     if let Some(path) = &options.changed {
         write_changed(path, &changed)?;
     }
-    if let Some(distribution) = target.cloudfront.as_ref().filter(|_| !options.dry_run) {
+    if options.dry_run {
+        return Ok(());
+    }
+    if let Some(distribution) = &target.cloudfront {
         let purging = Instant::now();
         let asked = runtime.block_on(purge::cloudfront(distribution, &changed, base_path))?;
         summary.purged = Some((distribution.clone(), asked));
         summary.timings.record("purge", purging.elapsed());
     }
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    if options.changed.is_some() || target.cloudfront.is_some() {
+        state.unpurged.clear();
+    }
+    Ok(())
 }
 
 /// The target named, or the first.
@@ -210,6 +227,7 @@ async fn run(
     lap(&mut timings, "delete");
     for key in &plan.deletes {
         state.remote.remove(key);
+        state.unpurged.insert(key.clone());
     }
     summary.deleted = plan.deletes;
     summary.timings = timings;
@@ -328,7 +346,7 @@ async fn send(
             })
             .buffer_unordered(options.workers.max(1))
             .inspect(|(upload, _)| {
-                progress.sent(files[upload.file].size, summary.sent.len());
+                progress.sent(files[upload.file].size);
             })
             .collect()
             .await;
@@ -345,6 +363,7 @@ async fn send(
                             digest: file.digest,
                         },
                     );
+                    state.unpurged.insert(file.key.clone());
                     summary.sent.push((file.key.clone(), upload.change));
                     summary.sent_bytes += size;
                 }

@@ -1,10 +1,13 @@
 //! A progress bar on a terminal (files, bytes, time left); nothing where output is a log.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub(super) struct Progress {
     bar: ProgressBar,
-    files: u64,
+    files: usize,
+    done: AtomicUsize,
 }
 
 impl Progress {
@@ -23,14 +26,16 @@ impl Progress {
         }
         let progress = Progress {
             bar,
-            files: files as u64,
+            files,
+            done: AtomicUsize::new(0),
         };
         progress.bar.set_message(format!("0/{}", progress.files));
         progress
     }
 
-    /// One more file of `bytes` sent; `done` files in all.
-    pub(super) fn sent(&self, bytes: u64, done: usize) {
+    /// One more file of `bytes` sent.
+    pub(super) fn sent(&self, bytes: u64) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         self.bar.inc(bytes);
         self.bar.set_message(format!("{done}/{}", self.files));
     }

@@ -3,7 +3,7 @@
 //! only while the target lists it with the same ETag and size it had when kabar sent or read
 //! it; otherwise it is asked again. A lost or unreadable state file costs time, not a file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,12 +17,16 @@ const FORMAT: u32 = 1;
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct State {
     format: u32,
-    /// The target's address and endpoint: a state file is never used for another bucket.
+    /// The target's address: a state file is never used for another bucket. (Its endpoint
+    /// may change: what is known of an object holds only while its ETag and size do.)
     target: String,
     /// Each output file's version and the digest of its bytes.
     pub(super) local: Versions,
     /// Each object as the target last showed it.
     pub(super) remote: HashMap<String, Known>,
+    /// Keys sent or deleted that no CDN purge or `--changed` list has named yet: a deploy
+    /// that failed midway leaves them for the next.
+    pub(super) unpurged: BTreeSet<String>,
 }
 
 /// An object as kabar sent or read it.

@@ -213,6 +213,50 @@ fn what_changed_is_purged_from_cloudfront_by_list() {
 }
 
 #[test]
+fn what_a_failed_deploy_sent_is_purged_by_the_next() {
+    let Some(s3) = S3::start() else { return };
+    let distribution = s3.create_distribution();
+    let site = site(&s3, false, &format!("      cloudfront: {distribution}\n"));
+    deployed(&site, &[]);
+    let before = output_files(&site.output());
+    briefing(&site, 2, "03", "Isi yang diubah.");
+    briefing(&site, 7, "08", "Kabar baru.");
+    site.build();
+    let after = output_files(&site.output());
+
+    let cut = Cut::after(&s3, 3);
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &yaml.replace(&s3.endpoint(), &cut.endpoint()));
+    assert_eq!(deploy(&site, &["--workers", "1"]).status.code(), Some(1));
+    site.write("site.yaml", &yaml);
+    let finished = deployed(&site, &["--verbose"]);
+
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|key| before.get(*key) != after.get(*key))
+        .collect();
+    assert!(
+        sent(&finished).len() < changed.len(),
+        "the failed deploy sent some: {finished}"
+    );
+    let mut expected: Vec<String> = Vec::new();
+    for key in changed {
+        if let Some(folder) = key.strip_suffix("index.html") {
+            expected.push(format!("/{folder}"));
+        }
+        expected.push(format!("/{key}"));
+    }
+    expected.sort();
+    let invalidations = s3.invalidations(&distribution);
+    let mut purged = invalidations
+        .into_iter()
+        .find(|paths| paths.iter().any(|p| p.contains("kabar-7")))
+        .expect("the finishing deploy purged");
+    purged.sort();
+    assert_eq!(purged, expected);
+}
+
+#[test]
 fn a_target_kabar_did_not_fill_is_refused_without_force() {
     let Some(s3) = S3::start() else { return };
     let site = site(&s3, false, "");
