@@ -208,18 +208,15 @@ async fn run(
         return Ok(summary);
     }
     let total: u64 = plan.uploads().map(|u| files[u.file].size).sum();
-    let progress = Progress::new(plan.uploads().count(), total, options.progress);
-    let sent = send(
+    let sending = Sending {
         remote,
         files,
-        &plan,
         compress,
-        state,
-        &mut summary,
-        &progress,
-        options,
-    )
-    .await;
+        workers: options.workers.max(1),
+        progress: Progress::new(plan.uploads().count(), total, options.progress),
+    };
+    let sent = send(&sending, &plan, state, &mut summary).await;
+    let progress = sending.progress;
     progress.finish();
     sent?;
     lap(&mut timings, "send");
@@ -324,30 +321,39 @@ async fn remote_digests(
     Ok(digests)
 }
 
+/// What sending needs besides the plan.
+struct Sending<'a> {
+    remote: &'a Remote,
+    files: &'a [LocalFile],
+    compress: Compress,
+    workers: usize,
+    progress: Progress,
+}
+
 /// Sends the plan's uploads step by step, `workers` at a time within a step; stops at the
 /// first failure, keeping in `state` what was sent.
-#[allow(clippy::too_many_arguments)]
 async fn send(
-    remote: &Remote,
-    files: &[LocalFile],
+    sending: &Sending<'_>,
     plan: &plan::Plan,
-    compress: Compress,
     state: &mut State,
     summary: &mut Summary,
-    progress: &Progress,
-    options: &Options,
 ) -> Result<(), Diagnostic> {
+    let Sending {
+        remote,
+        files,
+        compress,
+        workers,
+        progress,
+    } = sending;
     for step in &plan.steps {
         let results: Vec<_> = futures::stream::iter(step)
             .map(|upload| async move {
                 let file = &files[upload.file];
-                let sent = send_one(remote, file, compress).await;
+                let sent = send_one(remote, file, *compress).await;
                 (upload, sent)
             })
-            .buffer_unordered(options.workers.max(1))
-            .inspect(|(upload, _)| {
-                progress.sent(files[upload.file].size);
-            })
+            .buffer_unordered(*workers)
+            .inspect(|(upload, _)| progress.sent(files[upload.file].size))
             .collect()
             .await;
         let mut failed = None;

@@ -172,13 +172,27 @@ impl Remote {
             .try_collect::<Vec<_>>()
             .await
             .map(drop)
-            .map_err(|e| self.failed("cannot delete from", e))
+            .map_err(|e| self.failed_deleting(e))
     }
 
     fn failed(&self, action: &str, error: object_store::Error) -> Diagnostic {
         Diagnostic::new(&self.url, 0, 0, format!("{action} the target: {error}")).with_hint(
             "check the target's url and endpoint, the network and the credentials; nothing \
              was deleted, and the next `kabar deploy` finishes the job",
+        )
+    }
+
+    /// A failure while deleting, when every file was sent but some deletes may be done.
+    fn failed_deleting(&self, error: object_store::Error) -> Diagnostic {
+        Diagnostic::new(
+            &self.url,
+            0,
+            0,
+            format!("cannot delete from the target: {error}"),
+        )
+        .with_hint(
+            "every file was sent and the site is whole; some old files may be left, and the \
+                 next `kabar deploy` deletes them",
         )
     }
 }
