@@ -431,3 +431,30 @@ fn write_changed(path: &Path, addresses: &[String]) -> Result<(), BuildError> {
     let text: String = addresses.iter().map(|a| format!("{a}\n")).collect();
     std::fs::write(path, text).map_err(|e| BuildError::io("cannot write", path, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    #[test]
+    fn text_compresses_alike_every_time_and_back_to_itself() {
+        let page = "<p>Perundingan berlanjut di Panmunjom.</p>\n".repeat(200);
+        let gzip = compressed(page.as_bytes(), Compress::Gzip);
+        assert_eq!(gzip, compressed(page.as_bytes(), Compress::Gzip));
+        assert!(gzip.len() < page.len() / 10);
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(&gzip[..])
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, page);
+
+        let br = compressed(page.as_bytes(), Compress::Br);
+        assert!(br.len() < page.len() / 10);
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, page.as_bytes());
+        assert_eq!(compressed(page.as_bytes(), Compress::None), page.as_bytes());
+    }
+}
