@@ -31,19 +31,6 @@ pub(super) fn in_environment() -> bool {
     .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }
 
-/// Keys from the environment, else from the shared credentials file.
-pub(super) fn keys() -> Option<Keys> {
-    let from_environment = || {
-        let named = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
-        Some(Keys {
-            id: named("AWS_ACCESS_KEY_ID")?,
-            secret: named("AWS_SECRET_ACCESS_KEY")?,
-            token: named("AWS_SESSION_TOKEN"),
-        })
-    };
-    from_environment().or_else(from_file)
-}
-
 /// The profile's keys from the shared credentials file, when it has them.
 pub(super) fn from_file() -> Option<Keys> {
     let path = match std::env::var_os("AWS_SHARED_CREDENTIALS_FILE") {

@@ -94,7 +94,15 @@ pub fn deploy(config: &Config, options: &Options) -> Result<Summary, BuildError>
     let result = runtime.block_on(run(&remote, &files, target.compress, &mut state, options));
     let forgotten = result.and_then(|mut summary| {
         summary.timings.0.insert(0, ("scan", scanned));
-        forget(config, target, options, &runtime, &mut state, &mut summary)?;
+        forget(
+            config,
+            target,
+            options,
+            &remote,
+            &runtime,
+            &mut state,
+            &mut summary,
+        )?;
         Ok(summary)
     });
     state.save(state_path.as_deref());
@@ -109,6 +117,7 @@ fn forget(
     config: &Config,
     target: &Target,
     options: &Options,
+    remote: &Remote,
     runtime: &tokio::runtime::Runtime,
     state: &mut State,
     summary: &mut Summary,
@@ -129,7 +138,8 @@ fn forget(
     }
     if let Some(distribution) = &target.cloudfront {
         let purging = Instant::now();
-        let asked = runtime.block_on(purge::cloudfront(distribution, &changed, base_path))?;
+        let asked =
+            runtime.block_on(purge::cloudfront(remote, distribution, &changed, base_path))?;
         summary.purged = Some((distribution.clone(), asked));
         summary.timings.record("purge", purging.elapsed());
     }

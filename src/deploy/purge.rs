@@ -8,7 +8,7 @@ use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, si
 use aws_sigv4::sign::v4;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::credentials;
+use super::remote::Remote;
 use crate::error::Diagnostic;
 use crate::publish::MARKER;
 
@@ -40,8 +40,10 @@ pub(super) fn addresses<'k>(
     addresses
 }
 
-/// Asks CloudFront to forget `addresses` from `distribution`; the number of paths asked for.
+/// Asks CloudFront to forget `addresses` from `distribution`, signed with the credentials
+/// the deploy used; the number of paths asked for.
 pub(super) async fn cloudfront(
+    remote: &Remote,
     distribution: &str,
     addresses: &[String],
     base_path: &str,
@@ -56,8 +58,10 @@ pub(super) async fn cloudfront(
     if paths.is_empty() {
         return Ok(0);
     }
-    let keys = credentials::keys()
-        .ok_or_else(|| failed("no credentials to purge with: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or write them to ~/.aws/credentials".to_string()))?;
+    let credential = remote
+        .credential()
+        .await
+        .map_err(|e| failed(format!("no credentials to purge with: {e}")))?;
     let endpoint = std::env::var("AWS_ENDPOINT_URL_CLOUDFRONT")
         .unwrap_or_else(|_| "https://cloudfront.amazonaws.com".to_string());
     let url = format!(
@@ -65,9 +69,14 @@ pub(super) async fn cloudfront(
         endpoint.trim_end_matches('/')
     );
     let body = invalidation_batch(&paths);
-    let identity =
-        aws_credential_types::Credentials::new(keys.id, keys.secret, keys.token, None, "kabar")
-            .into();
+    let identity = aws_credential_types::Credentials::new(
+        &credential.key_id,
+        &credential.secret_key,
+        credential.token.clone(),
+        None,
+        "kabar",
+    )
+    .into();
     let params = v4::SigningParams::builder()
         .identity(&identity)
         .region("us-east-1")

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
-use object_store::aws::AmazonS3Builder;
+use object_store::aws::{AmazonS3Builder, AwsCredential, AwsCredentialProvider};
 use object_store::path::Path as Key;
 use object_store::{
     Attribute, Attributes, GetOptions, ObjectMeta, ObjectStore, PutOptions, PutPayload, RetryConfig,
@@ -33,6 +33,8 @@ pub(super) struct Listed {
 /// A connection to one target.
 pub(super) struct Remote {
     store: Arc<dyn ObjectStore>,
+    /// Whatever the client signs with (keys, or a role's temporary ones), for the CDN.
+    credentials: AwsCredentialProvider,
     prefix: Option<Key>,
     /// `s3://bucket/prefix`, for messages.
     pub(super) url: String,
@@ -79,10 +81,16 @@ impl Remote {
             .build()
             .map_err(|e| Diagnostic::new(&url, 0, 0, format!("cannot use the target: {e}")))?;
         Ok(Remote {
+            credentials: Arc::clone(store.credentials()),
             store: Arc::new(store),
             prefix: (!target.prefix.is_empty()).then(|| Key::from(target.prefix.as_str())),
             url,
         })
+    }
+
+    /// The credentials the deploy signed with, fetched again if they were temporary.
+    pub(super) async fn credential(&self) -> object_store::Result<Arc<AwsCredential>> {
+        self.credentials.get_credential().await
     }
 
     fn key(&self, key: &str) -> Key {

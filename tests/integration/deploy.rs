@@ -224,11 +224,8 @@ fn what_a_failed_deploy_sent_is_purged_by_the_next() {
     site.build();
     let after = output_files(&site.output());
 
-    let cut = Cut::after(&s3, 3);
-    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", &yaml.replace(&s3.endpoint(), &cut.endpoint()));
-    assert_eq!(deploy(&site, &["--workers", "1"]).status.code(), Some(1));
-    site.write("site.yaml", &yaml);
+    let (_, failed) = deploy_cut_after(&s3, &site, 3);
+    assert_eq!(failed.status.code(), Some(1));
     let finished = deployed(&site, &["--verbose"]);
 
     let changed: Vec<&String> = after
@@ -385,10 +382,7 @@ fn a_server_stopped_mid_deploy_leaves_every_page_whole_and_the_next_run_converge
         std::fs::remove_file(site.root().join("content/2019/kabar-3.md")).unwrap();
         site.build();
 
-        let cut = Cut::after(&s3, puts);
-        let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-        site.write("site.yaml", &yaml.replace(&s3.endpoint(), &cut.endpoint()));
-        let failed = deploy(&site, &["--workers", "1"]);
+        let (cut, failed) = deploy_cut_after(&s3, &site, puts);
         assert!(cut.happened(), "cut after {puts}");
         assert_eq!(failed.status.code(), Some(1), "cut after {puts}");
         let message = String::from_utf8_lossy(&failed.stderr);
@@ -403,10 +397,20 @@ fn a_server_stopped_mid_deploy_leaves_every_page_whole_and_the_next_run_converge
             );
         }
 
-        site.write("site.yaml", &yaml);
         deployed(&site, &[]);
         assert_eq!(bucket_files(&s3), output_files(&output), "cut after {puts}");
     }
+}
+
+/// One deploy, one file at a time, through a connection the server drops after `puts`
+/// uploads; `site.yaml` names the server itself again afterwards.
+fn deploy_cut_after(s3: &S3, site: &TestSite, puts: usize) -> (Cut, Output) {
+    let cut = Cut::after(s3, puts);
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &yaml.replace(&s3.endpoint(), &cut.endpoint()));
+    let failed = deploy(site, &["--workers", "1"]);
+    site.write("site.yaml", &yaml);
+    (cut, failed)
 }
 
 /// Every link on the pages a reader can reach: those published before (bookmarks, search
