@@ -4,11 +4,12 @@
 //! naming both, before anything is published; a warning when the `.md` is marked
 //! `duplicate_of`, since the site then publishes the story once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 
 use crate::content::Briefing;
 use crate::error::Diagnostic;
@@ -18,12 +19,12 @@ use crate::error::Diagnostic;
 pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     // Only a story with a raw article in it can be told twice: the Markdown briefings of
     // other days are not even keyed.
-    let raw: HashSet<(NaiveDate, String)> = briefings
+    let raw: FxHashSet<(NaiveDate, String)> = briefings
         .iter()
         .filter(|b| is_raw(&b.path))
         .map(|b| story_of(b))
         .collect();
-    let raw_days: HashSet<NaiveDate> = raw.iter().map(|(day, _)| *day).collect();
+    let raw_days: FxHashSet<NaiveDate> = raw.iter().map(|(day, _)| *day).collect();
     let mut by_story: BTreeMap<(NaiveDate, String), Vec<&Briefing>> = BTreeMap::new();
     for b in briefings {
         if !raw_days.contains(&b.date.date_naive()) {
@@ -71,8 +72,14 @@ pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnost
 
 /// A briefing's day and its title in lowercase words: what two tellings of a story share.
 fn story_of(b: &Briefing) -> (NaiveDate, String) {
-    let title: Vec<String> = b.title.split_whitespace().map(str::to_lowercase).collect();
-    (b.date.date_naive(), title.join(" "))
+    let mut title = String::with_capacity(b.title.len());
+    for word in b.title.split_whitespace() {
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    (b.date.date_naive(), title)
 }
 
 fn is_raw(path: &Path) -> bool {

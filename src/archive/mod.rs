@@ -12,6 +12,8 @@ pub mod timeline;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::content::Briefing;
 pub use groups::Group;
 pub use settle::{Settled, settle};
@@ -85,7 +87,11 @@ impl Archive {
     ) -> Archive {
         let mut briefings: Vec<Arc<Briefing>> = briefings.into_iter().map(Into::into).collect();
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let facets = Facet::ALL.map(|f| groups::index(&briefings, |b| f.names(b)));
+        let mut facets = Facet::ALL.map(|_| groups::Index::default());
+        facets.par_iter_mut().enumerate().for_each(|(k, index)| {
+            let facet = Facet::ALL[k];
+            *index = groups::index(&briefings, |b| facet.names(b));
+        });
         let years = timeline::index(&briefings);
         let tags = &facets[Facet::Tag as usize];
         let related = cache.related(&briefings, &tags.groups, &tags.of_briefing);

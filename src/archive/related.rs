@@ -47,8 +47,17 @@ pub struct Cache {
     /// Each one's distinctive words, while held.
     #[serde(skip)]
     words_of: Vec<Vec<String>>,
+    /// Word → the briefings (positions, ascending) that have it, while the words are held.
+    #[serde(skip)]
+    postings: Postings,
+    /// The briefings `made_from` was read from: one still here (the same allocation, so the
+    /// same text) is not read again.
+    #[serde(skip)]
+    seen: Vec<Arc<Briefing>>,
     lists: Vec<Vec<usize>>,
 }
+
+type Postings = FxHashMap<String, Vec<usize>>;
 
 impl Cache {
     pub fn related(
@@ -65,12 +74,21 @@ impl Cache {
     /// change of what ranking reads then ranks every briefing again.
     pub fn without_words(mut self) -> Cache {
         self.words_of = Vec::new();
+        self.postings = Postings::default();
         self
     }
 
     /// Brings the lists up to date with `briefings`.
     fn update(&mut self, briefings: &[Arc<Briefing>], tags: &[Group], tags_of: &[Vec<usize>]) {
-        let now: Vec<Ranked> = briefings.par_iter().map(|b| Ranked::of(b)).collect();
+        let now: Vec<Ranked> = briefings
+            .par_iter()
+            .enumerate()
+            .map(|(i, b)| match self.seen.get(i) {
+                Some(seen) if Arc::ptr_eq(seen, b) => self.made_from[i].clone(),
+                _ => Ranked::of(b),
+            })
+            .collect();
+        self.seen = briefings.to_vec();
         let before = std::mem::replace(&mut self.made_from, now);
         let words_held = self.words_of.len() == before.len();
         match changed(&before, &self.made_from) {
@@ -80,7 +98,8 @@ impl Cache {
             }
             _ => {
                 self.words_of = briefings.par_iter().map(|b| distinctive_words(b)).collect();
-                let index = Index::new(briefings, tags, tags_of, &self.words_of);
+                self.postings = postings(&self.words_of);
+                let index = Index::new(briefings, tags, tags_of, &self.words_of, &self.postings);
                 self.lists = (0..briefings.len())
                     .into_par_iter()
                     .map(|i| index.rank(i))
@@ -104,11 +123,21 @@ impl Cache {
         for &at in changed {
             let words = distinctive_words(&briefings[at]);
             let old = std::mem::replace(&mut self.words_of[at], words);
-            gained_or_lost_words.extend(either_not_both(&old, &self.words_of[at]));
+            for word in either_not_both(&old, &self.words_of[at]) {
+                let list = self.postings.entry(word.clone()).or_default();
+                match list.binary_search(&at) {
+                    Ok(found) => _ = list.remove(found),
+                    Err(place) => list.insert(place, at),
+                }
+                if list.is_empty() {
+                    self.postings.remove(&word);
+                }
+                gained_or_lost_words.push(word);
+            }
             let (old, new) = (&before[at].tags, &self.made_from[at].tags);
             gained_or_lost_tags.extend(either_not_both(old, new));
         }
-        let index = Index::new(briefings, tags, tags_of, &self.words_of);
+        let index = Index::new(briefings, tags, tags_of, &self.words_of, &self.postings);
         let mut again: Vec<usize> = changed.to_vec();
         for word in &gained_or_lost_words {
             again.extend(index.postings.get(word.as_str()).into_iter().flatten());
@@ -150,7 +179,7 @@ fn changed(before: &[Ranked], now: &[Ranked]) -> Option<Vec<usize>> {
 
 /// What ranking reads of a briefing, as digests (kept between builds): two versions with the
 /// same `shown` rank the same.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Ranked {
     /// Its path and date: where it stands in the archive.
     place: u64,
@@ -196,13 +225,26 @@ pub fn related(
     cache.lists
 }
 
+/// Word → the briefings (positions, ascending) that have it.
+fn postings(words_of: &[Vec<String>]) -> Postings {
+    let mut postings = Postings::default();
+    for (i, words) in words_of.iter().enumerate() {
+        for word in words {
+            match postings.get_mut(word.as_str()) {
+                Some(list) => list.push(i),
+                None => _ = postings.insert(word.clone(), vec![i]),
+            }
+        }
+    }
+    postings
+}
+
 /// What ranking reads: each briefing's tags and words, and who else has them.
 struct Index<'a> {
     tags: &'a [Group],
     tags_of: &'a [Vec<usize>],
     words_of: &'a [Vec<String>],
-    /// Word → the briefings (positions, ascending) that have it.
-    postings: FxHashMap<&'a str, Vec<usize>>,
+    postings: &'a Postings,
     times: Vec<i64>,
     /// How many briefings there are.
     n: f64,
@@ -216,13 +258,8 @@ impl<'a> Index<'a> {
         tags: &'a [Group],
         tags_of: &'a [Vec<usize>],
         words_of: &'a [Vec<String>],
+        postings: &'a Postings,
     ) -> Self {
-        let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (i, words) in words_of.iter().enumerate() {
-            for word in words {
-                postings.entry(word.as_str()).or_default().push(i);
-            }
-        }
         let n = briefings.len() as f64;
         Index {
             tags,

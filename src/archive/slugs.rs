@@ -3,8 +3,10 @@
 //! one by path gets `-2`, the next `-3`, and so on. A clash between slugs editors stated
 //! stays an error naming both files (see `render::pages`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::Permalink;
 use crate::content::Briefing;
@@ -12,16 +14,29 @@ use crate::slug::first_free;
 
 /// Gives every briefing with a made-up slug an address no other briefing has.
 pub fn make_distinct(briefings: &mut [Arc<Briefing>], permalink: &Permalink) {
-    let address = |b: &Briefing| permalink.expand(&b.date, &b.slug);
-    let mut by_address: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, b) in briefings.iter().enumerate() {
-        by_address.entry(address(b)).or_default().push(i);
+    let addresses: Vec<String> = briefings
+        .iter()
+        .map(|b| permalink.expand(&b.date, &b.slug))
+        .collect();
+    // Most addresses are taken once: only those taken again get a list of their briefings.
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    first.reserve(addresses.len());
+    let mut clashes: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, address) in addresses.iter().enumerate() {
+        match first.entry(address) {
+            Entry::Occupied(taker) => clashes
+                .entry(address)
+                .or_insert_with(|| vec![*taker.get()])
+                .push(i),
+            Entry::Vacant(free) => _ = free.insert(i),
+        }
     }
-    let clashes: Vec<Vec<usize>> = by_address.into_values().filter(|c| c.len() > 1).collect();
+    let mut clashes: Vec<Vec<usize>> = clashes.into_values().collect();
     if clashes.is_empty() {
         return;
     }
-    let mut taken: HashSet<String> = briefings.iter().map(|b| address(b)).collect();
+    clashes.sort_unstable();
+    let mut taken: FxHashSet<String> = addresses.into_iter().collect();
     for mut clash in clashes {
         // Stated slugs keep theirs; the made-up ones follow, by path, so the result does not
         // depend on the order files were read in.

@@ -9,12 +9,13 @@
 //! the same input, byte for byte. A rebuild that fails changes nothing: the last good site
 //! stays.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 mod prose;
 pub mod search;
@@ -57,8 +58,12 @@ type Made = (PathBuf, u64, Option<Vec<u8>>);
 /// templates: no walk needed. A known file replaced by a link is not: the walk checks a link,
 /// and refuses one that leads out of the site.
 fn edits_only(root: &Path, found: &Discovery, changed: &[PathBuf]) -> bool {
+    // Compared as strings: both sides are paths under the root as the walk writes them,
+    // and a component-wise comparison of every source costs milliseconds per save.
     let known = |p: &PathBuf| {
-        found.sources.iter().any(|s| s.path == *p) || found.assets.iter().any(|a| a.path == *p)
+        let p = p.as_os_str();
+        found.sources.iter().any(|s| s.path.as_os_str() == p)
+            || found.assets.iter().any(|a| a.path.as_os_str() == p)
     };
     let plain_file = |p: &PathBuf| {
         std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_file())
@@ -96,7 +101,7 @@ pub struct Session {
     templates: Option<Arc<Templates>>,
     /// Changes whenever the configuration or the templates are reloaded: every key with it.
     generation: u64,
-    parsed: HashMap<PathBuf, Parsed>,
+    parsed: FxHashMap<PathBuf, Parsed>,
     /// The site's files as last found.
     found: Option<Discovery>,
     /// The last discovery walked the folders (rather than reusing `found`).
@@ -105,7 +110,7 @@ pub struct Session {
     sources_unchanged: bool,
     /// The last rebuild failed: its error stands until a change fixes it.
     failing: bool,
-    outputs: HashMap<Arc<Path>, Output>,
+    outputs: FxHashMap<Arc<Path>, Output>,
     cards: CardCache,
     related: crate::archive::related::Cache,
     files: Arc<Files>,
@@ -125,12 +130,12 @@ impl Session {
             tables: None,
             templates: None,
             generation: 0,
-            parsed: HashMap::new(),
+            parsed: FxHashMap::default(),
             found: None,
             walked: false,
             sources_unchanged: false,
             failing: false,
-            outputs: HashMap::new(),
+            outputs: FxHashMap::default(),
             cards: CardCache::default(),
             related: Default::default(),
             files: Arc::new(Files::new()),
@@ -212,7 +217,11 @@ impl Session {
     /// Reads what changed, indexes the archive and plans the site again, and renders the
     /// pages whose key changed.
     fn rebuild_all(&mut self, changed: &[PathBuf]) -> Result<Outcome, BuildError> {
-        self.last = None;
+        // The last site is large (every page planned, every card): let it go on another
+        // thread, not on the way to the reload.
+        if let Some(last) = self.last.take() {
+            std::thread::spawn(move || drop(last));
+        }
         let root = self.options.root.clone();
         if changed.iter().any(|p| p == Path::new(CONFIG_FILE)) {
             self.config = None;
@@ -272,7 +281,7 @@ impl Session {
             .iter()
             .map(|(path, ..)| path.as_path())
             .chain(site.plan.copies.iter().map(|c| c.to.as_path()));
-        let planned: HashSet<&Path> = planned.collect();
+        let planned: Vec<&Path> = planned.collect();
         let outcome = self.take_in(&site, renderer.views(), made, rendered, Some(planned))?;
         let views = renderer.into_views();
         self.config = Some(site.config.clone());
@@ -289,7 +298,7 @@ impl Session {
         views: &Views,
         mut made: Vec<Made>,
         rendered: usize,
-        planned: Option<HashSet<&Path>>,
+        planned: Option<Vec<&Path>>,
     ) -> Result<Outcome, BuildError> {
         let parsed = &self.parsed;
         let search = if site.config.search {
@@ -330,9 +339,13 @@ impl Session {
         }
         let searched: HashSet<&Path> = search.iter().map(|(path, ..)| path.as_path()).collect();
         outcome.removed = match planned {
-            // Every planned file is in the outputs now: the same number means no other.
+            // Every planned file (each once) is in the outputs now: the same number means no
+            // other.
             Some(planned) if planned.len() + searched.len() == self.outputs.len() => Vec::new(),
-            Some(planned) => self.unplanned(|p| planned.contains(p) || searched.contains(p)),
+            Some(planned) => {
+                let planned: HashSet<&Path> = planned.into_iter().collect();
+                self.unplanned(|p| planned.contains(p) || searched.contains(p))
+            }
             // Pages and copies are as they were; the search index may have new files.
             None => self.unplanned(|p| !p.starts_with(SEARCH_DIR) || searched.contains(p)),
         };

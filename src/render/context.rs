@@ -4,7 +4,7 @@ use super::pagination::Pagination;
 use super::shown::{Shown, Value};
 use super::views::{self, Views};
 use super::{Page, PageKind, Plan, Renderer, chart, counts, i18n, pages, structured};
-use crate::archive::{Facet, paginate};
+use crate::archive::{Facet, Month, paginate, timeline};
 
 impl Renderer<'_> {
     /// The page's title; a later page of a list says which (`Korea Utara · Halaman 2`), so
@@ -70,18 +70,23 @@ impl Renderer<'_> {
             PageKind::Group(facet, g, number) => {
                 let group = &a.groups(facet)[g];
                 let first = pages::group_path(facet, &group.slug);
-                shown.made(facet.name(), move || &views.links(facet)[g]);
-                shown.made("per_year", move || &self.per_year(facet)[g]);
+                // Keyed by hashing, not by serialising: a group has a page per ten briefings.
+                shown.made_from(facet.name(), &views.links(facet)[g], |link| *link);
+                shown.made_from("per_year", &self.per_year(facet)[g], |years| *years);
                 let feed = format!("{first}{}", pages::FEED_FILE);
-                shown.made("feed_url", move || config.base_url.link(&feed));
+                shown.made_from("feed_url", feed, |feed| config.base_url.link(feed));
                 self.list(&mut shown, &group.members, first, number);
             }
             PageKind::Timeline => self.show_timeline(&mut shown),
             PageKind::Year(y) => self.show_year(&mut shown, y),
             PageKind::Month(y, m, number) => self.show_month(&mut shown, y, m, number),
-            PageKind::Sitemap => shown.made("entries", move || self.sitemap(plan, None)),
-            PageKind::SitemapPart(part) => {
-                shown.made("entries", move || self.sitemap(plan, Some(part)))
+            PageKind::Sitemap | PageKind::SitemapPart(_) => {
+                let part = match page.kind {
+                    PageKind::SitemapPart(part) => Some(part),
+                    _ => None,
+                };
+                let listed = self.sitemap_listed(plan, part);
+                shown.made_from("entries", listed, |listed| self.sitemap(listed));
             }
             PageKind::SitemapIndex => shown.made("sitemaps", move || self.sitemap_index(plan)),
             PageKind::Robots => shown.made("sitemap_url", move || {
@@ -140,16 +145,25 @@ impl Renderer<'_> {
     /// A page of a month's briefings, with its year's calendar and the months either side.
     fn show_month<'r>(&'r self, shown: &mut Shown<'r>, y: usize, m: usize, number: usize) {
         let (a, config) = (self.archive, self.config);
-        let month = &a.years[y].months[m];
-        shown.made("year", move || Views::year_overview(&a.years[y], config));
-        shown.made("month", move || Views::month(month, config));
-        shown.made("older_month", move || {
-            let [older, _] = self.month_neighbours(y, m);
-            older
+        let year = &a.years[y];
+        let month = &year.months[m];
+        // Each view is keyed by what it is made from: a year's page count and calendar, a
+        // month's count. A month page is one of many, and serialising its views to key it
+        // cost more than all else it shows.
+        let counted = |month: &Month| (month.year, month.month, month.members.len());
+        shown.made_from("year", (year.year, year.calendar()), move |_| {
+            Views::year_overview(year, config)
         });
-        shown.made("newer_month", move || {
-            let [_, newer] = self.month_neighbours(y, m);
-            newer
+        shown.made_from("month", counted(month), move |_| {
+            Views::month(month, config)
+        });
+        let [older, newer] = [timeline::older_month, timeline::newer_month]
+            .map(|step| step(&a.years, y, m).map(|(y, m)| &a.years[y].months[m]));
+        shown.made_from("older_month", older.map(counted), move |_| {
+            older.map(|month| Views::month(month, config))
+        });
+        shown.made_from("newer_month", newer.map(counted), move |_| {
+            newer.map(|month| Views::month(month, config))
         });
         let first = pages::month_path(month.year, month.month);
         self.list(shown, &month.members, first, number);

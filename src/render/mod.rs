@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Context;
 
-use crate::archive::{Archive, Facet, paginate, timeline};
+use crate::archive::{Archive, Facet, paginate};
 use crate::config::Config;
 use crate::digest;
 use crate::error::Diagnostic;
@@ -52,6 +52,9 @@ pub struct Renderer<'a> {
     /// facet's pages (a tag on every briefing has thousands of pages).
     per_year: [OnceLock<Vec<Vec<counts::YearCount>>>; 3],
 }
+
+/// A page a sitemap lists: its path and its last change.
+type Listed<'p> = (&'p str, Option<chrono::DateTime<chrono::FixedOffset>>);
 
 /// A sitemap line.
 #[derive(Serialize, Hash)]
@@ -152,16 +155,6 @@ impl<'a> Renderer<'a> {
         (0..self.archive.briefings.len().min(LATEST)).collect()
     }
 
-    /// The months with briefings before and after month `m` of year `y`.
-    pub fn month_neighbours(&self, y: usize, m: usize) -> [Option<views::MonthView>; 2] {
-        let years = &self.archive.years;
-        let view = |(y, m): (usize, usize)| Views::month(&years[y].months[m], self.config);
-        [
-            timeline::older_month(years, y, m).map(view),
-            timeline::newer_month(years, y, m).map(view),
-        ]
-    }
-
     /// The years with briefings before and after year `y`: `{year, url, count}`.
     pub fn year_neighbours(&self, y: usize) -> [Option<views::YearLink>; 2] {
         let years = &self.archive.years;
@@ -210,14 +203,26 @@ impl<'a> Renderer<'a> {
 
     /// The sitemap's lines: the whole sitemap's, or those of part `part` of a split one. A
     /// briefing's line carries the date it last changed.
-    fn sitemap(&self, plan: &Plan, part: Option<usize>) -> Vec<SitemapEntry> {
+    fn sitemap(&self, listed: &[Listed]) -> Vec<SitemapEntry> {
+        listed
+            .iter()
+            .map(|(path, lastmod)| SitemapEntry {
+                loc: self.config.base_url.absolute(path),
+                lastmod: lastmod.map(|d| d.to_rfc3339()),
+            })
+            .collect()
+    }
+
+    /// What a sitemap (or one part of it) lists: each page's path and, for a briefing, its
+    /// last change. Its lines are made from this alone, and it costs far less to key.
+    fn sitemap_listed<'p>(&self, plan: &'p Plan, part: Option<usize>) -> Vec<Listed<'p>> {
         plan.sitemap_part(part)
-            .map(|p| SitemapEntry {
-                loc: self.config.base_url.absolute(&p.path),
-                lastmod: match p.kind {
-                    PageKind::Briefing(i) => self.archive.last_change([i]).map(|d| d.to_rfc3339()),
+            .map(|p| {
+                let lastmod = match p.kind {
+                    PageKind::Briefing(i) => self.archive.last_change([i]),
                     _ => None,
-                },
+                };
+                (p.path.as_str(), lastmod)
             })
             .collect()
     }

@@ -1,10 +1,10 @@
 //! The plain data each template receives. Every field is documented in README.md.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::i18n;
@@ -233,7 +233,7 @@ pub struct Views {
 /// Cards of the last build, by source file, reused while the briefing, its address and its
 /// tags' links are the same. Rebuilds keep one; a full build starts empty.
 #[derive(Default)]
-pub struct CardCache(HashMap<PathBuf, Cached>);
+pub struct CardCache(FxHashMap<PathBuf, Cached>);
 
 struct Cached {
     briefing: Arc<Briefing>,
@@ -262,7 +262,10 @@ impl Views {
 
     /// Views that reuse `cache`'s cards where nothing they show changed, and refill it.
     pub fn cached(archive: &Archive, config: &Config, cache: &mut CardCache) -> Views {
-        let groups = Facet::ALL.map(|facet| group_links(archive, facet, config));
+        let mut groups: [Vec<TagLink>; 3] = Default::default();
+        groups.par_iter_mut().enumerate().for_each(|(k, links)| {
+            *links = group_links(archive, Facet::ALL[k], config);
+        });
         let keys = groups
             .each_ref()
             .map(|links| links.iter().map(digest::of).collect::<Vec<u64>>());
