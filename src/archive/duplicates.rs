@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::content::Briefing;
 use crate::error::Diagnostic;
@@ -18,22 +18,30 @@ use crate::error::Diagnostic;
 /// where the Markdown briefing is marked a copy.
 pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     // Only a story with a raw article in it can be told twice: the Markdown briefings of
-    // other days are not even keyed.
-    let raw: FxHashSet<(NaiveDate, String)> = briefings
-        .iter()
-        .filter(|b| is_raw(&b.path))
-        .map(|b| story_of(b))
-        .collect();
-    let raw_days: FxHashSet<NaiveDate> = raw.iter().map(|(day, _)| *day).collect();
+    // other days are not even keyed, and those of a raw article's day are compared with its
+    // title as they stand, not copied in lowercase first.
+    let mut raw_titles: FxHashMap<NaiveDate, Vec<String>> = FxHashMap::default();
+    for b in briefings.iter().filter(|b| is_raw(&b.path)) {
+        let (day, title) = story_of(b);
+        raw_titles.entry(day).or_default().push(title);
+    }
     let mut by_story: BTreeMap<(NaiveDate, String), Vec<&Briefing>> = BTreeMap::new();
     for b in briefings {
-        if !raw_days.contains(&b.date.date_naive()) {
+        let day = b.date.date_naive();
+        let Some(titles) = raw_titles.get(&day) else {
             continue;
-        }
-        let story = story_of(b);
-        if is_raw(&b.path) || raw.contains(&story) {
-            by_story.entry(story).or_default().push(b);
-        }
+        };
+        let title = match is_raw(&b.path) {
+            true => story_of(b).1,
+            false => match titles
+                .iter()
+                .find(|t| lowered_words(&b.title).eq(t.chars()))
+            {
+                Some(title) => title.clone(),
+                None => continue,
+            },
+        };
+        by_story.entry((day, title)).or_default().push(b);
     }
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     for story in by_story.values().filter(|s| s.len() > 1) {
@@ -72,14 +80,17 @@ pub fn same_story(briefings: &[Arc<Briefing>]) -> (Vec<Diagnostic>, Vec<Diagnost
 
 /// A briefing's day and its title in lowercase words: what two tellings of a story share.
 fn story_of(b: &Briefing) -> (NaiveDate, String) {
-    let mut title = String::with_capacity(b.title.len());
-    for word in b.title.split_whitespace() {
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    (b.date.date_naive(), title)
+    (b.date.date_naive(), lowered_words(&b.title).collect())
+}
+
+/// A title's words in lowercase, one space between them.
+fn lowered_words(title: &str) -> impl Iterator<Item = char> + '_ {
+    title.split_whitespace().enumerate().flat_map(|(n, word)| {
+        let space = (n > 0).then_some(' ');
+        space
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    })
 }
 
 fn is_raw(path: &Path) -> bool {

@@ -39,7 +39,6 @@ impl Permalink {
     /// The site path (no leading slash) of a briefing. Called for every briefing on every
     /// rebuild, so it writes digits straight into one string.
     pub fn expand(&self, date: &DateTime<FixedOffset>, slug: &str) -> String {
-        use std::fmt::Write;
         let pattern = self.0.trim_start_matches('/');
         let mut out = String::with_capacity(pattern.len() + slug.len());
         let mut rest = pattern;
@@ -51,13 +50,13 @@ impl Permalink {
                 .find(|t| rest.starts_with(**t))
                 .copied()
                 .unwrap_or(":");
-            let _ = match token {
-                ":year" => write!(out, "{:04}", date.year()),
-                ":month" => write!(out, "{:02}", date.month()),
-                ":day" => write!(out, "{:02}", date.day()),
-                ":slug" => write!(out, "{slug}"),
-                _ => write!(out, ":"),
-            };
+            match token {
+                ":year" => push_padded(&mut out, date.year(), 4),
+                ":month" => push_padded(&mut out, date.month() as i32, 2),
+                ":day" => push_padded(&mut out, date.day() as i32, 2),
+                ":slug" => out.push_str(slug),
+                _ => out.push(':'),
+            }
             rest = &rest[token.len()..];
         }
         out.push_str(rest);
@@ -65,9 +64,44 @@ impl Permalink {
     }
 }
 
+/// `number` in decimal, with zeros before it up to `width` digits (as `{:0width$}` writes it).
+fn push_padded(out: &mut String, number: i32, width: usize) {
+    if number < 0 {
+        use std::fmt::Write;
+        let _ = write!(out, "{number:0width$}");
+        return;
+    }
+    let mut buffer = [0u8; 10];
+    let mut at = buffer.len();
+    let mut rest = number.unsigned_abs();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in buffer.len() - at..width {
+        out.push('0');
+    }
+    out.extend(buffer[at..].iter().map(|&digit| char::from(digit)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_padded_as_format_pads_them() {
+        for number in [0, 1, 9, 10, 99, 100, 999, 2019, 10000, 123456, -5, -2019] {
+            for width in [2, 4] {
+                let mut out = String::new();
+                push_padded(&mut out, number, width);
+                assert_eq!(out, format!("{number:0width$}"), "{number} at {width}");
+            }
+        }
+    }
 
     #[test]
     fn permalink_checks() {

@@ -10,6 +10,7 @@
 //! stays.
 
 use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -101,7 +102,9 @@ pub struct Session {
     templates: Option<Arc<Templates>>,
     /// Changes whenever the configuration or the templates are reloaded: every key with it.
     generation: u64,
-    parsed: FxHashMap<PathBuf, Parsed>,
+    /// By path, as the walk wrote it: hashed and compared as a string, not component by
+    /// component (each rebuild looks up every source, three times).
+    parsed: FxHashMap<OsString, Parsed>,
     /// The site's files as last found.
     found: Option<Discovery>,
     /// The last discovery walked the folders (rather than reusing `found`).
@@ -249,7 +252,7 @@ impl Session {
         let parsed = &self.parsed;
         let keys = renderer.keys(|i| {
             parsed
-                .get(&site.archive.briefings[i].path)
+                .get(site.archive.briefings[i].path.as_os_str())
                 .map_or(0, |p| p.digest)
         });
         let salt = self.generation;
@@ -304,7 +307,7 @@ impl Session {
         let search = if site.config.search {
             self.search.files(&site.archive, views, &site.config, |i| {
                 parsed
-                    .get(&site.archive.briefings[i].path)
+                    .get(site.archive.briefings[i].path.as_os_str())
                     .map_or(0, |p| p.digest)
             })?
         } else {
@@ -435,12 +438,13 @@ impl Session {
         let today = reader.config.timezone.now().date_naive();
         let walked = std::mem::take(&mut self.walked);
         let parsed = &self.parsed;
-        let fresh: Vec<(PathBuf, Parsed)> = found
+        let fresh: Vec<(OsString, Parsed)> = found
             .sources
             .par_iter()
             .filter_map(|source| {
-                let cached = parsed.get(&source.path);
-                let stale = cached.is_none() || changed.contains(&source.path);
+                let path = source.path.as_os_str();
+                let cached = parsed.get(path);
+                let stale = cached.is_none() || changed.iter().any(|c| c.as_os_str() == path);
                 if !stale && !walked {
                     return None;
                 }
@@ -455,19 +459,21 @@ impl Session {
                     result,
                     digest,
                 };
-                Some((source.path.clone(), parsed))
+                Some((source.path.clone().into_os_string(), parsed))
             })
             .collect();
         self.parsed.extend(fresh);
         if walked {
-            let present: HashSet<&PathBuf> = found.sources.iter().map(|s| &s.path).collect();
-            self.parsed.retain(|path, _| present.contains(path));
+            let present: HashSet<&OsStr> =
+                found.sources.iter().map(|s| s.path.as_os_str()).collect();
+            self.parsed
+                .retain(|path, _| present.contains(path.as_os_str()));
         }
         let mut briefings = Vec::with_capacity(found.sources.len());
         let mut errors = Vec::new();
         self.drafts_left_out = 0;
         for source in &found.sources {
-            match &self.parsed[&source.path].result {
+            match &self.parsed[source.path.as_os_str()].result {
                 Ok(b) if b.draft && !self.options.drafts => self.drafts_left_out += 1,
                 Ok(b) => briefings.push(Arc::clone(b)),
                 Err(e) => errors.push(e.clone()),

@@ -110,7 +110,7 @@ impl Session {
         for edit in edits {
             last.site.archive.briefings[edit.at] = edit.briefing;
             last.keys.set_digest(edit.at, edit.parsed.digest);
-            self.parsed.insert(edit.path, edit.parsed);
+            self.parsed.insert(edit.path.into_os_string(), edit.parsed);
             touched.push(edit.at);
         }
         let site = &last.site;
