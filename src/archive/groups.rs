@@ -26,16 +26,28 @@ pub struct Index {
 /// Builds the index from briefings already sorted newest first, with the names `names`
 /// gives for each. Each spelling is slugified once, however many briefings use it; a name
 /// with no letters or digits (no slug) is left out.
-pub fn index<'a>(
+pub fn index<'a, N: Iterator<Item = &'a str>>(
     briefings: &'a [Arc<Briefing>],
-    names: impl Fn(&'a Briefing) -> Vec<&'a str>,
+    names: impl Fn(&'a Briefing) -> N,
 ) -> Index {
-    let names: Vec<Vec<&str>> = briefings.iter().map(|b| names(b)).collect();
+    // Every briefing's names in one list, not a list each: `ends[i]` is where briefing
+    // `i`'s names end.
+    let mut flat: Vec<&str> = Vec::with_capacity(briefings.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(briefings.len());
+    for b in briefings {
+        flat.extend(names(b));
+        ends.push(flat.len());
+    }
+    let names = ends.iter().scan(0, |start, &end| {
+        let written = &flat[*start..end];
+        *start = end;
+        Some(written)
+    });
     // Each spelling leads to its slug's slot (or to none), so a name costs one lookup.
     let mut slot_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     let mut slot_of_slug: FxHashMap<String, usize> = FxHashMap::default();
     let mut slots: Vec<Slot> = Vec::new();
-    for (i, written) in names.iter().enumerate() {
+    for (i, written) in names.clone().enumerate() {
         for &name in written {
             let slot = *slot_of.entry(name).or_insert_with(|| {
                 let slug = slugify(name);
@@ -59,7 +71,6 @@ pub fn index<'a>(
         position[*slot] = rank;
     }
     let of_briefing = names
-        .iter()
         .map(|written| {
             written
                 .iter()
@@ -122,7 +133,7 @@ mod tests {
             briefing("b", "2020-01-02T00:00:00+07:00", &["korea utara"]),
             briefing("a", "2020-01-01T00:00:00+07:00", &["Korea Utara"]),
         ];
-        let tags = index(&briefings, |b| b.tags.iter().map(String::as_str).collect()).groups;
+        let tags = index(&briefings, |b| b.tags.iter().map(String::as_str)).groups;
         assert_eq!(tags.len(), 2);
         assert_eq!(
             (tags[0].slug.as_str(), tags[0].members.as_slice()),

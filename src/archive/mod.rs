@@ -50,12 +50,14 @@ impl Facet {
         }
     }
 
-    fn names(self, b: &Briefing) -> Vec<&str> {
-        match self {
-            Facet::Tag => b.tags.iter().map(String::as_str).collect(),
-            Facet::Source => b.source.iter().map(|s| s.name.as_str()).collect(),
-            Facet::Place => b.dateline.iter().map(String::as_str).collect(),
-        }
+    fn names(self, b: &Briefing) -> impl Iterator<Item = &str> {
+        let (tags, source, place) = match self {
+            Facet::Tag => (b.tags.as_slice(), None, None),
+            Facet::Source => (&[][..], b.source.as_ref(), None),
+            Facet::Place => (&[][..], None, b.dateline.as_deref()),
+        };
+        let tags = tags.iter().map(String::as_str);
+        tags.chain(source.map(|s| s.name.as_str())).chain(place)
     }
 }
 
