@@ -147,9 +147,9 @@ impl Renderer<'_> {
         let (a, config) = (self.archive, self.config);
         let year = &a.years[y];
         let month = &year.months[m];
-        // Each view is keyed by what it is made from: a year's page count and calendar, a
-        // month's count. A month page is one of many, and serialising its views to key it
-        // cost more than all else it shows.
+        // Each view is keyed by what it is made from: a year's counts by month, a month's
+        // count. A month page is one of many, and serialising its views to key it cost more
+        // than all else it shows.
         let counted = |month: &Month| (month.year, month.month, month.members.len());
         shown.made_from("year", (year.year, year.calendar()), move |_| {
             Views::year_overview(year, config)
