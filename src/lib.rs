@@ -231,7 +231,7 @@ fn read_reusing(
             };
         }
     };
-    let results: Vec<Result<(FileKey, Briefing, bool), Diagnostic>> = found
+    let results: Vec<Result<ReadOne, Diagnostic>> = found
         .sources
         .par_iter()
         .map(|source| {
@@ -239,7 +239,11 @@ fn read_reusing(
             let modified = || content::modified(&path);
             if let Some((file, kept)) = cache.and_then(|c| c.take_briefing(&source.path, modified))
             {
-                return Ok((file, kept, false));
+                return Ok(ReadOne {
+                    file,
+                    briefing: kept,
+                    parsed: false,
+                });
             }
             let (text, modified) = content::read_file(&path, &source.path)?;
             let context = content::Context { today, modified };
@@ -248,22 +252,35 @@ fn read_reusing(
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));
             }
-            Ok((file, b, true))
+            Ok(ReadOne {
+                file,
+                briefing: b,
+                parsed: true,
+            })
         })
         .collect();
     let mut read = Read::default();
     for result in results {
-        read.read_anew += result.as_ref().map_or(1, |(_, _, anew)| usize::from(*anew));
+        read.read_anew += result.as_ref().map_or(1, |one| usize::from(one.parsed));
         match result {
-            Ok((_, b, _)) if b.draft && !options.drafts => read.drafts_left_out += 1,
-            Ok((file, b, _)) => {
-                read.briefings.push(b);
-                read.file_keys.push(file);
+            Ok(one) if one.briefing.draft && !options.drafts => read.drafts_left_out += 1,
+            Ok(one) => {
+                read.briefings.push(one.briefing);
+                read.file_keys.push(one.file);
             }
             Err(e) => read.errors.push(e),
         }
     }
     read
+}
+
+/// One briefing file as [`read_reusing`] read it.
+struct ReadOne {
+    /// What its parse read of its file.
+    file: FileKey,
+    briefing: Briefing,
+    /// Parsed now, rather than taken from the last build's cache.
+    parsed: bool,
 }
 
 /// What [`read_briefings`] read.

@@ -35,16 +35,8 @@ fn cache_file(site: &TestSite) -> PathBuf {
 }
 
 fn assert_as_cold(site: &TestSite, step: &str) {
-    let (built, cold) = (common::files(&site.output()), common::fresh_build(site));
-    let differing: std::collections::BTreeSet<&String> = cold
-        .keys()
-        .chain(built.keys())
-        .filter(|k| built.get(*k) != cold.get(*k))
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "{step}: differs from a cold build: {differing:?}"
-    );
+    let built = common::files(&site.output());
+    common::assert_same(step, &built, &common::fresh_build(site));
 }
 
 #[test]

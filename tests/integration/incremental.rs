@@ -95,31 +95,6 @@ fn cached_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
     common::files(&site.output())
 }
 
-fn assert_same(
-    step: &str,
-    incremental: &BTreeMap<String, Vec<u8>>,
-    full: &BTreeMap<String, Vec<u8>>,
-) {
-    let only_incremental: Vec<_> = incremental
-        .keys()
-        .filter(|k| !full.contains_key(*k))
-        .collect();
-    let only_full: Vec<_> = full
-        .keys()
-        .filter(|k| !incremental.contains_key(*k))
-        .collect();
-    let differing: Vec<_> = full
-        .iter()
-        .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        only_incremental.is_empty() && only_full.is_empty() && differing.is_empty(),
-        "after {step}: only incremental {only_incremental:?}, only full {only_full:?}, \
-         differing {differing:?}"
-    );
-}
-
 #[test]
 fn random_edits_renames_and_deletions_match_full_builds() {
     let mut rng = Rng(7);
@@ -127,7 +102,7 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     let mut session = Session::new(site.options());
     session.index_in_foreground();
     session.rebuild(&[]).unwrap_or_else(|e| panic!("{e}"));
-    assert_same(
+    common::assert_same(
         "the first build",
         &by_name(&session.files()),
         &common::fresh_build(&site),
@@ -217,9 +192,9 @@ fn random_edits_renames_and_deletions_match_full_builds() {
             .unwrap_or_else(|e| panic!("step {step}, {what}: {e}"));
         let after = by_name(&session.files());
         let full = common::fresh_build(&site);
-        assert_same(&format!("step {step}, {what}"), &after, &full);
+        common::assert_same(&format!("step {step}, {what}"), &after, &full);
         let built = cached_build(&site);
-        assert_same(&format!("kabar build, step {step}, {what}"), &built, &full);
+        common::assert_same(&format!("kabar build, step {step}, {what}"), &built, &full);
         // The outcome names exactly the files that changed.
         let mut written: Vec<String> = after
             .iter()
@@ -355,7 +330,7 @@ fn a_broken_file_keeps_the_last_good_site_and_its_fix_rebuilds() {
             site.root().join("templates/index.html"),
         ])
         .unwrap();
-    assert_same(
+    common::assert_same(
         "the fix",
         &by_name(&session.files()),
         &common::fresh_build(&site),
@@ -396,7 +371,7 @@ fn a_broken_file_holds_the_background_index_back_until_its_fix() {
     write("Isi diperbaiki.");
     session.rebuild(std::slice::from_ref(&a)).unwrap();
     session.finish_search().expect("the fix was good").unwrap();
-    assert_same(
+    common::assert_same(
         "the fix",
         &by_name(&session.files()),
         &common::fresh_build(&site),
@@ -432,7 +407,7 @@ fn the_background_index_waits_until_the_edits_settle() {
                 && gunzip(bytes).contains("keempat")),
         "the last save is in the index"
     );
-    assert_same("the settled index", &files, &common::fresh_build(&site));
+    common::assert_same("the settled index", &files, &common::fresh_build(&site));
 }
 
 #[test]
@@ -550,7 +525,7 @@ fn the_last_source_removed_leaves_no_page_linking_its_index() {
         .unwrap();
     let files = by_name(&session.files());
     assert!(!files.contains_key("sources/index.html"));
-    assert_same(
+    common::assert_same(
         "the last source removed",
         &files,
         &common::fresh_build(&site),

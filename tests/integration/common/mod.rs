@@ -87,6 +87,33 @@ pub fn fresh_build(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
     files(&out.path().join("public"))
 }
 
+/// Fails, naming them, when some files only one of two builds wrote or differ: what a build
+/// that reused work (`incremental`) made against a `full` build of the same site.
+pub fn assert_same(
+    step: &str,
+    incremental: &BTreeMap<String, Vec<u8>>,
+    full: &BTreeMap<String, Vec<u8>>,
+) {
+    let only_incremental: Vec<_> = incremental
+        .keys()
+        .filter(|k| !full.contains_key(*k))
+        .collect();
+    let only_full: Vec<_> = full
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    let differing: Vec<_> = full
+        .iter()
+        .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        only_incremental.is_empty() && only_full.is_empty() && differing.is_empty(),
+        "after {step}: only incremental {only_incremental:?}, only full {only_full:?}, \
+         differing {differing:?}"
+    );
+}
+
 /// Where each field of `b` that was not stated came from, by name (`date` -> `header`).
 pub fn evidence(b: &kabar::content::Briefing) -> BTreeMap<&'static str, &'static str> {
     b.evidence
