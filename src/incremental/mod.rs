@@ -88,6 +88,11 @@ struct Parsed {
     digest: u64,
 }
 
+/// The [`body_digest`] of `b`, as computed when its file was parsed.
+fn body_digest_of(parsed: &FxHashMap<OsString, Parsed>, b: &Briefing) -> u64 {
+    parsed.get(b.path.as_os_str()).map_or(0, |p| p.digest)
+}
+
 /// One output file of the last good build.
 struct Output {
     key: u64,
@@ -249,12 +254,7 @@ impl Session {
         self.found = Some(found);
         let views = Views::cached(&site.archive, &site.config, &mut self.cards);
         let renderer = Renderer::with_views(&site.archive, &site.config, &site.templates, views);
-        let parsed = &self.parsed;
-        let keys = renderer.keys(|i| {
-            parsed
-                .get(site.archive.briefings[i].path.as_os_str())
-                .map_or(0, |p| p.digest)
-        });
+        let keys = renderer.keys(|i| body_digest_of(&self.parsed, &site.archive.briefings[i]));
         let salt = self.generation;
         let pages: Vec<(PathBuf, u64, &Page)> = site
             .plan
@@ -306,9 +306,7 @@ impl Session {
         let parsed = &self.parsed;
         let search = if site.config.search {
             self.search.files(&site.archive, views, &site.config, |i| {
-                parsed
-                    .get(site.archive.briefings[i].path.as_os_str())
-                    .map_or(0, |p| p.digest)
+                body_digest_of(parsed, &site.archive.briefings[i])
             })?
         } else {
             Vec::new()

@@ -70,12 +70,7 @@ fn deploy(site: &TestSite, args: &[&str]) -> Output {
 }
 
 fn deployed(site: &TestSite, args: &[&str]) -> String {
-    let out = deploy(site, args);
-    assert!(
-        out.status.success(),
-        "deploy failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::succeeded(deploy(site, args));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

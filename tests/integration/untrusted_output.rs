@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::SystemTime;
 
-use crate::common::{TestSite, files};
+use crate::common::{TestSite, files, succeeded};
 
 fn build(site: &TestSite, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
@@ -18,12 +18,7 @@ fn build(site: &TestSite, args: &[&str]) -> Output {
         .current_dir(site.root())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    succeeded(out)
 }
 
 fn said(out: &Output) -> String {

@@ -114,6 +114,18 @@ pub fn assert_same(
     );
 }
 
+/// `out` of a command that must have succeeded; else the test fails with what it printed
+/// on stderr.
+pub fn succeeded(out: std::process::Output) -> std::process::Output {
+    assert!(
+        out.status.success(),
+        "failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Where each field of `b` that was not stated came from, by name (`date` -> `header`).
 pub fn evidence(b: &kabar::content::Briefing) -> BTreeMap<&'static str, &'static str> {
     b.evidence

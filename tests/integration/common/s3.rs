@@ -177,12 +177,7 @@ impl S3 {
             .args(["-c", &format!("{prelude}{script}")])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        String::from_utf8(super::succeeded(out).stdout).unwrap()
     }
 
     pub fn delete(&self, key: &str) {
