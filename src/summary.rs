@@ -27,19 +27,19 @@ pub(crate) fn first_sentence(text: &str) -> Option<&str> {
 fn sentences(text: &str, limit: usize) -> Vec<&str> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        while let Some(&(_, next)) = chars.peek() {
-            if CLOSERS.contains(&next) || matches!(next, '.' | '!' | '?') {
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let end_byte = chars.peek().map_or(text.len(), |(b, _)| *b);
+    let mut from = 0;
+    while let Some((pos, stop)) = next_stop(text, from) {
+        let mut chars = text[pos + stop.len_utf8()..].char_indices().peekable();
+        while chars
+            .next_if(|(_, next)| CLOSERS.contains(next) || matches!(next, '.' | '!' | '?'))
+            .is_some()
+        {}
+        let end_byte = pos
+            + stop.len_utf8()
+            + chars
+                .peek()
+                .map_or(text.len() - pos - stop.len_utf8(), |(b, _)| *b);
+        from = end_byte;
         let after = &text[end_byte..];
         let next_is_space = after.starts_with(char::is_whitespace);
         let starts_sentence = after.chars().find(|c| !c.is_whitespace()).is_some_and(|f| {
@@ -47,7 +47,8 @@ fn sentences(text: &str, limit: usize) -> Vec<&str> {
                 || f.is_ascii_digit()
                 || matches!(f, '"' | '“' | '\'' | '‘' | '(' | '[' | '«')
         });
-        if next_is_space && starts_sentence && !(c == '.' && is_abbreviation(&text[start..pos])) {
+        if next_is_space && starts_sentence && !(stop == '.' && is_abbreviation(&text[start..pos]))
+        {
             push_trimmed(&mut sentences, &text[start..end_byte]);
             start = end_byte;
             if sentences.len() >= limit {
@@ -57,6 +58,27 @@ fn sentences(text: &str, limit: usize) -> Vec<&str> {
     }
     push_trimmed(&mut sentences, &text[start..]);
     sentences
+}
+
+/// The next `.`, `!`, `?` or `…` in `text` from byte `from`, found by its bytes: a sentence
+/// splitter reads every byte of every paragraph, and decoding each to a `char` cost more than
+/// the rest of the splitting.
+fn next_stop(text: &str, from: usize) -> Option<(usize, char)> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        at += bytes[at..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        match bytes[at] {
+            b'.' => return Some((at, '.')),
+            b'!' => return Some((at, '!')),
+            b'?' => return Some((at, '?')),
+            _ if bytes[at..].starts_with(ELLIPSIS) => return Some((at, '…')),
+            _ => at += 1,
+        }
+    }
 }
 
 fn push_trimmed<'a>(sentences: &mut Vec<&'a str>, piece: &'a str) {
@@ -77,7 +99,7 @@ pub(crate) fn is_abbreviation(before_stop: &str) -> bool {
     }
     let mut letters = word.chars();
     let single_initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The lead sentences of `paragraphs`, ending at the sentence end nearest `max_words` (the

@@ -5,6 +5,7 @@
 //! tags when they are seen at least twice and not only at the start of sentences.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -128,13 +129,14 @@ pub(crate) fn tags(
         .map(|m| &entities.canonical[m.as_str()])
         .collect();
     let in_title = |name: &str| {
-        known_in_title.iter().any(|n| *n == name) || title_words.contains(&format!(" {name} "))
+        known_in_title.iter().any(|n| *n == name) || has_word(&title_words, name)
     };
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {
         let mentions = sightings.len();
         let mid_sentence = sightings.iter().any(|s| !s.at_sentence_start);
-        if excluded(name) || (!from_map && (mentions < 2 || !mid_sentence || is_noise(name))) {
+        // The cheap tests first: most runs of capitals are seen once.
+        if (!from_map && (mentions < 2 || !mid_sentence || is_noise(name))) || excluded(name) {
             return;
         }
         let lead = usize::from(sightings.iter().any(|s| s.in_lead));
@@ -162,6 +164,15 @@ pub(crate) fn tags(
         .take(max)
         .map(|(_, _, name)| name)
         .collect()
+}
+
+/// Whether `words` (spaced, with a space at each end) holds `name` between two spaces.
+fn has_word(words: &str, name: &str) -> bool {
+    words.match_indices(' ').any(|(at, _)| {
+        words[at + 1..]
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// Names, each with where it was seen.
@@ -218,6 +229,10 @@ fn is_noise(name: &str) -> bool {
         || name.split([' ', '-']).all(chrome::is_navigation_word)
 }
 
+/// [`STOP_WORDS`] as a set: every capitalized word of every sentence is looked up.
+static STOPS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// Runs of capitalized words in a sentence, each with whether it opens the sentence (or a
 /// quotation). Role words at the start of a run are dropped.
 fn capitalized_runs(sentence: &str) -> Vec<(Vec<String>, bool)> {
@@ -247,7 +262,7 @@ fn capitalized_runs(sentence: &str) -> Vec<(Vec<String>, bool)> {
             word.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', '\'', '’', ')', ']']);
         let capitalized = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().any(char::is_alphabetic)
-            && !STOP_WORDS.contains(&word);
+            && !STOPS.contains(word);
         let connector = !current.is_empty() && CONNECTORS.contains(&word);
         if opens && !current.is_empty() {
             flush(&mut current, current_at_start);

@@ -4,6 +4,7 @@
 pub mod article;
 pub(crate) mod boilerplate;
 mod chrome;
+mod cued;
 pub mod dating;
 mod dictionary;
 pub(crate) mod entities;

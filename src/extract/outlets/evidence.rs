@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::super::cued::Cued;
+
 use super::{KNOWN, Known, Outlet, fingerprint, forms_alternation, known};
 
 /// What an outlet's naming rests on.
@@ -203,39 +205,58 @@ fn caught(name: &str) -> Option<&'static Known> {
 /// Outlets the people in the story spoke to, or whose reporters looked: `kata dia kepada
 /// detikOto`, `saat dihubungi KompasTekno`, `pantauan detikJabar`, `Dikutip detikINET dari`.
 fn reporters(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
-    static SPOKE_TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i:kepada|dihubungi|ditemui|dikonfirmasi|diterima|dilihat|pantauan|pengamatan|dirangkum|wawancara(?:\s+khusus)?\s+dengan|told)(?:\s+(?:tim|wartawan|reporter))?\s*{name}(?:[\s,.)]|[a-z]{{0,3}}(?:\s|$))",
-            name = outlet_pattern()
-        ))
-        .expect("valid reporter pattern")
+    const SPOKE_TO_WORDS: [&str; 11] = [
+        "kepada",
+        "dihubungi",
+        "ditemui",
+        "dikonfirmasi",
+        "diterima",
+        "dilihat",
+        "pantauan",
+        "pengamatan",
+        "dirangkum",
+        "wawancara",
+        "told",
+    ];
+    static SPOKE_TO: LazyLock<Cued> = LazyLock::new(|| {
+        Cued::new(
+            &SPOKE_TO_WORDS,
+            &format!(
+                r"(?i:kepada|dihubungi|ditemui|dikonfirmasi|diterima|dilihat|pantauan|pengamatan|dirangkum|wawancara(?:\s+khusus)?\s+dengan|told)(?:\s+(?:tim|wartawan|reporter))?\s*{name}(?:[\s,.)]|[a-z]{{0,3}}(?:\s|$))",
+                name = outlet_pattern()
+            ),
+        )
     });
-    static QUOTING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i:dikutip|dilansir)\s+{name}\s+(?i:dari|from)",
-            name = outlet_pattern()
-        ))
-        .expect("valid reporter pattern")
+    static QUOTING: LazyLock<Cued> = LazyLock::new(|| {
+        Cued::new(
+            &["dikutip", "dilansir"],
+            &format!(
+                r"(?i:dikutip|dilansir)\s+{name}\s+(?i:dari|from)",
+                name = outlet_pattern()
+            ),
+        )
     });
     SPOKE_TO
-        .captures_iter(text)
-        .chain(QUOTING.captures_iter(text))
-        .filter_map(|c| caught(c.name("name")?.as_str()))
+        .group_iter(text, "name")
+        .chain(QUOTING.group_iter(text, "name"))
+        .filter_map(|name| caught(&text[name]))
 }
 
 /// Outlets named in a copyright line: `COPYRIGHT © ANTARA 2016`, `© 2008 - 2016 PT. Kompas
 /// Cyber Media`, `Copyright © detikcom`.
 fn copyrights(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
-    static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?:(?i:copyright|hak cipta)\s*)?(?:©|\((?i:c)\))\s*(?:\d{{4}}\s*(?:-\s*\d{{4}}\s*)?)?(?:PT\.?\s*)?{name}",
-            name = outlet_pattern()
-        ))
-        .expect("valid copyright pattern")
+    static COPYRIGHT: LazyLock<Cued> = LazyLock::new(|| {
+        Cued::new(
+            &["copyright", "hak cipta", "©", "(c)"],
+            &format!(
+                r"(?:(?i:copyright|hak cipta)\s*)?(?:©|\((?i:c)\))\s*(?:\d{{4}}\s*(?:-\s*\d{{4}}\s*)?)?(?:PT\.?\s*)?{name}",
+                name = outlet_pattern()
+            ),
+        )
     });
     COPYRIGHT
-        .captures_iter(text)
-        .filter_map(|c| caught(c.name("name")?.as_str()))
+        .group_iter(text, "name")
+        .filter_map(|name| caught(&text[name]))
 }
 
 /// An outlet describing itself: `DailySocial.id adalah portal berita ...`.

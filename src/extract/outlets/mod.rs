@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cued::Cued;
+
 pub(crate) use dateline::{Dateline, dateline, inline_dateline};
 pub(crate) use evidence::{Clues, SourceEvidence, choose};
 pub(crate) use known::{FINGERPRINTS, KNOWN, Known};
@@ -157,25 +159,41 @@ pub(crate) fn address_outlet(line: &str) -> Option<&'static Known> {
 /// Agencies and media the text cites (`dilansir dari Associated Press (AP)`, `dikutip dari
 /// AFP`, `seperti dilaporkan KCNA`), by their known names, in order of first citation.
 pub(crate) fn cited(text: &str) -> Vec<String> {
-    static CITING: LazyLock<Regex> = LazyLock::new(|| {
+    const VERBS: [&str; 12] = [
+        "dilansir",
+        "melansir",
+        "dikutip",
+        "mengutip",
+        "dilaporkan",
+        "diberitakan",
+        "memberitakan",
+        "dirilis",
+        "reported by",
+        "quoted by",
+        "according to",
+        "via",
+    ];
+    static CITING: LazyLock<Cued> = LazyLock::new(|| {
         let known = forms_alternation();
-        Regex::new(&format!(
-            r"(?i:(?-u:\b)(?:dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|memberitakan|dirilis|reported by|quoted by|according to|via)\s+(?:(?:dari|oleh|from|by)\s+)?(?:(?:kantor berita|media|surat kabar|harian|stasiun televisi|laman|situs)\s+)?)(?P<name>{known})"
-        ))
-        .expect("valid citing pattern")
+        let verbs = VERBS.join("|");
+        Cued::new(
+            &VERBS,
+            &format!(
+                r"(?i:(?-u:\b)(?:{verbs})\s+(?:(?:dari|oleh|from|by)\s+)?(?:(?:kantor berita|media|surat kabar|harian|stasiun televisi|laman|situs)\s+)?)(?P<name>{known})"
+            ),
+        )
     });
     let mut names: Vec<String> = Vec::new();
-    for c in CITING.captures_iter(text) {
-        let name = c.name("name").expect("group always present");
+    for name in CITING.group_iter(text, "name") {
         // `Associated PressKCNA` is a scrape that lost a space; `APakah` is not `AP`.
-        let glued_word = text[name.end()..]
+        let glued_word = text[name.end..]
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
         if glued_word {
             continue;
         }
-        if let Some(k) = known(name.as_str())
+        if let Some(k) = known(&text[name])
             && !names.iter().any(|n| n == k.name)
         {
             names.push(k.name.to_string());
