@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 
@@ -19,11 +19,14 @@ pub(crate) struct Cued {
 }
 
 impl Cued {
-    /// `pattern`, every match of which starts with one of `cues` in some ASCII case.
+    /// `pattern`, every match of which starts with one of `cues` in some ASCII case. The
+    /// cues are found without overlaps (which lets Aho-Corasick skip ahead): a cue that can
+    /// start inside another's occurrence would be missed there.
     pub(crate) fn new(cues: &[&str], pattern: &str) -> Cued {
         Cued {
             cues: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
                 .build(cues)
                 .expect("cue words build an automaton"),
             pattern: Regex::new(pattern).expect("valid cued pattern"),
@@ -37,16 +40,10 @@ impl Cued {
         text: &'t str,
         name: &'t str,
     ) -> impl Iterator<Item = Range<usize>> + 't {
-        let mut starts: Vec<usize> = self
-            .cues
-            .find_overlapping_iter(text)
-            .map(|cue| cue.start())
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
         let mut captures = self.pattern.create_captures();
         let mut searched_to = 0;
-        starts.into_iter().filter_map(move |start| {
+        self.cues.find_iter(text).filter_map(move |cue| {
+            let start = cue.start();
             if start < searched_to {
                 return None;
             }

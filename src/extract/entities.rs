@@ -128,9 +128,8 @@ pub(crate) fn tags(
         .find_iter(title)
         .map(|m| &entities.canonical[m.as_str()])
         .collect();
-    let in_title = |name: &str| {
-        known_in_title.iter().any(|n| *n == name) || has_word(&title_words, name)
-    };
+    let in_title =
+        |name: &str| known_in_title.iter().any(|n| *n == name) || has_word(&title_words, name);
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     let mut score = |name: &String, sightings: &[Sighting], from_map: bool| {
         let mentions = sightings.len();
