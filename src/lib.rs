@@ -325,7 +325,7 @@ impl Site {
         config: Config,
         mut timings: Timings,
         shelf: Option<Arc<Shelf>>,
-        (cache, mut related): (Option<&build::cache::Cache>, archive::related::Cache),
+        (cache, related): (Option<&build::cache::Cache>, archive::related::Cache),
     ) -> Result<Loaded, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
@@ -343,14 +343,9 @@ impl Site {
             false => (read.errors, Vec::new()),
         };
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
+        let mut kept = archive::Cache::with_related(related);
         let mut site = Site::assemble(
-            root,
-            config,
-            templates,
-            briefings,
-            errors,
-            &found,
-            &mut related,
+            root, config, templates, briefings, errors, &found, &mut kept,
         )?;
         timings.0.append(&mut site.timings.0);
         site.timings = timings;
@@ -360,7 +355,7 @@ impl Site {
             site,
             parsed,
             read_anew,
-            related: related.without_words(),
+            related: kept.related.without_words(),
         })
     }
 
@@ -372,7 +367,7 @@ impl Site {
         briefings: Vec<Arc<Briefing>>,
         mut errors: Vec<Diagnostic>,
         found: &content::Discovery,
-        related: &mut archive::related::Cache,
+        kept: &mut archive::Cache,
     ) -> Result<Site, BuildError> {
         let mut timings = Timings::default();
         let archive::Settled {
@@ -383,7 +378,7 @@ impl Site {
         } = archive::settle(briefings, &config.permalink);
         errors.extend(unsettled);
         let archive = timings.time("archive", || {
-            Archive::reusing(briefings, related).with_copies(copies)
+            Archive::reusing(briefings, kept).with_copies(copies)
         });
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = timings.time("plan", || {

@@ -23,21 +23,55 @@ pub struct Index {
     pub of_briefing: Vec<Vec<usize>>,
 }
 
+/// An index kept from the last build, with the digest of the names it was made from.
+#[derive(Debug)]
+pub struct Kept {
+    names: u64,
+    index: Arc<Index>,
+}
+
 /// Builds the index from briefings already sorted newest first, with the names `names`
-/// gives for each. Each spelling is slugified once, however many briefings use it; a name
-/// with no letters or digits (no slug) is left out.
-pub fn index<'a, N: Iterator<Item = &'a str>>(
+/// gives for each; takes the one in `kept` when every briefing has the same names in the
+/// same place (a title or body edit), and keeps the one it returns. Each spelling is
+/// slugified once, however many briefings use it; a name with no letters or digits (no
+/// slug) is left out.
+pub fn index_reusing<'a, N: Iterator<Item = &'a str>>(
     briefings: &'a [Arc<Briefing>],
     names: impl Fn(&'a Briefing) -> N,
-) -> Index {
-    // Every briefing's names in one list, not a list each: `ends[i]` is where briefing
-    // `i`'s names end.
+    kept: &mut Option<Kept>,
+) -> Arc<Index> {
+    let (flat, ends) = flat_names(briefings, names);
+    let digest = crate::digest::of((&flat, &ends));
+    match kept {
+        Some(kept) if kept.names == digest => Arc::clone(&kept.index),
+        _ => {
+            let index = Arc::new(index_of(&flat, &ends));
+            *kept = Some(Kept {
+                names: digest,
+                index: Arc::clone(&index),
+            });
+            index
+        }
+    }
+}
+
+/// Every briefing's names in one list, not a list each: `ends[i]` is where briefing `i`'s
+/// names end.
+fn flat_names<'a, N: Iterator<Item = &'a str>>(
+    briefings: &'a [Arc<Briefing>],
+    names: impl Fn(&'a Briefing) -> N,
+) -> (Vec<&'a str>, Vec<usize>) {
     let mut flat: Vec<&str> = Vec::with_capacity(briefings.len());
     let mut ends: Vec<usize> = Vec::with_capacity(briefings.len());
     for b in briefings {
         flat.extend(names(b));
         ends.push(flat.len());
     }
+    (flat, ends)
+}
+
+/// The index of names as [`flat_names`] lists them.
+fn index_of(flat: &[&str], ends: &[usize]) -> Index {
     let names = ends.iter().scan(0, |start, &end| {
         let written = &flat[*start..end];
         *start = end;
@@ -133,7 +167,8 @@ mod tests {
             briefing("b", "2020-01-02T00:00:00+07:00", &["korea utara"]),
             briefing("a", "2020-01-01T00:00:00+07:00", &["Korea Utara"]),
         ];
-        let tags = index(&briefings, |b| b.tags.iter().map(String::as_str)).groups;
+        let tags = index_reusing(&briefings, |b| b.tags.iter().map(String::as_str), &mut None);
+        let tags = &tags.groups;
         assert_eq!(tags.len(), 2);
         assert_eq!(
             (tags[0].slug.as_str(), tags[0].members.as_slice()),

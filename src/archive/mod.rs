@@ -61,6 +61,24 @@ impl Facet {
     }
 }
 
+/// What an archive keeps for the next one, so a rebuild redoes only what its edits reach.
+#[derive(Debug, Default)]
+pub struct Cache {
+    pub related: related::Cache,
+    /// Each facet's last index.
+    facets: [Option<groups::Kept>; 3],
+}
+
+impl Cache {
+    /// A cache holding the related lists of the last build and nothing else.
+    pub fn with_related(related: related::Cache) -> Cache {
+        Cache {
+            related,
+            facets: Default::default(),
+        }
+    }
+}
+
 /// Every published briefing and the indexes over them. Indexes hold positions in `briefings`.
 #[derive(Debug, Default)]
 pub struct Archive {
@@ -68,7 +86,7 @@ pub struct Archive {
     /// Shared, so a rebuild re-indexes without copying what did not change.
     pub briefings: Vec<Arc<Briefing>>,
     /// Tags, sources and places, each ordered by slug (see [`Archive::groups`]).
-    facets: [groups::Index; 3],
+    facets: [Arc<groups::Index>; 3],
     /// Newest year first, each with its months newest first.
     pub years: Vec<Year>,
     /// For each briefing, its related briefings, best first.
@@ -79,24 +97,28 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(briefings: Vec<impl Into<Arc<Briefing>>>) -> Archive {
-        Archive::reusing(briefings, &mut related::Cache::default())
+        Archive::reusing(briefings, &mut Cache::default())
     }
 
-    /// An archive whose related lists come from `cache` when they cannot have changed.
-    pub fn reusing(
-        briefings: Vec<impl Into<Arc<Briefing>>>,
-        cache: &mut related::Cache,
-    ) -> Archive {
+    /// An archive whose indexes and related lists come from `cache` when they cannot have
+    /// changed.
+    pub fn reusing(briefings: Vec<impl Into<Arc<Briefing>>>, cache: &mut Cache) -> Archive {
         let mut briefings: Vec<Arc<Briefing>> = briefings.into_iter().map(Into::into).collect();
         briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let mut facets = Facet::ALL.map(|_| groups::Index::default());
-        facets.par_iter_mut().enumerate().for_each(|(k, index)| {
-            let facet = Facet::ALL[k];
-            *index = groups::index(&briefings, |b| facet.names(b));
-        });
+        let mut facets = Facet::ALL.map(|_| Arc::default());
+        facets
+            .par_iter_mut()
+            .zip(cache.facets.par_iter_mut())
+            .enumerate()
+            .for_each(|(k, (index, kept))| {
+                let facet = Facet::ALL[k];
+                *index = groups::index_reusing(&briefings, |b| facet.names(b), kept);
+            });
         let years = timeline::index(&briefings);
         let tags = &facets[Facet::Tag as usize];
-        let related = cache.related(&briefings, &tags.groups, &tags.of_briefing);
+        let related = cache
+            .related
+            .related(&briefings, &tags.groups, &tags.of_briefing);
         Archive {
             briefings,
             facets,

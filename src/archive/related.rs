@@ -467,7 +467,8 @@ mod tests {
     }
 
     /// Titles, summaries and tags edited one after another, a cache kept throughout: every
-    /// step's lists equal those made from scratch.
+    /// step's related lists and facet indexes (kept across a title edit, made again after a
+    /// tag edit) equal those made from scratch.
     #[test]
     fn lists_ranked_again_after_edits_equal_lists_made_afresh() {
         // Rare words (a few briefings each), so word lists count, beside common tags.
@@ -496,7 +497,7 @@ mod tests {
                 Arc::new(b)
             })
             .collect();
-        let mut cache = Cache::default();
+        let mut cache = crate::archive::Cache::default();
         for step in 0..150 {
             if step > 0 {
                 let at = below(all.len());
@@ -515,6 +516,12 @@ mod tests {
             let kept = Archive::reusing(all.clone(), &mut cache);
             let afresh = Archive::new(all.clone());
             assert_eq!(kept.related, afresh.related, "step {step}");
+            for facet in crate::archive::Facet::ALL {
+                assert_eq!(kept.groups(facet), afresh.groups(facet), "step {step}");
+                for i in 0..all.len() {
+                    assert_eq!(kept.groups_of(facet, i), afresh.groups_of(facet, i));
+                }
+            }
         }
     }
 }

@@ -120,7 +120,8 @@ pub struct Session {
     failing: bool,
     outputs: FxHashMap<Arc<Path>, Output>,
     cards: CardCache,
-    related: crate::archive::related::Cache,
+    /// What the last archive keeps for the next.
+    archive: crate::archive::Cache,
     files: Arc<Files>,
     search: search::LiveSearch,
     /// The last good build's site, for edits that change only briefings' text.
@@ -145,7 +146,7 @@ impl Session {
             failing: false,
             outputs: FxHashMap::default(),
             cards: CardCache::default(),
-            related: Default::default(),
+            archive: Default::default(),
             files: Arc::new(Files::new()),
             search: search::LiveSearch::default(),
             last: None,
@@ -249,7 +250,7 @@ impl Session {
             briefings,
             errors,
             &found,
-            &mut self.related,
+            &mut self.archive,
         )?;
         self.found = Some(found);
         let views = Views::cached(&site.archive, &site.config, &mut self.cards);
