@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Modules that may use every other: the library root assembles the pipeline, the binary
-/// calls it.
-const ROOTS: [&str; 2] = ["lib", "main"];
+/// Modules that may use every other: the assembly (`lib.rs`, and `load.rs` that loads a site for it) and the binary (`main.rs`,
+/// `cli.rs`): they may use every stage.
+const ROOTS: [&str; 4] = ["lib", "load", "main", "cli"];
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
