@@ -91,9 +91,18 @@ async function search() {
     return;
   }
   status.textContent = words.loading;
-  const api = await open();
   const filters = chosenFilters();
-  const found = await api.search(state.query, { filters });
+  let api, found;
+  try {
+    api = await open();
+    found = await api.search(state.query, { filters });
+  } catch (error) {
+    // The index could not be read (a rebuild replacing it, a host missing its files):
+    // saying so beats "Searching…" for ever; the next search opens the index again.
+    if (mine === run) status.textContent = words.failed;
+    console.error(error);
+    return;
+  }
   if (mine !== run) return;
   const total = found.results.length;
   status.textContent = total ? `${total} ${words.results}` : words.none;

@@ -99,6 +99,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("search_more", "Tampilkan lagi", "Show more"),
     ("search_loading", "Mencari…", "Searching…"),
     (
+        "search_failed",
+        "Indeks pencarian tidak dapat dimuat. Muat ulang halaman ini.",
+        "The search index could not be loaded. Reload this page.",
+    ),
+    (
         "search_needs_js",
         "Pencarian memerlukan JavaScript.",
         "Search needs JavaScript.",

@@ -171,6 +171,26 @@ fn the_header_search_box_leads_to_the_results() {
     );
 }
 
+#[test]
+fn a_search_index_that_cannot_be_read_is_said_not_searched_for_ever() {
+    let Some(binary) = chromium() else { return };
+    let (out, url) = example_served_under_a_sub_path();
+    // A host that lost the index, or a rebuild replacing it while the page loads.
+    std::fs::remove_dir_all(out.path().join("pagefind")).unwrap();
+    let start = format!("{url}search/?q=Kaesong");
+    let browser = Browser::open(&binary, &start);
+    let mut page = browser.page(&start);
+    page.wait_until(SEARCH_ANSWERED, "an answer");
+    assert_eq!(
+        page.evaluate("document.querySelector('.search-status').textContent"),
+        "Indeks pencarian tidak dapat dimuat. Muat ulang halaman ini."
+    );
+    assert_eq!(
+        page.evaluate("document.querySelectorAll('.search-results li').length"),
+        0
+    );
+}
+
 /// How long a saved word may take to be found: a generous bound, since a loaded CI machine
 /// rebuilds and indexes slowly; speed is measured by the benchmarks.
 const FOUND_WITHIN: Duration = Duration::from_secs(60);
