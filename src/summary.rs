@@ -29,16 +29,12 @@ fn sentences(text: &str, limit: usize) -> Vec<&str> {
     let mut start = 0;
     let mut from = 0;
     while let Some((pos, stop)) = next_stop(text, from) {
-        let mut chars = text[pos + stop.len_utf8()..].char_indices().peekable();
-        while chars
-            .next_if(|(_, next)| CLOSERS.contains(next) || matches!(next, '.' | '!' | '?'))
-            .is_some()
-        {}
-        let end_byte = pos
-            + stop.len_utf8()
-            + chars
-                .peek()
-                .map_or(text.len() - pos - stop.len_utf8(), |(b, _)| *b);
+        // The sentence runs on through closing quotes and further stops (`?!`, `."`).
+        let after_stop = &text[pos + stop.len_utf8()..];
+        let closing = after_stop
+            .find(|c: char| !(CLOSERS.contains(&c) || matches!(c, '.' | '!' | '?')))
+            .unwrap_or(after_stop.len());
+        let end_byte = text.len() - after_stop.len() + closing;
         from = end_byte;
         let after = &text[end_byte..];
         let next_is_space = after.starts_with(char::is_whitespace);

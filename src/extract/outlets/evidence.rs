@@ -205,7 +205,7 @@ fn caught(name: &str) -> Option<&'static Known> {
 /// Outlets the people in the story spoke to, or whose reporters looked: `kata dia kepada
 /// detikOto`, `saat dihubungi KompasTekno`, `pantauan detikJabar`, `Dikutip detikINET dari`.
 fn reporters(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
-    const SPOKE_TO_WORDS: [&str; 11] = [
+    const SPOKE_TO_WORDS: [&str; 10] = [
         "kepada",
         "dihubungi",
         "ditemui",
@@ -215,23 +215,26 @@ fn reporters(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
         "pantauan",
         "pengamatan",
         "dirangkum",
-        "wawancara",
         "told",
     ];
+    const INTERVIEW: &str = "wawancara";
+    const QUOTING_WORDS: [&str; 2] = ["dikutip", "dilansir"];
     static SPOKE_TO: LazyLock<Cued> = LazyLock::new(|| {
+        let spoke_to = SPOKE_TO_WORDS.join("|");
         Cued::new(
-            &SPOKE_TO_WORDS,
+            &[&SPOKE_TO_WORDS[..], &[INTERVIEW]].concat(),
             &format!(
-                r"(?i:kepada|dihubungi|ditemui|dikonfirmasi|diterima|dilihat|pantauan|pengamatan|dirangkum|wawancara(?:\s+khusus)?\s+dengan|told)(?:\s+(?:tim|wartawan|reporter))?\s*{name}(?:[\s,.)]|[a-z]{{0,3}}(?:\s|$))",
+                r"(?i:{spoke_to}|{INTERVIEW}(?:\s+khusus)?\s+dengan)(?:\s+(?:tim|wartawan|reporter))?\s*{name}(?:[\s,.)]|[a-z]{{0,3}}(?:\s|$))",
                 name = outlet_pattern()
             ),
         )
     });
     static QUOTING: LazyLock<Cued> = LazyLock::new(|| {
         Cued::new(
-            &["dikutip", "dilansir"],
+            &QUOTING_WORDS,
             &format!(
-                r"(?i:dikutip|dilansir)\s+{name}\s+(?i:dari|from)",
+                r"(?i:{quoting})\s+{name}\s+(?i:dari|from)",
+                quoting = QUOTING_WORDS.join("|"),
                 name = outlet_pattern()
             ),
         )
