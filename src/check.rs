@@ -66,9 +66,9 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    pub fn new<'a>(paths: impl Iterator<Item = &'a Path>, base_path: &str) -> Outputs {
+    pub fn new(paths: impl Iterator<Item = impl AsRef<Path>>, base_path: &str) -> Outputs {
         Outputs {
-            existing: paths.map(slashed).collect(),
+            existing: paths.map(|p| slashed(p.as_ref())).collect(),
             base_path: base_path.to_string(),
             sources: Vec::new(),
         }

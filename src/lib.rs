@@ -257,7 +257,13 @@ impl Site {
     /// Every path the build writes: `written` and the plan's copies.
     fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
         let copied = self.plan.copies.iter().map(|c| c.to.as_path());
-        check::Outputs::new(written.chain(copied), self.config.base_url.path())
+        // The search page links the search's runtime, which the index stage writes.
+        let runtime = match self.config.search {
+            true => render::search::runtime_paths(&self.config).to_vec(),
+            false => Vec::new(),
+        };
+        let paths = written.chain(copied).map(Path::to_path_buf).chain(runtime);
+        check::Outputs::new(paths, self.config.base_url.path())
     }
 
     /// Each briefing's page: the briefing's position, and the page.

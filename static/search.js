@@ -1,12 +1,16 @@
 // kabar search: runs the query in `?q=` against the Pagefind index the build wrote under
-// pagefind/, one folder per shard (newest first). The newest shard is opened and the others
-// merged into it, each tagged with a `shard` filter so that "newest first" can read the
-// shards in order (they hold disjoint stretches of time) while "best match" reads them all.
+// pagefind/: one index per calendar shard (newest first), and a word directory, a small
+// index with one record per shard, which the page opens first to learn which shards hold
+// the query's words. Only those are merged in, newest first, and only as many as the page
+// of results needs, so a query costs what its words need, not what the archive holds.
+// Filter counts need every such shard and their filter indexes: they load when a filter
+// group is opened.
 
 const root = document.getElementById("search");
 const words = root.dataset;
 const bundle = words.bundle;
 const shards = words.shards.split(" ").filter(Boolean);
+const sizes = new Map(words.sizes.split(" ").filter(Boolean).map((n, i) => [shards[i], Number(n)]));
 const input = root.querySelector(".search-form input[name=q]");
 const controls = root.querySelector(".search-controls");
 const filterBox = root.querySelector(".search-filters");
@@ -18,6 +22,11 @@ const FILTERS = ["tag", "source", "place", "year"];
 const PAGE = 10;
 // A query of one letter matches nearly everything: it waits for a second.
 const SHORTEST = 2;
+// Briefings a round of shards holds at least, and the rounds a page of results reads once
+// it has some; "more" reads on.
+const ROUND = 500;
+const FIRST_ROUNDS = 2;
+const ROUND_END = Symbol("round end");
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -26,27 +35,60 @@ const state = {
   chosen: Object.fromEntries(
     FILTERS.filter((f) => params.getAll(f).length).map((f) => [f, params.getAll(f)]),
   ),
+  // The query the shards holding its words were asked for, those shards, and its filter
+  // counts once a group was opened.
+  asked: null,
+  targets: [],
+  counts: null,
 };
 input.value = state.query;
 root.querySelector(`input[name=sort][value=${state.sort}]`).checked = true;
 
 let pagefind = null;
+const merged = new Map();
 let run = 0;
 
 async function open() {
   if (pagefind) return pagefind;
   const api = await import(`${bundle}pagefind.js`);
-  // Records hold site paths that already start with the base path: nothing to prefix.
-  const shard = (s) => ({ baseUrl: "/", mergeFilter: { shard: s } });
-  await api.options({ basePath: `${bundle}${shards[0]}/`, ...shard(shards[0]) });
+  // Records hold site paths that already start with the base path: nothing to prefix. No
+  // worker: searching a few shards is quick, and the worker's script would double the bytes
+  // of code a query waits for.
+  await api.options({ basePath: `${bundle}${words.directory}/`, baseUrl: "/", noWorker: true });
   await api.init();
-  await Promise.all(shards.slice(1).map((s) => api.mergeIndex(`${bundle}${s}/`, shard(s))));
-  // Results count only the filters whose chunks are loaded: load them all once.
-  await api.filters();
+  // The newest shard is merged while the directory loads: most queries need it.
+  merge(api, shards.slice(0, 1)).catch(() => {});
   pagefind = api;
   return api;
 }
 
+// The shards holding every word of the query, newest first: the directory's records that
+// match, each named by its `holds` filter, whose counts say which matched (filtering by it
+// loads it, and leaves out briefings, which have none). A phrase's quotes are dropped,
+// since a shard's words are in no order.
+async function holding(api, query) {
+  const found = await api.search(query.replaceAll('"', " "), {
+    filters: { holds: { any: shards } },
+  });
+  const counts = found.filters.holds || {};
+  return shards.filter((s) => counts[s] > 0);
+}
+
+// Merges the shards `names` into the index, each once (a second caller waits for the first).
+async function merge(api, names) {
+  for (const s of names) {
+    if (!merged.has(s)) {
+      merged.set(s, api.mergeIndex(`${bundle}${s}/`, { baseUrl: "/", mergeFilter: { shard: s } }));
+    }
+  }
+  await Promise.all(names.map((s) => merged.get(s)));
+}
+
+// The reader's filters, within the briefings of `within` shards (which leaves out the
+// directory's records: they have no `shard`).
+function scoped(filters, within) {
+  return { ...filters, shard: { any: within } };
+}
 function remember() {
   const next = new URLSearchParams();
   if (state.query) next.set("q", state.query);
@@ -64,19 +106,63 @@ function chosenFilters() {
   );
 }
 
-// "Newest first": shard by shard, each sorted by date, so results come in time order.
-async function* newest(api, filters) {
-  for (const shard of shards) {
-    const found = await api.search(state.query, {
-      filters: { ...filters, shard },
-      sort: { date: "desc" },
-    });
-    yield* found.results;
+// The shards to read, newest first, in rounds merged at once, each of newest shards holding
+// together at least ROUND briefings (one shard, in a large archive; a small one's all). A
+// common word fills a page from the first round; a rare one, spread thin, reads a second
+// before its first page shows, and "more" reads on.
+function* rounds(targets) {
+  for (let at = 0; at < targets.length; ) {
+    let held = 0;
+    const round = [];
+    while (at < targets.length && (held < ROUND || !round.length)) {
+      held += sizes.get(targets[at]) || 0;
+      round.push(targets[at++]);
+    }
+    yield round;
   }
 }
 
-async function* best(found) {
-  yield* found.results;
+// "Newest first": shard by shard (they hold disjoint stretches of time), each sorted by
+// date, so results come in time order. After each round, a marker.
+async function* newest(api, targets, filters, progress) {
+  for (const round of rounds(targets)) {
+    await merge(api, round);
+    for (const shard of round) {
+      const found = await api.search(state.query, {
+        filters: scoped(filters, [shard]),
+        sort: { date: "desc" },
+      });
+      progress.total += found.results.length;
+      progress.complete = shard === targets[targets.length - 1];
+      yield* found.results;
+    }
+    yield ROUND_END;
+  }
+}
+
+// "Best match": ranked among the shards read so far, each round searching them all again
+// and giving what was not shown yet. After each round, a marker.
+async function* best(api, targets, filters, progress) {
+  const shown = new Set();
+  let read = 0;
+  for (const round of rounds(targets)) {
+    await merge(api, round);
+    read += round.length;
+    const found = await api.search(state.query, { filters: scoped(filters, targets.slice(0, read)) });
+    progress.total = found.results.length;
+    progress.complete = read === targets.length;
+    for (const result of found.results) {
+      if (shown.has(result.id)) continue;
+      shown.add(result.id);
+      yield result;
+    }
+    yield ROUND_END;
+  }
+}
+
+function counted(progress) {
+  const total = progress.complete ? `${progress.total}` : `${progress.total}+`;
+  return progress.total ? `${total} ${words.results}` : words.none;
 }
 
 async function search() {
@@ -92,44 +178,77 @@ async function search() {
   }
   status.textContent = words.loading;
   const filters = chosenFilters();
-  let api, found;
+  const progress = { total: 0, complete: false };
+  let api, results;
   try {
     api = await open();
-    found = await api.search(state.query, { filters });
+    if (state.asked !== query) {
+      state.targets = await holding(api, query);
+      state.asked = query;
+      state.counts = null;
+    }
+    results = state.sort === "newest"
+      ? newest(api, state.targets, filters, progress)
+      : best(api, state.targets, filters, progress);
+    if (!(await showMore(results, mine))) return;
   } catch (error) {
-    // The index could not be read (a rebuild replacing it, a host missing its files):
-    // saying so beats "Searching…" for ever; the next search opens the index again.
-    if (mine === run) status.textContent = words.failed;
-    console.error(error);
+    failed(mine, error);
     return;
   }
-  if (mine !== run) return;
-  const total = found.results.length;
-  status.textContent = total ? `${total} ${words.results}` : words.none;
+  if (!state.targets.length) progress.complete = true;
+  status.textContent = counted(progress);
+  const total = progress.total;
   // Nothing found: the ways to browse instead.
   elsewhere.hidden = total > 0;
   controls.hidden = total === 0 && Object.keys(filters).length === 0;
-  // Counts over the query alone: they stay put while filters are ticked.
-  showFilters(found.totalFilters || found.filters);
-  const results = state.sort === "newest" ? newest(api, filters) : best(found);
-  await showMore(results, mine);
-  more.onclick = () => showMore(results, mine, true);
+  showFilters();
+  more.onclick = async () => {
+    try {
+      await showMore(results, mine, true);
+      if (mine === run) status.textContent = counted(progress);
+    } catch (error) {
+      failed(mine, error);
+    }
+  };
+}
+
+// The index could not be read (a rebuild replacing it, a host missing its files): saying
+// so beats "Searching…" for ever; the next search opens the index again.
+function failed(mine, error) {
+  if (mine === run) status.textContent = words.failed;
+  console.error(error);
 }
 
 // Shows the next page of results; after "more", focus goes to the first new one, so the
 // keyboard never drops to the top of the page when the button goes away.
+// A page ends at PAGE results, or once it has some and has read FIRST_ROUNDS rounds. Its
+// results are shown one by one as their data arrives, in order; the list is busy meanwhile.
+// Whether this search is still the latest.
 async function showMore(results, mine, asked = false) {
+  list.setAttribute("aria-busy", "true");
   const page = [];
-  for (let next = await results.next(); !next.done; next = await results.next()) {
-    page.push(next.value);
+  let read = 0;
+  let next;
+  for (next = await results.next(); !next.done; next = await results.next()) {
+    if (next.value === ROUND_END) {
+      read += 1;
+      if (page.length && read >= FIRST_ROUNDS) break;
+      continue;
+    }
+    page.push(next.value.data());
     if (page.length === PAGE) break;
   }
-  const data = await Promise.all(page.map((r) => r.data()));
-  if (mine !== run) return;
-  const items = data.map(resultItem);
-  list.append(...items);
-  more.hidden = page.length < PAGE;
-  if (asked && items.length) items[0].querySelector("a").focus();
+  let first = null;
+  for (const data of page) {
+    const item = resultItem(await data);
+    if (mine !== run) return false;
+    list.append(item);
+    first ??= item;
+  }
+  list.setAttribute("aria-busy", "false");
+  more.hidden = Boolean(next.done);
+  if (asked && first) first.querySelector("a").focus();
+  return true;
 }
 
 function resultItem(item) {
@@ -184,21 +303,57 @@ function decode(text) {
     .replaceAll("&amp;", "&");
 }
 
-function showFilters(counts) {
+// Every shard holding the query's words, with its filter indexes: the counts of each value
+// over the query alone (they stay put while filters are ticked).
+async function loadCounts() {
+  const query = state.query.trim();
+  const api = await open();
+  await merge(api, state.targets);
+  await api.filters();
+  const found = await api.search(query, { filters: scoped({}, state.targets) });
+  state.counts = found.filters;
+}
+
+// A group per filter; its values and counts show once a group was opened.
+function showFilters() {
   // The box that was just ticked keeps the focus when the groups are drawn again.
   const focused = filterBox.contains(document.activeElement)
     ? [document.activeElement.name, document.activeElement.value]
     : null;
+  const opened = new Set(
+    [...filterBox.querySelectorAll("details[open]")].map((d) => d.dataset.filter),
+  );
   filterBox.replaceChildren();
+  const counts = state.counts;
   for (const name of FILTERS) {
-    const values = Object.entries(counts[name] || {})
+    const values = Object.entries(counts?.[name] || {})
       .filter(([value, count]) => count > 0 || (state.chosen[name] || []).includes(value))
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (!values.length) continue;
+    if (counts && !values.length) continue;
     const details = filterBox.appendChild(document.createElement("details"));
-    details.open = Boolean(state.chosen[name]);
+    details.dataset.filter = name;
     details.className = `filter filter-${name}`;
-    details.appendChild(document.createElement("summary")).textContent = words[`filter${name[0].toUpperCase()}${name.slice(1)}`];
+    const chosen = (state.chosen[name] || []).length;
+    const label = words[`filter${name[0].toUpperCase()}${name.slice(1)}`];
+    details.appendChild(document.createElement("summary")).textContent =
+      chosen ? `${label} (${chosen})` : label;
+    details.open = Boolean(counts) && (opened.has(name) || chosen > 0);
+    details.ontoggle = async () => {
+      if (!details.open || state.counts) return;
+      const mine = run;
+      const said = status.textContent;
+      status.textContent = words.loading;
+      try {
+        await loadCounts();
+      } catch (error) {
+        failed(mine, error);
+        return;
+      }
+      if (mine !== run) return;
+      status.textContent = said;
+      showFilters();
+    };
+    if (!counts) continue;
     const ul = details.appendChild(document.createElement("ul"));
     for (const [value, count] of values) {
       const label = ul.appendChild(document.createElement("li")).appendChild(document.createElement("label"));

@@ -4,7 +4,9 @@
 //! ready, and then a wake-up makes the session rebuild, which swaps them in. The thread
 //! indexes outside rayon's pool, one shard at a time, so the next rebuild's rendering never
 //! queues behind it. A shard seen for the first time (the first build, a new year) is
-//! indexed at once, so the search page never names a shard that has no files.
+//! indexed at once, so the search page never names a shard that has no files. The word
+//! directory follows the shards it lists: made again once they are, at once when it lacks a
+//! shard the page names, else on the background thread too.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ use crate::config::Config;
 use crate::digest;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::files::OutputFile;
+use crate::render::search::directory::{self, DIRECTORY};
 use crate::render::search::pagefind::on_plain_threads;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;
@@ -35,20 +38,77 @@ pub type SearchFile = (PathBuf, u64, Arc<Vec<u8>>);
 
 type Results = Vec<(String, u64, Result<Vec<OutputFile>, Diagnostic>)>;
 
+/// An index to make, maybe on another thread: a shard's or the directory's.
+struct Task {
+    name: String,
+    digest: u64,
+    work: Box<dyn FnOnce() -> Result<Vec<OutputFile>, Diagnostic> + Send + Sync>,
+}
+
+/// A shard's words for the directory: as its index has them, or from the briefings of a
+/// shard about to be indexed.
+enum Words {
+    Known(Arc<Vec<u8>>),
+    Of(Job),
+}
+
+impl Words {
+    fn bytes(self) -> Result<Arc<Vec<u8>>, Diagnostic> {
+        match self {
+            Words::Known(bytes) => Ok(bytes),
+            Words::Of(job) => Ok(Arc::new(job.words()?)),
+        }
+    }
+}
+
+impl Task {
+    fn shard(job: Job) -> Task {
+        Task {
+            name: job.name.clone(),
+            digest: job.digest,
+            work: Box::new(move || job.run()),
+        }
+    }
+
+    fn directory(shards: Vec<(String, Words)>, digest: u64, language: &'static str) -> Task {
+        Task {
+            name: DIRECTORY.to_string(),
+            digest,
+            work: Box::new(move || {
+                let words = shards
+                    .into_iter()
+                    .map(|(name, words)| Ok((name, words.bytes()?)))
+                    .collect::<Result<Vec<_>, Diagnostic>>()?;
+                let words: Vec<(&str, &[u8])> = words
+                    .iter()
+                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+                    .collect();
+                directory::index(&words, digest, language)
+            }),
+        }
+    }
+
+    fn run(self) -> (String, u64, Result<Vec<OutputFile>, Diagnostic>) {
+        (self.name, self.digest, (self.work)())
+    }
+}
+
 #[derive(Default)]
 pub struct LiveSearch {
-    /// Shards indexed so far, by name.
+    /// Shards indexed so far, by name, and the directory (by its folder's name).
     indexed: HashMap<String, Indexed>,
+    /// The shards the directory lists, in order.
+    listed: Vec<String>,
     digests: search::Digests,
-    /// The browser's files, by language and first shard.
-    runtime: Option<((&'static str, String), Vec<SearchFile>)>,
+    /// The browser's files, by language.
+    runtime: Option<(&'static str, Vec<SearchFile>)>,
     /// Shards being indexed on the background thread, and their names and digests.
     /// (Behind a mutex only so that the session can be shared while it renders.)
     running: Option<Mutex<Receiver<Results>>>,
     in_flight: Vec<(String, u64)>,
-    /// Shards to index once the running ones are done and the edits have settled (only the
+    /// Indexes to make once the running ones are done and the edits have settled (only the
     /// latest wish counts).
-    queued: Vec<Job>,
+    queued: Vec<Task>,
     /// When the last shards were queued.
     queued_at: Option<Instant>,
     /// Shards indexed in the background and not yet handed out by [`LiveSearch::files`].
@@ -114,9 +174,9 @@ impl LiveSearch {
         self.collect();
         self.fresh = false;
         let wanted = self.digests.wanted(archive, views, config, digest);
-        let Some(primary) = wanted.first() else {
+        if wanted.is_empty() {
             return Ok(Vec::new());
-        };
+        }
         let stale: Vec<&Wanted> = wanted
             .iter()
             .filter(|w| {
@@ -133,40 +193,117 @@ impl LiveSearch {
                 .map(|w| Job::new(archive, views, config, w))
                 .collect()
         };
-        let results = run(jobs(now));
-        for (_, _, result) in &results {
-            if let Err(e) = result {
-                return Err(BuildError::Site(vec![e.clone()]));
-            }
+        self.run_now(jobs(now).into_iter().map(Task::shard).collect())?;
+        let language = config.language.code();
+        let lacks_a_shard = self.listed.len() != wanted.len()
+            || self
+                .listed
+                .iter()
+                .zip(&wanted)
+                .any(|(l, w)| *l != w.shard.name);
+        if (self.foreground || lacks_a_shard)
+            && let Some(task) = self.directory_task(&wanted, &[], language)
+        {
+            self.listed = wanted.iter().map(|w| w.shard.name.clone()).collect();
+            self.run_now(vec![task])?;
         }
-        self.keep(results);
-        let later: Vec<&Wanted> = later
+        let later: Vec<Job> = jobs(later)
             .into_iter()
-            .filter(|w| !self.in_flight.contains(&(w.shard.name.clone(), w.digest)))
+            .filter(|j| !self.in_flight.contains(&(j.name.clone(), j.digest)))
             .collect();
-        if !later.is_empty() {
-            self.queued = jobs(later);
-            self.queued_at = Some(Instant::now());
-            self.wake_after(QUIET);
+        // The directory of the shards as they will be once these are indexed, made after
+        // them on the same thread, so that both are swapped in together.
+        let directory = self
+            .directory_task(&wanted, &later, language)
+            .filter(|t| !self.in_flight.contains(&(t.name.clone(), t.digest)));
+        let waits = !later.is_empty();
+        let queue: Vec<Task> = later
+            .into_iter()
+            .map(Task::shard)
+            .chain(directory)
+            .collect();
+        if !queue.is_empty() {
+            self.queued = queue;
+            // A directory alone lists shards that are current: nothing to wait for.
+            self.queued_at = waits.then(Instant::now);
+            self.wake_after(if waits { QUIET } else { Duration::ZERO });
         }
-        let mut files = self.runtime(config, &primary.shard.name)?;
-        for w in &wanted {
-            if let Some(indexed) = self.indexed.get(&w.shard.name) {
+        let mut files = self.runtime(config)?;
+        let names = std::iter::once(DIRECTORY).chain(wanted.iter().map(|w| w.shard.name.as_str()));
+        for name in names {
+            if let Some(indexed) = self.indexed.get(name) {
                 files.extend(indexed.files.iter().cloned());
             }
         }
         Ok(files)
     }
 
-    fn runtime(&mut self, config: &Config, primary: &str) -> Result<Vec<SearchFile>, BuildError> {
-        let wanted = (config.language.code(), primary.to_string());
+    /// Makes `tasks` before returning; the first failure is the error.
+    fn run_now(&mut self, tasks: Vec<Task>) -> Result<(), BuildError> {
+        let results = on_plain_threads(tasks, Task::run);
+        for (_, _, result) in &results {
+            if let Err(e) = result {
+                return Err(BuildError::Site(vec![e.clone()]));
+            }
+        }
+        self.keep(results);
+        Ok(())
+    }
+
+    /// The directory of the shards indexed now, or about to be by `later`, when the one
+    /// held is not of them.
+    fn directory_task(
+        &self,
+        wanted: &[Wanted],
+        later: &[Job],
+        language: &'static str,
+    ) -> Option<Task> {
+        let shards: Vec<(String, u64, Words)> = wanted
+            .iter()
+            .filter_map(|w| {
+                let name = w.shard.name.clone();
+                if let Some(job) = later.iter().find(|j| j.name == name) {
+                    return Some((name, job.digest, Words::Of(job.clone())));
+                }
+                let indexed = self.indexed.get(&name)?;
+                let words = indexed
+                    .files
+                    .iter()
+                    .find(|(path, ..)| directory::is_words_file(path))
+                    .map(|(.., bytes)| Arc::clone(bytes))
+                    .unwrap_or_default();
+                Some((name, indexed.digest, Words::Known(words)))
+            })
+            .collect();
+        let digest = directory::digest(
+            shards
+                .iter()
+                .map(|(name, digest, _)| (name.as_str(), *digest)),
+            language,
+        );
+        if self
+            .indexed
+            .get(DIRECTORY)
+            .is_some_and(|d| d.digest == digest)
+        {
+            return None;
+        }
+        let shards = shards
+            .into_iter()
+            .map(|(name, _, words)| (name, words))
+            .collect();
+        Some(Task::directory(shards, digest, language))
+    }
+
+    fn runtime(&mut self, config: &Config) -> Result<Vec<SearchFile>, BuildError> {
+        let language = config.language.code();
         if self
             .runtime
             .as_ref()
-            .is_none_or(|(made_for, _)| *made_for != wanted)
+            .is_none_or(|(made_for, _)| *made_for != language)
         {
-            let files = search::runtime(config, primary)?;
-            self.runtime = Some((wanted, shared(files)));
+            let files = search::runtime(config)?;
+            self.runtime = Some((language, shared(files)));
         }
         Ok(self
             .runtime
@@ -230,10 +367,7 @@ impl LiveSearch {
         let (sender, receiver) = mpsc::channel();
         let waker = self.waker.clone();
         std::thread::spawn(move || {
-            let results = jobs
-                .into_iter()
-                .map(|job| (job.name.clone(), job.digest, job.run()))
-                .collect();
+            let results = jobs.into_iter().map(Task::run).collect();
             let _ = sender.send(results);
             if let Some(wake) = waker {
                 wake();
@@ -241,10 +375,6 @@ impl LiveSearch {
         });
         self.running = Some(Mutex::new(receiver));
     }
-}
-
-fn run(jobs: Vec<Job>) -> Results {
-    on_plain_threads(jobs, |job| (job.name.clone(), job.digest, job.run()))
 }
 
 fn shared(files: Vec<OutputFile>) -> Vec<SearchFile> {

@@ -173,15 +173,15 @@ impl<'a> Renderer<'a> {
 
     /// Where the search page finds the index: the bundle and its shards, newest first.
     pub fn search_view(&self) -> views::SearchView {
+        let base = &self.config.base_url;
+        let [_, wasm] = search::runtime_paths(self.config);
+        let shards = search::shards(self.archive);
         views::SearchView {
-            bundle_url: self
-                .config
-                .base_url
-                .link(&format!("{}/", search::SEARCH_DIR)),
-            shards: search::shards(self.archive)
-                .into_iter()
-                .map(|s| s.name)
-                .collect(),
+            bundle_url: base.link(&format!("{}/", search::SEARCH_DIR)),
+            directory: search::directory::DIRECTORY.to_string(),
+            wasm_url: base.link(&wasm.to_string_lossy()),
+            sizes: shards.iter().map(|s| s.members.len()).collect(),
+            shards: shards.into_iter().map(|s| s.name).collect(),
         }
     }
 

@@ -64,8 +64,14 @@ impl SiteView {
 pub struct SearchView {
     /// `pagefind/`, where `pagefind.js` is.
     pub bundle_url: String,
-    /// Shard folder names, newest first: the first is opened, the others merged into it.
+    /// The word directory's folder, which the page opens first.
+    pub directory: String,
+    /// The WebAssembly the search runs, which the page preloads.
+    pub wasm_url: String,
+    /// Shard folder names, newest first: merged in as a query needs them.
     pub shards: Vec<String>,
+    /// How many briefings each shard holds.
+    pub sizes: Vec<usize>,
 }
 
 /// A briefing as lists show it: everything but the body.

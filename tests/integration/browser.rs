@@ -6,7 +6,7 @@
 use crate::common;
 use std::time::{Duration, Instant};
 
-use crate::common::browser::{Browser, chromium, example_served_under_a_sub_path};
+use crate::common::browser::{Browser, Page, chromium, example_served_under_a_sub_path};
 use crate::common::{Server, TestSite};
 
 /// The one briefing the live tests edit, with `body`.
@@ -66,6 +66,24 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
 const RESULT_TITLES: &str =
     "[...document.querySelectorAll('.search-results h2 a')].map(a => a.textContent)";
 
+/// Opens the tag filter group once results show: its values and counts load then.
+fn open_tag_filters(page: &mut Page) {
+    page.wait_until(
+        "document.querySelectorAll('.search-results li').length > 0 && document.querySelector('.filter-tag summary') !== null",
+        "results and the tag filter group",
+    );
+    assert_eq!(
+        page.evaluate("document.querySelectorAll('.filter-tag input').length"),
+        serde_json::json!(0),
+        "filter values load only when a group is opened"
+    );
+    page.evaluate("document.querySelector('.filter-tag summary').click()");
+    page.wait_until(
+        "document.querySelectorAll('.filter-tag input').length > 0",
+        "tag filters",
+    );
+}
+
 fn strings(value: serde_json::Value) -> Vec<String> {
     serde_json::from_value(value).unwrap()
 }
@@ -116,6 +134,7 @@ fn the_search_page_finds_stemmed_words_and_filters_by_tag_under_a_sub_path() {
     let tagged = common::listed_titles(
         &std::fs::read_to_string(out.path().join("tags/korea-selatan/index.html")).unwrap(),
     );
+    open_tag_filters(&mut page);
     page.evaluate("document.querySelector('.filter-tag input[value=\"Korea Selatan\"]').click()");
     page.wait_until(
         &format!(
@@ -258,10 +277,7 @@ fn search_filters_widen_within_a_group_and_keep_the_focus() {
     let start = format!("{url}search/?q=korea");
     let browser = Browser::open(&binary, &start);
     let mut page = browser.page(&start);
-    page.wait_until(
-        "document.querySelectorAll('.filter-tag input').length > 0",
-        "tag filters",
-    );
+    open_tag_filters(&mut page);
     let labels =
         "[...document.querySelectorAll('.filter-tag label')].map(l => l.textContent.trim()).sort()";
     let before = strings(page.evaluate(labels));

@@ -56,7 +56,7 @@ fn the_index_lists_every_briefing_with_filters_and_sort() {
     }
     let fragments: Vec<String> = out
         .iter()
-        .filter(|(name, _)| name.contains("/fragment/"))
+        .filter(|(name, _)| name.contains("/fragment/") && !name.starts_with("pagefind/words/"))
         .map(|(_, bytes)| gunzip(bytes))
         .collect();
     assert_eq!(fragments.len(), 3, "one fragment per briefing");
@@ -83,13 +83,14 @@ fn the_index_lists_every_briefing_with_filters_and_sort() {
     for key in ["tag", "source", "place", "year", "date"] {
         assert!(meta.contains(key), "filter or sort `{key}` in the metadata");
     }
-    // The newest shard carries what the browser runs; the API sits at the bundle's root.
+    // The word directory carries what the browser runs; the API sits at the bundle's root.
     assert!(out.contains_key("pagefind/pagefind.js"));
-    assert!(out.contains_key("pagefind/2019/wasm.id.pagefind"));
-    assert!(out.contains_key("pagefind/2019/pagefind-worker.js"));
+    assert!(out.contains_key("pagefind/words/wasm.id.pagefind"));
+    assert!(out.contains_key("pagefind/words/pagefind-entry.json"));
+    assert!(!out.keys().any(|k| k.contains("worker")));
     let search = site.read("search/index.html");
     assert!(search.contains(r#"data-bundle="/arsip/pagefind/""#));
-    assert!(search.contains(r#"data-shards="2019 2018""#));
+    assert!(search.contains(r#"data-directory="words" data-shards="2019 2018""#));
     assert!(search.contains(r#"src="/arsip/search.js""#));
     let home = site.read("index.html");
     assert!(home.contains(

@@ -269,7 +269,8 @@ fn a_one_line_edit_renders_only_the_pages_that_show_it() {
     assert!(outcome.removed.is_empty());
 
     // The search index catches up afterwards, in the background: only the edited
-    // briefing's shard is indexed again, and it now finds the new word.
+    // briefing's shard is indexed again, and it now finds the new word, as does the word
+    // directory, which sends queries for it there.
     assert!(session.search_pending());
     let outcome = session
         .finish_search()
@@ -277,9 +278,19 @@ fn a_one_line_edit_renders_only_the_pages_that_show_it() {
         .unwrap();
     assert!(!outcome.written.is_empty());
     for path in &outcome.written {
-        assert!(slashed(path).starts_with("pagefind/2019/"), "{path:?}");
+        let path = slashed(path);
+        assert!(
+            path.starts_with("pagefind/2019/") || path.starts_with("pagefind/words/"),
+            "{path}"
+        );
     }
     let full = by_name(&session.files());
+    assert!(
+        full.iter()
+            .any(|(name, bytes)| name.starts_with("pagefind/words/fragment/")
+                && gunzip(bytes).contains(" baru")),
+        "the directory knows the new word"
+    );
     assert!(
         full.iter()
             .any(|(name, bytes)| name.starts_with("pagefind/2019/fragment/")

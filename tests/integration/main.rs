@@ -23,6 +23,7 @@ mod raw_categories;
 mod raw_site;
 mod readme;
 mod scale;
+mod search_load;
 mod serve;
 mod sitemap;
 mod theme;

@@ -83,7 +83,13 @@ impl Digests {
                     .zip(&bodies)
                     .map(|(&i, body)| digest::of((record_fields(&views.cards[i]), body)))
                     .collect();
-                let digest = digest::of((env!("CARGO_PKG_VERSION"), language, members));
+                // The words file name stands for the shard layout: shards made before it are not reused.
+                let digest = digest::of((
+                    env!("CARGO_PKG_VERSION"),
+                    super::directory::WORDS_FILE,
+                    language,
+                    members,
+                ));
                 let cards = shard
                     .members
                     .iter()

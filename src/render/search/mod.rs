@@ -2,22 +2,25 @@
 //! holds (custom records, not re-read HTML), cut into calendar shards that index in
 //! parallel and are reused while their briefings stay the same.
 //!
-//! Output, under `pagefind/`: `pagefind.js` (the browser API), and one folder per shard with
-//! its index and a `kabar-shard` stamp (the digest of what it was made from). The newest
-//! shard's folder also holds the worker and the WebAssembly, since the search page opens it
-//! first and merges the others into it.
+//! Output, under `pagefind/`: `pagefind.js` (the browser API), one folder per shard with its
+//! index, its distinct words and a `kabar-shard` stamp (the digest of what it was made
+//! from), and the word directory (`words/`, [`directory`]), which the search page opens
+//! first to learn which shards a query needs, and beside which the worker and the
+//! WebAssembly are.
 
 mod digests;
+pub mod directory;
 pub mod pagefind;
 pub mod records;
 mod reuse;
 pub mod shards;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::keys::body_digest;
-use super::pages::FileCopy;
+use super::pages::{CopySource, FileCopy};
 use super::views::{Card, Views};
 use crate::archive::Archive;
 use crate::config::Config;
@@ -63,41 +66,70 @@ impl Job {
         }
     }
 
-    /// Indexes the shard: its files relative to the output folder, with its stamp.
+    /// Indexes the shard: its files relative to the output folder, with its words and its
+    /// stamp.
     pub fn run(self) -> Result<Vec<OutputFile>, Diagnostic> {
         let dir = shard_dir(&self.name);
-        let records = self
-            .briefings
-            .iter()
-            .map(|(b, card)| records::record(b, card))
-            .collect::<Result<_, _>>()?;
+        let records = self.records()?;
+        let words = directory::words(&records);
         let mut files: Vec<OutputFile> = pagefind::index(records, self.language)
             .map_err(|e| failed(&dir, e))?
             .into_iter()
             .map(|(path, bytes)| (dir.join(path), bytes))
             .collect();
-        let stamp = reuse::stamp(self.digest, &dir, &files);
-        files.push((dir.join(STAMP_FILE), stamp.into_bytes()));
-        Ok(files)
+        files.push((dir.join(directory::WORDS_FILE), words));
+        Ok(stamped(files, self.digest, &dir))
     }
 }
 
-/// The browser's files: `pagefind/pagefind.js`, and the worker and WebAssembly in the folder
-/// of the shard the search page opens first.
-pub fn runtime(config: &Config, primary: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+impl Job {
+    /// The shard's distinct words, as [`Job::run`] writes them.
+    pub fn words(&self) -> Result<Vec<u8>, Diagnostic> {
+        Ok(directory::words(&self.records()?))
+    }
+
+    fn records(&self) -> Result<Vec<records::SearchRecord>, Diagnostic> {
+        self.briefings
+            .iter()
+            .map(|(b, card)| records::record(b, card))
+            .collect()
+    }
+}
+
+/// `files` (all in `dir`) and the stamp that lists them, made from `digest`.
+fn stamped(mut files: Vec<OutputFile>, digest: u64, dir: &Path) -> Vec<OutputFile> {
+    let stamp = reuse::stamp(digest, dir, &files);
+    files.push((dir.join(STAMP_FILE), stamp.into_bytes()));
+    files
+}
+
+/// The browser's files: `pagefind/pagefind.js`, and the WebAssembly in the directory's
+/// folder, which the search page opens first.
+pub fn runtime(config: &Config) -> Result<Vec<OutputFile>, Diagnostic> {
     let dir = Path::new(SEARCH_DIR);
     let files = pagefind::runtime(config.language.code()).map_err(|e| failed(dir, e))?;
+    let [script, wasm] = runtime_paths(config);
     Ok(files
         .into_iter()
         .map(|(path, bytes)| {
             let to = if path == Path::new(pagefind::JS_FILE) {
-                dir.join(path)
+                script.clone()
             } else {
-                shard_dir(primary).join(path)
+                wasm.clone()
             };
             (to, bytes)
         })
         .collect())
+}
+
+/// Where the browser's files are, relative to the output folder: the search API and the
+/// WebAssembly (which the search page preloads).
+pub fn runtime_paths(config: &Config) -> [PathBuf; 2] {
+    let wasm = pagefind::wasm_file(config.language.code());
+    [
+        Path::new(SEARCH_DIR).join(pagefind::JS_FILE),
+        shard_dir(directory::DIRECTORY).join(wasm),
+    ]
 }
 
 /// What `kabar build` made for search, its files already written.
@@ -123,9 +155,9 @@ pub fn build(
     let wanted = wanted(archive, views, config, |i| {
         body_digest(&archive.briefings[i])
     });
-    let Some(primary) = wanted.first() else {
+    if wanted.is_empty() {
         return Ok(Indexed::default());
-    };
+    }
     let mut copies = Vec::new();
     let mut stale: Vec<&Wanted> = Vec::new();
     for w in &wanted {
@@ -138,13 +170,52 @@ pub fn build(
         .iter()
         .map(|w| Job::new(archive, views, config, w))
         .collect();
-    let made = pagefind::on_plain_threads(jobs, |job| match job.run() {
-        Ok(files) => write(&files).map(Ok),
-        Err(e) => Ok(Err(e)),
+    // Each shard's words are kept for the directory; the rest of its files are written.
+    let made = pagefind::on_plain_threads(jobs, |job| {
+        let name = job.name.clone();
+        match job.run() {
+            Ok(files) => {
+                let words = files
+                    .iter()
+                    .find(|(path, _)| directory::is_words_file(path))
+                    .map(|(_, bytes)| bytes.clone())
+                    .unwrap_or_default();
+                write(&files).map(|()| Ok((name, words)))
+            }
+            Err(e) => Ok(Err(e)),
+        }
     });
-    let made: Vec<Result<(), Diagnostic>> = made.into_iter().collect::<Result<_, _>>()?;
-    crate::all_or_errors(made)?;
-    write(&runtime(config, &primary.shard.name)?)?;
+    let made: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+        made.into_iter().collect::<Result<_, _>>()?;
+    let mut words: HashMap<String, Vec<u8>> = crate::all_or_errors(made)?.into_iter().collect();
+    for copy in &copies {
+        if let CopySource::File(from) = &copy.from
+            && directory::is_words_file(from)
+            && let Some(shard) = copy.to.parent().and_then(|d| d.file_name())
+        {
+            let bytes = std::fs::read(from).map_err(|e| BuildError::io("cannot read", from, e))?;
+            words.insert(shard.to_string_lossy().into_owned(), bytes);
+        }
+    }
+    let language = config.language.code();
+    let digest = directory::digest(
+        wanted.iter().map(|w| (w.shard.name.as_str(), w.digest)),
+        language,
+    );
+    match previous.and_then(|p| reuse::reusable(p, directory::DIRECTORY, digest)) {
+        Some(files) => copies.extend(files),
+        None => {
+            let shards: Vec<(&str, &[u8])> = wanted
+                .iter()
+                .map(|w| {
+                    let name = w.shard.name.as_str();
+                    (name, words.get(name).map_or(&[][..], Vec::as_slice))
+                })
+                .collect();
+            write(&directory::index(&shards, digest, language)?)?;
+        }
+    }
+    write(&runtime(config)?)?;
     Ok(Indexed {
         copies,
         indexed: stale.len(),
@@ -157,7 +228,7 @@ pub fn shard_dir(name: &str) -> PathBuf {
     Path::new(SEARCH_DIR).join(name)
 }
 
-fn failed(dir: &Path, message: String) -> Diagnostic {
+pub(super) fn failed(dir: &Path, message: String) -> Diagnostic {
     Diagnostic::file(dir, format!("cannot build the search index: {message}")).with_hint(
         "this is a bug in kabar or Pagefind; `search: false` in site.yaml builds without search",
     )

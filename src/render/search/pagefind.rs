@@ -48,8 +48,9 @@ pub fn index(records: Vec<SearchRecord>, language: &str) -> Result<Vec<OutputFil
         .collect())
 }
 
-/// What the browser runs, the same for every shard: the search API (`pagefind.js`), its
-/// worker and the WebAssembly for the language. Made from a one-record index.
+/// What the browser runs, the same for every shard: the search API (`pagefind.js`) and the
+/// WebAssembly for the language (the page runs Pagefind without its worker). Made from a
+/// one-record index.
 pub fn runtime(language: &str) -> Result<Vec<OutputFile>, String> {
     let probe = SearchRecord {
         url: "/".into(),
@@ -63,14 +64,13 @@ pub fn runtime(language: &str) -> Result<Vec<OutputFile>, String> {
         .into_iter()
         .filter(|f| {
             let name = f.filename.to_string_lossy();
-            name == JS_FILE || name == WORKER_FILE || name == wasm
+            name == JS_FILE || name == wasm
         })
         .map(|f| (f.filename, f.contents))
         .collect())
 }
 
 pub const JS_FILE: &str = "pagefind.js";
-pub const WORKER_FILE: &str = "pagefind-worker.js";
 
 pub fn wasm_file(language: &str) -> String {
     format!("wasm.{language}.pagefind")

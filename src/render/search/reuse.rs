@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::{STAMP_FILE, pagefind, shard_dir};
+use super::{STAMP_FILE, shard_dir};
 use crate::render::files::OutputFile;
 use crate::render::pages::{CopySource, FileCopy};
 
@@ -78,10 +78,10 @@ pub(super) fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<F
     listed.is_empty().then_some(copies)
 }
 
-/// The worker and the WebAssembly, beside the index in the newest shard's folder.
+/// The WebAssembly, beside the word directory's index.
 fn is_runtime(at: &Path) -> bool {
     let file = at.to_string_lossy();
-    file == pagefind::WORKER_FILE || (file.starts_with("wasm.") && !file.contains('/'))
+    file.starts_with("wasm.") && !file.contains('/')
 }
 
 fn inside(dir: &Path, path: &Path) -> String {

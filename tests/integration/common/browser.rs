@@ -254,10 +254,46 @@ impl Page {
 /// Serves the folder `dir` under the URL path `under` (such as `/arsip`), as a static host
 /// would; returns the site's address, which ends in `under/`.
 pub fn serve_folder(dir: &Path, under: &str) -> String {
+    serve_counted(dir, under).0
+}
+
+/// What a served folder has sent: each response's path and body length, in order.
+#[derive(Debug, Default)]
+pub struct Tally(std::sync::Mutex<Vec<(String, u64)>>);
+
+impl Tally {
+    /// The responses sent so far, forgotten.
+    pub fn take(&self) -> Vec<(String, u64)> {
+        std::mem::take(&mut self.0.lock().unwrap())
+    }
+}
+
+/// As [`serve_folder`], counting what the server sends (a browser's own figures miss what
+/// its workers fetch).
+pub fn serve_counted(dir: &Path, under: &str) -> (String, std::sync::Arc<Tally>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}{under}/", listener.local_addr().unwrap());
     listener.set_nonblocking(true).unwrap();
-    let app = axum::Router::new().nest_service(under, tower_http::services::ServeDir::new(dir));
+    let tally = std::sync::Arc::new(Tally::default());
+    let counting = std::sync::Arc::clone(&tally);
+    let app = axum::Router::new()
+        .nest_service(under, tower_http::services::ServeDir::new(dir))
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let tally = std::sync::Arc::clone(&counting);
+                async move {
+                    let path = request.uri().path().to_string();
+                    let response = next.run(request).await;
+                    let length = response
+                        .headers()
+                        .get(axum::http::header::CONTENT_LENGTH)
+                        .and_then(|v| v.to_str().ok()?.parse().ok())
+                        .unwrap_or(0);
+                    tally.0.lock().unwrap().push((path, length));
+                    response
+                }
+            },
+        ));
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -268,7 +304,7 @@ pub fn serve_folder(dir: &Path, under: &str) -> String {
             axum::serve(listener, app).await.unwrap();
         });
     });
-    url
+    (url, tally)
 }
 
 /// The example site built for `/arsip/` (a sub-path), served as a static host would; returns
