@@ -176,7 +176,8 @@ fn a_query_on_a_large_archive_loads_what_its_words_need() {
 }
 
 /// Figures for BENCHMARKS.md on an archive made by `examples/gen-archive` (whose words are
-/// `perundingan`, common, and tags such as `Topik 190`, rare): `KABAR_SEARCH_SITE=<site>
+/// `perundingan`, common, and tags such as `Topik 190`, rare), with `search: true` in its
+/// `site.yaml`: `KABAR_SEARCH_SITE=<site>
 /// cargo test --release --test integration -- --ignored search_load::figures --nocapture`
 /// (`scripts/bench` runs it).
 #[test]
