@@ -258,9 +258,12 @@ impl Site {
     fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
         let copied = self.plan.copies.iter().map(|c| c.to.as_path());
         // The search page links the search's runtime, which the index stage writes.
-        let runtime = match self.config.search {
-            true => render::search::runtime_paths(&self.config).to_vec(),
-            false => Vec::new(),
+        let newest = render::search::shards(&self.archive).into_iter().next();
+        let runtime = match (self.config.search, newest) {
+            (true, Some(newest)) => {
+                render::search::runtime_paths(&self.config, &newest.name).to_vec()
+            }
+            _ => Vec::new(),
         };
         let paths = written.chain(copied).map(Path::to_path_buf).chain(runtime);
         check::Outputs::new(paths, self.config.base_url.path())

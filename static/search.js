@@ -1,8 +1,9 @@
 // kabar search: runs the query in `?q=` against the Pagefind index the build wrote under
 // pagefind/: one index per calendar shard (newest first), and a word directory, a small
-// index with one record per shard, which the page opens first to learn which shards hold
-// the query's words. Only those are merged in, newest first, and only as many as the page
-// of results needs, so a query costs what its words need, not what the archive holds.
+// index with one record per shard. The newest shard is opened first and searched at once
+// (a common word fills a page there); the directory, merged meanwhile, says which older
+// shards hold the query's words, and only those are merged, newest first, as many as the
+// page of results needs: a query costs what its words need, not what the archive holds.
 // Filter counts need every such shard and their filter indexes: they load when a filter
 // group is opened.
 
@@ -10,6 +11,7 @@ const root = document.getElementById("search");
 const words = root.dataset;
 const bundle = words.bundle;
 const shards = words.shards.split(" ").filter(Boolean);
+const newestShard = shards[0];
 const sizes = new Map(words.sizes.split(" ").filter(Boolean).map((n, i) => [shards[i], Number(n)]));
 const input = root.querySelector(".search-form input[name=q]");
 const controls = root.querySelector(".search-controls");
@@ -22,8 +24,8 @@ const FILTERS = ["tag", "source", "place", "year"];
 const PAGE = 10;
 // A query of one letter matches nearly everything: it waits for a second.
 const SHORTEST = 2;
-// Briefings a round of shards holds at least, and the rounds a page of results reads once
-// it has some; "more" reads on.
+// Briefings a round of shards holds at most (unless one shard holds more), and the rounds a
+// page of results reads once it has some; "more" reads on.
 const ROUND = 500;
 const FIRST_ROUNDS = 2;
 const ROUND_END = Symbol("round end");
@@ -35,10 +37,10 @@ const state = {
   chosen: Object.fromEntries(
     FILTERS.filter((f) => params.getAll(f).length).map((f) => [f, params.getAll(f)]),
   ),
-  // The query the shards holding its words were asked for, those shards, and its filter
-  // counts once a group was opened.
+  // The query the shards holding its words were asked for, those shards (a promise), and
+  // its filter counts once a group was opened.
   asked: null,
-  targets: [],
+  targets: null,
   counts: null,
 };
 input.value = state.query;
@@ -54,19 +56,31 @@ async function open() {
   // Records hold site paths that already start with the base path: nothing to prefix. No
   // worker: searching a few shards is quick, and the worker's script would double the bytes
   // of code a query waits for.
-  await api.options({ basePath: `${bundle}${words.directory}/`, baseUrl: "/", noWorker: true });
+  await api.options({
+    basePath: `${bundle}${newestShard}/`,
+    baseUrl: "/",
+    noWorker: true,
+    mergeFilter: { shard: newestShard },
+  });
   await api.init();
-  // The newest shard is merged while the directory loads: most queries need it.
-  merge(api, shards.slice(0, 1)).catch(() => {});
+  merged.set(newestShard, Promise.resolve());
   pagefind = api;
   return api;
 }
 
+let directory = null;
+
 // The shards holding every word of the query, newest first: the directory's records that
 // match, each named by its `holds` filter, whose counts say which matched (filtering by it
 // loads it, and leaves out briefings, which have none). A phrase's quotes are dropped,
-// since a shard's words are in no order.
+// since a shard's words are in no order. The directory is merged at the first call, made
+// after the first search was asked for, so that search does not wait for it.
 async function holding(api, query) {
+  directory ??= api.mergeIndex(`${bundle}${words.directory}/`, { baseUrl: "/" }).catch((error) => {
+    directory = null;
+    throw error;
+  });
+  await directory;
   const found = await api.search(query.replaceAll('"', " "), {
     filters: { holds: { any: shards } },
   });
@@ -106,58 +120,76 @@ function chosenFilters() {
   );
 }
 
-// The shards to read, newest first, in rounds merged at once, each of newest shards holding
-// together at least ROUND briefings (one shard, in a large archive; a small one's all). A
-// common word fills a page from the first round; a rare one, spread thin, reads a second
-// before its first page shows, and "more" reads on.
-function* rounds(targets) {
-  for (let at = 0; at < targets.length; ) {
+// The shards to read after the newest, newest first, in rounds merged at once, each of as
+// many shards as hold together at most ROUND briefings, and at least one (one shard, in a
+// large archive; a small one's all). A rare word, spread thin, reads one round before its
+// first page shows, and "more" reads on.
+function laterRounds(targets) {
+  const rest = targets.filter((s) => s !== newestShard);
+  const rounds = [];
+  for (let at = 0; at < rest.length; ) {
     let held = 0;
     const round = [];
-    while (at < targets.length && (held < ROUND || !round.length)) {
-      held += sizes.get(targets[at]) || 0;
-      round.push(targets[at++]);
+    while (at < rest.length && (!round.length || held + sizes.get(rest[at]) <= ROUND)) {
+      held += sizes.get(rest[at]);
+      round.push(rest[at++]);
     }
-    yield round;
+    rounds.push(round);
   }
+  return rounds;
 }
 
 // "Newest first": shard by shard (they hold disjoint stretches of time), each sorted by
 // date, so results come in time order. After each round, a marker.
-async function* newest(api, targets, filters, progress) {
-  for (const round of rounds(targets)) {
+async function* newest(api, first, targets, filters, progress) {
+  let found = await first;
+  progress.total += found.results.length;
+  yield* found.results;
+  yield ROUND_END;
+  const later = laterRounds(await targets);
+  for (const [at, round] of later.entries()) {
     await merge(api, round);
     for (const shard of round) {
-      const found = await api.search(state.query, {
+      found = await api.search(state.query, {
         filters: scoped(filters, [shard]),
         sort: { date: "desc" },
       });
       progress.total += found.results.length;
-      progress.complete = shard === targets[targets.length - 1];
       yield* found.results;
     }
+    progress.complete = at === later.length - 1;
     yield ROUND_END;
   }
+  progress.complete = true;
 }
 
 // "Best match": ranked among the shards read so far, each round searching them all again
 // and giving what was not shown yet. After each round, a marker.
-async function* best(api, targets, filters, progress) {
+async function* best(api, first, targets, filters, progress) {
   const shown = new Set();
-  let read = 0;
-  for (const round of rounds(targets)) {
-    await merge(api, round);
-    read += round.length;
-    const found = await api.search(state.query, { filters: scoped(filters, targets.slice(0, read)) });
-    progress.total = found.results.length;
-    progress.complete = read === targets.length;
+  function* unseen(found) {
     for (const result of found.results) {
       if (shown.has(result.id)) continue;
       shown.add(result.id);
       yield result;
     }
+  }
+  let found = await first;
+  progress.total = found.results.length;
+  yield* unseen(found);
+  yield ROUND_END;
+  const later = laterRounds(await targets);
+  const read = [newestShard];
+  for (const [at, round] of later.entries()) {
+    await merge(api, round);
+    read.push(...round);
+    found = await api.search(state.query, { filters: scoped(filters, read) });
+    progress.total = found.results.length;
+    progress.complete = at === later.length - 1;
+    yield* unseen(found);
     yield ROUND_END;
   }
+  progress.complete = true;
 }
 
 function counted(progress) {
@@ -177,35 +209,54 @@ async function search() {
     return;
   }
   status.textContent = words.loading;
+  // Busy until the page and its count are shown.
+  list.setAttribute("aria-busy", "true");
   const filters = chosenFilters();
   const progress = { total: 0, complete: false };
   let api, results;
   try {
+    if (!shards.length) throw new Error("the archive has no search index");
     api = await open();
+    // The newest shard is asked at once; the directory after, so as not to be waited for.
+    const order = state.sort === "newest" ? { sort: { date: "desc" } } : {};
+    const first = api.search(state.query, { filters: scoped(filters, [newestShard]), ...order });
     if (state.asked !== query) {
-      state.targets = await holding(api, query);
       state.asked = query;
       state.counts = null;
+      state.targets = holding(api, query);
+      state.targets.catch(() => {
+        state.asked = null;
+      });
     }
-    results = state.sort === "newest"
-      ? newest(api, state.targets, filters, progress)
-      : best(api, state.targets, filters, progress);
+    const read = state.sort === "newest" ? newest : best;
+    results = read(api, first, state.targets, filters, progress);
     if (!(await showMore(results, mine))) return;
   } catch (error) {
     failed(mine, error);
     return;
   }
-  if (!state.targets.length) progress.complete = true;
   status.textContent = counted(progress);
   const total = progress.total;
   // Nothing found: the ways to browse instead.
   elsewhere.hidden = total > 0;
   controls.hidden = total === 0 && Object.keys(filters).length === 0;
   showFilters();
+  list.setAttribute("aria-busy", "false");
+  // A page filled from the newest shard alone is the whole count when no other shard
+  // holds the words.
+  state.targets.then((targets) => {
+    if (mine === run && !progress.complete && targets.every((s) => s === newestShard)) {
+      progress.complete = true;
+      status.textContent = counted(progress);
+    }
+  }, () => {});
   more.onclick = async () => {
     try {
+      list.setAttribute("aria-busy", "true");
       await showMore(results, mine, true);
-      if (mine === run) status.textContent = counted(progress);
+      if (mine !== run) return;
+      status.textContent = counted(progress);
+      list.setAttribute("aria-busy", "false");
     } catch (error) {
       failed(mine, error);
     }
@@ -215,17 +266,19 @@ async function search() {
 // The index could not be read (a rebuild replacing it, a host missing its files): saying
 // so beats "Searching…" for ever; the next search opens the index again.
 function failed(mine, error) {
-  if (mine === run) status.textContent = words.failed;
+  if (mine === run) {
+    status.textContent = words.failed;
+    list.setAttribute("aria-busy", "false");
+  }
   console.error(error);
 }
 
 // Shows the next page of results; after "more", focus goes to the first new one, so the
 // keyboard never drops to the top of the page when the button goes away.
 // A page ends at PAGE results, or once it has some and has read FIRST_ROUNDS rounds. Its
-// results are shown one by one as their data arrives, in order; the list is busy meanwhile.
-// Whether this search is still the latest.
+// results are shown one by one as their data arrives, in order. Whether this search is
+// still the latest.
 async function showMore(results, mine, asked = false) {
-  list.setAttribute("aria-busy", "true");
   const page = [];
   let read = 0;
   let next;
@@ -245,7 +298,6 @@ async function showMore(results, mine, asked = false) {
     list.append(item);
     first ??= item;
   }
-  list.setAttribute("aria-busy", "false");
   more.hidden = Boolean(next.done);
   if (asked && first) first.querySelector("a").focus();
   return true;
@@ -308,9 +360,10 @@ function decode(text) {
 async function loadCounts() {
   const query = state.query.trim();
   const api = await open();
-  await merge(api, state.targets);
+  const targets = await state.targets;
+  await merge(api, targets);
   await api.filters();
-  const found = await api.search(query, { filters: scoped({}, state.targets) });
+  const found = await api.search(query, { filters: scoped({}, targets) });
   state.counts = found.filters;
 }
 

@@ -11,6 +11,7 @@ use super::headers::{Headers, Rules};
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::{MARKER, stamp};
 use crate::render::search::STAMP_FILE;
+use crate::render::search::directory::WORDS_FILE;
 
 /// Characters that `object_store` escapes in keys (those AWS and Google advise against),
 /// so that a file named with one would be stored under another name.
@@ -67,8 +68,8 @@ pub(super) struct LocalFile {
 /// unchanged file is not read again.
 pub(super) type Versions = HashMap<String, (u64, u128)>;
 
-/// Every file of `output` (but the search shards' own stamps, which only the build reads),
-/// sorted by key, and the versions to remember for the next deploy.
+/// Every file of `output` (but the search shards' own stamps and word lists, which only the
+/// build reads), sorted by key, and the versions to remember for the next deploy.
 pub(super) fn scan(
     output: &Path,
     rules: &Rules,
@@ -80,7 +81,8 @@ pub(super) fn scan(
             let at = e.path().unwrap_or(output).to_path_buf();
             BuildError::io("cannot read", at, e.into())
         })?;
-        if entry.file_type().is_file() && entry.file_name() != STAMP_FILE {
+        let name = entry.file_name();
+        if entry.file_type().is_file() && name != STAMP_FILE && name != WORDS_FILE {
             paths.push(entry.into_path());
         }
     }

@@ -100,8 +100,8 @@ pub struct LiveSearch {
     /// The shards the directory lists, in order.
     listed: Vec<String>,
     digests: search::Digests,
-    /// The browser's files, by language.
-    runtime: Option<(&'static str, Vec<SearchFile>)>,
+    /// The browser's files, by language and first shard.
+    runtime: Option<((&'static str, String), Vec<SearchFile>)>,
     /// Shards being indexed on the background thread, and their names and digests.
     /// (Behind a mutex only so that the session can be shared while it renders.)
     running: Option<Mutex<Receiver<Results>>>,
@@ -228,7 +228,7 @@ impl LiveSearch {
             self.queued_at = waits.then(Instant::now);
             self.wake_after(if waits { QUIET } else { Duration::ZERO });
         }
-        let mut files = self.runtime(config)?;
+        let mut files = self.runtime(config, &wanted[0].shard.name)?;
         let names = std::iter::once(DIRECTORY).chain(wanted.iter().map(|w| w.shard.name.as_str()));
         for name in names {
             if let Some(indexed) = self.indexed.get(name) {
@@ -295,15 +295,15 @@ impl LiveSearch {
         Some(Task::directory(shards, digest, language))
     }
 
-    fn runtime(&mut self, config: &Config) -> Result<Vec<SearchFile>, BuildError> {
-        let language = config.language.code();
+    fn runtime(&mut self, config: &Config, primary: &str) -> Result<Vec<SearchFile>, BuildError> {
+        let wanted = (config.language.code(), primary.to_string());
         if self
             .runtime
             .as_ref()
-            .is_none_or(|(made_for, _)| *made_for != language)
+            .is_none_or(|(made_for, _)| *made_for != wanted)
         {
-            let files = search::runtime(config)?;
-            self.runtime = Some((language, shared(files)));
+            let files = search::runtime(config, primary)?;
+            self.runtime = Some((wanted, shared(files)));
         }
         Ok(self
             .runtime

@@ -174,8 +174,9 @@ impl<'a> Renderer<'a> {
     /// Where the search page finds the index: the bundle and its shards, newest first.
     pub fn search_view(&self) -> views::SearchView {
         let base = &self.config.base_url;
-        let [_, wasm] = search::runtime_paths(self.config);
         let shards = search::shards(self.archive);
+        let newest = shards.first().map_or("", |s| s.name.as_str());
+        let [_, wasm] = search::runtime_paths(self.config, newest);
         views::SearchView {
             bundle_url: base.link(&format!("{}/", search::SEARCH_DIR)),
             directory: search::directory::DIRECTORY.to_string(),

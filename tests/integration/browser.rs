@@ -63,13 +63,17 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
     );
 }
 
+/// A page of results is shown, with its count (the list is no longer busy).
+const SHOWN: &str = "document.querySelectorAll('.search-results li').length > 0 \
+                     && document.querySelector('.search-results').getAttribute('aria-busy') === 'false'";
+
 const RESULT_TITLES: &str =
     "[...document.querySelectorAll('.search-results h2 a')].map(a => a.textContent)";
 
 /// Opens the tag filter group once results show: its values and counts load then.
 fn open_tag_filters(page: &mut Page) {
     page.wait_until(
-        "document.querySelectorAll('.search-results li').length > 0 && document.querySelector('.filter-tag summary') !== null",
+        &format!("{SHOWN} && document.querySelector('.filter-tag summary') !== null"),
         "results and the tag filter group",
     );
     assert_eq!(
@@ -96,10 +100,7 @@ fn the_search_page_finds_stemmed_words_and_filters_by_tag_under_a_sub_path() {
     let start = format!("{url}search/?q=berunding");
     let browser = Browser::open(&binary, &start);
     let mut page = browser.page(&start);
-    page.wait_until(
-        "document.querySelectorAll('.search-results li').length > 0",
-        "search results",
-    );
+    page.wait_until(SHOWN, "search results");
     let titles = strings(page.evaluate(RESULT_TITLES));
     assert!(
         titles
@@ -138,7 +139,7 @@ fn the_search_page_finds_stemmed_words_and_filters_by_tag_under_a_sub_path() {
     page.evaluate("document.querySelector('.filter-tag input[value=\"Korea Selatan\"]').click()");
     page.wait_until(
         &format!(
-            "location.search.includes('tag=Korea') && document.querySelectorAll('.search-results li').length > 0 \
+            "location.search.includes('tag=Korea') && {SHOWN} \
              && document.querySelectorAll('.search-results li').length < {}",
             titles.len()
         ),
@@ -152,7 +153,7 @@ fn the_search_page_finds_stemmed_words_and_filters_by_tag_under_a_sub_path() {
     // "Newest first" lists the same briefings by date, newest on top.
     page.evaluate("document.querySelector('input[name=sort][value=newest]').click()");
     page.wait_until(
-        "location.search.includes('sort=newest') && document.querySelectorAll('.search-results li').length > 0",
+        &format!("location.search.includes('sort=newest') && {SHOWN}"),
         "newest first",
     );
     let dates =
@@ -180,7 +181,7 @@ fn the_header_search_box_leads_to_the_results() {
          box.value = 'Kaesong'; box.form.requestSubmit()",
     );
     page.wait_until(
-        "location.pathname === '/arsip/search/' && document.querySelectorAll('.search-results li').length > 0",
+        &format!("location.pathname === '/arsip/search/' && {SHOWN}"),
         "results of the header box",
     );
     let titles = strings(page.evaluate(RESULT_TITLES));

@@ -94,11 +94,11 @@ fn bucket_files(s3: &S3) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The output's files as deployed: the search shards' own stamps stay home.
+/// The output's files as deployed: the search shards' own stamps and word lists stay home.
 fn output_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files(dir)
         .into_iter()
-        .filter(|(key, _)| !key.ends_with("/kabar-shard"))
+        .filter(|(key, _)| !key.ends_with("/kabar-shard") && !key.ends_with("/kabar-words"))
         .collect()
 }
 

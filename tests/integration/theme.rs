@@ -58,7 +58,8 @@ fn open(page: &mut Page, url: &str) {
     );
     if url.contains("/search/") {
         page.wait_until(
-            "document.querySelectorAll('.search-results li').length > 0",
+            "document.querySelectorAll('.search-results li').length > 0 \
+             && document.querySelector('.search-results').getAttribute('aria-busy') === 'false'",
             "search results",
         );
     }

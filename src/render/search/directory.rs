@@ -16,7 +16,7 @@ use crate::digest;
 use crate::error::Diagnostic;
 use crate::render::files::OutputFile;
 
-/// The directory's folder under `pagefind/`; the browser's runtime is there too.
+/// The directory's folder under `pagefind/`.
 pub const DIRECTORY: &str = "words";
 /// In each shard's folder: its distinct words, one a line.
 pub const WORDS_FILE: &str = "kabar-words";

@@ -4,9 +4,9 @@
 //!
 //! Output, under `pagefind/`: `pagefind.js` (the browser API), one folder per shard with its
 //! index, its distinct words and a `kabar-shard` stamp (the digest of what it was made
-//! from), and the word directory (`words/`, [`directory`]), which the search page opens
-//! first to learn which shards a query needs, and beside which the worker and the
-//! WebAssembly are.
+//! from), and the word directory (`words/`, [`directory`]), which tells the search page
+//! which shards a query needs. The newest shard's folder also holds the WebAssembly, since
+//! the page opens that shard first.
 
 mod digests;
 pub mod directory;
@@ -103,12 +103,12 @@ fn stamped(mut files: Vec<OutputFile>, digest: u64, dir: &Path) -> Vec<OutputFil
     files
 }
 
-/// The browser's files: `pagefind/pagefind.js`, and the WebAssembly in the directory's
-/// folder, which the search page opens first.
-pub fn runtime(config: &Config) -> Result<Vec<OutputFile>, Diagnostic> {
+/// The browser's files: `pagefind/pagefind.js`, and the WebAssembly in the folder of the
+/// newest shard, `primary`, which the search page opens first.
+pub fn runtime(config: &Config, primary: &str) -> Result<Vec<OutputFile>, Diagnostic> {
     let dir = Path::new(SEARCH_DIR);
     let files = pagefind::runtime(config.language.code()).map_err(|e| failed(dir, e))?;
-    let [script, wasm] = runtime_paths(config);
+    let [script, wasm] = runtime_paths(config, primary);
     Ok(files
         .into_iter()
         .map(|(path, bytes)| {
@@ -123,12 +123,12 @@ pub fn runtime(config: &Config) -> Result<Vec<OutputFile>, Diagnostic> {
 }
 
 /// Where the browser's files are, relative to the output folder: the search API and the
-/// WebAssembly (which the search page preloads).
-pub fn runtime_paths(config: &Config) -> [PathBuf; 2] {
+/// WebAssembly (which the search page preloads), beside the newest shard `primary`.
+pub fn runtime_paths(config: &Config, primary: &str) -> [PathBuf; 2] {
     let wasm = pagefind::wasm_file(config.language.code());
     [
         Path::new(SEARCH_DIR).join(pagefind::JS_FILE),
-        shard_dir(directory::DIRECTORY).join(wasm),
+        shard_dir(primary).join(wasm),
     ]
 }
 
@@ -215,7 +215,7 @@ pub fn build(
             write(&directory::index(&shards, digest, language)?)?;
         }
     }
-    write(&runtime(config)?)?;
+    write(&runtime(config, &wanted[0].shard.name)?)?;
     Ok(Indexed {
         copies,
         indexed: stale.len(),

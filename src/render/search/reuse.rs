@@ -78,7 +78,7 @@ pub(super) fn reusable(previous: &Path, name: &str, digest: u64) -> Option<Vec<F
     listed.is_empty().then_some(copies)
 }
 
-/// The WebAssembly, beside the word directory's index.
+/// The WebAssembly, beside the index in the newest shard's folder.
 fn is_runtime(at: &Path) -> bool {
     let file = at.to_string_lossy();
     file.starts_with("wasm.") && !file.contains('/')
