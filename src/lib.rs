@@ -34,6 +34,7 @@ pub mod timings;
 pub mod watch;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -265,7 +266,10 @@ impl Site {
             }
             _ => Vec::new(),
         };
-        let paths = written.chain(copied).map(Path::to_path_buf).chain(runtime);
+        let paths = written
+            .chain(copied)
+            .map(Cow::Borrowed)
+            .chain(runtime.into_iter().map(Cow::Owned));
         check::Outputs::new(paths, self.config.base_url.path())
     }
 

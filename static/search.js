@@ -47,6 +47,7 @@ input.value = state.query;
 root.querySelector(`input[name=sort][value=${state.sort}]`).checked = true;
 
 let pagefind = null;
+// The indexes merged (or being merged), by folder name.
 const merged = new Map();
 let run = 0;
 
@@ -68,19 +69,13 @@ async function open() {
   return api;
 }
 
-let directory = null;
-
 // The shards holding every word of the query, newest first: the directory's records that
 // match, each named by its `holds` filter, whose counts say which matched (filtering by it
 // loads it, and leaves out briefings, which have none). A phrase's quotes are dropped,
 // since a shard's words are in no order. The directory is merged at the first call, made
 // after the first search was asked for, so that search does not wait for it.
 async function holding(api, query) {
-  directory ??= api.mergeIndex(`${bundle}${words.directory}/`, { baseUrl: "/" }).catch((error) => {
-    directory = null;
-    throw error;
-  });
-  await directory;
+  await mergeOnce(api, words.directory, { baseUrl: "/" });
   const found = await api.search(query.replaceAll('"', " "), {
     filters: { holds: { any: shards } },
   });
@@ -88,14 +83,22 @@ async function holding(api, query) {
   return shards.filter((s) => counts[s] > 0);
 }
 
-// Merges the shards `names` into the index, each once (a second caller waits for the first).
-async function merge(api, names) {
-  for (const s of names) {
-    if (!merged.has(s)) {
-      merged.set(s, api.mergeIndex(`${bundle}${s}/`, { baseUrl: "/", mergeFilter: { shard: s } }));
-    }
+// Merges the index in the folder `name` once: a second caller waits for the first, and one
+// that failed is merged again at the next call.
+function mergeOnce(api, name, options) {
+  if (!merged.has(name)) {
+    const merging = api.mergeIndex(`${bundle}${name}/`, options).catch((error) => {
+      merged.delete(name);
+      throw error;
+    });
+    merged.set(name, merging);
   }
-  await Promise.all(names.map((s) => merged.get(s)));
+  return merged.get(name);
+}
+
+// Merges the shards `names`, each tagged with its name.
+async function merge(api, names) {
+  await Promise.all(names.map((s) => mergeOnce(api, s, { baseUrl: "/", mergeFilter: { shard: s } })));
 }
 
 // The reader's filters, within the briefings of `within` shards (which leaves out the
@@ -103,6 +106,7 @@ async function merge(api, names) {
 function scoped(filters, within) {
   return { ...filters, shard: { any: within } };
 }
+
 function remember() {
   const next = new URLSearchParams();
   if (state.query) next.set("q", state.query);

@@ -175,12 +175,14 @@ impl<'a> Renderer<'a> {
     pub fn search_view(&self) -> views::SearchView {
         let base = &self.config.base_url;
         let shards = search::shards(self.archive);
-        let newest = shards.first().map_or("", |s| s.name.as_str());
-        let [_, wasm] = search::runtime_paths(self.config, newest);
+        let wasm = shards.first().map(|newest| {
+            let [_, wasm] = search::runtime_paths(self.config, &newest.name);
+            base.link(&wasm.to_string_lossy())
+        });
         views::SearchView {
             bundle_url: base.link(&format!("{}/", search::SEARCH_DIR)),
             directory: search::directory::DIRECTORY.to_string(),
-            wasm_url: base.link(&wasm.to_string_lossy()),
+            wasm_url: wasm,
             sizes: shards.iter().map(|s| s.members.len()).collect(),
             shards: shards.into_iter().map(|s| s.name).collect(),
         }

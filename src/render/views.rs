@@ -66,8 +66,9 @@ pub struct SearchView {
     pub bundle_url: String,
     /// The word directory's folder, which the page opens first.
     pub directory: String,
-    /// The WebAssembly the search runs, which the page preloads.
-    pub wasm_url: String,
+    /// The WebAssembly the search runs, which the page preloads; none in an archive without
+    /// briefings, which has no index.
+    pub wasm_url: Option<String>,
     /// Shard folder names, newest first: merged in as a query needs them.
     pub shards: Vec<String>,
     /// How many briefings each shard holds.

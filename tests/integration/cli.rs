@@ -527,6 +527,17 @@ fn check_writes_nothing_and_fails_on_broken_links() {
     );
 }
 
+/// A new site with no briefing yet has no search index: its search page links none of it.
+#[test]
+fn check_passes_a_site_with_no_briefings_yet() {
+    let site = TestSite::new("title: Baru\nbase_url: https://baru.example/\n");
+    site.write("content/.gitkeep", "");
+    let ok = kabar(&["check"], &site);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    site.build();
+    assert!(!site.read("search/index.html").contains("preload"));
+}
+
 #[test]
 fn broken_links_are_warned_on_build_and_fail_it_when_strict() {
     let site = site();

@@ -80,9 +80,7 @@ impl Job {
         files.push((dir.join(directory::WORDS_FILE), words));
         Ok(stamped(files, self.digest, &dir))
     }
-}
 
-impl Job {
     /// The shard's distinct words, as [`Job::run`] writes them.
     pub fn words(&self) -> Result<Vec<u8>, Diagnostic> {
         Ok(directory::words(&self.records()?))
@@ -188,15 +186,6 @@ pub fn build(
     let made: Vec<Result<(String, Vec<u8>), Diagnostic>> =
         made.into_iter().collect::<Result<_, _>>()?;
     let mut words: HashMap<String, Vec<u8>> = crate::all_or_errors(made)?.into_iter().collect();
-    for copy in &copies {
-        if let CopySource::File(from) = &copy.from
-            && directory::is_words_file(from)
-            && let Some(shard) = copy.to.parent().and_then(|d| d.file_name())
-        {
-            let bytes = std::fs::read(from).map_err(|e| BuildError::io("cannot read", from, e))?;
-            words.insert(shard.to_string_lossy().into_owned(), bytes);
-        }
-    }
     let language = config.language.code();
     let digest = directory::digest(
         wanted.iter().map(|w| (w.shard.name.as_str(), w.digest)),
@@ -205,6 +194,17 @@ pub fn build(
     match previous.and_then(|p| reuse::reusable(p, directory::DIRECTORY, digest)) {
         Some(files) => copies.extend(files),
         None => {
+            // A reused shard's words are read from its checked copy in the last output.
+            for copy in &copies {
+                if let CopySource::File(from) = &copy.from
+                    && directory::is_words_file(from)
+                    && let Some(shard) = copy.to.parent().and_then(|d| d.file_name())
+                {
+                    let bytes =
+                        std::fs::read(from).map_err(|e| BuildError::io("cannot read", from, e))?;
+                    words.insert(shard.to_string_lossy().into_owned(), bytes);
+                }
+            }
             let shards: Vec<(&str, &[u8])> = wanted
                 .iter()
                 .map(|w| {
