@@ -327,26 +327,33 @@ function resultItem(item) {
   return li;
 }
 
-// The excerpt marks the words found with <mark>; everything else is shown as text.
+// The excerpt marks the words found with <mark>; everything else is shown as text. Words
+// that open with HIDDEN are forms kabar gave the index so that a word's family is found
+// (`berunding` is followed by a hidden `runding`): they are not shown, and a highlight on
+// one goes to the word before it, the word the query found.
+const HIDDEN = "\u0345";
+
 function highlighted(excerpt) {
-  const parts = excerpt.split(/<(\/?)mark>/);
-  const nodes = [];
-  let marked = false;
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 1) {
-      marked = parts[i] === "";
-      continue;
+  const words = [];
+  excerpt.split(/<\/?mark>/).forEach((part, i) => {
+    for (const word of decode(part).split(" ")) {
+      if (word) words.push({ word, marked: i % 2 === 1 });
     }
-    const text = decode(parts[i]);
-    if (!text) continue;
-    if (marked) {
-      const mark = document.createElement("mark");
-      mark.textContent = text;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(text));
-    }
+  });
+  const shown = [];
+  for (const { word, marked } of words) {
+    if (!word.startsWith(HIDDEN)) shown.push({ word, marked });
+    else if (marked && shown.length) shown[shown.length - 1].marked = true;
   }
+  const nodes = [];
+  shown.forEach(({ word, marked }, i) => {
+    const text = i ? ` ${word}` : word;
+    if (!marked) return nodes.push(document.createTextNode(text));
+    if (i) nodes.push(document.createTextNode(" "));
+    const mark = document.createElement("mark");
+    mark.textContent = word;
+    nodes.push(mark);
+  });
   return nodes;
 }
 

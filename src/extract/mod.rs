@@ -6,7 +6,7 @@ pub(crate) mod boilerplate;
 mod chrome;
 mod cued;
 pub mod dating;
-mod dictionary;
+pub(crate) mod dictionary;
 pub(crate) mod entities;
 mod glued;
 pub(crate) mod headline;

@@ -64,10 +64,10 @@ fn an_edit_on_disk_appears_in_the_open_page_by_itself() {
 }
 
 /// A page of results is shown, with its count (the list is no longer busy).
-const SHOWN: &str = "document.querySelectorAll('.search-results li').length > 0 \
+pub(crate) const SHOWN: &str = "document.querySelectorAll('.search-results li').length > 0 \
                      && document.querySelector('.search-results').getAttribute('aria-busy') === 'false'";
 
-const RESULT_TITLES: &str =
+pub(crate) const RESULT_TITLES: &str =
     "[...document.querySelectorAll('.search-results h2 a')].map(a => a.textContent)";
 
 /// Opens the tag filter group once results show: its values and counts load then.

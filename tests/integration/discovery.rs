@@ -65,7 +65,7 @@ fn the_index_lists_every_briefing_with_filters_and_sort() {
         .find(|f| f.contains("/arsip/2019/02/hanoi/"))
         .expect("the Hanoi briefing is indexed under its sub-path URL");
     for expected in [
-        "Perundingan di Hanoi terhenti",
+        "Perundingan \u{345}runding di Hanoi terhenti",
         "\"title\":\"KTT Hanoi berakhir tanpa kesepakatan\"",
         "\"source\":\"CNN Indonesia\"",
         "\"place\":\"Hanoi\"",

@@ -24,6 +24,7 @@ mod raw_site;
 mod readme;
 mod scale;
 mod search_load;
+mod search_words;
 mod serve;
 mod sitemap;
 mod theme;

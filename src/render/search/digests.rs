@@ -12,6 +12,10 @@ use crate::config::Config;
 use crate::digest;
 use crate::render::views::{Card, Views};
 
+/// What a shard holds and how its records are made, named so that a shard an older kabar made
+/// is not reused: bumped when either changes.
+const SHARD_FORMAT: &str = "words, word families";
+
 /// A shard and the digest of everything its index is made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wanted {
@@ -83,13 +87,8 @@ impl Digests {
                     .zip(&bodies)
                     .map(|(&i, body)| digest::of((record_fields(&views.cards[i]), body)))
                     .collect();
-                // The words file name stands for the shard layout: shards made before it are not reused.
-                let digest = digest::of((
-                    env!("CARGO_PKG_VERSION"),
-                    super::directory::WORDS_FILE,
-                    language,
-                    members,
-                ));
+                let digest =
+                    digest::of((env!("CARGO_PKG_VERSION"), SHARD_FORMAT, language, members));
                 let cards = shard
                     .members
                     .iter()

@@ -10,6 +10,7 @@
 
 mod digests;
 pub mod directory;
+pub mod families;
 pub mod pagefind;
 pub mod records;
 mod reuse;
@@ -23,11 +24,12 @@ use super::keys::body_digest;
 use super::pages::{CopySource, FileCopy};
 use super::views::{Card, Views};
 use crate::archive::Archive;
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::content::Briefing;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::files::OutputFile;
 pub use digests::{Digests, Wanted, wanted};
+use families::Families;
 pub use shards::{Shard, shards};
 
 /// The folder of the index in the output.
@@ -87,9 +89,10 @@ impl Job {
     }
 
     fn records(&self) -> Result<Vec<records::SearchRecord>, Diagnostic> {
+        let mut families = (self.language == Language::Id.code()).then(Families::default);
         self.briefings
             .iter()
-            .map(|(b, card)| records::record(b, card))
+            .map(|(b, card)| records::record(b, card, families.as_mut()))
             .collect()
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Utc};
 use html5gum::{Token, Tokenizer};
 
+use super::families::Families;
 use crate::content::Briefing;
 use crate::error::Diagnostic;
 use crate::render::views::Card;
@@ -24,7 +25,13 @@ pub struct SearchRecord {
     pub sort: BTreeMap<String, String>,
 }
 
-pub fn record(b: &Briefing, card: &Card) -> Result<SearchRecord, Diagnostic> {
+/// The record of one briefing; with `families`, its text is widened to the word families it
+/// holds (an Indonesian site).
+pub fn record(
+    b: &Briefing,
+    card: &Card,
+    families: Option<&mut Families>,
+) -> Result<SearchRecord, Diagnostic> {
     let mut meta = BTreeMap::from([
         ("title".to_string(), b.title.clone()),
         ("date".to_string(), card.date_long.clone()),
@@ -47,9 +54,13 @@ pub fn record(b: &Briefing, card: &Card) -> Result<SearchRecord, Diagnostic> {
     }
     filters.retain(|_, values| !values.is_empty());
     let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
+    let content = searchable(&b.body.html()?, card);
     Ok(SearchRecord {
         url: card.url.clone(),
-        content: searchable(&b.body.html()?, card),
+        content: match families {
+            Some(families) => families.widen(&content),
+            None => content,
+        },
         meta,
         filters,
         sort: BTreeMap::from([("date".to_string(), instant.to_string())]),

@@ -310,10 +310,16 @@ pub fn serve_counted(dir: &Path, under: &str) -> (String, std::sync::Arc<Tally>)
 /// The example site built for `/arsip/` (a sub-path), served as a static host would; returns
 /// the output folder and the site's address.
 pub fn example_served_under_a_sub_path() -> (tempfile::TempDir, String) {
+    served_under_a_sub_path(&super::example_root())
+}
+
+/// The site at `root` built for `/arsip/`, served as a static host would; returns the output
+/// folder and the site's address.
+pub fn served_under_a_sub_path(root: &Path) -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();
     let url = serve_folder(out.path(), "/arsip");
     kabar::build(&kabar::Options {
-        root: super::example_root(),
+        root: root.to_path_buf(),
         output: Some(out.path().to_path_buf()),
         base_url: Some(url.clone()),
         ..kabar::Options::default()
