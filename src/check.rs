@@ -38,11 +38,22 @@ pub fn broken_links(files: &[OutputFile], outputs: &Outputs) -> Vec<BrokenLink> 
     broken
 }
 
-/// The `href` and `src` attributes of an HTML document that point into this site.
+/// The `href` and `src` attributes of an HTML document that point into this site. A preload
+/// (`<link rel="preload">`, `modulepreload`) is a hint, not a link: a page works without its
+/// target, and the search page's name files of the search index, which `kabar check` does not
+/// make.
 pub fn links_in(html: &str) -> Vec<String> {
     let mut links = Vec::new();
     for token in Tokenizer::new(html).flatten() {
         if let Token::StartTag(tag) = token {
+            let hint = tag.name.as_slice() == b"link"
+                && tag.attributes.get(&b"rel"[..]).is_some_and(|rel| {
+                    let rel = String::from_utf8_lossy(&rel.value).to_ascii_lowercase();
+                    rel.split_whitespace().any(|r| r.ends_with("preload"))
+                });
+            if hint {
+                continue;
+            }
             for attr in [&b"href"[..], &b"src"[..]] {
                 if let Some(value) = tag.attributes.get(attr) {
                     let value = String::from_utf8_lossy(&value.value).into_owned();
@@ -232,6 +243,14 @@ mod tests {
             .map(|(p, _)| p.as_path())
             .chain(extra.iter().map(Path::new));
         broken_links(files, &Outputs::new(paths, base_path))
+    }
+
+    #[test]
+    fn preloads_are_hints_not_links() {
+        let html = r#"<link rel="stylesheet" href="/style.css">
+            <link rel="preload" href="/pagefind/2019/pagefind.id_0a.pf_meta" as="fetch" crossorigin>
+            <link rel="modulepreload" href="/pagefind/pagefind.js">"#;
+        assert_eq!(links_in(html), ["/style.css"]);
     }
 
     #[test]

@@ -34,7 +34,6 @@ pub mod timings;
 pub mod watch;
 pub mod yaml;
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -258,19 +257,7 @@ impl Site {
     /// Every path the build writes: `written` and the plan's copies.
     fn outputs<'a>(&'a self, written: impl Iterator<Item = &'a Path>) -> check::Outputs {
         let copied = self.plan.copies.iter().map(|c| c.to.as_path());
-        // The search page links the search's runtime, which the index stage writes.
-        let newest = render::search::shards(&self.archive).into_iter().next();
-        let runtime = match (self.config.search, newest) {
-            (true, Some(newest)) => {
-                render::search::runtime_paths(&self.config, &newest.name).to_vec()
-            }
-            _ => Vec::new(),
-        };
-        let paths = written
-            .chain(copied)
-            .map(Cow::Borrowed)
-            .chain(runtime.into_iter().map(Cow::Owned));
-        check::Outputs::new(paths, self.config.base_url.path())
+        check::Outputs::new(written.chain(copied), self.config.base_url.path())
     }
 
     /// Each briefing's page: the briefing's position, and the page.

@@ -57,10 +57,12 @@ async function open() {
   // Records hold site paths that already start with the base path: nothing to prefix. No
   // worker: searching a few shards is quick, and the worker's script would double the bytes
   // of code a query waits for.
+  // The tag names the newest shard's entry and metadata as the page preloaded them.
   await api.options({
     basePath: `${bundle}${newestShard}/`,
     baseUrl: "/",
     noWorker: true,
+    metaCacheTag: words.tag,
     mergeFilter: { shard: newestShard },
   });
   await api.init();

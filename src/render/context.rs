@@ -92,7 +92,12 @@ impl Renderer<'_> {
             PageKind::Robots => shown.made("sitemap_url", move || {
                 config.base_url.absolute("sitemap.xml")
             }),
-            PageKind::Search => shown.made("search", move || self.search_view()),
+            // The view names the newest shard's tag, which changes with its briefings' texts.
+            PageKind::Search => {
+                let newest = crate::render::search::shards(a).into_iter().next();
+                let members = newest.map(|s| s.members).unwrap_or_default();
+                shown.made_from_bodies("search", members, move || self.search_view());
+            }
             PageKind::NotFound => shown.add("latest", Value::Cards(self.latest())),
             PageKind::Feed(None) => shown.add("entries", Value::Entries(self.newest(&self.all))),
             PageKind::Feed(Some((facet, g))) => {

@@ -179,9 +179,27 @@ impl<'a> Renderer<'a> {
             let [_, wasm] = search::runtime_paths(self.config, &newest.name);
             base.link(&wasm.to_string_lossy())
         });
+        let language = self.config.language.code();
+        let tag = shards.first().map(|newest| {
+            let bodies: Vec<u64> = newest
+                .members
+                .iter()
+                .map(|&i| keys::body_digest(&self.archive.briefings[i]))
+                .collect();
+            search::meta_tag(search::shard_digest(newest, &self.views, language, &bodies))
+        });
+        let in_newest =
+            |file: &str| base.link(&format!("{}/{}/{file}", search::SEARCH_DIR, shards[0].name));
         views::SearchView {
             bundle_url: base.link(&format!("{}/", search::SEARCH_DIR)),
             directory: search::directory::DIRECTORY.to_string(),
+            entry_url: tag
+                .as_ref()
+                .map(|tag| format!("{}?ts={tag}", in_newest(search::pagefind::ENTRY_FILE))),
+            meta_url: tag
+                .as_ref()
+                .map(|tag| in_newest(&search::pagefind::meta_file(language, tag))),
+            meta_tag: tag,
             wasm_url: wasm,
             sizes: shards.iter().map(|s| s.members.len()).collect(),
             shards: shards.into_iter().map(|s| s.name).collect(),

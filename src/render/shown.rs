@@ -31,6 +31,9 @@ pub(super) enum Value<'r> {
     Entries(Vec<usize>),
     /// A value made from briefing `.0`'s card and own data alone, keyed as its own page is.
     FromBriefing(usize, Box<dyn Made + 'r>),
+    /// A value made from the bodies of briefings `.0` (among other things): keyed by what
+    /// it makes, and made again when one of their texts changes.
+    FromBodies(Vec<usize>, Box<dyn Made + 'r>),
     /// Any other value, made when the page is keyed or rendered.
     Made(Box<dyn Made + 'r>),
 }
@@ -98,6 +101,16 @@ impl<'r> Shown<'r> {
         self.add(name, Value::Made(Box::new(make)));
     }
 
+    /// Adds a value made by `make` from the bodies of `briefings`, among other things.
+    pub(super) fn made_from_bodies<T: Serialize>(
+        &mut self,
+        name: &'static str,
+        briefings: Vec<usize>,
+        make: impl Fn() -> T + Sync + 'r,
+    ) {
+        self.add(name, Value::FromBodies(briefings, Box::new(make)));
+    }
+
     /// Adds a value made by `make` from `input` and the site's settings alone.
     pub(super) fn made_from<I: Hash + Sync + 'r, T: Serialize>(
         &mut self,
@@ -134,7 +147,7 @@ impl<'r> Shown<'r> {
     pub(crate) fn shows_text_of(&self, i: usize) -> bool {
         self.values.iter().any(|(_, value)| match value {
             Value::Briefing(j) | Value::FromBriefing(j, _) => *j == i,
-            Value::Entries(entries) => entries.contains(&i),
+            Value::Entries(entries) | Value::FromBodies(entries, _) => entries.contains(&i),
             _ => false,
         })
     }
@@ -168,7 +181,9 @@ impl Renderer<'_> {
                 Value::Card(i) => context.insert(name, &i.map(|i| &self.views.cards[i])),
                 Value::Briefing(i) => self.insert_briefing(&mut context, name, *i)?,
                 Value::Entries(_) => {}
-                Value::FromBriefing(_, made) | Value::Made(made) => made.insert(name, &mut context),
+                Value::FromBriefing(_, made) | Value::FromBodies(_, made) | Value::Made(made) => {
+                    made.insert(name, &mut context)
+                }
             }
         }
         Ok(context)
@@ -212,7 +227,7 @@ impl Keys {
                     .map(|&i| self.briefing(i))
                     .collect::<Vec<_>>(),
             ),
-            Value::Made(made) => made.digest(),
+            Value::FromBodies(_, made) | Value::Made(made) => made.digest(),
         }
     }
 }

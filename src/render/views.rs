@@ -69,6 +69,12 @@ pub struct SearchView {
     /// The WebAssembly the search runs, which the page preloads; none in an archive without
     /// briefings, which has no index.
     pub wasm_url: Option<String>,
+    /// What names the newest shard's metadata (it changes whenever the shard does), and
+    /// where that shard's entry and metadata are, as Pagefind asks for them: the page
+    /// preloads them.
+    pub meta_tag: Option<String>,
+    pub entry_url: Option<String>,
+    pub meta_url: Option<String>,
     /// Shard folder names, newest first: merged in as a query needs them.
     pub shards: Vec<String>,
     /// How many briefings each shard holds.

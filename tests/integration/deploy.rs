@@ -421,11 +421,23 @@ fn reachable_links(
         .collect();
     let mut queue: Vec<String> = seen.iter().cloned().collect();
     let mut links = Vec::new();
+    let preload = regex::Regex::new(r#"<link rel="preload" href="([^"]+)""#).unwrap();
     while let Some(page) = queue.pop() {
         if !page.ends_with(".html") {
             continue;
         }
-        for link in common::links(&String::from_utf8_lossy(&bucket[&page])) {
+        let html = String::from_utf8_lossy(&bucket[&page]);
+        // A preload is a hint: the search page preloads the newest index's files, which are
+        // sent after the pages that link into the index (a reader in between loses only the
+        // head start, since Pagefind reads the index the entry names).
+        let hints: Vec<&str> = preload
+            .captures_iter(&html)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        for link in common::links(&html) {
+            if hints.contains(&link.as_str()) {
+                continue;
+            }
             if common::resolves(&link, &page, "/", bucket) == Some(true) {
                 let path = link
                     .split(['#', '?'])

@@ -93,6 +93,28 @@ fn the_index_lists_every_briefing_with_filters_and_sort() {
     assert!(search.contains(r#"data-bundle="/arsip/pagefind/""#));
     assert!(search.contains(r#"data-directory="words" data-shards="2019 2018""#));
     assert!(search.contains(r#"src="/arsip/search.js""#));
+    // The newest shard's entry and metadata are named by a tag the page knows, so it asks
+    // for both at once: the tag is in the entry's query (Pagefind's `metaCacheTag`) and in
+    // the metadata's name, which the entry names.
+    let tag = regex::Regex::new(r#"data-tag="([0-9a-f]{16})""#)
+        .unwrap()
+        .captures(&search)
+        .expect("the newest shard's tag")[1]
+        .to_string();
+    for preloaded in [
+        format!("/arsip/pagefind/2019/pagefind-entry.json?ts={tag}"),
+        format!("/arsip/pagefind/2019/pagefind.id_{tag}.pf_meta"),
+    ] {
+        assert!(
+            search.contains(&format!(
+                r#"<link rel="preload" href="{preloaded}" as="fetch" crossorigin>"#
+            )),
+            "{preloaded} preloaded"
+        );
+    }
+    assert!(out.contains_key(&format!("pagefind/2019/pagefind.id_{tag}.pf_meta")));
+    let entry = String::from_utf8_lossy(&out["pagefind/2019/pagefind-entry.json"]).into_owned();
+    assert!(entry.contains(&format!(r#""hash":"id_{tag}""#)), "{entry}");
     let home = site.read("index.html");
     assert!(home.contains(
         r#"<form class="site-search" role="search" action="/arsip/search/" method="get">"#

@@ -14,7 +14,7 @@ use crate::render::views::{Card, Views};
 
 /// What a shard holds and how its records are made, named so that a shard an older kabar made
 /// is not reused: bumped when either changes.
-const SHARD_FORMAT: &str = "words, word families";
+const SHARD_FORMAT: &str = "words, word families, metadata named by digest";
 
 /// A shard and the digest of everything its index is made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,14 +81,7 @@ impl Digests {
                     let digest = m.digest;
                     return (shard, None, digest);
                 }
-                let members: Vec<u64> = shard
-                    .members
-                    .iter()
-                    .zip(&bodies)
-                    .map(|(&i, body)| digest::of((record_fields(&views.cards[i]), body)))
-                    .collect();
-                let digest =
-                    digest::of((env!("CARGO_PKG_VERSION"), SHARD_FORMAT, language, members));
+                let digest = shard_digest(&shard, views, language, &bodies);
                 let cards = shard
                     .members
                     .iter()
@@ -116,6 +109,17 @@ impl Digests {
             })
             .collect()
     }
+}
+
+/// The digest of everything `shard`'s index is made from, given its briefings' body digests.
+pub fn shard_digest(shard: &Shard, views: &Views, language: &str, bodies: &[u64]) -> u64 {
+    let members: Vec<u64> = shard
+        .members
+        .iter()
+        .zip(bodies)
+        .map(|(&i, body)| digest::of((record_fields(&views.cards[i]), body)))
+        .collect();
+    digest::of((env!("CARGO_PKG_VERSION"), SHARD_FORMAT, language, members))
 }
 
 /// What a record takes from a card: a tag's count, shown on cards, is not in the index.

@@ -28,7 +28,7 @@ use crate::config::{Config, Language};
 use crate::content::Briefing;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::files::OutputFile;
-pub use digests::{Digests, Wanted, wanted};
+pub use digests::{Digests, Wanted, shard_digest, wanted};
 use families::Families;
 pub use shards::{Shard, shards};
 
@@ -75,6 +75,7 @@ impl Job {
         let records = self.records()?;
         let words = directory::words(&records);
         let mut files: Vec<OutputFile> = pagefind::index(records, self.language)
+            .and_then(|files| pagefind::tag_meta(files, self.language, &meta_tag(self.digest)))
             .map_err(|e| failed(&dir, e))?
             .into_iter()
             .map(|(path, bytes)| (dir.join(path), bytes))
@@ -95,6 +96,11 @@ impl Job {
             .map(|(b, card)| records::record(b, card, families.as_mut()))
             .collect()
     }
+}
+
+/// What names a shard's metadata, from its digest: the search page preloads it by this name.
+pub fn meta_tag(digest: u64) -> String {
+    format!("{digest:016x}")
 }
 
 /// `files` (all in `dir`) and the stamp that lists them, made from `digest`.

@@ -71,6 +71,50 @@ pub fn runtime(language: &str) -> Result<Vec<OutputFile>, String> {
 }
 
 pub const JS_FILE: &str = "pagefind.js";
+/// In each index's folder: what Pagefind reads first, naming the metadata file.
+pub const ENTRY_FILE: &str = "pagefind-entry.json";
+
+/// The metadata file of an index tagged `tag` by [`tag_meta`].
+pub fn meta_file(language: &str, tag: &str) -> String {
+    format!("pagefind.{}.pf_meta", meta_hash(language, tag))
+}
+
+fn meta_hash(language: &str, tag: &str) -> String {
+    format!("{language}_{tag}")
+}
+
+/// An index's files (relative to its folder) with the metadata named by `tag` instead of by
+/// its content, and the entry naming it so: a page that knows the tag can ask for both at
+/// once, before Pagefind has read the entry. The tag must change whenever the index does.
+pub fn tag_meta(
+    files: Vec<OutputFile>,
+    language: &str,
+    tag: &str,
+) -> Result<Vec<OutputFile>, String> {
+    let old = files.iter().find_map(|(path, _)| {
+        let name = path.to_str()?;
+        name.strip_prefix("pagefind.")?.strip_suffix(".pf_meta")
+    });
+    // Pagefind writes no index for records without words.
+    let Some(old) = old.map(str::to_string) else {
+        return Ok(files);
+    };
+    let named = format!(r#""hash":"{}""#, meta_hash(language, tag));
+    files
+        .into_iter()
+        .map(|(path, bytes)| {
+            if path == Path::new(ENTRY_FILE) {
+                let entry = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+                let entry = entry.replace(&format!(r#""hash":"{old}""#), &named);
+                return Ok((path, entry.into_bytes()));
+            }
+            if path.to_str() == Some(&format!("pagefind.{old}.pf_meta")) {
+                return Ok((meta_file(language, tag).into(), bytes));
+            }
+            Ok((path, bytes))
+        })
+        .collect()
+}
 
 pub fn wasm_file(language: &str) -> String {
     format!("wasm.{language}.pagefind")
@@ -78,7 +122,7 @@ pub fn wasm_file(language: &str) -> String {
 
 fn is_shard_file(path: &Path) -> bool {
     let name = path.to_string_lossy();
-    name == "pagefind-entry.json"
+    name == ENTRY_FILE
         || name.ends_with(".pf_meta")
         || ["index", "fragment", "filter"]
             .iter()

@@ -68,13 +68,15 @@ pub fn record(
 }
 
 /// What a query is matched against: the body's text, then the tags, so a briefing is found
-/// by a tag its text never writes out.
+/// by a tag its text never writes out; the title when there is neither (a picture alone),
+/// since Pagefind leaves out a record without words.
 fn searchable(body_html: &str, card: &Card) -> String {
     let text = plain_text(body_html);
     let tags: Vec<&str> = card.tags.iter().map(|t| t.name.as_str()).collect();
-    match tags.is_empty() {
-        true => text,
-        false => format!("{text} — {}", tags.join(", ")),
+    match (text.is_empty(), tags.is_empty()) {
+        (true, true) => card.title.clone(),
+        (_, true) => text,
+        _ => format!("{text} — {}", tags.join(", ")),
     }
 }
 
