@@ -6,19 +6,17 @@
 //! before, which is the word the reader's query found.
 
 use std::collections::BTreeMap;
-
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use pagefind_stem::{Algorithm, Stemmer};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::extract::dictionary;
 
 /// Opens a word only the index reads (the search page drops it). A combining mark that counts
-/// as a letter: Pagefind keeps it in the word, so the word is not taken for a compound (which
-/// costs it far more work), then drops it with the other diacritics, so the word is indexed
-/// as if it were not there.
+/// as a letter: Pagefind keeps it in the word, so the word is not split as a compound, then
+/// drops it with the other diacritics, so the word is indexed as if it were not there.
 pub const HIDDEN: char = '\u{345}';
 
 /// The affixes Indonesian builds most words with: each prefix with the suffixes it takes. `N`
@@ -48,8 +46,8 @@ const NASALS: &[(&str, &str, bool)] = &[
     ("t", "n", true),
     ("s", "ny", true),
 ];
-/// Roots this short are mostly names and particles, not families worth widening.
-const SHORTEST_ROOT: usize = 3;
+/// A stem cut shorter than this would reach too many words by prefix.
+const SHORTEST_CUT: usize = 3;
 
 static SNOWBALL: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Indonesian));
 
@@ -129,12 +127,10 @@ impl Families {
             return *reading;
         }
         let lower = part.to_lowercase();
-        let reading = dictionary::root_of(&lower)
-            .filter(|r| r.len() >= SHORTEST_ROOT)
-            .map(|root| Reading {
-                root: self.id(&root),
-                stem: self.id(&SNOWBALL.stem(&lower)),
-            });
+        let reading = dictionary::root_of(&lower).map(|root| Reading {
+            root: self.id(&root),
+            stem: self.id(&SNOWBALL.stem(&lower)),
+        });
         self.readings.insert(part.into(), reading);
         reading
     }
@@ -182,7 +178,7 @@ fn forms_by_stem(root: &str) -> BTreeMap<String, String> {
     let mut forms = stems_of_forms(root);
     forms.retain(|stem, _| {
         *stem == own
-            || (stem.len() >= SHORTEST_ROOT
+            || (stem.len() >= SHORTEST_CUT
                 && root.ends_with(stem.as_str())
                 && stem != root
                 && OWNERS.get(stem) == Some(&Some(root)))
