@@ -173,36 +173,36 @@ impl<'a> Renderer<'a> {
 
     /// Where the search page finds the index: the bundle and its shards, newest first.
     pub fn search_view(&self) -> views::SearchView {
-        let base = &self.config.base_url;
         let shards = search::shards(self.archive);
-        let wasm = shards.first().map(|newest| {
-            let [_, wasm] = search::runtime_paths(self.config, &newest.name);
-            base.link(&wasm.to_string_lossy())
-        });
-        let language = self.config.language.code();
-        let tag = shards.first().map(|newest| {
-            let bodies: Vec<u64> = newest
-                .members
-                .iter()
-                .map(|&i| keys::body_digest(&self.archive.briefings[i]))
-                .collect();
-            search::meta_tag(search::shard_digest(newest, &self.views, language, &bodies))
-        });
-        let in_newest =
-            |file: &str| base.link(&format!("{}/{}/{file}", search::SEARCH_DIR, shards[0].name));
         views::SearchView {
-            bundle_url: base.link(&format!("{}/", search::SEARCH_DIR)),
+            bundle_url: self
+                .config
+                .base_url
+                .link(&format!("{}/", search::SEARCH_DIR)),
             directory: search::directory::DIRECTORY.to_string(),
-            entry_url: tag
-                .as_ref()
-                .map(|tag| format!("{}?ts={tag}", in_newest(search::pagefind::ENTRY_FILE))),
-            meta_url: tag
-                .as_ref()
-                .map(|tag| in_newest(&search::pagefind::meta_file(language, tag))),
-            meta_tag: tag,
-            wasm_url: wasm,
+            preloads: shards.first().map(|newest| self.search_preloads(newest)),
             sizes: shards.iter().map(|s| s.members.len()).collect(),
             shards: shards.into_iter().map(|s| s.name).collect(),
+        }
+    }
+
+    /// The newest shard's files the search page preloads, its metadata named by its digest.
+    fn search_preloads(&self, newest: &search::Shard) -> views::SearchPreloads {
+        let language = self.config.language.code();
+        let bodies: Vec<u64> = newest
+            .members
+            .iter()
+            .map(|&i| keys::body_digest(&self.archive.briefings[i]))
+            .collect();
+        let tag = search::meta_tag(search::shard_digest(newest, &self.views, language, &bodies));
+        let [_, wasm] = search::runtime_paths(self.config, &newest.name);
+        let dir = search::shard_dir(&newest.name);
+        let link = |path: &std::path::Path| self.config.base_url.link(&path.to_string_lossy());
+        views::SearchPreloads {
+            wasm_url: link(&wasm),
+            entry_url: format!("{}?ts={tag}", link(&dir.join(search::pagefind::ENTRY_FILE))),
+            meta_url: link(&dir.join(search::pagefind::meta_file(language, &tag))),
+            meta_tag: tag,
         }
     }
 

@@ -66,19 +66,26 @@ pub struct SearchView {
     pub bundle_url: String,
     /// The word directory's folder, which the page opens first.
     pub directory: String,
-    /// The WebAssembly the search runs, which the page preloads; none in an archive without
-    /// briefings, which has no index.
-    pub wasm_url: Option<String>,
-    /// What names the newest shard's metadata (it changes whenever the shard does), and
-    /// where that shard's entry and metadata are, as Pagefind asks for them: the page
-    /// preloads them.
-    pub meta_tag: Option<String>,
-    pub entry_url: Option<String>,
-    pub meta_url: Option<String>,
+    /// None in an archive without briefings, which has no index.
+    #[serde(flatten)]
+    pub preloads: Option<SearchPreloads>,
     /// Shard folder names, newest first: merged in as a query needs them.
     pub shards: Vec<String>,
     /// How many briefings each shard holds.
     pub sizes: Vec<usize>,
+}
+
+/// The newest shard's files, which the search page preloads, since Pagefind asks for them
+/// one after the other.
+#[derive(Debug, Hash, Serialize)]
+pub struct SearchPreloads {
+    /// The WebAssembly the search runs.
+    pub wasm_url: String,
+    /// What names the shard's metadata; it changes whenever the shard does.
+    pub meta_tag: String,
+    /// The shard's entry and metadata, as Pagefind asks for them.
+    pub entry_url: String,
+    pub meta_url: String,
 }
 
 /// A briefing as lists show it: everything but the body.
