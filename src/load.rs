@@ -231,7 +231,9 @@ impl Site {
         } = archive::settle(briefings, &config.permalink);
         errors.extend(unsettled);
         let archive = timings.time("archive", || {
-            Archive::reusing(briefings, kept).with_copies(copies)
+            Archive::reusing(briefings, kept)
+                .with_copies(copies)
+                .with_stories(config.stories.as_ref())
         });
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = timings.time("plan", || {

@@ -20,7 +20,8 @@ const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 const more = root.querySelector(".search-more");
 const elsewhere = root.querySelector(".search-elsewhere");
-const FILTERS = ["tag", "source", "place", "year"];
+// Stories are a filter on a site that has them.
+const FILTERS = ["tag", ...(words.filterStory ? ["story"] : []), "source", "place", "year"];
 const PAGE = 10;
 // A query of one letter matches nearly everything: it waits for a second.
 const SHORTEST = 2;

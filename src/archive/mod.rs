@@ -8,6 +8,7 @@ pub mod paginate;
 pub mod related;
 mod settle;
 pub mod slugs;
+pub mod stories;
 pub mod timeline;
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use crate::content::Briefing;
 pub use groups::Group;
 pub use settle::{Settled, settle};
+pub use stories::{Stories, Story};
 pub use timeline::{Month, Year};
 
 /// The kinds of names briefings are grouped by, each with an index page and a page per name.
@@ -93,6 +95,8 @@ pub struct Archive {
     pub related: Vec<Vec<usize>>,
     /// Briefings marked `duplicate_of`, each with its original's position in `briefings`.
     pub copies: Vec<(Arc<Briefing>, usize)>,
+    /// Briefings that follow one story, on a site with story pages.
+    pub stories: Stories,
 }
 
 impl Archive {
@@ -125,6 +129,7 @@ impl Archive {
             years,
             related,
             copies: Vec::new(),
+            stories: Stories::default(),
         }
     }
 
@@ -143,6 +148,16 @@ impl Archive {
             .collect();
         copies.sort_by(|(a, _), (b, _)| a.path.cmp(&b.path));
         self.copies = copies;
+        self
+    }
+
+    /// The archive with its stories found, on a site that has them (`settings`).
+    pub fn with_stories(mut self, settings: Option<&crate::config::Stories>) -> Archive {
+        if let Some(settings) = settings {
+            let tags = &self.facets[Facet::Tag as usize];
+            self.stories =
+                Stories::find(&self.briefings, &tags.groups, &tags.of_briefing, settings);
+        }
         self
     }
 
@@ -209,6 +224,8 @@ pub(crate) mod test_support {
             source_words: 0,
             draft: false,
             duplicate_of: None,
+            story: Default::default(),
+            story_title: None,
             links: Vec::new(),
             inferred: Vec::new(),
             evidence: Default::default(),

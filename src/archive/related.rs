@@ -358,7 +358,7 @@ fn nearest(list: &[usize], i: usize) -> &[usize] {
 }
 
 /// The briefing's distinct words of title and summary that can tell it apart.
-fn distinctive_words(b: &Briefing) -> Vec<String> {
+pub(super) fn distinctive_words(b: &Briefing) -> Vec<String> {
     let mut words: Vec<String> = format!("{} {}", b.title, b.summary)
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= MIN_WORD && !w.chars().all(|c| c.is_ascii_digit()))

@@ -14,10 +14,12 @@ use crate::yaml::{self, Names};
 mod base_url;
 mod deploy;
 mod permalink;
+mod stories;
 
 pub use base_url::BaseUrl;
 pub use deploy::{Compress, DeploySettings, HeaderRule, Target};
 pub use permalink::Permalink;
+pub use stories::Stories;
 
 /// The most tags a briefing keeps: every tag has a page and a feed that list the briefing,
 /// so a briefing's tags cost the site their number squared.
@@ -42,6 +44,8 @@ pub struct Config {
     pub entities: Vec<(String, Vec<String>)>,
     /// Whether the site has a search index, a search page and a search box.
     pub search: bool,
+    /// How briefings that follow one story are found; `None`: the site has no story pages.
+    pub stories: Option<Stories>,
     /// Broken links in briefings fail the build, rather than being warned about.
     pub strict: bool,
     /// What a build does with a briefing it cannot read.
@@ -97,6 +101,7 @@ struct SiteFile {
     #[serde(default)]
     entities: BTreeMap<String, Names>,
     search: Option<bool>,
+    stories: Option<stories::StoriesFile>,
     #[serde(default)]
     build: BuildFile,
     #[serde(default)]
@@ -207,8 +212,8 @@ impl Config {
                 Diagnostic::new("", e.line, e.col, e.message).with_hint(e.hint.unwrap_or(
                     "site.yaml keys are: title, description, base_url, language, timezone, \
                      permalink, paginate, feed, summary_words, markdown.raw_html, author, \
-                     raw.boilerplate, raw.max_tags, raw.undated, entities, search, build.strict, \
-                     build.on_error, deploy.targets, deploy.headers",
+                     raw.boilerplate, raw.max_tags, raw.undated, entities, search, stories, \
+                     build.strict, build.on_error, deploy.targets, deploy.headers",
                 ))
             })?
         };
@@ -260,6 +265,13 @@ impl Config {
             })?,
             None => RawHtml::default(),
         };
+        let stories = stories::StoriesFile::read(file.stories).map_err(|m| {
+            at.error(
+                "stories",
+                m,
+                "write `stories: false`, or `stories: {gap_days: 14, min: 3}` (the defaults)",
+            )
+        })?;
         let deploy = file.deploy.read().map_err(|wrong| {
             let (line, col) = value_position(text, &wrong.value);
             Diagnostic::new("", line, col, wrong.message).with_hint(wrong.hint)
@@ -283,6 +295,7 @@ impl Config {
             },
             entities,
             search: file.search.unwrap_or(true),
+            stories,
             strict: file.build.strict.unwrap_or(false),
             on_error: file.build.on_error.unwrap_or_default(),
             deploy,

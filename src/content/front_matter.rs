@@ -24,6 +24,10 @@ pub struct FrontMatter {
     pub cited: Option<Names>,
     /// The path of the briefing this one is a copy of.
     pub duplicate_of: Option<String>,
+    /// The story it belongs to (a slug), or `none`.
+    pub story: Option<String>,
+    /// The name of the story `story:` names.
+    pub story_title: Option<String>,
 }
 
 /// `source: CNN Indonesia` or `source: {name: CNN Indonesia, url: https://...}`.
@@ -44,7 +48,7 @@ pub struct Split<'a> {
 }
 
 pub const FRONT_MATTER_KEYS: &str = "title, date, updated, tags, source, dateline, summary, \
-     draft, slug, author, cited, duplicate_of";
+     draft, slug, author, cited, duplicate_of, story, story_title";
 
 /// Splits and parses; a file without a leading `---` has empty front matter.
 /// Diagnostics have an empty path for the caller to fill in.

@@ -69,6 +69,10 @@ pub struct Briefing {
     pub draft: bool,
     /// `duplicate_of:`: the briefing this one copies, published in its place.
     pub duplicate_of: Option<duplicate::Mark>,
+    /// `story:`: whether the story it belongs to is found, named, or none.
+    pub story: StoryMark,
+    /// `story_title:`: the name of the story `story:` names.
+    pub story_title: Option<String>,
     /// Links to this site found in the body: target, line, column.
     pub links: Vec<(String, usize, usize)>,
     /// Fields kabar read from the text or made up, rather than found stated by the editor.
@@ -80,6 +84,18 @@ pub struct Briefing {
     pub warnings: Vec<Diagnostic>,
     /// For a raw article whose date or title rests on weak evidence: what to check.
     pub doubt: Option<Diagnostic>,
+}
+
+/// What `story:` says of the story a briefing belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum StoryMark {
+    /// Not said: found from what it shares with briefings near it in time.
+    #[default]
+    Found,
+    /// `story: none`: in no story.
+    Out,
+    /// `story: <slug>`: in the story of that slug, whatever it shares.
+    Named(String),
 }
 
 impl Briefing {
@@ -173,6 +189,7 @@ pub fn read_text(
         None => slug_from_name(prefix.map_or(stem, |(_, rest)| rest), &title),
     };
     let duplicate_of = fields.duplicate_of(fm.duplicate_of.as_deref())?;
+    let story = fields.story(fm.story.as_deref())?;
     let tags = fields.tags(fm.tags, &reader.tables.entities, &mut warnings)?;
     let source = fields.source(fm.source, &mut warnings);
     let stated_summary = fm.summary.or(content.before_more.take());
@@ -215,6 +232,8 @@ pub fn read_text(
         source_words: word_count(split.body),
         draft: fm.draft,
         duplicate_of,
+        story,
+        story_title: fm.story_title,
         links,
         inferred: found.inferred,
         doubt,

@@ -96,6 +96,7 @@ pub(super) fn strip_escaped_controls(b: &mut Briefing) -> Vec<&'static str> {
     );
     check("dateline", b.dateline.as_mut().is_some_and(strip));
     check("author", b.author.as_mut().is_some_and(strip));
+    check("story_title", b.story_title.as_mut().is_some_and(strip));
     keys
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use super::front_matter::{self, SourceField};
-use super::{Outlet, duplicate, sanitize};
+use super::{Outlet, StoryMark, duplicate, sanitize};
 use crate::config::MAX_TAGS;
 use crate::error::Diagnostic;
 use crate::extract::entities::Entities;
@@ -55,6 +55,24 @@ impl Fields<'_> {
         check_slug(written)
             .map_err(|m| self.at_key("slug", m, &format!("try `slug: {}`", slugify(written))))?;
         Ok(written.to_string())
+    }
+
+    /// `story:`: a story's slug, or `none`.
+    pub(super) fn story(&self, written: Option<&str>) -> Result<StoryMark, Diagnostic> {
+        match written.map(str::trim) {
+            None => Ok(StoryMark::Found),
+            Some("none") => Ok(StoryMark::Out),
+            Some(slug) => {
+                check_slug(slug).map_err(|m| {
+                    self.at_key(
+                        "story",
+                        m,
+                        &format!("try `story: {}`, or `story: none`", slugify(slug)),
+                    )
+                })?;
+                Ok(StoryMark::Named(slug.to_string()))
+            }
+        }
     }
 
     /// `duplicate_of:`, the path of the briefing this one copies.

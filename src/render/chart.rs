@@ -167,6 +167,35 @@ pub fn svg(bars: &[Bar], labels: &[Label], name: &str) -> String {
 
 /// A bar's height for `count` against the tallest count: proportional, and never too thin
 /// to see for a month that has briefings.
+/// A story's days as a small bar chart: one bar per day from its first to its last, as tall
+/// as that day's briefings; `label` says what it shows, for screen readers.
+pub fn sparkline(days: &[usize], label: &str) -> String {
+    const HEIGHT: f64 = 20.0;
+    // About 120 pixels wide, but for a story of months, whose bars stay at least 2 wide.
+    let bar = (120.0 / days.len().max(1) as f64).clamp(2.0, 12.0);
+    let tallest = days.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let width = bar * days.len().max(1) as f64;
+    let mut out = format!(
+        r#"<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
+        label = escape(label),
+        w = number(width),
+        h = number(HEIGHT),
+    );
+    for (d, &count) in days.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let h = (count as f64 / tallest * HEIGHT).max(2.0);
+        let _ = write!(
+            out,
+            r#"<rect x="{x}" y="{y}" width="{w}" height="{h}"/>"#,
+            x = number(d as f64 * bar),
+            y = number(HEIGHT - h),
+            w = number(bar * 0.75),
+            h = number(h),
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
 fn bar_height(count: usize, tallest: f64) -> f64 {
     const THINNEST: f64 = 1.0;
     (count as f64 / tallest * PLOT).max(THINNEST)

@@ -37,6 +37,11 @@ impl Renderer<'_> {
             PageKind::Feed(Some((facet, g))) => {
                 format!("{} — {}", a.groups(facet)[g].name, self.config.title)
             }
+            PageKind::Stories(n) => numbered(self.strings["stories"].to_string(), n),
+            PageKind::Story(s) => a.stories.list[s].name.clone(),
+            PageKind::StoryFeed(s) => {
+                format!("{} — {}", a.stories.list[s].name, self.config.title)
+            }
         }
     }
 
@@ -104,6 +109,9 @@ impl Renderer<'_> {
                 let members = &a.groups(facet)[g].members;
                 shown.add("entries", Value::Entries(self.newest(members)));
             }
+            PageKind::Stories(number) => self.show_stories(&mut shown, number),
+            PageKind::Story(s) => self.show_story(&mut shown, s),
+            PageKind::StoryFeed(s) => self.show_story_feed(&mut shown, s),
         }
         shown
     }
@@ -126,6 +134,7 @@ impl Renderer<'_> {
             structured::briefing(&views.cards[i], updated.as_deref(), &crumbs(), &self.site)
         });
         shown.made_from_briefing("crumbs", i, crumbs);
+        shown.made("story", move || self.story_place(i));
         shown.add("related", Value::Cards(a.related[i].clone()));
         shown.add("previous", Value::Card(a.older(i)));
         shown.add("next", Value::Card(a.newer(i)));
@@ -136,6 +145,8 @@ impl Renderer<'_> {
         let (a, config, views) = (self.archive, self.config, &self.views);
         let year = move || views.year(&a.years[y], config);
         shown.made("chart", move || chart::year(&year(), &self.strings));
+        let number = a.years[y].year;
+        shown.made("stories", move || self.stories_in(number, None));
         shown.made("year", year);
         shown.made("older_year", move || {
             let [older, _] = self.year_neighbours(y);
@@ -170,6 +181,8 @@ impl Renderer<'_> {
         shown.made_from("newer_month", newer.map(counted), move |_| {
             newer.map(|month| Views::month(month, config))
         });
+        let (in_year, in_month) = (month.year, month.month);
+        shown.made("stories", move || self.stories_in(in_year, Some(in_month)));
         let first = pages::month_path(month.year, month.month);
         self.list(shown, &month.members, first, number);
     }
@@ -205,7 +218,7 @@ impl Renderer<'_> {
     }
 
     /// The newest of `members` a feed carries.
-    fn newest(&self, members: &[usize]) -> Vec<usize> {
+    pub(super) fn newest(&self, members: &[usize]) -> Vec<usize> {
         members[..members.len().min(self.config.feed_entries)].to_vec()
     }
 }

@@ -120,6 +120,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("filter_source", "Sumber", "Source"),
     ("filter_place", "Dateline", "Dateline"),
     ("filter_year", "Tahun", "Year"),
+    ("filter_story", "Kisah", "Story"),
+    ("stories", "Kisah", "Stories"),
+    ("all_stories", "Semua kisah", "All stories"),
+    ("story_part_of", "Bagian dari", "Part of"),
+    ("story_of", "dari", "of"),
+    ("stories_in", "Kisah yang berjalan", "Stories that ran"),
+    ("days", "hari", "days"),
 ];
 
 /// The UI strings of a language, by key.

@@ -12,6 +12,7 @@ pub mod pagination;
 pub mod search;
 mod shown;
 pub mod statics;
+pub mod stories;
 pub mod structured;
 pub mod templates;
 pub mod views;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
+use super::stories::{STORIES_PATH, story_path};
 use crate::archive::paginate::{page_path, paginate};
 use crate::archive::{Archive, Facet};
 use crate::config::Config;
@@ -43,6 +44,12 @@ pub enum PageKind {
     Robots,
     /// The site's feed, or a tag's, source's or place's.
     Feed(Option<(Facet, usize)>),
+    /// Page `n` (1-based) of the list of stories, on a site with stories.
+    Stories(usize),
+    /// A story's page: its position in the archive's stories.
+    Story(usize),
+    /// A story's feed.
+    StoryFeed(usize),
 }
 
 impl PageKind {
@@ -63,7 +70,9 @@ impl PageKind {
             PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap",
             PageKind::SitemapIndex => "sitemap_index",
             PageKind::Robots => "robots",
-            PageKind::Feed(_) => "feed",
+            PageKind::Feed(_) | PageKind::StoryFeed(_) => "feed",
+            PageKind::Stories(_) => "stories",
+            PageKind::Story(_) => "story",
         }
     }
 
@@ -86,7 +95,9 @@ impl PageKind {
             PageKind::Sitemap | PageKind::SitemapPart(_) => "sitemap.xml",
             PageKind::SitemapIndex => "sitemap_index.xml",
             PageKind::Robots => "robots.txt",
-            PageKind::Feed(_) => return None,
+            PageKind::Stories(_) => "stories.html",
+            PageKind::Story(_) => "story.html",
+            PageKind::Feed(_) | PageKind::StoryFeed(_) => return None,
         })
     }
 }
@@ -270,6 +281,7 @@ pub fn plan(
             }
         }
     }
+    plan_stories(&mut pages, archive, config);
     pages.push(Page {
         path: FEED_FILE.into(),
         kind: PageKind::Feed(None),
@@ -340,6 +352,32 @@ fn plan_groups(pages: &mut Vec<Page>, archive: &Archive, config: &Config, facet:
         pages.push(Page {
             path: format!("{first}{FEED_FILE}"),
             kind: PageKind::Feed(Some((facet, g))),
+        });
+    }
+}
+
+/// The list of stories, and each story's page and feed, when there are stories.
+fn plan_stories(pages: &mut Vec<Page>, archive: &Archive, config: &Config) {
+    let stories = &archive.stories.list;
+    if stories.is_empty() {
+        return;
+    }
+    let all: Vec<usize> = (0..stories.len()).collect();
+    for pager in paginate(&all, config.paginate) {
+        pages.push(Page {
+            path: page_path(STORIES_PATH, pager.number),
+            kind: PageKind::Stories(pager.number),
+        });
+    }
+    for (s, story) in stories.iter().enumerate() {
+        let path = story_path(&story.slug);
+        pages.push(Page {
+            path: format!("{path}{FEED_FILE}"),
+            kind: PageKind::StoryFeed(s),
+        });
+        pages.push(Page {
+            path,
+            kind: PageKind::Story(s),
         });
     }
 }

@@ -32,6 +32,8 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "timeline.html",
     "year.html",
     "month.html",
+    "stories.html",
+    "story.html",
     "404.html",
     "redirect.html",
     "partials/card.html",

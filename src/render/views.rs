@@ -33,6 +33,8 @@ pub struct SiteView {
     pub feed_url: String,
     /// The search page, when the site has search.
     pub search_url: Option<String>,
+    /// The list of stories, when the site has some.
+    pub stories_url: Option<String>,
 }
 
 impl SiteView {
@@ -55,6 +57,8 @@ impl SiteView {
             timeline_url: base.link("timeline/"),
             feed_url: base.link(FEED_FILE),
             search_url: config.search.then(|| base.link(pages::SEARCH_PATH)),
+            stories_url: (!archive.stories.list.is_empty())
+                .then(|| base.link(super::stories::STORIES_PATH)),
         }
     }
 }
@@ -119,6 +123,15 @@ pub struct Card {
     pub reading_minutes: usize,
     /// Marked `draft: true`: shown only by `--drafts`, with a mark, and never indexed.
     pub draft: bool,
+    /// The story it is part of, on a site with stories.
+    pub story: Option<StoryTag>,
+}
+
+/// The story a card's briefing is part of: its name and page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct StoryTag {
+    pub name: String,
+    pub url: String,
 }
 
 /// A link to a tag's, source's or place's page.
@@ -289,6 +302,16 @@ impl Views {
         let keys = groups
             .each_ref()
             .map(|links| links.iter().map(digest::of).collect::<Vec<u64>>());
+        let story_of = |i: usize| {
+            let (s, _) = archive.stories.of_briefing.get(i).copied().flatten()?;
+            let story = &archive.stories.list[s];
+            Some(StoryTag {
+                name: story.name.clone(),
+                url: config
+                    .base_url
+                    .link(&super::stories::story_path(&story.slug)),
+            })
+        };
         let entries: Vec<(u64, String)> = (0..archive.briefings.len())
             .into_par_iter()
             .map(|i| {
@@ -299,7 +322,9 @@ impl Views {
                         .map(|&g| keys[f as usize][g])
                         .collect::<Vec<_>>()
                 });
-                (digest::of(links), pages::briefing_path(archive, config, i))
+                let story = story_of(i);
+                let links = digest::of((links, story));
+                (links, pages::briefing_path(archive, config, i))
             })
             .collect();
         let links_of = |facet: Facet, i: usize| -> Vec<TagLink> {
@@ -327,6 +352,7 @@ impl Views {
                     card.tags = links_of(Facet::Tag, i);
                     card.source_page = links_of(Facet::Source, i).pop();
                     card.place = links_of(Facet::Place, i).pop();
+                    card.story = story_of(i);
                     let key = digest::of(&card);
                     (Arc::new(card), key, true)
                 }
@@ -463,5 +489,6 @@ fn card(b: &Briefing, path: &str, config: &Config) -> Card {
         words: b.words,
         reading_minutes: b.words.div_ceil(200).max(1),
         draft: b.draft,
+        story: None,
     }
 }

@@ -27,6 +27,7 @@ mod search_load;
 mod search_words;
 mod serve;
 mod sitemap;
+mod stories;
 mod theme;
 mod threads;
 mod untrusted_output;

@@ -42,6 +42,8 @@ const PAGES: &[(&str, &str)] = &[
     ("timeline", "timeline/"),
     ("year", "timeline/2019/"),
     ("month", "timeline/2019/02/"),
+    ("stories", "stories/"),
+    ("story", "stories/kim-tiba-di-hanoi/"),
     ("search", "search/?q=kim"),
     ("404", "404.html"),
 ];

@@ -129,5 +129,6 @@ fn record_fields(card: &Card) -> impl std::hash::Hash + '_ {
         card.tags.iter().map(|t| &t.name).collect::<Vec<_>>(),
         card.source.as_ref().map(|s| &s.name),
         card.place.as_ref().map(|p| &p.name),
+        card.story.as_ref().map(|s| &s.name),
     )
 }

@@ -19,7 +19,7 @@ pub struct SearchRecord {
     pub content: String,
     /// `title`, `date` (as the site writes it), `datetime` (RFC 3339), `source`, `place`.
     pub meta: BTreeMap<String, String>,
-    /// `tag`, `source`, `place`, `year`.
+    /// `tag`, `source`, `place`, `year`, `story`.
     pub filters: BTreeMap<String, Vec<String>>,
     /// `date`: the instant in UTC, so that text order is time order.
     pub sort: BTreeMap<String, String>,
@@ -51,6 +51,9 @@ pub fn record(
     if let Some(place) = &card.place {
         meta.insert("place".into(), place.name.clone());
         filters.insert("place".into(), vec![place.name.clone()]);
+    }
+    if let Some(story) = &card.story {
+        filters.insert("story".into(), vec![story.name.clone()]);
     }
     filters.retain(|_, values| !values.is_empty());
     let instant = b.date.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ");
