@@ -1,12 +1,16 @@
 //! A deterministic synthetic briefing archive, for benchmarks:
 //! `cargo run --release --example gen-archive -- --n 10000 --out DIR [--seed 1] [--raw 10]
-//! [--words 300-900] [--tags 2-6]`.
+//! [--words 300-900] [--tags 2-6] [--stories 0]`.
 //!
 //! Briefings of 300–900 words (`--words`) of Indonesian-looking text, dated over five years,
 //! with 2–6 distinct tags (`--tags`) drawn from a skewed pool (a few tags on most briefings, a
 //! long tail on few); `--raw`
-//! percent of them (10 by default) are raw `.txt` articles in a news outlet's layout. Also
-//! writes a `site.yaml`. The same arguments always give the same files.
+//! percent of them (10 by default) are raw `.txt` articles in a news outlet's layout.
+//! `--stories N` plants N developing stories among them: 3–7 briefings each, a few days
+//! apart, sharing the story's own tag, mostly its place's tag and a word of its titles, and
+//! lists them in `planted-stories.tsv` (beside `content/`, which the site does not publish)
+//! for tests to measure the grouping against. Also writes a `site.yaml`. The same arguments
+//! always give the same files.
 
 use clap::Parser;
 use std::fmt::Write as _;
@@ -229,6 +233,50 @@ struct Args {
     /// Distinct tags per briefing, as a range
     #[arg(long, default_value = "2-6", value_parser = range)]
     tags: (usize, usize),
+    /// Developing stories to plant among the briefings
+    #[arg(long, default_value_t = 0)]
+    stories: usize,
+}
+
+/// A briefing of a planted story: its story, day, the story's tags it carries and the
+/// word its title opens with, if it does.
+struct Planted {
+    story: usize,
+    day: chrono::NaiveDate,
+    tags: Vec<String>,
+    word: Option<String>,
+}
+
+/// Plants `count` stories in the first briefings, at most `n` of them in all.
+fn plant(rng: &mut Rng, count: usize, n: usize, start: chrono::NaiveDate) -> Vec<Planted> {
+    let mut planted = Vec::new();
+    for story in 0..count {
+        let mut day = start + chrono::Days::new(rng.below(5 * 365 - 40) as u64);
+        // A made-up place name of letters only, so that it counts as a word.
+        let word: String = format!("{story:03}")
+            .bytes()
+            .map(|d| char::from(b'a' + (d - b'0')))
+            .collect();
+        let word = format!("kota{word}");
+        for _ in 0..rng.between(3, 7) {
+            if planted.len() == n {
+                return planted;
+            }
+            let mut tags = vec![format!("Peristiwa {story:03}")];
+            if rng.below(4) > 0 {
+                tags.push(format!("Tempat {story:03}"));
+            }
+            let word = (rng.below(4) > 0).then(|| word.clone());
+            planted.push(Planted {
+                story,
+                day,
+                tags,
+                word,
+            });
+            day = day + chrono::Days::new(rng.between(0, 4) as u64);
+        }
+    }
+    planted
 }
 
 fn range(text: &str) -> Result<(usize, usize), String> {
@@ -255,13 +303,23 @@ fn main() {
     let tag_pool = tag_pool();
     let start = chrono::NaiveDate::from_ymd_opt(2019, 1, 1).expect("a real day");
     let mut bytes = 0;
+    let planted = plant(&mut rng, args.stories, args.n, start);
+    let mut members: Vec<Vec<String>> = vec![Vec::new(); args.stories];
     for i in 0..args.n {
-        let day = start + chrono::Days::new(rng.below(5 * 365) as u64);
+        let mut day = start + chrono::Days::new(rng.below(5 * 365) as u64);
         let (hour, minute) = (rng.between(6, 22), rng.below(60));
-        let title = sentence(&mut rng, 5, 9, None);
+        let mut title = sentence(&mut rng, 5, 9, None);
         let slug = format!("kabar-{i:05}");
         let mut tags: Vec<&str> = Vec::new();
-        let wanted = rng.between(args.tags.0, args.tags.1).min(tag_pool.len());
+        if let Some(p) = planted.get(i) {
+            day = p.day;
+            tags.extend(p.tags.iter().map(String::as_str));
+            if let Some(word) = &p.word {
+                title = format!("{} {}", capitalized(word), title.to_lowercase());
+            }
+            members[p.story].push(slug.clone());
+        }
+        let wanted = (tags.len() + rng.between(args.tags.0, args.tags.1)).min(tag_pool.len());
         while tags.len() < wanted {
             let tag = tag_pool[rng.skewed(tag_pool.len())].as_str();
             if !tags.contains(&tag) {
@@ -291,6 +349,14 @@ fn main() {
         write(&path, &text);
         bytes += text.len();
     }
+    if args.stories > 0 {
+        let lines: String = members
+            .iter()
+            .enumerate()
+            .map(|(story, slugs)| format!("{story}\t{}\n", slugs.join(" ")))
+            .collect();
+        write(&args.out.join("planted-stories.tsv"), &lines);
+    }
     write(
         &args.out.join("site.yaml"),
         "title: Arsip Sintetis\nbase_url: https://example.org/\nlanguage: id\n\
@@ -311,6 +377,14 @@ fn tag_pool() -> Vec<String> {
     pool
 }
 
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Random words; `opening` (a tag) starts the sentence when given.
 fn sentence(rng: &mut Rng, low: usize, high: usize, opening: Option<&str>) -> String {
     let count = rng.between(low, high);
@@ -318,10 +392,7 @@ fn sentence(rng: &mut Rng, low: usize, high: usize, opening: Option<&str>) -> St
     for k in 0..count {
         let word = WORDS[rng.below(WORDS.len())];
         if k == 0 && text.is_empty() {
-            let mut chars = word.chars();
-            let first = chars.next().expect("words are not empty");
-            text.extend(first.to_uppercase());
-            text.push_str(chars.as_str());
+            text.push_str(&capitalized(word));
         } else {
             text.push(' ');
             text.push_str(word);

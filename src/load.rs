@@ -233,7 +233,7 @@ impl Site {
         let archive = timings.time("archive", || {
             Archive::reusing(briefings, kept)
                 .with_copies(copies)
-                .with_stories(config.stories.as_ref())
+                .with_stories(config.stories.as_ref(), &mut kept.stories)
         });
         let statics = render::statics::static_copies(root, config.search)?;
         let plan = timings.time("plan", || {

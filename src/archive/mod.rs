@@ -69,6 +69,8 @@ pub struct Cache {
     pub related: related::Cache,
     /// Each facet's last index.
     facets: [Option<groups::Kept>; 3],
+    /// What stories were found from, by file.
+    pub stories: stories::Cache,
 }
 
 impl Cache {
@@ -77,6 +79,7 @@ impl Cache {
         Cache {
             related,
             facets: Default::default(),
+            stories: Default::default(),
         }
     }
 }
@@ -151,12 +154,17 @@ impl Archive {
         self
     }
 
-    /// The archive with its stories found, on a site that has them (`settings`).
-    pub fn with_stories(mut self, settings: Option<&crate::config::Stories>) -> Archive {
+    /// The archive with its stories found, on a site that has them (`settings`), reading
+    /// again only the briefings `cache` has not seen as they are.
+    pub fn with_stories(
+        mut self,
+        settings: Option<&crate::config::Stories>,
+        cache: &mut stories::Cache,
+    ) -> Archive {
         if let Some(settings) = settings {
             let tags = &self.facets[Facet::Tag as usize];
-            self.stories =
-                Stories::find(&self.briefings, &tags.groups, &tags.of_briefing, settings);
+            let tags = (tags.groups.as_slice(), tags.of_briefing.as_slice());
+            self.stories = Stories::find(&self.briefings, tags, settings, cache);
         }
         self
     }

@@ -21,6 +21,7 @@ use super::groups::Group;
 use super::related::distinctive_words;
 use crate::config;
 use crate::content::{Briefing, StoryMark};
+use crate::digest;
 use crate::slug::first_free;
 
 /// A shared word weighs this much of a shared tag or name of the same rarity.
@@ -30,8 +31,9 @@ const COMMON: f64 = 0.25;
 /// The least shared rarity that links two briefings: one tag on a fifth of the archive, or
 /// a rarer word with a commoner tag.
 const LINK_SCORE: f64 = 1.5;
-/// The fewest telling keys two linked briefings share: one rare tag in common happens by
-/// chance; a story's briefings share its names, its places and its words.
+/// The fewest telling keys two linked briefings share, unless one is gathered around them:
+/// one rare tag in common happens by chance; a story's briefings share its names, its
+/// places and its words, or a name used nowhere else.
 const SHARED_KEYS: usize = 2;
 /// How much more often than by chance a key must come around a briefing to count there.
 const BURST: f64 = 3.0;
@@ -64,11 +66,12 @@ impl Stories {
     /// The stories of `briefings` (newest first, as the archive holds them), with their tags.
     pub fn find(
         briefings: &[Arc<Briefing>],
-        tags: &[Group],
-        tags_of: &[Vec<usize>],
+        (tags, tags_of): (&[Group], &[Vec<usize>]),
         settings: &config::Stories,
+        cache: &mut Cache,
     ) -> Stories {
-        let keys = Keys::new(briefings, tags, tags_of);
+        let read = cache.read(briefings);
+        let keys = Keys::new(briefings, tags, tags_of, &read);
         let links: Vec<Vec<usize>> = (0..briefings.len())
             .into_par_iter()
             .map(|i| keys.linked(briefings, i, settings.gap_days))
@@ -126,6 +129,47 @@ impl Stories {
     }
 }
 
+/// Marks the digest of a name (its lowest bit), setting it apart from a word's.
+const NAME: u64 = 1;
+
+/// Each briefing's names and words as digests (a name's with [`NAME`] set), kept by file
+/// between rebuilds: a rebuild reads again only the briefings that changed.
+#[derive(Debug, Default)]
+pub struct Cache(FxHashMap<std::path::PathBuf, (Arc<Briefing>, Arc<[u64]>)>);
+
+impl Cache {
+    /// The names and words of every briefing, read afresh only for those not seen as they
+    /// are; the cache then holds these briefings alone.
+    fn read(&mut self, briefings: &[Arc<Briefing>]) -> Vec<Arc<[u64]>> {
+        let read: Vec<Arc<[u64]>> = briefings
+            .par_iter()
+            .map(|b| match self.0.get(&b.path) {
+                Some((seen, keys)) if Arc::ptr_eq(seen, b) => Arc::clone(keys),
+                _ => names_and_words(b).into(),
+            })
+            .collect();
+        self.0 = briefings
+            .iter()
+            .zip(&read)
+            .map(|(b, keys)| (b.path.clone(), (Arc::clone(b), Arc::clone(keys))))
+            .collect();
+        read
+    }
+}
+
+/// A briefing's cited names and distinctive words, each by its digest; none for one kept
+/// out of every story.
+fn names_and_words(b: &Briefing) -> Vec<u64> {
+    if b.story == StoryMark::Out {
+        return Vec::new();
+    }
+    let names = b.cited.iter().map(|c| digest::of(c.to_lowercase()) | NAME);
+    let words = distinctive_words(b)
+        .into_iter()
+        .map(|w| digest::of(w) & !NAME);
+    names.chain(words).collect()
+}
+
 /// Every briefing's telling keys, weighted, and the briefings of each key in archive order.
 struct Keys<'a> {
     /// The days from the oldest briefing to the newest, at least one.
@@ -138,34 +182,36 @@ struct Keys<'a> {
 }
 
 impl<'a> Keys<'a> {
-    fn new(briefings: &[Arc<Briefing>], tags: &'a [Group], tags_of: &[Vec<usize>]) -> Self {
+    fn new(
+        briefings: &[Arc<Briefing>],
+        tags: &'a [Group],
+        tags_of: &[Vec<usize>],
+        read: &[Arc<[u64]>],
+    ) -> Self {
         let n = briefings.len() as f64;
         let telling = |df: usize| df >= 2 && df as f64 <= n * COMMON;
         let idf = |df: usize| (n / df as f64).ln();
-        let mut interned: FxHashMap<(bool, String), usize> = FxHashMap::default();
+        // Numbered in archive order, so the same at any thread count.
+        let mut interned: FxHashMap<u64, usize> = FxHashMap::default();
         let mut postings: Vec<Vec<usize>> = Vec::new();
         let mut named: Vec<Vec<(usize, bool)>> = Vec::with_capacity(briefings.len());
-        for (i, b) in briefings.iter().enumerate() {
-            let mut own = Vec::new();
-            if b.story != StoryMark::Out {
-                let names = b.cited.iter().map(|c| (true, c.to_lowercase()));
-                let words = distinctive_words(b).into_iter().map(|w| (false, w));
-                for key in names.chain(words) {
-                    let is_name = key.0;
-                    let next = tags.len() + postings.len();
-                    let id = *interned.entry(key).or_insert(next);
-                    if id == next {
-                        postings.push(Vec::new());
-                    }
-                    let list = &mut postings[id - tags.len()];
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                    own.push((id, is_name));
+        for (i, keys) in read.iter().enumerate() {
+            let mut own = Vec::with_capacity(keys.len());
+            for &key in keys.iter() {
+                let is_name = key & NAME != 0;
+                let next = tags.len() + postings.len();
+                let id = *interned.entry(key).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
                 }
-                own.sort_unstable();
-                own.dedup();
+                let list = &mut postings[id - tags.len()];
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+                own.push((id, is_name));
             }
+            own.sort_unstable();
+            own.dedup();
             named.push(own);
         }
         let of = briefings
@@ -227,36 +273,52 @@ impl<'a> Keys<'a> {
         let day = |j: usize| briefings[j].date.date_naive();
         let gap = chrono::Days::new(u64::from(gap_days));
         let (from, to) = (day(i) - gap, day(i) + gap);
-        // Each candidate's summed rarity and how many keys it shares.
-        let mut scores: Vec<(usize, f64, usize)> = Vec::new();
+        let mut shared: Vec<(usize, Shared)> = Vec::new();
         for &(id, weight) in &self.of[i] {
             let members = self.members(id);
             // Newest first: the members around `i` are one run of the list.
             let start = members.partition_point(|&j| day(j) > to);
             let end = members.partition_point(|&j| day(j) >= from);
+            let around = end - start;
             let chance = members.len() as f64 * self.window_share(gap_days);
-            if ((end - start) as f64 - 1.0) < BURST * chance {
+            if (around as f64 - 1.0) < BURST * chance {
                 continue;
             }
+            let gathered = 2 * around >= members.len();
             let at = members.partition_point(|&j| j <= i);
             for &j in members[at..end.max(at)].iter().take(WINDOW) {
                 if briefings[j].story == StoryMark::Out {
                     continue;
                 }
-                match scores.iter_mut().find(|(k, ..)| *k == j) {
-                    Some((_, score, keys)) => (*score, *keys) = (*score + weight, *keys + 1),
-                    None => scores.push((j, weight, 1)),
-                }
+                let entry = match shared.iter_mut().find(|(k, _)| *k == j) {
+                    Some((_, entry)) => entry,
+                    None => {
+                        shared.push((j, Shared::default()));
+                        &mut shared.last_mut().expect("just pushed").1
+                    }
+                };
+                entry.score += weight;
+                entry.keys += 1;
+                entry.gathered |= gathered;
             }
         }
-        let mut linked: Vec<usize> = scores
+        let mut linked: Vec<usize> = shared
             .into_iter()
-            .filter(|&(_, score, keys)| score >= LINK_SCORE && keys >= SHARED_KEYS)
-            .map(|(j, ..)| j)
+            .filter(|(_, s)| s.score >= LINK_SCORE && (s.keys >= SHARED_KEYS || s.gathered))
+            .map(|(j, _)| j)
             .collect();
         linked.sort_unstable();
         linked
     }
+}
+
+/// What two briefings share: the rarity of their keys summed, how many, and whether one of
+/// them is gathered around the two (at least half its briefings are within the gap).
+#[derive(Default)]
+struct Shared {
+    score: f64,
+    keys: usize,
+    gathered: bool,
 }
 
 /// The sets of briefings joined by `links`, each in archive order; briefings linked to none
@@ -412,7 +474,8 @@ mod tests {
     }
 
     fn archive(briefings: Vec<Arc<Briefing>>) -> Archive {
-        Archive::new(briefings).with_stories(Some(&config::Stories::default()))
+        let settings = config::Stories::default();
+        Archive::new(briefings).with_stories(Some(&settings), &mut Cache::default())
     }
 
     #[test]

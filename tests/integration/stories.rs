@@ -301,3 +301,91 @@ fn a_wrong_story_is_an_error_at_its_line_with_what_to_write() {
     assert!(error.contains("site.yaml:4:"), "{error}");
     assert!(error.contains("gap_days"), "{error}");
 }
+
+/// Stories found in an archive made by `examples/gen-archive --stories`, against the ones
+/// planted in it: pairwise precision and recall of "in the same story", and no found story
+/// joining two planted ones.
+#[test]
+fn found_stories_match_the_planted_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("arsip");
+    let mut generator = std::process::Command::new(env!("CARGO"));
+    generator.args(["run", "--quiet", "--example", "gen-archive"]);
+    if !cfg!(debug_assertions) {
+        generator.arg("--release");
+    }
+    let made = generator
+        .args([
+            "--",
+            "--n",
+            "3000",
+            "--stories",
+            "60",
+            "--raw",
+            "0",
+            "--words",
+            "40-80",
+        ])
+        .arg("--out")
+        .arg(&root)
+        .output()
+        .unwrap();
+    common::succeeded(made);
+    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(root.join("site.yaml"), format!("{config}search: false\n")).unwrap();
+    kabar::build(&kabar::Options::new(&root)).unwrap_or_else(|e| panic!("{e}"));
+
+    let planted: std::collections::HashMap<String, usize> =
+        std::fs::read_to_string(root.join("planted-stories.tsv"))
+            .unwrap()
+            .lines()
+            .flat_map(|line| {
+                let (story, slugs) = line.split_once('\t').unwrap();
+                let story: usize = story.parse().unwrap();
+                slugs.split(' ').map(move |slug| (slug.to_string(), story))
+            })
+            .collect();
+    let link = regex::Regex::new(r#"<h2><a href="/\d{4}/\d{2}/([^/"]+)/">"#).unwrap();
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for entry in std::fs::read_dir(root.join("public/stories")).unwrap() {
+        let page = entry.unwrap().path().join("index.html");
+        if let Ok(html) = std::fs::read_to_string(&page) {
+            found.push(
+                link.captures_iter(&html)
+                    .map(|c| c[1].to_string())
+                    .collect(),
+            );
+        }
+    }
+    let pairs = |n: usize| n * n.saturating_sub(1) / 2;
+    let (mut said, mut right) = (0, 0);
+    for story in &found {
+        let of: Vec<Option<usize>> = story.iter().map(|s| planted.get(s).copied()).collect();
+        let joined: std::collections::BTreeSet<usize> = of.iter().flatten().copied().collect();
+        assert!(
+            joined.len() <= 1,
+            "a found story joins planted ones {joined:?}: {story:?}"
+        );
+        said += pairs(story.len());
+        for (a, x) in of.iter().enumerate() {
+            right += of[a + 1..]
+                .iter()
+                .filter(|y| x.is_some() && *y == x)
+                .count();
+        }
+    }
+    let mut sizes = std::collections::HashMap::new();
+    for story in planted.values() {
+        *sizes.entry(*story).or_insert(0) += 1;
+    }
+    let planted_pairs: usize = sizes.values().map(|&n| pairs(n)).sum();
+    let precision = right as f64 / said.max(1) as f64;
+    let recall = right as f64 / planted_pairs as f64;
+    eprintln!(
+        "stories: {} found, {} planted; pairwise precision {precision:.3}, recall {recall:.3}",
+        found.len(),
+        sizes.len()
+    );
+    assert!(precision >= 0.9, "precision {precision:.3}");
+    assert!(recall >= 0.9, "recall {recall:.3}");
+}
