@@ -4,7 +4,8 @@ use super::pagination::Pagination;
 use super::shown::{Shown, Value};
 use super::views::{self, Views};
 use super::{Page, PageKind, Plan, Renderer, chart, counts, i18n, pages, structured};
-use crate::archive::{Facet, Month, paginate, timeline};
+use crate::archive::paginate::{self, Pager};
+use crate::archive::{Facet, Month, timeline};
 
 impl Renderer<'_> {
     /// The page's title; a later page of a list says which (`Korea Utara · Halaman 2`), so
@@ -38,7 +39,7 @@ impl Renderer<'_> {
                 format!("{} — {}", a.groups(facet)[g].name, self.config.title)
             }
             PageKind::Stories(n) => numbered(self.strings["stories"].to_string(), n),
-            PageKind::Story(s) => a.stories.list[s].name.clone(),
+            PageKind::Story(s, n) => numbered(a.stories.list[s].name.clone(), n),
             PageKind::StoryFeed(s) => {
                 format!("{} — {}", a.stories.list[s].name, self.config.title)
             }
@@ -110,7 +111,7 @@ impl Renderer<'_> {
                 shown.add("entries", Value::Entries(self.newest(members)));
             }
             PageKind::Stories(number) => self.show_stories(&mut shown, number),
-            PageKind::Story(s) => self.show_story(&mut shown, s),
+            PageKind::Story(s, number) => self.show_story(&mut shown, s, number),
             PageKind::StoryFeed(s) => self.show_story_feed(&mut shown, s),
         }
         shown
@@ -208,9 +209,20 @@ impl Renderer<'_> {
 
     /// A paginated list of briefings, `first` the address of its first page: `briefings`
     /// and `pagination`.
-    fn list<'r>(&'r self, shown: &mut Shown<'r>, members: &[usize], first: String, number: usize) {
+    pub(super) fn list<'r>(
+        &'r self,
+        shown: &mut Shown<'r>,
+        members: &[usize],
+        first: String,
+        number: usize,
+    ) {
         let pager = paginate::page(members, self.config.paginate, number);
         shown.add("briefings", Value::Cards(pager.members.to_vec()));
+        self.pagination(shown, first, &pager);
+    }
+
+    /// `pagination`: the links of a list whose first page is at `first`.
+    pub(super) fn pagination<'r>(&'r self, shown: &mut Shown<'r>, first: String, pager: &Pager) {
         let page = (first, pager.number, pager.total);
         shown.made_from("pagination", page, |(first, number, total)| {
             Pagination::new(self.config, first, *number, *total)

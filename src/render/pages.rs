@@ -46,8 +46,9 @@ pub enum PageKind {
     Feed(Option<(Facet, usize)>),
     /// Page `n` (1-based) of the list of stories, on a site with stories.
     Stories(usize),
-    /// A story's page: its position in the archive's stories.
-    Story(usize),
+    /// A story's briefings, oldest first: its position in the archive's stories, page
+    /// number.
+    Story(usize, usize),
     /// A story's feed.
     StoryFeed(usize),
 }
@@ -72,7 +73,7 @@ impl PageKind {
             PageKind::Robots => "robots",
             PageKind::Feed(_) | PageKind::StoryFeed(_) => "feed",
             PageKind::Stories(_) => "stories",
-            PageKind::Story(_) => "story",
+            PageKind::Story(..) => "story",
         }
     }
 
@@ -96,7 +97,7 @@ impl PageKind {
             PageKind::SitemapIndex => "sitemap_index.xml",
             PageKind::Robots => "robots.txt",
             PageKind::Stories(_) => "stories.html",
-            PageKind::Story(_) => "story.html",
+            PageKind::Story(..) => "story.html",
             PageKind::Feed(_) | PageKind::StoryFeed(_) => return None,
         })
     }
@@ -370,15 +371,17 @@ fn plan_stories(pages: &mut Vec<Page>, archive: &Archive, config: &Config) {
         });
     }
     for (s, story) in stories.iter().enumerate() {
-        let path = story_path(&story.slug);
+        let first = story_path(&story.slug);
         pages.push(Page {
-            path: format!("{path}{FEED_FILE}"),
+            path: format!("{first}{FEED_FILE}"),
             kind: PageKind::StoryFeed(s),
         });
-        pages.push(Page {
-            path,
-            kind: PageKind::Story(s),
-        });
+        for pager in paginate(&story.members, config.paginate) {
+            pages.push(Page {
+                path: page_path(&first, pager.number),
+                kind: PageKind::Story(s, pager.number),
+            });
+        }
     }
 }
 

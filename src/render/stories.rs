@@ -177,16 +177,14 @@ impl Renderer<'_> {
                 .map(|&s| self.story_view(s))
                 .collect::<Vec<_>>()
         });
-        let page = (STORIES_PATH.to_string(), pager.number, pager.total);
-        shown.made_from("pagination", page, |(first, number, total)| {
-            super::pagination::Pagination::new(self.config, first, *number, *total)
-        });
+        self.pagination(shown, STORIES_PATH.to_string(), &pager);
     }
 
-    /// A story's page: the story, and its briefings oldest first.
-    pub(super) fn show_story<'r>(&'r self, shown: &mut Shown<'r>, s: usize) {
+    /// Page `number` of a story: the story, and its briefings oldest first.
+    pub(super) fn show_story<'r>(&'r self, shown: &mut Shown<'r>, s: usize, number: usize) {
         shown.made("story", move || self.story_view(s));
-        shown.add("briefings", Value::Cards(self.story(s).members.clone()));
+        let story = self.story(s);
+        self.list(shown, &story.members, story_path(&story.slug), number);
     }
 
     /// A story's feed: its newest briefings.

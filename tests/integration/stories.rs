@@ -233,6 +233,19 @@ fn an_editor_names_a_story_and_keeps_a_briefing_out() {
 }
 
 #[test]
+fn a_long_story_goes_on_over_pages() {
+    let site = site();
+    site.write("site.yaml", &format!("{CONFIG}paginate: 2\n"));
+    site.build();
+    let first = site.read("stories/tiba/index.html");
+    assert_eq!(listed_titles(&first), titles_of_hanoi()[..2]);
+    assert!(first.contains("· 3 kabar"), "the count is the story's: {first}");
+    assert!(first.contains(r#"href="/stories/tiba/page/2/""#), "{first}");
+    let second = site.read("stories/tiba/page/2/index.html");
+    assert_eq!(listed_titles(&second), titles_of_hanoi()[2..]);
+}
+
+#[test]
 fn fewer_briefings_than_min_make_no_story() {
     let site = site();
     site.write("site.yaml", &format!("{CONFIG}stories: {{min: 4}}\n"));
