@@ -181,6 +181,13 @@ pub fn sparkline(days: &[usize], label: &str) -> String {
         w = number(width),
         h = number(HEIGHT),
     );
+    // A baseline, so the days without a briefing read as days.
+    let _ = write!(
+        out,
+        r#"<rect class="base" x="0" y="{y}" width="{w}" height="1"/>"#,
+        y = number(HEIGHT - 1.0),
+        w = number(width),
+    );
     for (d, &count) in days.iter().enumerate().filter(|(_, c)| **c > 0) {
         let h = (count as f64 / tallest * HEIGHT).max(2.0);
         let _ = write!(
@@ -220,6 +227,22 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sparkline_has_a_bar_for_each_day_with_briefings_on_a_baseline() {
+        let svg = sparkline(&[2, 0, 1], "3 kabar · 3 hari");
+        assert!(svg.contains(r#"aria-label="3 kabar · 3 hari""#), "{svg}");
+        assert_eq!(svg.matches(r#"<rect class="base""#).count(), 1, "{svg}");
+        assert_eq!(
+            svg.matches("<rect x=").count(),
+            2,
+            "no bar for the empty day: {svg}"
+        );
+        assert!(
+            svg.contains(r#"<rect x="0" y="0" width="9" height="20"/>"#),
+            "the busiest day fills it: {svg}"
+        );
+    }
 
     fn bar(count: usize) -> Bar {
         Bar {

@@ -239,7 +239,10 @@ fn a_long_story_goes_on_over_pages() {
     site.build();
     let first = site.read("stories/tiba/index.html");
     assert_eq!(listed_titles(&first), titles_of_hanoi()[..2]);
-    assert!(first.contains("· 3 kabar"), "the count is the story's: {first}");
+    assert!(
+        first.contains("· 3 kabar"),
+        "the count is the story's: {first}"
+    );
     assert!(first.contains(r#"href="/stories/tiba/page/2/""#), "{first}");
     let second = site.read("stories/tiba/page/2/index.html");
     assert_eq!(listed_titles(&second), titles_of_hanoi()[2..]);
