@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 use super::shown::{Shown, Value};
@@ -71,11 +72,11 @@ impl Renderer<'_> {
 
     pub(super) fn story_link(&self, s: usize) -> StoryLink {
         let story = self.story(s);
-        let (first, last) = self.story_ends(story);
+        let [first, last] = self.story_ends(story);
         let language = self.config.language;
         let span = if first.date_naive() == last.date_naive() {
             i18n::short_date(&first, language)
-        } else if first.format("%Y").to_string() == last.format("%Y").to_string() {
+        } else if first.year() == last.year() {
             let start = i18n::format_date(&first, "%-d %b", language);
             format!("{start} – {}", i18n::short_date(&last, language))
         } else {
@@ -92,30 +93,14 @@ impl Renderer<'_> {
     }
 
     /// The dates of a story's first and last briefing.
-    fn story_ends(
-        &self,
-        story: &Story,
-    ) -> (
-        chrono::DateTime<chrono::FixedOffset>,
-        chrono::DateTime<chrono::FixedOffset>,
-    ) {
-        let date = |i: &usize| self.archive.briefings[*i].date;
-        let first = story
-            .members
-            .first()
-            .map(date)
-            .expect("a story has briefings");
-        let last = story
-            .members
-            .last()
-            .map(date)
-            .expect("a story has briefings");
-        (first, last)
+    fn story_ends(&self, story: &Story) -> [DateTime<FixedOffset>; 2] {
+        let newest = *story.members.last().expect("a story has briefings");
+        [story.members[0], newest].map(|i| self.archive.briefings[i].date)
     }
 
     fn story_view(&self, s: usize) -> StoryView {
         let story = self.story(s);
-        let (first, last) = self.story_ends(story);
+        let [first, last] = self.story_ends(story);
         let path = story_path(&story.slug);
         StoryView {
             link: self.story_link(s),
@@ -212,7 +197,7 @@ impl Renderer<'_> {
         })
     }
 
-    /// The stories that ran in `months` of `year` (all of it, for `None`).
+    /// The stories that ran in `month` of `year` (all of it, for `None`).
     pub(super) fn stories_in(&self, year: i32, month: Option<u32>) -> Vec<StoryLink> {
         let stories = &self.archive.stories;
         let found = match month {
