@@ -22,11 +22,39 @@ impl Default for Stories {
 }
 
 /// `stories:` as written: `false`, `true`, or the settings.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub(super) enum StoriesFile {
     Switch(bool),
     Settings(StoriesSettings),
+}
+
+/// Read by hand rather than as an untagged enum, whose one error ("did not match any
+/// variant") would hide which key or value is wrong, and where.
+impl<'de> Deserialize<'de> for StoriesFile {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Written;
+        impl<'de> serde::de::Visitor<'de> for Written {
+            type Value = StoriesFile;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false, or {gap_days: 14, min: 3}")
+            }
+
+            fn visit_bool<E>(self, on: bool) -> Result<StoriesFile, E> {
+                Ok(StoriesFile::Switch(on))
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<StoriesFile, M::Error> {
+                let settings =
+                    Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(StoriesFile::Settings(settings))
+            }
+        }
+        deserializer.deserialize_any(Written)
+    }
 }
 
 #[derive(Debug, Deserialize)]

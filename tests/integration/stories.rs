@@ -405,3 +405,22 @@ fn found_stories_match_the_planted_ones() {
     assert!(precision >= 0.9, "precision {precision:.3}");
     assert!(recall >= 0.9, "recall {recall:.3}");
 }
+
+#[test]
+fn a_wrong_key_under_stories_is_named_at_its_line() {
+    let site = TestSite::new(&format!("{CONFIG}stories: {{gap: 3}}\n"));
+    let error = site.build_errors()[0].to_string();
+    assert!(error.contains("site.yaml:4:"), "{error}");
+    assert!(
+        error.contains("unknown field `gap`, expected `gap_days` or `min`"),
+        "{error}"
+    );
+
+    let site = TestSite::new(&format!("{CONFIG}stories: maybe\n"));
+    let error = site.build_errors()[0].to_string();
+    assert!(error.contains("site.yaml:4:"), "{error}");
+    assert!(
+        error.contains("true, false, or {gap_days: 14, min: 3}"),
+        "{error}"
+    );
+}
