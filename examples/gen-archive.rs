@@ -1,6 +1,6 @@
 //! A deterministic synthetic briefing archive, for benchmarks:
 //! `cargo run --release --example gen-archive -- --n 10000 --out DIR [--seed 1] [--raw 10]
-//! [--words 300-900] [--tags 2-6] [--stories 0]`.
+//! [--words 300-900] [--tags 2-6] [--stories 0] [--coverage 0]`.
 //!
 //! Briefings of 300–900 words (`--words`) of Indonesian-looking text, dated over five years,
 //! with 2–6 distinct tags (`--tags`) drawn from a skewed pool (a few tags on most briefings, a
@@ -9,7 +9,12 @@
 //! `--stories N` plants N developing stories among them: 3–7 briefings each, a few days
 //! apart, sharing the story's own tag, mostly its place's tag and a word of its titles, and
 //! lists them in `planted-stories.tsv` (beside `content/`, which the site does not publish)
-//! for tests to measure the grouping against. Also writes a `site.yaml`. The same arguments
+//! for tests to measure the grouping against. `--coverage N` plants N events told 2–4 times
+//! each, by as many outlets within two days, each telling the event's text rewritten (a
+//! sixth of its sentences left out, a tenth of the words changed, sentences of its own
+//! added); one event in five also has its first telling pasted again as another file. They
+//! are listed in `planted-coverage.tsv` (an event's briefings, copies last) and
+//! `planted-copies.tsv` (original and copy). Also writes a `site.yaml`. The same arguments
 //! always give the same files.
 
 use clap::Parser;
@@ -236,6 +241,78 @@ struct Args {
     /// Developing stories to plant among the briefings
     #[arg(long, default_value_t = 0)]
     stories: usize,
+    /// Events told by several outlets to plant among the briefings
+    #[arg(long, default_value_t = 0)]
+    coverage: usize,
+}
+
+/// A telling of a planted event: the event, its day, its outlet, and whether it is the first
+/// telling pasted again.
+struct Telling {
+    event: usize,
+    day: chrono::NaiveDate,
+    outlet: usize,
+    copy: bool,
+}
+
+/// An event's first telling.
+struct First {
+    text: Vec<String>,
+    slug: String,
+    at: (chrono::NaiveDate, usize, usize),
+}
+
+/// Plants `count` events, each told 2–4 times within two days, at most `n` tellings in all.
+fn tellings(rng: &mut Rng, count: usize, n: usize, start: chrono::NaiveDate) -> Vec<Telling> {
+    let mut planted = Vec::new();
+    for event in 0..count {
+        let day = start + chrono::Days::new(rng.below(5 * 365 - 5) as u64);
+        let told = rng.between(2, 4);
+        let copied = event % 5 == 0;
+        for outlet in 0..told + usize::from(copied) {
+            if planted.len() == n {
+                return planted;
+            }
+            let copy = outlet == told;
+            planted.push(Telling {
+                event,
+                day: day + chrono::Days::new(if copy { 0 } else { rng.below(3) } as u64),
+                outlet: if copy { 0 } else { outlet },
+                copy,
+            });
+        }
+    }
+    planted
+}
+
+/// An event's text as another outlet tells it: a sixth of the sentences left out, a tenth
+/// of the words changed, a sentence of its own now and then.
+fn retold(rng: &mut Rng, text: &[String]) -> Vec<String> {
+    text.iter()
+        .map(|paragraph| {
+            let mut sentences: Vec<String> = Vec::new();
+            for s in paragraph.split_terminator(". ") {
+                if rng.below(6) == 0 {
+                    continue;
+                }
+                let words = s
+                    .trim_end_matches('.')
+                    .split(' ')
+                    .map(|w| match rng.below(10) {
+                        0 => WORDS[rng.below(WORDS.len())],
+                        _ => w,
+                    });
+                sentences.push(words.collect::<Vec<_>>().join(" ") + ".");
+                if rng.below(4) == 0 {
+                    sentences.push(sentence(rng, 8, 18, None) + ".");
+                }
+            }
+            if sentences.is_empty() {
+                sentences.push(sentence(rng, 8, 18, None) + ".");
+            }
+            sentences.join(" ")
+        })
+        .collect()
 }
 
 /// A briefing of a planted story: its story, day, the story's tags it carries and the
@@ -305,9 +382,14 @@ fn main() {
     let mut bytes = 0;
     let planted = plant(&mut rng, args.stories, args.n, start);
     let mut members: Vec<Vec<String>> = vec![Vec::new(); args.stories];
+    let told = tellings(&mut rng, args.coverage, args.n - planted.len(), start);
+    let mut events: Vec<Vec<String>> = vec![Vec::new(); args.coverage];
+    // Each event's first telling: its text, slug and time, which a pasted copy repeats.
+    let mut firsts: Vec<Option<First>> = (0..args.coverage).map(|_| None).collect();
+    let mut copies: Vec<String> = Vec::new();
     for i in 0..args.n {
         let mut day = start + chrono::Days::new(rng.below(5 * 365) as u64);
-        let (hour, minute) = (rng.between(6, 22), rng.below(60));
+        let (mut hour, mut minute) = (rng.between(6, 22), rng.below(60));
         let mut title = sentence(&mut rng, 5, 9, None);
         let slug = format!("kabar-{i:05}");
         let mut tags: Vec<&str> = Vec::new();
@@ -327,8 +409,31 @@ fn main() {
             }
         }
         let words = rng.between(args.words.0, args.words.1);
-        let paragraphs = body(&mut rng, words, &tags);
+        let mut paragraphs = body(&mut rng, words, &tags);
         let raw = rng.below(100) < usize::from(args.raw_percent);
+        let telling = i.checked_sub(planted.len()).and_then(|k| told.get(k));
+        let mut outlet = "Meja Sintetis".to_string();
+        if let Some(t) = telling {
+            day = t.day;
+            outlet = format!("Media {}", t.outlet + 1);
+            let first = &mut firsts[t.event];
+            match (first.as_ref(), t.copy) {
+                (None, _) => {
+                    *first = Some(First {
+                        text: paragraphs.clone(),
+                        slug: slug.clone(),
+                        at: (day, hour, minute),
+                    })
+                }
+                (Some(first), true) => {
+                    paragraphs = first.text.clone();
+                    (day, hour, minute) = first.at;
+                    copies.push(format!("{}\t{slug}\n", first.slug));
+                }
+                (Some(first), false) => paragraphs = retold(&mut rng, &first.text),
+            }
+            events[t.event].push(slug.clone());
+        }
         let (name, text) = if raw {
             (
                 format!("{slug}.txt"),
@@ -338,7 +443,7 @@ fn main() {
             let date = format!("{day} {hour:02}:{minute:02}");
             (
                 format!("{slug}.md"),
-                markdown(&title, &date, &tags, &paragraphs),
+                markdown(&title, &date, &tags, &outlet, &paragraphs),
             )
         };
         let path = args
@@ -356,6 +461,15 @@ fn main() {
             .map(|(story, slugs)| format!("{story}\t{}\n", slugs.join(" ")))
             .collect();
         write(&args.out.join("planted-stories.tsv"), &lines);
+    }
+    if args.coverage > 0 {
+        let lines: String = events
+            .iter()
+            .enumerate()
+            .map(|(event, slugs)| format!("{event}\t{}\n", slugs.join(" ")))
+            .collect();
+        write(&args.out.join("planted-coverage.tsv"), &lines);
+        write(&args.out.join("planted-copies.tsv"), &copies.concat());
     }
     write(
         &args.out.join("site.yaml"),
@@ -421,9 +535,9 @@ fn body(rng: &mut Rng, words: usize, tags: &[&str]) -> Vec<String> {
     paragraphs
 }
 
-fn markdown(title: &str, date: &str, tags: &[&str], paragraphs: &[String]) -> String {
+fn markdown(title: &str, date: &str, tags: &[&str], outlet: &str, paragraphs: &[String]) -> String {
     let mut text = format!(
-        "---\ntitle: \"{title}\"\ndate: {date}\ntags: [{}]\nsource: Meja Sintetis\n---\n",
+        "---\ntitle: \"{title}\"\ndate: {date}\ntags: [{}]\nsource: {outlet}\n---\n",
         tags.join(", ")
     );
     for p in paragraphs {

@@ -168,6 +168,10 @@ impl Site {
     pub fn warnings(&self) -> Vec<Diagnostic> {
         let mut all = self.of_briefings(|b| b.warnings.clone());
         all.extend(self.told_twice.iter().cloned());
+        all.extend(archive::coverage::copy_warnings(
+            &self.archive.briefings,
+            &self.archive.coverage,
+        ));
         sort_by_place(&mut all);
         all
     }

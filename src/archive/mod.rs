@@ -1,6 +1,7 @@
 //! [`Briefing`]s → [`Archive`]: sorted, grouped by tag and by month, linked to neighbours.
 
 pub mod copies;
+pub mod coverage;
 pub mod duplicates;
 pub mod groups;
 pub mod lookalikes;
@@ -71,6 +72,8 @@ pub struct Cache {
     facets: [Option<groups::Kept>; 3],
     /// What stories were found from, by file.
     pub stories: stories::Cache,
+    /// The last coverage links.
+    coverage: coverage::Cache,
 }
 
 impl Cache {
@@ -80,6 +83,7 @@ impl Cache {
             related,
             facets: Default::default(),
             stories: Default::default(),
+            coverage: Default::default(),
         }
     }
 }
@@ -100,6 +104,8 @@ pub struct Archive {
     pub copies: Vec<(Arc<Briefing>, usize)>,
     /// Briefings that follow one story, on a site with story pages.
     pub stories: Stories,
+    /// Briefings that tell one event, and texts told twice.
+    pub coverage: coverage::Coverage,
 }
 
 impl Archive {
@@ -122,6 +128,7 @@ impl Archive {
                 *index = groups::index_reusing(&briefings, |b| facet.names(b), kept);
             });
         let years = timeline::index(&briefings);
+        let coverage = coverage::find(&briefings, &mut cache.coverage);
         let tags = &facets[Facet::Tag as usize];
         let related = cache
             .related
@@ -133,6 +140,7 @@ impl Archive {
             related,
             copies: Vec::new(),
             stories: Stories::default(),
+            coverage,
         }
     }
 
@@ -228,6 +236,7 @@ pub(crate) mod test_support {
             cited: Vec::new(),
             summary: String::new(),
             body: Default::default(),
+            print: None,
             words: 0,
             source_words: 0,
             draft: false,

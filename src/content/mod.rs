@@ -11,6 +11,7 @@ pub mod inferred;
 pub mod markdown;
 mod names;
 pub mod placeholder;
+pub mod print;
 mod reader;
 pub mod sanitize;
 mod stated;
@@ -64,6 +65,8 @@ pub struct Briefing {
     #[serde(skip)]
     pub body: Body,
     pub words: usize,
+    /// The body's word pairs as a signature, to find the other versions of its event.
+    pub print: Option<print::Print>,
     /// Words of the text as the file holds it, to set beside `words`.
     pub source_words: usize,
     pub draft: bool,
@@ -229,6 +232,7 @@ pub fn read_text(
         summary,
         body: Body::Held(held(std::mem::take(&mut content.html))),
         words: content.words,
+        print: print::Print::of(&content.paragraphs),
         source_words: word_count(split.body),
         draft: fm.draft,
         duplicate_of,

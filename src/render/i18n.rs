@@ -124,6 +124,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("stories", "Kisah", "Stories"),
     ("all_stories", "Semua kisah", "All stories"),
     ("story_part_of", "Bagian dari", "Part of"),
+    ("also_reported", "Juga diberitakan", "Also reported by"),
+    ("versions", "versi", "versions"),
     ("story_of", "dari", "of"),
     ("stories_in", "Kisah yang berjalan", "Stories that ran"),
     ("days", "hari", "days"),

@@ -125,6 +125,20 @@ pub struct Card {
     pub draft: bool,
     /// The story it is part of, on a site with stories.
     pub story: Option<StoryTag>,
+    /// The other briefings that tell its event, oldest first.
+    pub coverage: Vec<Version>,
+    /// When its text repeats an older briefing's: that briefing's permalink, which its page
+    /// names canonical.
+    pub canonical: Option<String>,
+}
+
+/// Another briefing telling the same event: its outlet's name (its title when it names no
+/// outlet), its title and its page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Version {
+    pub name: String,
+    pub title: String,
+    pub url: String,
 }
 
 /// The story a card's briefing is part of: its name and page.
@@ -312,6 +326,7 @@ impl Views {
                     .link(&super::stories::story_path(&story.slug)),
             })
         };
+        let coverage_of = |i: usize| coverage_links(archive, config, i);
         let entries: Vec<(u64, String)> = (0..archive.briefings.len())
             .into_par_iter()
             .map(|i| {
@@ -323,7 +338,8 @@ impl Views {
                         .collect::<Vec<_>>()
                 });
                 let story = story_of(i);
-                let links = digest::of((links, story));
+                let coverage = coverage_of(i);
+                let links = digest::of((links, story, coverage));
                 (links, pages::briefing_path(archive, config, i))
             })
             .collect();
@@ -353,6 +369,7 @@ impl Views {
                     card.source_page = links_of(Facet::Source, i).pop();
                     card.place = links_of(Facet::Place, i).pop();
                     card.story = story_of(i);
+                    (card.coverage, card.canonical) = coverage_of(i);
                     let key = digest::of(&card);
                     (Arc::new(card), key, true)
                 }
@@ -459,6 +476,32 @@ pub fn month_label(month: &Month, config: &Config) -> String {
 }
 
 /// A card without its links to tags, source and place.
+/// The other versions of briefing `i`'s event, and the permalink of the first telling of its
+/// text when it repeats one.
+fn coverage_links(archive: &Archive, config: &Config, i: usize) -> (Vec<Version>, Option<String>) {
+    let coverage = &archive.coverage;
+    let versions = coverage
+        .others(i)
+        .map(|j| {
+            let b = &archive.briefings[j];
+            let name = b.source.as_ref().map_or(&b.title, |s| &s.name);
+            Version {
+                name: name.clone(),
+                title: b.title.clone(),
+                url: config
+                    .base_url
+                    .link(&pages::briefing_path(archive, config, j)),
+            }
+        })
+        .collect();
+    let canonical = coverage.original_of(i).map(|copy| {
+        config
+            .base_url
+            .absolute(&pages::briefing_path(archive, config, copy.original))
+    });
+    (versions, canonical)
+}
+
 fn card(b: &Briefing, path: &str, config: &Config) -> Card {
     // A time of day is shown on the site's clocks; a day alone stays the day stated.
     let shown = match b.has_time {
@@ -490,5 +533,7 @@ fn card(b: &Briefing, path: &str, config: &Config) -> Card {
         reading_minutes: b.words.div_ceil(200).max(1),
         draft: b.draft,
         story: None,
+        coverage: Vec::new(),
+        canonical: None,
     }
 }

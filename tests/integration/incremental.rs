@@ -49,6 +49,23 @@ fn briefing_text(rng: &mut Rng, n: usize) -> String {
     )
 }
 
+/// Texts of the week of the Hanoi summit: two tellings of Kim's arrival (one event) and one
+/// of another event, so that briefings now and then tell one event or repeat one text.
+const HANOI_TEXTS: [&str; 3] = [
+    "Kim Jong-un tiba di Vietnam setelah perjalanan kereta api sekitar 60 jam dari Pyongyang \
+     melintasi daratan China. Kereta lapis baja itu berhenti di stasiun perbatasan Dong Dang, \
+     lalu Kim melanjutkan perjalanan dengan mobil menuju Hanoi. Jalan yang dilaluinya ditutup \
+     dan dijaga ketat. Trump dijadwalkan mendarat malam ini, dan keduanya makan malam pada Rabu.",
+    "Pemimpin Korea Utara Kim Jong-un tiba di Vietnam pada Selasa pagi setelah perjalanan \
+     kereta api sekitar 60 jam dari Pyongyang. Kereta lapis baja itu berhenti di stasiun \
+     perbatasan Dong Dang, tempat Kim disambut karpet merah, lalu Kim melanjutkan perjalanan \
+     dengan mobil menuju Hanoi. Trump dijadwalkan mendarat malam ini.",
+    "Menteri Luar Negeri Korea Selatan berharap pertemuan di Hanoi menghasilkan langkah nyata \
+     menuju denuklirisasi semenanjung. Pemerintahnya siap mendukung setiap kesepakatan yang \
+     dicapai kedua pemimpin, kata dia kepada wartawan di Seoul. Para pengamat menilai hasilnya \
+     akan menentukan arah hubungan antar-Korea sepanjang tahun ini.",
+];
+
 /// A briefing of the week of the Hanoi summit, which with two more makes a story; now and
 /// then marked out of every story, or put in one by name.
 fn story_text(rng: &mut Rng, n: usize) -> String {
@@ -62,8 +79,9 @@ fn story_text(rng: &mut Rng, n: usize) -> String {
     let mark = marks[rng.below(marks.len())];
     format!(
         "---\ntitle: Hanoi {n}\ndate: 2019-02-{:02} 10:00\ntags: [KTT Hanoi, Vietnam]\n{mark}---\n\n\
-         Kabar {n} dari Hanoi.\n",
+         {}\n\nKabar {n} dari Hanoi.\n",
         20 + rng.below(9),
+        HANOI_TEXTS[rng.below(HANOI_TEXTS.len())],
     )
 }
 
@@ -132,6 +150,7 @@ fn random_edits_renames_and_deletions_match_full_builds() {
     );
     cached_build(&site);
     let mut next = 100;
+    let (mut told_one_event, mut told_twice) = (false, false);
     for step in 0..60 {
         let before = by_name(&session.files());
         let (what, changed): (String, Vec<PathBuf>) = match rng.below(12) {
@@ -226,6 +245,13 @@ fn random_edits_renames_and_deletions_match_full_builds() {
         common::assert_same(&format!("step {step}, {what}"), &after, &full);
         let built = cached_build(&site);
         common::assert_same(&format!("kabar build, step {step}, {what}"), &built, &full);
+        let pages = || full.values().map(|page| String::from_utf8_lossy(page));
+        told_one_event |= pages().any(|page| page.contains("Juga diberitakan"));
+        told_twice |= pages().any(|page| {
+            let after = |mark: &str| page.split(mark).nth(1).map(|v| v.split('"').next());
+            after(r#"<link rel="canonical" href=""#)
+                != after(r#"<meta property="og:url" content=""#)
+        });
         // The outcome names exactly the files that changed.
         let mut written: Vec<String> = after
             .iter()
@@ -244,6 +270,8 @@ fn random_edits_renames_and_deletions_match_full_builds() {
         let reported: Vec<String> = outcome.removed.iter().map(|p| slashed(p)).collect();
         assert_eq!(reported, removed, "step {step}, {what}: removed");
     }
+    assert!(told_one_event, "no step had briefings telling one event");
+    assert!(told_twice, "no step had a text told twice");
 }
 
 fn slashed(path: &Path) -> String {

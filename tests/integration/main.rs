@@ -10,6 +10,7 @@ mod build;
 mod build_cache;
 mod cli;
 mod copies;
+mod coverage;
 mod deep_lists;
 mod deploy;
 mod discovery;

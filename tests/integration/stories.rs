@@ -323,32 +323,16 @@ fn a_wrong_story_is_an_error_at_its_line_with_what_to_write() {
 /// joining two planted ones.
 #[test]
 fn found_stories_match_the_planted_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("arsip");
-    let mut generator = std::process::Command::new(env!("CARGO"));
-    generator.args(["run", "--quiet", "--example", "gen-archive"]);
-    if !cfg!(debug_assertions) {
-        generator.arg("--release");
-    }
-    let made = generator
-        .args([
-            "--",
-            "--n",
-            "3000",
-            "--stories",
-            "60",
-            "--raw",
-            "0",
-            "--words",
-            "40-80",
-        ])
-        .arg("--out")
-        .arg(&root)
-        .output()
-        .unwrap();
-    common::succeeded(made);
-    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
-    std::fs::write(root.join("site.yaml"), format!("{config}search: false\n")).unwrap();
+    let (_dir, root) = common::generated_archive(&[
+        "--n",
+        "3000",
+        "--stories",
+        "60",
+        "--raw",
+        "0",
+        "--words",
+        "40-80",
+    ]);
     kabar::build(&kabar::Options::new(&root)).unwrap_or_else(|e| panic!("{e}"));
 
     let planted: std::collections::HashMap<String, usize> =

@@ -375,3 +375,26 @@ pub struct Response {
     pub head: String,
     pub body: String,
 }
+
+/// A site made by `examples/gen-archive` with `args`, with search off (the tests that make one
+/// measure what the archive finds, not its index): its folder, and the folder holding it.
+pub fn generated_archive(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("arsip");
+    let mut generator = std::process::Command::new(env!("CARGO"));
+    generator.args(["run", "--quiet", "--example", "gen-archive"]);
+    if !cfg!(debug_assertions) {
+        generator.arg("--release");
+    }
+    let made = generator
+        .arg("--")
+        .args(args)
+        .arg("--out")
+        .arg(&root)
+        .output()
+        .unwrap();
+    succeeded(made);
+    let config = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(root.join("site.yaml"), format!("{config}search: false\n")).unwrap();
+    (dir, root)
+}

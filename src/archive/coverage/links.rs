@@ -1,0 +1,197 @@
+//! The links coverage groups are made of: pairs of briefings at most [`WINDOW_DAYS`] apart
+//! whose prints have a band in common and share at least [`SAME_EVENT`] of their word pairs.
+//! A full build finds them through buckets of bands; a rebuild keeps the last build's links and
+//! looks again only around the briefings whose print or day changed, which gives the same
+//! links (the same three tests, on the pairs that could have changed).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{SAME_EVENT, WINDOW_DAYS};
+use crate::content::Briefing;
+use crate::content::print::{HASHES, Print};
+
+/// Hashes per band: two briefings are compared when a band of their prints is equal. Two
+/// hashes in 32 bands bring up 87% of pairs sharing a quarter of their word pairs, 99% of
+/// those sharing 40%, and few pairs sharing little.
+const ROWS: usize = 2;
+const _: () = assert!(HASHES.is_multiple_of(ROWS));
+
+/// Past this share of briefings changed, a rebuild finds every link again.
+const MOST_CHANGED: usize = 8;
+
+/// Two briefings (positions in the archive, the lesser first) and the share of word pairs
+/// they have in common.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Link {
+    pub pair: (usize, usize),
+    pub alike: f64,
+}
+
+/// The briefings and links of the last build.
+#[derive(Debug, Default)]
+pub struct Cache {
+    briefings: Vec<Arc<Briefing>>,
+    links: Vec<Link>,
+}
+
+/// Every link of `briefings`, most alike first (then by pair, so the order is the same
+/// however they were found).
+pub(super) fn alike_pairs(
+    briefings: &[Arc<Briefing>],
+    days: &[i32],
+    cache: &mut Cache,
+) -> Vec<Link> {
+    let mut links = match changed_since(&cache.briefings, briefings, days) {
+        Some((kept, changed)) if changed.len() <= briefings.len() / MOST_CHANGED => {
+            relinked(&cache.links, &kept, &changed, briefings, days)
+        }
+        _ => bucketed(briefings, days),
+    };
+    links.sort_by(|x, y| y.alike.total_cmp(&x.alike).then(x.pair.cmp(&y.pair)));
+    cache.briefings = briefings.to_vec();
+    cache.links = links.clone();
+    links
+}
+
+/// For each briefing of the last build, its position now; and the positions of briefings
+/// that are new or whose print or day changed. `None` when there was no last build.
+fn changed_since(
+    last: &[Arc<Briefing>],
+    now: &[Arc<Briefing>],
+    days: &[i32],
+) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
+    if last.is_empty() {
+        return None;
+    }
+    let same_places = last.len() == now.len()
+        && last
+            .iter()
+            .zip(now)
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a.path == b.path);
+    let kept: Vec<Option<usize>> = match same_places {
+        true => (0..last.len()).map(Some).collect(),
+        false => {
+            let at: FxHashMap<&Path, usize> = now
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.path.as_path(), i))
+                .collect();
+            last.iter()
+                .map(|b| at.get(b.path.as_path()).copied())
+                .collect()
+        }
+    };
+    let mut was: Vec<Option<&Briefing>> = vec![None; now.len()];
+    for (old, new) in last.iter().zip(&kept) {
+        if let Some(new) = *new {
+            was[new] = Some(old);
+        }
+    }
+    let changed = (0..now.len())
+        .filter(|&i| match was[i] {
+            Some(old) if std::ptr::eq(old, &*now[i]) => false,
+            Some(old) => old.print != now[i].print || day(old) != days[i],
+            None => true,
+        })
+        .collect();
+    Some((kept, changed))
+}
+
+/// The day a briefing was told, as a number of days.
+pub(super) fn day(b: &Briefing) -> i32 {
+    chrono::Datelike::num_days_from_ce(&b.date.date_naive())
+}
+
+/// The last build's links between briefings that did not change, at their positions now,
+/// and the links of the changed ones found again within their window.
+fn relinked(
+    last: &[Link],
+    kept: &[Option<usize>],
+    changed: &[usize],
+    briefings: &[Arc<Briefing>],
+    days: &[i32],
+) -> Vec<Link> {
+    let mut is_changed = vec![false; briefings.len()];
+    for &i in changed {
+        is_changed[i] = true;
+    }
+    let mut links: Vec<Link> = last
+        .iter()
+        .filter_map(|link| {
+            let (a, b) = (kept[link.pair.0]?, kept[link.pair.1]?);
+            (!is_changed[a] && !is_changed[b]).then_some(Link {
+                pair: (a.min(b), a.max(b)),
+                alike: link.alike,
+            })
+        })
+        .collect();
+    for &i in changed {
+        // Newest first: the window's briefings are the run of days within reach of `i`'s.
+        let first = days.partition_point(|&d| d > days[i] + WINDOW_DAYS);
+        let end = days.partition_point(|&d| d >= days[i] - WINDOW_DAYS);
+        // A pair of two changed briefings is found once, from its lesser position.
+        let others = (first..end).filter(|&j| j != i && !(is_changed[j] && j < i));
+        links.extend(others.filter_map(|j| link(briefings, i.min(j), i.max(j))));
+    }
+    links
+}
+
+/// The link between two briefings, if they have a band in common and share enough.
+fn link(briefings: &[Arc<Briefing>], a: usize, b: usize) -> Option<Link> {
+    let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
+    let banded = band_keys(x).zip(band_keys(y)).any(|(k, l)| k == l);
+    let alike = x.similarity(y);
+    (banded && alike >= SAME_EVENT).then_some(Link {
+        pair: (a, b),
+        alike,
+    })
+}
+
+/// Every link, found through buckets of equal bands, each walked in date order within the
+/// window: never all pairs.
+fn bucketed(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Link> {
+    let mut buckets: Vec<(u64, i32, u32)> = briefings
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, b)| {
+            let bands = b.print.as_ref().map(band_keys).into_iter().flatten();
+            bands.map(move |key| (key, days[i], i as u32))
+        })
+        .collect();
+    buckets.par_sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for bucket in buckets.chunk_by(|a, b| a.0 == b.0) {
+        for (n, &(_, day, i)) in bucket.iter().enumerate() {
+            let near = bucket[n + 1..]
+                .iter()
+                .take_while(|e| e.1 - day <= WINDOW_DAYS);
+            pairs.extend(near.map(|&(.., j)| (i.min(j) as usize, i.max(j) as usize)));
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
+            let alike = x.similarity(y);
+            (alike >= SAME_EVENT).then_some(Link {
+                pair: (a, b),
+                alike,
+            })
+        })
+        .collect()
+}
+
+/// One key per band of a print: equal keys, equal bands.
+fn band_keys(print: &Print) -> impl Iterator<Item = u64> + '_ {
+    print
+        .hashes()
+        .chunks_exact(ROWS)
+        .enumerate()
+        .map(|(band, rows)| crate::digest::of((band, rows)))
+}
