@@ -136,7 +136,10 @@ impl Renderer<'_> {
         });
         shown.made_from_briefing("crumbs", i, crumbs);
         shown.made("story", move || self.story_place(i));
-        shown.add("related", Value::Cards(a.related[i].clone()));
+        // The other versions of its event are listed above the body already.
+        let related = a.related[i].iter().copied();
+        let related = related.filter(|&j| !a.coverage.same_event(i, j)).collect();
+        shown.add("related", Value::Cards(related));
         shown.add("previous", Value::Card(a.older(i)));
         shown.add("next", Value::Card(a.newer(i)));
     }

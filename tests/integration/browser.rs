@@ -174,7 +174,7 @@ fn the_story_filter_keeps_a_storys_briefings() {
     let story =
         std::fs::read_to_string(out.path().join("stories/kim-tiba-di-hanoi/index.html")).unwrap();
     let mut members = common::listed_titles(&story);
-    assert_eq!(members.len(), 3, "{members:?}");
+    assert_eq!(members.len(), 4, "{members:?}");
     let start = format!("{url}search/?q=hanoi");
     let browser = Browser::open(&binary, &start);
     let mut page = browser.page(&start);

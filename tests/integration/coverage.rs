@@ -33,7 +33,12 @@ termasuk rencana proyek ekonomi bersama di perbatasan.";
 fn told(site: &TestSite, file: &str, title: &str, date: &str, source: &str, body: &str) {
     site.briefing(
         &format!("content/{file}.md"),
-        &[("title", title), ("date", date), ("source", source)],
+        &[
+            ("title", title),
+            ("date", date),
+            ("source", source),
+            ("tags", "[KTT Hanoi]"),
+        ],
         body,
     );
 }
@@ -85,6 +90,17 @@ fn versions_of_one_event_link_each_other_and_cards_count_them() {
         OTHER_EVENT,
     );
     // The same text, but told a fortnight later: not the same event.
+    // Briefings on other subjects, so that the summit's tag is a rare one that relates.
+    for n in 1..=12 {
+        site.briefing(
+            &format!("content/lain-{n}.md"),
+            &[
+                ("title", &format!("Kabar lain {n}")),
+                ("date", "2019-01-10"),
+            ],
+            "Kabar tentang hal lain.",
+        );
+    }
     told(
         &site,
         "ulang",
@@ -105,6 +121,12 @@ fn versions_of_one_event_link_each_other_and_cards_count_them() {
         harian.contains(r#"Juga diberitakan: <a href="/2019/02/warta/" title="Kim tiba di Vietnam">Warta Selatan</a>"#),
         "{harian}"
     );
+    // Listed above the body, the other version is not among the related briefings.
+    let related = warta
+        .split(r#"<aside class="related""#)
+        .nth(1)
+        .unwrap_or_default();
+    assert!(!related.contains("/2019/02/harian/"), "{related}");
     for page in ["2019/02/seoul/index.html", "2019/03/ulang/index.html"] {
         assert!(!site.read(page).contains("Juga diberitakan"), "{page}");
     }

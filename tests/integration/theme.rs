@@ -32,6 +32,7 @@ const PAGES: &[(&str, &str)] = &[
     ("home", ""),
     ("home-2", "page/2/"),
     ("briefing", "2019/02/ktt-hanoi-tanpa-kesepakatan/"),
+    ("briefing-versions", "2019/02/kim-tiba-di-hanoi/"),
     ("tags", "tags/"),
     ("tag", "tags/korea-utara/"),
     ("tag-2", "tags/korea-utara/page/2/"),

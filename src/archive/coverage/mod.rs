@@ -50,6 +50,12 @@ impl Coverage {
         Some(&self.copies[at])
     }
 
+    /// Whether two briefings are in one coverage group.
+    pub fn same_event(&self, i: usize, j: usize) -> bool {
+        let group = |i: usize| self.of_briefing.get(i).copied().flatten();
+        group(i).is_some() && group(i) == group(j)
+    }
+
     /// The other versions of `i`'s event, oldest first: its group but `i`, the text `i`
     /// repeats, and the copies (a text twice is one version).
     pub fn others(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
