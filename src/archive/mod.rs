@@ -73,7 +73,7 @@ pub struct Cache {
     /// What stories were found from, by file.
     pub stories: stories::Cache,
     /// The last coverage links.
-    coverage: coverage::Cache,
+    pub coverage: coverage::Cache,
 }
 
 impl Cache {

@@ -3,11 +3,8 @@
 //! (see `archive::coverage`). Made once, when the file is read.
 
 use std::hash::Hasher;
-use std::sync::LazyLock;
 
-use gaoya::minhash::{MinHasher, MinHasher32};
-
-use rustc_hash::{FxBuildHasher, FxHasher};
+use rustc_hash::FxHasher;
 
 /// Hashes in a signature: 64 estimate a Jaccard similarity within about ±0.06.
 pub const HASHES: usize = 64;
@@ -16,10 +13,15 @@ pub const HASHES: usize = 64;
 /// anything for their share to mean the same event.
 const FEWEST_WORDS: usize = 40;
 
-static HASHER: LazyLock<MinHasher32<FxBuildHasher>> =
-    LazyLock::new(|| MinHasher32::new_with_hasher(HASHES, FxBuildHasher));
-
 /// The MinHash signature of a text's pairs of adjacent words (lowercase letters and digits).
+///
+/// One-permutation MinHash (Li, Owen and Zhang, 2012): each word pair is hashed once, the hash
+/// picks one of [`HASHES`] bins, and each bin keeps the least hash it was given; a bin no pair
+/// fell in takes the value of a filled bin chosen by its own fixed sequence of probes
+/// (Shrivastava's optimal densification, 2017). Two texts' bins are then equal with a
+/// probability equal to the share of word pairs they have in common, as with 64 hash
+/// functions, at a 64th of the cost: a crate computing 64 hashes of every pair (gaoya's
+/// `MinHasher32`) added 3 s of CPU to a cold build of 50,000 briefings.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Print(Box<[u32]>);
 
@@ -32,8 +34,18 @@ impl Print {
             .filter(|w| !w.is_empty())
             .map(word_hash)
             .collect();
-        let pairs = words.windows(2).map(|w| w[0].rotate_left(29) ^ w[1]);
-        (words.len() >= FEWEST_WORDS).then(|| Print(HASHER.create_signature(pairs).into()))
+        if words.len() < FEWEST_WORDS {
+            return None;
+        }
+        let mut bins = [None::<u32>; HASHES];
+        for pair in words.windows(2) {
+            let hash = mix(pair[0].rotate_left(29) ^ pair[1]);
+            let bin = &mut bins[bin_of(hash)];
+            // The low half of the hash is the value: the high half chose the bin.
+            *bin = Some(bin.map_or(hash as u32, |least| least.min(hash as u32)));
+        }
+        let densified = (0..HASHES).map(|i| bins[i].unwrap_or_else(|| filled_for(i, &bins)));
+        Some(Print(densified.collect()))
     }
 
     /// The estimated share of word pairs two texts have in common, from 0 to 1.
@@ -46,6 +58,25 @@ impl Print {
     pub fn hashes(&self) -> &[u32] {
         &self.0
     }
+}
+
+/// The value an empty bin takes: that of the first filled bin its probes reach. A text has
+/// at least one filled bin, and the probes of a bin are the same for every text.
+fn filled_for(empty: usize, bins: &[Option<u32>; HASHES]) -> u32 {
+    (0u64..)
+        .find_map(|attempt| bins[bin_of(mix(((empty as u64) << 32) | attempt))])
+        .unwrap_or_default()
+}
+
+fn bin_of(hash: u64) -> usize {
+    (hash >> 32) as usize % HASHES
+}
+
+/// SplitMix64's finalizer: every bit of the input moves about half of the output's.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// A word's hash, whatever its case: hashed as it is read rather than lowercased into a new
@@ -88,6 +119,28 @@ mod tests {
         let a = Print::of(&text("kereta lapis baja melintasi perbatasan", 10)).unwrap();
         let b = Print::of(&text("harga saham bank naik tajam pagi", 10)).unwrap();
         assert!(a.similarity(&b) < 0.1, "{}", a.similarity(&b));
+    }
+
+    #[test]
+    fn the_share_of_bins_alike_estimates_the_share_of_word_pairs_alike() {
+        // 400 distinct words; the second text keeps the first 240 of them and goes on with
+        // 160 of its own: 239 of the 399 + 399 - 239 = 559 distinct pairs are shared.
+        let words = |from: usize, to: usize| -> Vec<String> {
+            vec![
+                (from..to)
+                    .map(|n| format!("kata{n}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ]
+        };
+        let a = Print::of(&words(0, 400)).unwrap();
+        let mut b = words(0, 240);
+        b[0].push(' ');
+        b[0].push_str(&words(1000, 1160)[0]);
+        let b = Print::of(&b).unwrap();
+        let truth = 239.0 / 559.0;
+        let estimate = a.similarity(&b);
+        assert!((estimate - truth).abs() < 0.15, "{estimate} for {truth}");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! When every changed file is a briefing the last build had, and it reads the same as before
 //! in everything but its body (title, date, tags, summary, word count, links: all equal), what
-//! the last build indexed, planned and keyed still stands. Only the pages that show its text
+//! the last build indexed, planned and keyed still stands (its coverage groups too, which are
+//! found again around it when its print changed). Only the pages that show its text
 //! (its own page and the feeds carrying it, as what they show says) are keyed and rendered
 //! again: a save costs what those pages cost, not a new index of the whole archive.
 
@@ -66,6 +67,9 @@ impl Session {
             return None;
         }
         let edits = self.body_edits(changed)?;
+        if !self.coverage_stands(&edits) {
+            return None;
+        }
         let mut last = self.last.take()?;
         let outcome = self.take_in_edits(&mut last, edits);
         self.last = Some(last);
@@ -102,6 +106,28 @@ impl Session {
                 })
             })
             .collect()
+    }
+
+    /// Whether the edits leave every coverage group and copy as it was: a body's words are
+    /// what tells one event, so an edit that changed its print groups again, around the edited
+    /// briefings only (see `archive::coverage`).
+    fn coverage_stands(&mut self, edits: &[Edit]) -> bool {
+        let Some(last) = self.last.as_ref() else {
+            return false;
+        };
+        let briefings = &last.site.archive.briefings;
+        if edits
+            .iter()
+            .all(|e| e.briefing.print == briefings[e.at].print)
+        {
+            return true;
+        }
+        let mut edited = briefings.clone();
+        for edit in edits {
+            edited[edit.at] = Arc::clone(&edit.briefing);
+        }
+        let coverage = crate::archive::coverage::find(&edited, &mut self.archive.coverage);
+        coverage == last.site.archive.coverage
     }
 
     /// Puts the edited briefings in place and renders the pages that show their text.
@@ -150,5 +176,7 @@ impl Session {
 fn body_alone_differs(old: &Briefing, new: &Briefing) -> bool {
     let mut same = new.clone();
     same.body = old.body.clone();
+    // Its print tells which briefings tell its event: see `Session::coverage_stands`.
+    same.print = old.print.clone();
     same == *old
 }

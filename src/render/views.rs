@@ -133,7 +133,7 @@ pub struct Card {
 }
 
 /// Another briefing telling the same event: its outlet's name (its title when it names no
-/// outlet), its title and its page.
+/// outlet, or the same outlet), its title and its page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Version {
     pub name: String,
@@ -480,11 +480,15 @@ pub fn month_label(month: &Month, config: &Config) -> String {
 /// text when it repeats one.
 fn coverage_links(archive: &Archive, config: &Config, i: usize) -> (Vec<Version>, Option<String>) {
     let coverage = &archive.coverage;
+    let outlet = |j: usize| archive.briefings[j].source.as_ref().map(|s| &s.name);
     let versions = coverage
         .others(i)
         .map(|j| {
             let b = &archive.briefings[j];
-            let name = b.source.as_ref().map_or(&b.title, |s| &s.name);
+            // An outlet's name tells versions apart only when it is not this briefing's own.
+            let name = outlet(j)
+                .filter(|&name| Some(name) != outlet(i))
+                .unwrap_or(&b.title);
             Version {
                 name: name.clone(),
                 title: b.title.clone(),

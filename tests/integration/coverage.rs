@@ -43,6 +43,14 @@ fn told(site: &TestSite, file: &str, title: &str, date: &str, source: &str, body
     );
 }
 
+/// Warta Selatan's opening and Harian Timur's rest: a third telling, like both and the same
+/// as neither.
+fn mixed_telling() -> String {
+    let opening = TOLD_BY_WARTA.split("\n\n").next().unwrap();
+    let rest: Vec<&str> = TOLD_BY_HARIAN.split("\n\n").skip(1).collect();
+    format!("{opening}\n\n{}", rest.join("\n\n"))
+}
+
 /// Harian Timur's telling, as `content/harian.md`.
 fn told_by_harian(site: &TestSite) {
     told(
@@ -90,6 +98,16 @@ fn versions_of_one_event_link_each_other_and_cards_count_them() {
         OTHER_EVENT,
     );
     // The same text, but told a fortnight later: not the same event.
+    // A third telling from Warta Selatan again: named by its title there, by its outlet
+    // elsewhere.
+    told(
+        &site,
+        "warta-lagi",
+        "Kim disambut karpet merah",
+        "2019-02-27 09:00",
+        "Warta Selatan",
+        &mixed_telling(),
+    );
     // Briefings on other subjects, so that the summit's tag is a rare one that relates.
     for n in 1..=12 {
         site.briefing(
@@ -113,12 +131,16 @@ fn versions_of_one_event_link_each_other_and_cards_count_them() {
 
     let warta = site.read("2019/02/warta/index.html");
     assert!(
-        warta.contains(r#"<p class="meta coverage">Juga diberitakan: <a href="/2019/02/harian/" title="Kereta Kim berhenti di Dong Dang">Harian Timur</a></p>"#),
+        warta.contains(
+            r#"<p class="meta coverage">Juga diberitakan: <a href="/2019/02/harian/" title="Kereta Kim berhenti di Dong Dang">Harian Timur</a>, <a href="/2019/02/warta-lagi/" title="Kim disambut karpet merah">Kim disambut karpet merah</a></p>"#
+        ),
         "{warta}"
     );
     let harian = site.read("2019/02/harian/index.html");
     assert!(
-        harian.contains(r#"Juga diberitakan: <a href="/2019/02/warta/" title="Kim tiba di Vietnam">Warta Selatan</a>"#),
+        harian.contains(
+            r#"Juga diberitakan: <a href="/2019/02/warta/" title="Kim tiba di Vietnam">Warta Selatan</a>, <a href="/2019/02/warta-lagi/" title="Kim disambut karpet merah">Warta Selatan</a></p>"#
+        ),
         "{harian}"
     );
     // Listed above the body, the other version is not among the related briefings.
@@ -133,7 +155,7 @@ fn versions_of_one_event_link_each_other_and_cards_count_them() {
     // Versions are not copies: each page is its own canonical page.
     assert!(warta.contains(r#"<link rel="canonical" href="https://uji.example/2019/02/warta/">"#));
     let month = site.read("timeline/2019/02/index.html");
-    assert_eq!(month.matches(" · 2 versi</span>").count(), 2, "{month}");
+    assert_eq!(month.matches(" · 3 versi</span>").count(), 3, "{month}");
 }
 
 #[test]

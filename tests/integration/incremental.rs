@@ -602,3 +602,43 @@ fn the_last_source_removed_leaves_no_page_linking_its_index() {
         &common::fresh_build(&site),
     );
 }
+
+/// A save that changes a briefing's words past its summary (the fast path of a body edit)
+/// but makes it tell the same event as another groups it as a full build does.
+#[test]
+fn a_body_edit_that_makes_one_text_twice_groups_it_as_a_full_build_does() {
+    let site = TestSite::new(CONFIG);
+    let told = HANOI_TEXTS[0];
+    // The same words backwards: as many, in pairs the text does not have.
+    let backwards: String = told.split_whitespace().rev().collect::<Vec<_>>().join(" ");
+    let briefing = |name: &str, rest: &str| {
+        site.briefing(
+            &format!("content/{name}.md"),
+            &[("title", name), ("date", "2019-02-26 10:00")],
+            &format!("Kabar dari Hanoi hari ini.\n\n<!-- more -->\n\n{rest}"),
+        );
+    };
+    briefing("pertama", told);
+    briefing("kedua", &backwards);
+    let mut session = Session::new(site.options());
+    session.index_in_foreground();
+    session.rebuild(&[]).unwrap_or_else(|e| panic!("{e}"));
+    // Told at the same minute, the one listed first ("kedua") is the original.
+    let page = |files: &BTreeMap<String, Vec<u8>>| {
+        String::from_utf8_lossy(&files["2019/02/pertama/index.html"]).into_owned()
+    };
+    assert!(!page(&by_name(&session.files())).contains("Juga diberitakan"));
+
+    briefing("kedua", told);
+    session
+        .rebuild(&[site.root().join("content/kedua.md")])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let after = by_name(&session.files());
+    common::assert_same("the edit", &after, &common::fresh_build(&site));
+    assert!(
+        page(&after)
+            .contains(r#"<link rel="canonical" href="https://uji.example/2019/02/kedua/">"#),
+        "{}",
+        page(&after)
+    );
+}

@@ -143,7 +143,7 @@ fn relinked(
 /// The link between two briefings, if they have a band in common and share enough.
 fn link(briefings: &[Arc<Briefing>], a: usize, b: usize) -> Option<Link> {
     let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
-    let banded = band_keys(x).zip(band_keys(y)).any(|(k, l)| k == l);
+    let banded = (0..HASHES / ROWS).any(|band| band_of(x, band) == band_of(y, band));
     let alike = x.similarity(y);
     (banded && alike >= SAME_EVENT).then_some(Link {
         pair: (a, b),
@@ -152,26 +152,30 @@ fn link(briefings: &[Arc<Briefing>], a: usize, b: usize) -> Option<Link> {
 }
 
 /// Every link, found through buckets of equal bands, each walked in date order within the
-/// window: never all pairs.
+/// window: never all pairs. One band at a time, so the buckets take a band's room, not 32.
 fn bucketed(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Link> {
-    let mut buckets: Vec<(u64, i32, u32)> = briefings
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, b)| {
-            let bands = b.print.as_ref().map(band_keys).into_iter().flatten();
-            bands.map(move |key| (key, days[i], i as u32))
+    let bands = HASHES / ROWS;
+    let mut pairs: Vec<(usize, usize)> = (0..bands)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut bucket: Vec<(&[u32], i32, usize)> = briefings
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| Some((band_of(b.print.as_ref()?, band), days[i], i)))
+                .collect();
+            bucket.sort_unstable();
+            let mut pairs = Vec::new();
+            for same in bucket.chunk_by(|a, b| a.0 == b.0) {
+                for (n, &(_, day, i)) in same.iter().enumerate() {
+                    let near = same[n + 1..]
+                        .iter()
+                        .take_while(|e| e.1 - day <= WINDOW_DAYS);
+                    pairs.extend(near.map(|&(.., j)| (i.min(j), i.max(j))));
+                }
+            }
+            pairs
         })
         .collect();
-    buckets.par_sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for bucket in buckets.chunk_by(|a, b| a.0 == b.0) {
-        for (n, &(_, day, i)) in bucket.iter().enumerate() {
-            let near = bucket[n + 1..]
-                .iter()
-                .take_while(|e| e.1 - day <= WINDOW_DAYS);
-            pairs.extend(near.map(|&(.., j)| (i.min(j) as usize, i.max(j) as usize)));
-        }
-    }
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
@@ -187,11 +191,7 @@ fn bucketed(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Link> {
         .collect()
 }
 
-/// One key per band of a print: equal keys, equal bands.
-fn band_keys(print: &Print) -> impl Iterator<Item = u64> + '_ {
-    print
-        .hashes()
-        .chunks_exact(ROWS)
-        .enumerate()
-        .map(|(band, rows)| crate::digest::of((band, rows)))
+/// The hashes of one band of a print.
+fn band_of(print: &Print, band: usize) -> &[u32] {
+    &print.hashes()[band * ROWS..(band + 1) * ROWS]
 }

@@ -23,7 +23,7 @@ pub const SAME_EVENT: f64 = 0.25;
 pub const SAME_TEXT: f64 = 0.85;
 
 /// The archive's coverage groups and copies.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Coverage {
     /// Briefings that tell one event (positions in the archive), oldest first; groups ordered
     /// by their newest member, newest first.
