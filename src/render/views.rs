@@ -475,7 +475,6 @@ pub fn month_label(month: &Month, config: &Config) -> String {
     i18n::month_label(&first_day(month.year, month.month), config.language)
 }
 
-/// A card without its links to tags, source and place.
 /// The other versions of briefing `i`'s event, and the permalink of the first telling of its
 /// text when it repeats one.
 fn coverage_links(archive: &Archive, config: &Config, i: usize) -> (Vec<Version>, Option<String>) {
@@ -506,6 +505,7 @@ fn coverage_links(archive: &Archive, config: &Config, i: usize) -> (Vec<Version>
     (versions, canonical)
 }
 
+/// A card without its links to tags, source and place.
 fn card(b: &Briefing, path: &str, config: &Config) -> Card {
     // A time of day is shown on the site's clocks; a day alone stays the day stated.
     let shown = match b.has_time {

@@ -38,9 +38,77 @@ const WORDS: usize = 8;
 const NAME: u64 = 1;
 
 /// Each briefing's names and words as digests (a name's with [`NAME`] set), kept by file
-/// between rebuilds: a rebuild reads again only the briefings that changed.
+/// between rebuilds: a rebuild reads again only the briefings that changed. And the last
+/// links, so that a rebuild links again only the briefings an edit can reach.
 #[derive(Debug, Default)]
-pub struct Cache(FxHashMap<std::path::PathBuf, (Arc<Briefing>, Arc<[u64]>)>);
+pub struct Cache {
+    read: FxHashMap<std::path::PathBuf, (Arc<Briefing>, Arc<[u64]>)>,
+    last: Option<Last>,
+}
+
+/// What the last links were found from, and the links.
+#[derive(Debug)]
+struct Last {
+    briefings: Vec<Arc<Briefing>>,
+    read: Vec<Arc<[u64]>>,
+    /// Each briefing's tags, by the digest of their slugs.
+    tags: Vec<Vec<u64>>,
+    gap_days: u32,
+    links: Vec<Vec<usize>>,
+}
+
+impl Last {
+    /// The briefings whose links an edit since can have changed, when that can be told: the
+    /// same briefings in the same places, as many and spanning the same days (a key's weight
+    /// and burst depend on those), with few edited. An edited briefing's keys, before and
+    /// after, are the keys whose counts and lists may have changed; the briefings carrying
+    /// one of them are the only ones whose links may differ.
+    fn reached(
+        &self,
+        briefings: &[Arc<Briefing>],
+        read: &[Arc<[u64]>],
+        tags: &[Vec<u64>],
+        gap_days: u32,
+    ) -> Option<Vec<usize>> {
+        let same_places = self.gap_days == gap_days
+            && self.briefings.len() == briefings.len()
+            && self
+                .briefings
+                .iter()
+                .zip(briefings)
+                .all(|(a, b)| a.path == b.path);
+        let ends =
+            |list: &[Arc<Briefing>]| list.first().zip(list.last()).map(|(a, b)| (a.date, b.date));
+        if !same_places || ends(&self.briefings) != ends(briefings) {
+            return None;
+        }
+        let edited: Vec<usize> = (0..briefings.len())
+            .filter(|&i| !Arc::ptr_eq(&self.briefings[i], &briefings[i]))
+            .collect();
+        if edited.len() > briefings.len() / EDITED_AT_MOST {
+            return None;
+        }
+        let moved: rustc_hash::FxHashSet<u64> = edited
+            .iter()
+            .flat_map(|&i| [&self.read[i][..], &read[i][..], &self.tags[i], &tags[i]])
+            .flatten()
+            .copied()
+            .collect();
+        let reached = (0..briefings.len())
+            .into_par_iter()
+            .filter(|&i| {
+                let carries = |keys: &[u64]| keys.iter().any(|k| moved.contains(k));
+                !Arc::ptr_eq(&self.briefings[i], &briefings[i])
+                    || carries(&read[i])
+                    || carries(&tags[i])
+            })
+            .collect();
+        Some(reached)
+    }
+}
+
+/// Past this share of the briefings edited, a rebuild links every briefing again.
+const EDITED_AT_MOST: usize = 8;
 
 impl Cache {
     /// The names and words of every briefing, read afresh only for those not seen as they
@@ -48,12 +116,12 @@ impl Cache {
     fn read(&mut self, briefings: &[Arc<Briefing>]) -> Vec<Arc<[u64]>> {
         let read: Vec<Arc<[u64]>> = briefings
             .par_iter()
-            .map(|b| match self.0.get(&b.path) {
+            .map(|b| match self.read.get(&b.path) {
                 Some((seen, keys)) if Arc::ptr_eq(seen, b) => Arc::clone(keys),
                 _ => names_and_words(b).into(),
             })
             .collect();
-        self.0 = briefings
+        self.read = briefings
             .iter()
             .zip(&read)
             .map(|(b, keys)| (b.path.clone(), (Arc::clone(b), Arc::clone(keys))))
@@ -275,10 +343,39 @@ pub(super) fn linked_sets(
     cache: &mut Cache,
 ) -> Vec<Vec<usize>> {
     let read = cache.read(briefings);
-    let keys = Keys::new(briefings, tags, tags_of, &read);
-    let links: Vec<Vec<usize>> = (0..briefings.len())
-        .into_par_iter()
-        .map(|i| keys.linked(briefings, i, gap_days))
+    let tag_keys: Vec<Vec<u64>> = tags_of
+        .iter()
+        .map(|of| of.iter().map(|&g| digest::of(&tags[g].slug)).collect())
         .collect();
-    joined(briefings.len(), &links)
+    let keys = Keys::new(briefings, tags, tags_of, &read);
+    let reached = cache
+        .last
+        .as_ref()
+        .and_then(|last| Some((last, last.reached(briefings, &read, &tag_keys, gap_days)?)));
+    let links: Vec<Vec<usize>> = match reached {
+        Some((last, reached)) => {
+            let mut links = last.links.clone();
+            let again: Vec<Vec<usize>> = reached
+                .par_iter()
+                .map(|&i| keys.linked(briefings, i, gap_days))
+                .collect();
+            for (i, linked) in reached.into_iter().zip(again) {
+                links[i] = linked;
+            }
+            links
+        }
+        None => (0..briefings.len())
+            .into_par_iter()
+            .map(|i| keys.linked(briefings, i, gap_days))
+            .collect(),
+    };
+    let sets = joined(briefings.len(), &links);
+    cache.last = Some(Last {
+        briefings: briefings.to_vec(),
+        read,
+        tags: tag_keys,
+        gap_days,
+        links,
+    });
+    sets
 }

@@ -234,6 +234,34 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_that_makes_a_tag_common_unlinks_briefings_it_did_not_touch() {
+        let mut all: Vec<Arc<Briefing>> = background().into_iter().take(9).collect();
+        all.extend([
+            hanoi("tiba", "26"),
+            hanoi("bubar", "27"),
+            hanoi("jumpa-pers", "28"),
+        ]);
+        let settings = config::Stories::default();
+        let mut cache = Cache::default();
+        let first = Archive::new(all.clone()).with_stories(Some(&settings), &mut cache);
+        assert_eq!(found(&first).len(), 1);
+        // A briefing far from the summit takes its tags: on 4 of 12 briefings, more than a
+        // quarter, they tell nothing, and the summit's briefings are linked no more.
+        let tags = [
+            "Korea Utara",
+            "Amerika Serikat",
+            "Topik 0",
+            "KTT Hanoi",
+            "Vietnam",
+        ];
+        all[0] = briefing("latar-0", "2019-04-01T10:00:00+07:00", &tags);
+        let again = Archive::new(all.clone()).with_stories(Some(&settings), &mut cache);
+        let fresh = archive(all);
+        assert!(found(&fresh).is_empty(), "{:?}", found(&fresh));
+        assert_eq!(found(&again), found(&fresh));
+    }
+
+    #[test]
     fn briefings_sharing_rare_tags_within_the_gap_are_one_story() {
         let mut all = background();
         all.extend([
