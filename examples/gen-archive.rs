@@ -455,20 +455,16 @@ fn main() {
         bytes += text.len();
     }
     if args.stories > 0 {
-        let lines: String = members
-            .iter()
-            .enumerate()
-            .map(|(story, slugs)| format!("{story}\t{}\n", slugs.join(" ")))
-            .collect();
-        write(&args.out.join("planted-stories.tsv"), &lines);
+        write(
+            &args.out.join("planted-stories.tsv"),
+            &planted_lines(&members),
+        );
     }
     if args.coverage > 0 {
-        let lines: String = events
-            .iter()
-            .enumerate()
-            .map(|(event, slugs)| format!("{event}\t{}\n", slugs.join(" ")))
-            .collect();
-        write(&args.out.join("planted-coverage.tsv"), &lines);
+        write(
+            &args.out.join("planted-coverage.tsv"),
+            &planted_lines(&events),
+        );
         write(&args.out.join("planted-copies.tsv"), &copies.concat());
     }
     write(
@@ -571,6 +567,15 @@ fn raw_article(
     }
     text.push_str("(dea)\n[Gambas:Video CNN]\nTOPIK TERKAIT\nREKOMENDASI\n");
     text
+}
+
+/// One line per planted group: its number, a tab, and its briefings' slugs.
+fn planted_lines(groups: &[Vec<String>]) -> String {
+    groups
+        .iter()
+        .enumerate()
+        .map(|(n, slugs)| format!("{n}\t{}\n", slugs.join(" ")))
+        .collect()
 }
 
 fn write(path: &Path, text: &str) {

@@ -22,6 +22,16 @@ pub use settle::{Settled, settle};
 pub use stories::{Stories, Story};
 pub use timeline::{Month, Year};
 
+/// The root of `i`'s set in a union-find forest of parent links, halving the path on the way
+/// (stories and coverage groups join briefings so).
+fn set_root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// The kinds of names briefings are grouped by, each with an index page and a page per name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Facet {

@@ -326,8 +326,8 @@ impl Views {
                     .link(&super::stories::story_path(&story.slug)),
             })
         };
-        let coverage_of = |i: usize| coverage_links(archive, config, i);
-        let entries: Vec<(u64, String)> = (0..archive.briefings.len())
+        type Coverage = (Vec<Version>, Option<String>);
+        let entries: Vec<(u64, String, Coverage)> = (0..archive.briefings.len())
             .into_par_iter()
             .map(|i| {
                 let links = Facet::ALL.map(|f| {
@@ -338,9 +338,9 @@ impl Views {
                         .collect::<Vec<_>>()
                 });
                 let story = story_of(i);
-                let coverage = coverage_of(i);
-                let links = digest::of((links, story, coverage));
-                (links, pages::briefing_path(archive, config, i))
+                let coverage = coverage_links(archive, config, i);
+                let links = digest::of((links, story, &coverage));
+                (links, pages::briefing_path(archive, config, i), coverage)
             })
             .collect();
         let links_of = |facet: Facet, i: usize| -> Vec<TagLink> {
@@ -361,21 +361,24 @@ impl Views {
         let made: Vec<(Arc<Card>, u64, bool)> = entries
             .par_iter()
             .enumerate()
-            .map(|(i, (links, path))| match reusable(i, *links, path) {
-                Some((card, key)) => (card, key, false),
-                None => {
-                    let mut card = card(&archive.briefings[i], path, config);
-                    card.tags = links_of(Facet::Tag, i);
-                    card.source_page = links_of(Facet::Source, i).pop();
-                    card.place = links_of(Facet::Place, i).pop();
-                    card.story = story_of(i);
-                    (card.coverage, card.canonical) = coverage_of(i);
-                    let key = digest::of(&card);
-                    (Arc::new(card), key, true)
-                }
-            })
+            .map(
+                |(i, (links, path, coverage))| match reusable(i, *links, path) {
+                    Some((card, key)) => (card, key, false),
+                    None => {
+                        let mut card = card(&archive.briefings[i], path, config);
+                        card.tags = links_of(Facet::Tag, i);
+                        card.source_page = links_of(Facet::Source, i).pop();
+                        card.place = links_of(Facet::Place, i).pop();
+                        card.story = story_of(i);
+                        (card.coverage, card.canonical) = coverage.clone();
+                        let key = digest::of(&card);
+                        (Arc::new(card), key, true)
+                    }
+                },
+            )
             .collect();
-        for ((i, (links, path)), (card, key, new)) in entries.into_iter().enumerate().zip(&made) {
+        for ((i, (links, path, _)), (card, key, new)) in entries.into_iter().enumerate().zip(&made)
+        {
             if *new {
                 let briefing = Arc::clone(&archive.briefings[i]);
                 let cached = Cached {

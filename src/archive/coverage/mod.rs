@@ -32,12 +32,12 @@ pub struct Coverage {
     pub of_briefing: Vec<Option<usize>>,
     /// Briefings that are an older briefing's text twice: (copy, original, share alike),
     /// by copy.
-    pub copies: Vec<Copy>,
+    pub copies: Vec<Repeat>,
 }
 
 /// A briefing whose text an older one already tells.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Copy {
+pub struct Repeat {
     pub copy: usize,
     pub original: usize,
     pub alike: f64,
@@ -45,7 +45,7 @@ pub struct Copy {
 
 impl Coverage {
     /// The briefing whose text `i` repeats, if any.
-    pub fn original_of(&self, i: usize) -> Option<&Copy> {
+    pub fn original_of(&self, i: usize) -> Option<&Repeat> {
         let at = self.copies.binary_search_by_key(&i, |c| c.copy).ok()?;
         Some(&self.copies[at])
     }
@@ -120,12 +120,8 @@ impl<'a> Joined<'a> {
         }
     }
 
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
+    fn root(&mut self, i: usize) -> usize {
+        super::set_root(&mut self.parent, i)
     }
 
     /// Joins the sets of a pair unless the joined set would span too many days. The root is
@@ -147,13 +143,13 @@ impl<'a> Joined<'a> {
     }
 
     /// Each briefing joined to an older one as a copy of the set's first.
-    fn copies(mut self, alike: impl Fn(usize, usize) -> f64) -> Vec<Copy> {
-        let mut copies: Vec<Copy> = Vec::new();
+    fn copies(mut self, alike: impl Fn(usize, usize) -> f64) -> Vec<Repeat> {
+        let mut copies: Vec<Repeat> = Vec::new();
         for i in 0..self.parent.len() {
             let original = self.root(i);
             if original != i {
                 let alike = alike(i, original);
-                copies.push(Copy {
+                copies.push(Repeat {
                     copy: i,
                     original,
                     alike,

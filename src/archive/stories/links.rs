@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::archive::groups::Group;
 use crate::archive::related::distinctive_words;
+use crate::archive::set_root;
 use crate::content::{Briefing, StoryMark};
 use crate::digest;
 
@@ -313,22 +314,15 @@ struct Shared {
 /// are left out.
 fn joined(n: usize, links: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     for (i, linked) in links.iter().enumerate() {
         for &j in linked {
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            let (a, b) = (set_root(&mut parent, i), set_root(&mut parent, j));
             parent[a.max(b)] = a.min(b);
         }
     }
     let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
+        let r = set_root(&mut parent, i);
         sets.entry(r).or_default().push(i);
     }
     sets.into_values().filter(|set| set.len() > 1).collect()
