@@ -233,6 +233,103 @@ fn a_copy_marked_duplicate_of_is_no_warning() {
     );
 }
 
+/// The release of three detainees as two outlets wrote it, each in its own words: an eighth
+/// of their word pairs alike, but the same people and places named.
+const RELEASE_BY_WARTA: &str = "Menteri Luar Negeri Amerika Serikat Mike Pompeo meninggalkan \
+Pyongyang pada Rabu bersama tiga warga negara Amerika yang selama ini ditahan Korea Utara. \
+Ketiganya adalah Kim Dong Chul, Kim Hak Song dan Tony Kim.\n\nPembebasan itu diumumkan Presiden \
+Donald Trump melalui Twitter tak lama setelah pesawat Pompeo lepas landas. Trump menyebut \
+ketiganya dalam keadaan sehat dan berjanji akan menyambut mereka sendiri di Pangkalan Udara \
+Andrews.\n\nKim Dong Chul ditahan sejak 2015 dengan tuduhan mata-mata, sedangkan Kim Hak Song dan \
+Tony Kim ditangkap pada 2017 saat mengajar di Universitas Sains dan Teknologi Pyongyang.";
+
+const RELEASE_BY_HARIAN: &str = "Tiga orang Amerika yang ditahan di Korea Utara akhirnya pulang. \
+Mereka terbang dari Pyongyang dengan pesawat yang membawa Mike Pompeo, setelah diplomat \
+tertinggi Washington itu bertemu Kim Jong Un untuk membahas rencana pertemuan puncak.\n\nDonald \
+Trump mengabarkan lewat Twitter bahwa Kim Dong Chul, Kim Hak Song dan Tony Kim berada dalam \
+kondisi baik. Presiden mengatakan akan hadir di Pangkalan Udara Andrews saat pesawat itu \
+mendarat pada Kamis dini hari.\n\nPyongyang menjatuhkan hukuman kerja paksa sepuluh tahun kepada \
+Kim Dong Chul pada 2016. Dua lainnya bekerja di Universitas Sains dan Teknologi Pyongyang \
+sebelum ditangkap tahun lalu.";
+
+/// Two matches of one evening at one stadium: as many word pairs alike as the two tellings
+/// above, and a few rare names (the stadium, the group, the city), but each its own teams,
+/// players and coaches.
+const MATCH_IN_HANOI: &str = "Vietnam mengalahkan Thailand 2-1 dalam laga Grup B Piala AFF di \
+Stadion My Dinh, Hanoi, pada Sabtu malam. Gol kemenangan tuan rumah dicetak Nguyen Quang Hai \
+pada menit ke-78.\n\nThailand sempat unggul lebih dulu lewat sundulan Teerasil Dangda sebelum \
+Nguyen Tien Linh menyamakan kedudukan menjelang turun minum. Pelatih Park Hang-seo memuji \
+kesabaran para pemainnya di babak kedua.\n\nPelatih Thailand Akira Nishino mengakui timnya \
+kehilangan fokus setelah Chanathip Songkrasin ditarik keluar karena cedera. Kiper Dang Van Lam \
+melakukan empat penyelamatan penting sepanjang laga di Stadion My Dinh.";
+
+const OTHER_MATCH_IN_HANOI: &str = "Malaysia ditahan imbang Myanmar 1-1 dalam laga Grup B Piala \
+AFF di Stadion My Dinh, Hanoi, pada Sabtu sore. Hasil ini membuat Malaysia tertahan di posisi \
+ketiga klasemen sementara.\n\nMyanmar unggul lebih dulu lewat tendangan Aung Thu pada menit ke-20 \
+sebelum Safawi Rasid menyamakan kedudukan dari titik penalti. Pelatih Tan Cheng Hoe menyesalkan \
+banyaknya peluang yang terbuang di babak kedua.\n\nPelatih Myanmar Antoine Hey memuji disiplin \
+barisan belakang yang dipimpin Hein Thiha Zaw. Penyerang Norshahrul Idlan Talaha gagal \
+memanfaatkan dua peluang emas di menit-menit akhir laga di Stadion My Dinh.";
+
+#[test]
+fn tellings_worded_apart_that_name_the_same_rare_people_are_one_event() {
+    let site = TestSite::new(CONFIG);
+    let told_on = |file: &str, title: &str, date: &str, source: &str, body: &str| {
+        site.briefing(
+            &format!("content/{file}.md"),
+            &[("title", title), ("date", date), ("source", source)],
+            body,
+        );
+    };
+    told_on(
+        "warta-tahanan",
+        "Pompeo pulang membawa tiga tahanan",
+        "2018-05-09 20:00",
+        "Warta Selatan",
+        RELEASE_BY_WARTA,
+    );
+    told_on(
+        "harian-tahanan",
+        "Tiga warga Amerika dibebaskan",
+        "2018-05-10 07:00",
+        "Harian Timur",
+        RELEASE_BY_HARIAN,
+    );
+    told_on(
+        "laga-vietnam",
+        "Vietnam menang atas Thailand",
+        "2018-11-24 21:00",
+        "Warta Selatan",
+        MATCH_IN_HANOI,
+    );
+    told_on(
+        "laga-malaysia",
+        "Malaysia ditahan Myanmar",
+        "2018-11-24 18:00",
+        "Harian Timur",
+        OTHER_MATCH_IN_HANOI,
+    );
+    site.build();
+
+    let warta = site.read("2018/05/warta-tahanan/index.html");
+    assert!(
+        warta.contains(
+            r#"Juga diberitakan: <a href="/2018/05/harian-tahanan/" title="Tiga warga Amerika dibebaskan">Harian Timur</a></p>"#
+        ),
+        "{warta}"
+    );
+    assert!(
+        site.read("2018/05/harian-tahanan/index.html")
+            .contains("Juga diberitakan: <a href=\"/2018/05/warta-tahanan/\"")
+    );
+    for page in [
+        "2018/11/laga-vietnam/index.html",
+        "2018/11/laga-malaysia/index.html",
+    ] {
+        assert!(!site.read(page).contains("Juga diberitakan"), "{page}");
+    }
+}
+
 /// Coverage groups and copies found in an archive made by `examples/gen-archive --coverage`,
 /// against the ones planted in it: pairwise precision and recall of "tells the same event",
 /// and the copies warned of.

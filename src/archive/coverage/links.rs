@@ -31,27 +31,42 @@ pub(super) struct Link {
     pub alike: f64,
 }
 
+impl Link {
+    /// The link between the briefings at `a` and `b` (the lesser first), when both have a
+    /// print and their prints share at least `least` of their word pairs.
+    pub(super) fn at_least(
+        briefings: &[Arc<Briefing>],
+        (a, b): (usize, usize),
+        least: f64,
+    ) -> Option<Link> {
+        let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
+        let alike = x.similarity(y);
+        (alike >= least).then_some(Link {
+            pair: (a, b),
+            alike,
+        })
+    }
+}
+
 /// The briefings and links of the last build.
 #[derive(Debug, Default)]
-pub struct Cache {
+pub(super) struct Cache {
     briefings: Vec<Arc<Briefing>>,
     links: Vec<Link>,
 }
 
-/// Every link of `briefings`, most alike first (then by pair, so the order is the same
-/// however they were found).
+/// Every link of `briefings`, in no order.
 pub(super) fn alike_pairs(
     briefings: &[Arc<Briefing>],
     days: &[i32],
     cache: &mut Cache,
 ) -> Vec<Link> {
-    let mut links = match changed_since(&cache.briefings, briefings, days) {
+    let links = match changed_since(&cache.briefings, briefings, days) {
         Some((kept, changed)) if changed.len() <= briefings.len() / MOST_CHANGED => {
             relinked(&cache.links, &kept, &changed, briefings, days)
         }
         _ => bucketed(briefings, days),
     };
-    links.sort_by(|x, y| y.alike.total_cmp(&x.alike).then(x.pair.cmp(&y.pair)));
     cache.briefings = briefings.to_vec();
     cache.links = links.clone();
     links
@@ -144,11 +159,7 @@ fn relinked(
 fn link(briefings: &[Arc<Briefing>], a: usize, b: usize) -> Option<Link> {
     let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
     let banded = (0..HASHES / ROWS).any(|band| band_of(x, band) == band_of(y, band));
-    let alike = x.similarity(y);
-    (banded && alike >= SAME_EVENT).then_some(Link {
-        pair: (a, b),
-        alike,
-    })
+    banded.then(|| Link::at_least(briefings, (a, b), SAME_EVENT))?
 }
 
 /// Every link, found through buckets of equal bands, each walked in date order within the
@@ -180,14 +191,7 @@ fn bucketed(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Link> {
     pairs.dedup();
     pairs
         .into_par_iter()
-        .filter_map(|(a, b)| {
-            let (x, y) = (briefings[a].print.as_ref()?, briefings[b].print.as_ref()?);
-            let alike = x.similarity(y);
-            (alike >= SAME_EVENT).then_some(Link {
-                pair: (a, b),
-                alike,
-            })
-        })
+        .filter_map(|pair| Link::at_least(briefings, pair, SAME_EVENT))
         .collect()
 }
 

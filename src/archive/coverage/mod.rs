@@ -3,17 +3,18 @@
 //! search engines to the first.
 //!
 //! Two briefings tell one event when they are at most [`WINDOW_DAYS`] apart and share a good
-//! part of their word pairs (their [`Print`]s). Candidates come from buckets of the prints'
-//! bands, each bucket walked in date order within the window: never all pairs.
+//! part of their word pairs (their [`Print`]s), or share fewer but name the same rare people
+//! and places (`names`). Candidates come from buckets of the prints' bands and from the
+//! names' lists, each walked in date order within the window: never all pairs.
 
 use std::sync::Arc;
 
 mod links;
+mod names;
 
 use crate::content::Briefing;
 use crate::error::Diagnostic;
 use crate::layout::CONTENT_DIR;
-pub use links::Cache;
 
 /// The most days between the first and the last telling of one event.
 pub const WINDOW_DAYS: i32 = 3;
@@ -21,6 +22,13 @@ pub const WINDOW_DAYS: i32 = 3;
 pub const SAME_EVENT: f64 = 0.25;
 /// The share above which two texts are one text twice.
 pub const SAME_TEXT: f64 = 0.85;
+
+/// What a rebuild reuses of the last build's links.
+#[derive(Debug, Default)]
+pub struct Cache {
+    prints: links::Cache,
+    names: names::Cache,
+}
 
 /// The archive's coverage groups and copies.
 #[derive(Debug, Default, PartialEq)]
@@ -74,7 +82,13 @@ impl Coverage {
 /// briefings whose text or day changed.
 pub fn find(briefings: &[Arc<Briefing>], cache: &mut Cache) -> Coverage {
     let days: Vec<i32> = briefings.iter().map(|b| links::day(b)).collect();
-    let links = links::alike_pairs(briefings, &days, cache);
+    let mut links = links::alike_pairs(briefings, &days, &mut cache.prints);
+    links.extend(names::named_pairs(briefings, &days, &mut cache.names));
+    links.sort_by_key(|link| link.pair);
+    links.dedup_by_key(|link| link.pair);
+    // Most alike first (then by pair, so the order is the same however they were found): a
+    // set refuses a join that would span too many days, so the closest pairs join first.
+    links.sort_by(|x, y| y.alike.total_cmp(&x.alike).then(x.pair.cmp(&y.pair)));
     let told: Vec<(i64, usize)> = briefings
         .iter()
         .enumerate()
