@@ -120,11 +120,6 @@ impl Page {
     pub fn is_html(&self) -> bool {
         self.path.is_empty() || self.path.ends_with('/') || self.path.ends_with(".html")
     }
-
-    /// Every HTML page is listed in the sitemap but the 404 page and a copy's address.
-    pub fn in_sitemap(&self) -> bool {
-        self.is_html() && !matches!(self.kind, PageKind::NotFound | PageKind::Redirect(_))
-    }
 }
 
 /// The most addresses one sitemap file may hold (the sitemaps.org protocol's limit).
@@ -167,6 +162,9 @@ pub struct Plan {
     /// Where a sitemap too large for one file splits: ranges of
     /// [`Plan::sitemap_part`]`(None)`, one per file; empty when one file holds it all.
     pub sitemap_parts: Vec<Range<usize>>,
+    /// The briefings whose text an older one already tells (by position, in order): their
+    /// pages name the first as canonical, so the sitemap leaves them out.
+    pub told_again: Vec<usize>,
 }
 
 impl Plan {
@@ -174,9 +172,18 @@ impl Plan {
     /// of a split sitemap.
     pub fn sitemap_part(&self, part: Option<usize>) -> impl Iterator<Item = &Page> {
         let range = part.map_or(0..usize::MAX, |k| self.sitemap_parts[k].clone());
-        let listed = self.pages.iter().filter(|p| p.in_sitemap());
+        let listed = self.pages.iter().filter(|p| listed(p, &self.told_again));
         listed.skip(range.start).take(range.len())
     }
+}
+
+/// Whether the sitemap lists a page: an HTML page, unless it is the 404 page, a copy's
+/// address, or the page of a text told again (`told_again`, see [`Plan::told_again`]).
+fn listed(page: &Page, told_again: &[usize]) -> bool {
+    let again = |i: usize| told_again.binary_search(&i).is_ok();
+    page.is_html()
+        && !matches!(page.kind, PageKind::NotFound | PageKind::Redirect(_))
+        && !matches!(page.kind, PageKind::Briefing(i) if again(i))
 }
 
 /// `sitemap-1.xml` for part 0.
@@ -185,12 +192,12 @@ pub fn sitemap_part_path(part: usize) -> String {
 }
 
 /// Splits the sitemap's addresses into files within the protocol's limits of count and size.
-fn split_sitemap(pages: &[Page], config: &Config) -> Vec<Range<usize>> {
+fn split_sitemap(pages: &[Page], told_again: &[usize], config: &Config) -> Vec<Range<usize>> {
     // Every address is the site's followed by the page's path: measured, never built.
     let site = config.base_url.absolute("").len();
     let mut parts = Vec::new();
     let (mut start, mut bytes, mut count) = (0, 0, 0);
-    for page in pages.iter().filter(|p| p.in_sitemap()) {
+    for page in pages.iter().filter(|p| listed(p, told_again)) {
         let address = site + page.path.trim_start_matches('/').len();
         let line = address + SITEMAP_LINE_BYTES;
         if count > start && (count - start == SITEMAP_URLS || bytes + line > SITEMAP_BYTES) {
@@ -301,7 +308,8 @@ pub fn plan(
         path: "404.html".into(),
         kind: PageKind::NotFound,
     });
-    let sitemap_parts = split_sitemap(&pages, config);
+    let told_again: Vec<usize> = archive.coverage.copies.iter().map(|c| c.copy).collect();
+    let sitemap_parts = split_sitemap(&pages, &told_again, config);
     plan_sitemap(&mut pages, sitemap_parts.len());
 
     let copies = site_files_win(
@@ -313,6 +321,7 @@ pub fn plan(
         pages,
         copies,
         sitemap_parts,
+        told_again,
     };
     check_clashes(&plan, archive)?;
     Ok(plan)

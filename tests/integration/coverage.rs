@@ -192,6 +192,13 @@ fn a_text_pasted_twice_is_a_warning_naming_both_files_and_the_copy_points_to_the
     assert!(
         original.contains(r#"<link rel="canonical" href="https://uji.example/2019/02/asli/">"#)
     );
+    // Search engines are sent to the first: the sitemap lists it, not the copy.
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://uji.example/2019/02/asli/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("/2019/02/salinan/"), "{sitemap}");
     // The copy is no other version of the event: each page lists Harian Timur alone.
     for page in [&original, &copy] {
         let line = page.split(r#"<p class="meta coverage">"#).nth(1).unwrap();
