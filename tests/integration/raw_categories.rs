@@ -507,6 +507,29 @@ const CASES: &[Case] = &[
     // Words a scrape glued.
     Case {
         category: "glued",
+        // A dropped link glued a name to the words on both sides, in a wire story's lead.
+        text: "Mataram (ANTARA) - Jumlah pengungsi di kawasanSumbawabertambah menjadi 40 orang, Rabu (10/9/2025). Warga Sumbawa mengungsi ke gedung sekolah.",
+        kept: &["di kawasan Sumbawa bertambah menjadi"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        // An acronym glued to the words around it, in a portal's dateline style.
+        text: "Jakarta, CNN Indonesia -- Pemerintah Korea Selatan mendesakPBBmengadakan sidang darurat, Senin (8/9/2025). Sidang itu diminta membahas peluncuran rudal.",
+        kept: &["mendesak PBB mengadakan sidang"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        // A name after a preposition; the desk glued to its outlet's name is left whole, so the
+        // dateline still names the outlet.
+        text: "Jakarta, KompasTekno - Delegasi berangkat keHanoidengan kereta khusus, Selasa (26/2/2019). Hanoi bersiap menyambut tamu.",
+        kept: &["berangkat ke Hanoi dengan kereta"],
+        source: Some("Kompas.com"),
+        ..NONE
+    },
+    Case {
+        category: "glued",
         text: "Helikopterdengan nomor registrasi PK-IWS hilang kontak di Papua, Rabu (10/9/2025). Tim SAR mencari helikopter itu sejak pagi dengan dua pesawat.",
         kept: &["Helikopter dengan nomor registrasi"],
         ..NONE

@@ -110,6 +110,8 @@ fn unglue_line(line: &str, article: &Article, entities: &Entities) -> Option<Str
                 .into_iter()
                 .map(|cut| offset + cut)
                 .collect();
+        } else {
+            at = with_pieces_split(line, offset, core.len(), at, article);
         }
         for cut in at {
             out.push_str(&line[last..cut]);
@@ -120,6 +122,77 @@ fn unglue_line(line: &str, article: &Article, entities: &Entities) -> Option<Str
     }
     out.push_str(&line[last..]);
     changed.then_some(out)
+}
+
+/// `cuts` (offsets in `line`) with the pieces they start split in turn: the name a dropped link
+/// left glued on both sides (`wilayahSumbawabertambah`) runs into the word after it
+/// (`Sumbawabertambah`), or an acronym does (`PBBmengadakan`).
+fn with_pieces_split(
+    line: &str,
+    offset: usize,
+    len: usize,
+    cuts: Vec<usize>,
+    article: &Article,
+) -> Vec<usize> {
+    let ends: Vec<usize> = cuts.iter().skip(1).copied().chain([offset + len]).collect();
+    let mut all = cuts.clone();
+    for (&start, &end) in cuts.iter().zip(&ends) {
+        let piece = &line[start..end];
+        let inner = name_then_word(piece, article).or_else(|| acronym_then_word(piece));
+        all.extend(inner.map(|cut| start + cut));
+    }
+    all.sort_unstable();
+    all
+}
+
+/// Where a name glued to the word after it ends (`Sumbawabertambah`, `Hanoidengan`): the
+/// name is one the article writes on its own, the word one of the dictionary (of five
+/// letters or more, or a short one that often follows a name: `yang`, `dan`).
+fn name_then_word(piece: &str, article: &Article) -> Option<usize> {
+    const SHORT_WORDS: &[&str] = &["dan", "ini", "itu", "yang"];
+    const SHORTEST_NAME: usize = 3;
+    let bytes = piece.as_bytes();
+    if !bytes.first()?.is_ascii_uppercase() || !bytes[1..].iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    (SHORTEST_NAME..piece.len()).find(|&at| {
+        let word = &piece[at..];
+        let is_word = SHORT_WORDS.contains(&word) || word.len() >= 5 && dictionary::is_word(word);
+        is_word && article.uses(&piece[..at])
+    })
+}
+
+/// Where an acronym glued to the word after it ends (`PBBmengadakan`, `BUMNlistrik`): two
+/// capitals or more, then a word of the dictionary of four letters or more.
+fn acronym_then_word(piece: &str) -> Option<usize> {
+    let capitals = piece.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = &piece[capitals..];
+    let word = rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_lowercase());
+    (capitals >= 2 && word && dictionary::is_word(rest)).then_some(capitals)
+}
+
+/// Whether a word of the language runs into a capital: `wilayahSumbawa`, `keHanoi`,
+/// `untukBUMN`. An Indonesian word never has a capital inside it, so the seam is a dropped
+/// link's. A capitalised word before the seam must be longer than a syllable (`TikTok`).
+fn word_before_capital(left: &str, right: &str) -> bool {
+    let shortest = match left.starts_with(char::is_uppercase) {
+        true => 4,
+        false => 2,
+    };
+    // Prepositions too short for the dictionary's roots.
+    const SHORT_WORDS: &[&str] = &["di", "ke"];
+    let lower = left.to_lowercase();
+    // An outlet named by a word writes its desks glued to it: `KompasTekno`, `TribunJakarta`.
+    let starts_an_outlet = || {
+        KNOWN.iter().flat_map(|k| k.forms).any(|form| {
+            form.get(..lower.len())
+                .is_some_and(|f| f.eq_ignore_ascii_case(&lower))
+        })
+    };
+    left.chars().count() >= shortest
+        && right.chars().count() >= 2
+        && (SHORT_WORDS.contains(&lower.as_str())
+            || dictionary::is_word(&lower) && !starts_an_outlet())
 }
 
 /// Each whitespace-separated token of `line` with its byte offset.
@@ -149,16 +222,19 @@ fn cuts(
     if article.repeats(core) {
         return Vec::new();
     }
-    let mut cuts: Vec<usize> = seams_before_names(core, article)
-        .into_iter()
-        .map(|cut| offset + cut)
-        .collect();
+    let seams = seams_before_names(core, article);
+    let mut cuts: Vec<usize> = seams.iter().map(|cut| offset + cut).collect();
     let mut piece_start = 0;
     for at in inner_capitals(core) {
-        let left = &core[piece_start..at];
+        // A name the seams found (`merilis|iPhone`) is not cut again inside.
+        let seam = seams.iter().copied().filter(|&s| s < at).max();
+        let left = &core[piece_start.max(seam.unwrap_or(0))..at];
         let right = word_at(&core[at..]);
         let before = &line[..offset + at];
-        if ends_a_known_name(before) || both_known(left, right, article, entities) {
+        if ends_a_known_name(before)
+            || both_known(left, right, article, entities)
+            || word_before_capital(left, right)
+        {
             cuts.push(offset + at);
             piece_start = at;
         }
@@ -333,11 +409,48 @@ mod tests {
     }
 
     #[test]
+    fn a_word_glued_to_a_name_a_dropped_link_held_is_split() {
+        for (glued, split) in [
+            (
+                "Pengungsi di kawasanSumbawabertambah. Warga Sumbawa mengungsi.",
+                "Pengungsi di kawasan Sumbawa bertambah. Warga Sumbawa mengungsi.",
+            ),
+            (
+                "Pelatih itu memujiRudy Hartono sebagai teladan.",
+                "Pelatih itu memuji Rudy Hartono sebagai teladan.",
+            ),
+            (
+                "Ia menegaskan bahwaMoon Jae-in tidak hadir.",
+                "Ia menegaskan bahwa Moon Jae-in tidak hadir.",
+            ),
+            (
+                "Delegasi berangkat keHanoidengan kereta. Hanoi bersiap.",
+                "Delegasi berangkat ke Hanoi dengan kereta. Hanoi bersiap.",
+            ),
+            (
+                "Seoul mendesakPBBmengadakan sidang darurat.",
+                "Seoul mendesak PBB mengadakan sidang darurat.",
+            ),
+            (
+                "Subsidi bagiBUMNlistrik dikurangi.",
+                "Subsidi bagi BUMN listrik dikurangi.",
+            ),
+            (
+                "Kata juru bicara KementerianLuar Negeri di Seoul.",
+                "Kata juru bicara Kementerian Luar Negeri di Seoul.",
+            ),
+        ] {
+            assert_eq!(unglue(glued), split);
+        }
+    }
+
+    #[test]
     fn real_names_and_unjustified_splits_stay() {
         for text in [
             "iPhone baru dan YouTube, kata McAvoy dari DeepMind soal PlayStation.",
             "detikNews melaporkan",
-            "kata wilayahBali saja",
+            "Jakarta, KompasTekno - Ponsel baru dirilis.",
+            "TribunJakarta melaporkan",
             "Associated Press, KCNA",
             "DeepMind dan Deep Mind",
             "GoPay dan TikTok",
