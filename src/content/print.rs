@@ -97,7 +97,7 @@ impl Print {
 }
 
 /// The names of a text as it is read word by word: each run of capitalised words within a
-/// sentence (`Lee Min Sung`, `Stadion Gelora Delta Sidoarjo`, `BBNP`), hashed from its words'
+/// sentence (`Kim Hak Song`, `Pangkalan Udara Andrews`, `PBB`), hashed from its words'
 /// hashes. A lone capitalised word opening a sentence is any word there, and is left out.
 #[derive(Default)]
 struct Names {

@@ -84,11 +84,11 @@ pub fn find(briefings: &[Arc<Briefing>], cache: &mut Cache) -> Coverage {
     let days: Vec<i32> = briefings.iter().map(|b| links::day(b)).collect();
     let mut links = links::alike_pairs(briefings, &days, &mut cache.prints);
     links.extend(names::named_pairs(briefings, &days, &mut cache.names));
-    links.sort_by_key(|link| link.pair);
-    links.dedup_by_key(|link| link.pair);
     // Most alike first (then by pair, so the order is the same however they were found): a
-    // set refuses a join that would span too many days, so the closest pairs join first.
+    // set refuses a join that would span too many days, so the closest pairs join first. A
+    // pair both ways find has one share alike, so its two links meet and one goes.
     links.sort_by(|x, y| y.alike.total_cmp(&x.alike).then(x.pair.cmp(&y.pair)));
+    links.dedup_by_key(|link| link.pair);
     let told: Vec<(i64, usize)> = briefings
         .iter()
         .enumerate()

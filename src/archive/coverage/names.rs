@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::WINDOW_DAYS;
 use super::links::Link;
 use crate::content::Briefing;
+use crate::content::print::Print;
 
 /// The share of word pairs two tellings sharing rare names have at least: above what two
 /// unrelated texts of one language share by their common phrases.
@@ -40,7 +41,6 @@ pub(super) struct Cache {
 impl Cache {
     /// Whether the pairs kept were found from these briefings' names and days.
     fn holds(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> bool {
-        let names = |b: &Briefing| b.print.as_ref().map(|p| p.names().to_vec());
         self.days == days
             && self.briefings.len() == briefings.len()
             && self
@@ -49,6 +49,11 @@ impl Cache {
                 .zip(briefings)
                 .all(|(a, b)| Arc::ptr_eq(a, b) || (a.path == b.path && names(a) == names(b)))
     }
+}
+
+/// The names a briefing's print keeps, if it has one.
+fn names(b: &Briefing) -> Option<&[u32]> {
+    b.print.as_ref().map(Print::names)
 }
 
 /// Every pair of briefings sharing enough rare names and word pairs, the lesser position
@@ -76,7 +81,7 @@ fn sharing_rare_names(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<(usize, 
     let mut carried: Vec<(u32, i32, usize)> = briefings
         .iter()
         .enumerate()
-        .filter_map(|(i, b)| Some((b.print.as_ref()?.names(), days[i], i)))
+        .filter_map(|(i, b)| Some((names(b)?, days[i], i)))
         .flat_map(|(names, day, i)| names.iter().map(move |&name| (name, day, i)))
         .collect();
     carried.par_sort_unstable();
@@ -138,7 +143,6 @@ mod tests {
     use super::*;
     use crate::archive::coverage::links::day;
     use crate::archive::test_support::briefing;
-    use crate::content::print::Print;
 
     const NAMED: &str = "Kemarin Kim Hak Song, Tony Kim dan Kim Dong Chul mendarat di Pangkalan \
         Udara Andrews bersama Mike Pompeo.";
