@@ -554,8 +554,8 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "glued",
-        text: "Pelatih Korea Selatan memuji kiper Timnas U-23Cahya Supriadi usai laga di Sidoarjo, Selasa (9/9/2025). Cahya tampil gemilang sepanjang laga.",
-        kept: &["Timnas U-23 Cahya Supriadi"],
+        text: "Pelatih tim tamu memuji bek Timnas U-20Rizky Pratama usai laga di Malang, Kamis (4/9/2025). Rizky menutup sisi kiri sepanjang laga.",
+        kept: &["Timnas U-20 Rizky Pratama"],
         ..NONE
     },
     Case {

@@ -245,7 +245,7 @@ fn cuts(
 }
 
 /// Seams a capital shows without a lowercase letter before it: an abbreviation glued to a
-/// name (`RIGibran`, `PTPertamina`), a number to a name (`U-23Cahya`), a word to a name
+/// name (`RIGibran`, `PTPertamina`), a number to a name (`U-20Rizky`), a word to a name
 /// written with an inner capital (`merilisiPhone`). The name after the seam must stand on
 /// its own in the article, or be one of those names.
 fn seams_before_names(core: &str, article: &Article) -> Vec<usize> {
@@ -399,8 +399,8 @@ mod tests {
             "Wakil Presiden RI Gibran hadir. Gibran tersenyum."
         );
         assert_eq!(
-            unglue("kiper Timnas U-23Cahya tampil. Cahya tersenyum."),
-            "kiper Timnas U-23 Cahya tampil. Cahya tersenyum."
+            unglue("bek Timnas U-20Rizky tampil. Rizky tersenyum."),
+            "bek Timnas U-20 Rizky tampil. Rizky tersenyum."
         );
         assert_eq!(
             unglue("Apple merilisiPhone baru."),
