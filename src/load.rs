@@ -157,8 +157,8 @@ pub(crate) struct Loaded {
     pub(crate) parsed: Vec<(FileKey, Arc<Briefing>)>,
     /// Files parsed, rather than taken from the last build's cache.
     pub(crate) read_anew: usize,
-    /// The related lists, as the site has them now.
-    pub(crate) related: archive::related::Cache,
+    /// What the archive keeps for the next build.
+    pub(crate) kept: archive::Cache,
 }
 
 impl Site {
@@ -172,13 +172,13 @@ impl Site {
 
     /// Everything after reading the configuration; `timings` holds the stages so far. Bodies
     /// go on `shelf` when given; files unchanged since the build that left `cache` are taken
-    /// from it, and the related lists brought up to date from `related`.
+    /// from it, and what the archive reuses brought up to date from `kept`.
     pub(crate) fn load_with(
         options: &Options,
         config: Config,
         mut timings: Timings,
         shelf: Option<Arc<Shelf>>,
-        (cache, related): (Option<&build::cache::Cache>, archive::related::Cache),
+        (cache, mut kept): (Option<&build::cache::Cache>, archive::Cache),
     ) -> Result<Loaded, BuildError> {
         let root = &options.root;
         let found = timings.time("discover", || content::discover(root))?;
@@ -196,7 +196,6 @@ impl Site {
             false => (read.errors, Vec::new()),
         };
         let templates = timings.time("templates", || Templates::load(root, &config).map(Arc::new));
-        let mut kept = archive::Cache::with_related(related);
         let mut site = Site::assemble(
             root, config, templates, briefings, errors, &found, &mut kept,
         )?;
@@ -208,7 +207,7 @@ impl Site {
             site,
             parsed,
             read_anew,
-            related: kept.related.without_words(),
+            kept: kept.for_keeping(),
         })
     }
 

@@ -75,10 +75,12 @@ impl Facet {
 }
 
 /// What an archive keeps for the next one, so a rebuild redoes only what its edits reach.
-#[derive(Debug, Default)]
+/// The build cache keeps it too, but for the facets' indexes, quick to make again.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Cache {
     pub related: related::Cache,
     /// Each facet's last index.
+    #[serde(skip)]
     facets: [Option<groups::Kept>; 3],
     /// What stories were found from, by file.
     pub stories: stories::Cache,
@@ -87,13 +89,13 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// A cache holding the related lists of the last build and nothing else.
-    pub fn with_related(related: related::Cache) -> Cache {
+    /// The cache without what the build cache need not keep: the related lists' words
+    /// (see [`related::Cache::without_words`]) and the facets' indexes.
+    pub fn for_keeping(self) -> Cache {
         Cache {
-            related,
+            related: self.related.without_words(),
             facets: Default::default(),
-            stories: Default::default(),
-            coverage: Default::default(),
+            ..self
         }
     }
 }
@@ -230,6 +232,12 @@ pub(crate) mod test_support {
     use std::sync::Arc;
 
     use crate::content::Briefing;
+
+    /// The briefings as the next `kabar build` has them: parsed again, sharing no allocation
+    /// with these.
+    pub(crate) fn parsed_again(all: &[Arc<Briefing>]) -> Vec<Arc<Briefing>> {
+        all.iter().map(|b| Arc::new(Briefing::clone(b))).collect()
+    }
 
     pub(crate) fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
         Arc::new(Briefing {

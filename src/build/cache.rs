@@ -1,6 +1,7 @@
 //! What `kabar build` keeps beside the output for the next build (`.public.kabar-cache`):
-//! every briefing as parsed, by a digest of its file, with its body; and the key of every page
-//! as published (see [`crate::render::shown`]). A build after one edit parses that file alone
+//! every briefing as parsed, by a digest of its file, with its body; what the archive reuses
+//! (related lists, stories' and coverage's links, see [`archive::Cache`]); and the key of every
+//! page as published (see [`crate::render::shown`]). A build after one edit parses that file alone
 //! and renders only the pages whose key changed, linking the others from the last output.
 //!
 //! The cache is a help, never the truth. It is used only when its salt matches (the kabar
@@ -24,7 +25,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::archive::related;
+use crate::archive;
 use crate::content::{Body, Briefing, Evidence, Field, Shelf};
 use crate::digest;
 use crate::layout::inside::walk;
@@ -32,7 +33,7 @@ use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
 use crate::publish::stamp;
 
 /// The format's mark: a cache of another format is not read.
-const MARK: &[u8; 8] = b"kabar-c1";
+const MARK: &[u8; 8] = b"kabar-c2";
 const FOOTER: usize = 8 * 2 + MARK.len();
 
 /// The last build's cache, as read.
@@ -44,7 +45,7 @@ pub(crate) struct Cache {
     /// Each page's key, and the version of its file as published (see
     /// [`crate::publish::stamp::version`]).
     pages: HashMap<PathBuf, (u64, u64)>,
-    related: related::Cache,
+    archive: archive::Cache,
     /// The file, read from by the bodies taken from it.
     shelf: Arc<Shelf>,
     /// The file's length, and how much of it the index and the bodies it names take.
@@ -52,7 +53,7 @@ pub(crate) struct Cache {
     used: u64,
 }
 
-/// What the file's footer names. `B` is a [`Briefing`], `R` the related lists and `I` the
+/// What the file's footer names. `B` is a [`Briefing`], `R` what the archive reuses and `I` the
 /// inputs as read when read back, references to them when written.
 #[derive(Serialize)]
 struct Index<B, R, I> {
@@ -60,7 +61,7 @@ struct Index<B, R, I> {
     inputs: I,
     briefings: Vec<Kept<B>>,
     pages: Vec<(PathBuf, (u64, u64))>,
-    related: R,
+    archive: R,
 }
 
 /// The index's first fields, read first: whether anything changed needs no more.
@@ -75,7 +76,7 @@ struct Head {
 struct Rest {
     briefings: Vec<Kept<Briefing>>,
     pages: Vec<(PathBuf, (u64, u64))>,
-    related: related::Cache,
+    archive: archive::Cache,
 }
 
 /// A briefing as parsed (its body left out when serialised), with what its parse read of its
@@ -206,7 +207,7 @@ impl Last {
             parsed,
             inputs: self.inputs,
             pages: index.pages.into_iter().collect(),
-            related: index.related,
+            archive: index.archive,
             shelf,
             size: self.size,
             used,
@@ -239,9 +240,9 @@ impl Cache {
         }
     }
 
-    /// The related lists as the last build left them, taken.
-    pub(crate) fn take_related(&mut self) -> related::Cache {
-        std::mem::take(&mut self.related)
+    /// What the archive reuses, as the last build left it, taken.
+    pub(crate) fn take_archive(&mut self) -> archive::Cache {
+        std::mem::take(&mut self.archive)
     }
 
     /// Each page's key and the version of its file as published.
@@ -290,7 +291,7 @@ pub(crate) fn save(
     path: &Path,
     (last, scratch): (Option<&Cache>, Option<&Arc<Shelf>>),
     (salt, inputs): (u64, &stamp::Read),
-    (briefings, related): (&[(FileKey, Arc<Briefing>)], &related::Cache),
+    (briefings, archive): (&[(FileKey, Arc<Briefing>)], &archive::Cache),
     pages: Vec<(PathBuf, (u64, u64))>,
 ) {
     let mut index = Index {
@@ -298,7 +299,7 @@ pub(crate) fn save(
         inputs,
         briefings: Vec::with_capacity(briefings.len()),
         pages,
-        related,
+        archive,
     };
     let written = match (last.filter(|last| last.size < 2 * last.used), scratch) {
         (Some(last), _) => OpenOptions::new()
@@ -328,7 +329,7 @@ fn append<'a>(
     mut at: u64,
     holder: Option<&Arc<Shelf>>,
     briefings: &'a [(FileKey, Arc<Briefing>)],
-    index: &mut Index<&'a Briefing, &related::Cache, &stamp::Read>,
+    index: &mut Index<&'a Briefing, &archive::Cache, &stamp::Read>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);
     for (file, briefing) in briefings {

@@ -58,8 +58,8 @@ fn build_using(
     // Bodies wait on the disk the site goes to; where no scratch file can be made there,
     // they are held.
     beside.scratch = publish::scratch_path(&output).and_then(|path| Shelf::scratch(&path).ok());
-    let related = beside.cache.as_mut().map(cache::Cache::take_related);
-    let reused = (beside.cache.as_ref(), related.unwrap_or_default());
+    let kept = beside.cache.as_mut().map(cache::Cache::take_archive);
+    let reused = (beside.cache.as_ref(), kept.unwrap_or_default());
     let shelf = beside.scratch.clone();
     let loaded = Site::load_with(options, config, timings, shelf, reused)?;
     let (mut report, keyed, left_behind) =
@@ -71,7 +71,7 @@ fn build_using(
             &report.made_addresses,
         ));
     }
-    let kept = (loaded.parsed.as_slice(), &loaded.related);
+    let kept = (loaded.parsed.as_slice(), &loaded.kept);
     drop(loaded.site);
     beside.keep(&output, &mut report, kept, keyed, cache_file);
     // Not in the stamp's summary: an old output left is not repeated when nothing changed.
@@ -204,14 +204,14 @@ impl Beside {
     }
 
     /// Writes the stamp, and the build cache at `cache_file`: `kept`, the briefings as parsed
-    /// and the related lists, and each page's key with its file's version as published.
+    /// and what the archive reuses, and each page's key with its file's version as published.
     fn keep(
         self,
         output: &Path,
         report: &mut Report,
         kept: (
             &[(cache::FileKey, std::sync::Arc<crate::Briefing>)],
-            &archive::related::Cache,
+            &archive::Cache,
         ),
         keyed: Keyed,
         cache_file: Option<&Path>,

@@ -4,7 +4,6 @@
 //! looks again only around the briefings whose print or day changed, which gives the same
 //! links (the same three tests, on the pairs that could have changed).
 
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -13,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::{SAME_EVENT, WINDOW_DAYS};
 use crate::content::Briefing;
 use crate::content::print::{HASHES, Print};
+use crate::digest;
 
 /// Hashes per band: two briefings are compared when a band of their prints is equal. Two
 /// hashes in 32 bands bring up 87% of pairs sharing a quarter of their word pairs, 99% of
@@ -25,7 +25,7 @@ const MOST_CHANGED: usize = 8;
 
 /// Two briefings (positions in the archive, the lesser first) and the share of word pairs
 /// they have in common.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(super) struct Link {
     pub pair: (usize, usize),
     pub alike: f64,
@@ -48,11 +48,43 @@ impl Link {
     }
 }
 
-/// The briefings and links of the last build.
-#[derive(Debug, Default)]
+/// The links of the last build and what they were found from. Kept by a rebuilding session
+/// and by the build cache.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Cache {
+    /// Each briefing's path, print and day, in that archive's order.
+    seen: Vec<Seen>,
+    /// The briefings themselves, while held: one still here (the same allocation) is not
+    /// digested again.
+    #[serde(skip)]
     briefings: Vec<Arc<Briefing>>,
     links: Vec<Link>,
+}
+
+/// A briefing's path, and its print with its day, each as a digest.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Seen {
+    place: u64,
+    print: u64,
+}
+
+impl Cache {
+    /// What linking reads of each of `briefings`, digested anew only for those not held as
+    /// they are.
+    fn seen_now(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Seen> {
+        briefings
+            .par_iter()
+            .zip(days)
+            .enumerate()
+            .map(|(i, (b, day))| match self.briefings.get(i) {
+                Some(held) if Arc::ptr_eq(held, b) => self.seen[i],
+                _ => Seen {
+                    place: digest::of(&b.path),
+                    print: digest::of((&b.print, day)),
+                },
+            })
+            .collect()
+    }
 }
 
 /// Every link of `briefings`, in no order.
@@ -61,12 +93,14 @@ pub(super) fn alike_pairs(
     days: &[i32],
     cache: &mut Cache,
 ) -> Vec<Link> {
-    let links = match changed_since(&cache.briefings, briefings, days) {
+    let seen = cache.seen_now(briefings, days);
+    let links = match changed_since(&cache.seen, &seen) {
         Some((kept, changed)) if changed.len() <= briefings.len() / MOST_CHANGED => {
             relinked(&cache.links, &kept, &changed, briefings, days)
         }
         _ => bucketed(briefings, days),
     };
+    cache.seen = seen;
     cache.briefings = briefings.to_vec();
     cache.links = links.clone();
     links
@@ -74,44 +108,28 @@ pub(super) fn alike_pairs(
 
 /// For each briefing of the last build, its position now; and the positions of briefings
 /// that are new or whose print or day changed. `None` when there was no last build.
-fn changed_since(
-    last: &[Arc<Briefing>],
-    now: &[Arc<Briefing>],
-    days: &[i32],
-) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
+fn changed_since(last: &[Seen], now: &[Seen]) -> Option<(Vec<Option<usize>>, Vec<usize>)> {
     if last.is_empty() {
         return None;
     }
-    let same_places = last.len() == now.len()
-        && last
-            .iter()
-            .zip(now)
-            .all(|(a, b)| Arc::ptr_eq(a, b) || a.path == b.path);
+    let same_places =
+        last.len() == now.len() && last.iter().zip(now).all(|(a, b)| a.place == b.place);
     let kept: Vec<Option<usize>> = match same_places {
         true => (0..last.len()).map(Some).collect(),
         false => {
-            let at: FxHashMap<&Path, usize> = now
-                .iter()
-                .enumerate()
-                .map(|(i, b)| (b.path.as_path(), i))
-                .collect();
-            last.iter()
-                .map(|b| at.get(b.path.as_path()).copied())
-                .collect()
+            let at: FxHashMap<u64, usize> =
+                now.iter().enumerate().map(|(i, b)| (b.place, i)).collect();
+            last.iter().map(|b| at.get(&b.place).copied()).collect()
         }
     };
-    let mut was: Vec<Option<&Briefing>> = vec![None; now.len()];
+    let mut was: Vec<Option<&Seen>> = vec![None; now.len()];
     for (old, new) in last.iter().zip(&kept) {
         if let Some(new) = *new {
             was[new] = Some(old);
         }
     }
     let changed = (0..now.len())
-        .filter(|&i| match was[i] {
-            Some(old) if std::ptr::eq(old, &*now[i]) => false,
-            Some(old) => old.print != now[i].print || day(old) != days[i],
-            None => true,
-        })
+        .filter(|&i| was[i].is_none_or(|old| old.print != now[i].print))
         .collect();
     Some((kept, changed))
 }
@@ -198,4 +216,64 @@ fn bucketed(briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Link> {
 /// The hashes of one band of a print.
 fn band_of(print: &Print, band: usize) -> &[u32] {
     &print.hashes()[band * ROWS..(band + 1) * ROWS]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::test_support::{briefing, parsed_again};
+
+    /// A briefing of `day` May 2018 whose body is 60 words of `own`'s.
+    fn told(slug: &str, day: u32, own: &str) -> Arc<Briefing> {
+        let date = format!("2018-05-{day:02}T10:00:00+07:00");
+        let mut b = Arc::unwrap_or_clone(briefing(slug, &date, &[]));
+        let words: Vec<String> = (0..60).map(|n| format!("{own}{n}")).collect();
+        b.print = Print::of(&[words.join(" ")]);
+        Arc::new(b)
+    }
+
+    fn pairs(briefings: &[Arc<Briefing>], cache: &mut Cache) -> Vec<(usize, usize)> {
+        let days: Vec<i32> = briefings.iter().map(|b| day(b)).collect();
+        let mut found: Vec<_> = alike_pairs(briefings, &days, cache)
+            .iter()
+            .map(|link| link.pair)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn links_read_back_from_their_bytes_are_kept_where_no_print_changed() {
+        let mut briefings = vec![told("a", 20, "alfa"), told("b", 20, "alfa")];
+        let others = ["beta", "gamma", "delta", "eko", "foxtrot", "golf", "hotel"];
+        briefings.extend(
+            others
+                .iter()
+                .zip(1..)
+                .map(|(own, day)| told(own, 20 - day, own)),
+        );
+        let mut cache = Cache::default();
+        assert_eq!(pairs(&briefings, &mut cache), [(0, 1)]);
+        let read_back =
+            || -> Cache { postcard::from_bytes(&postcard::to_allocvec(&cache).unwrap()).unwrap() };
+
+        // A link planted between two texts alike in nothing is still there: the links of
+        // briefings whose print did not change were taken, not found again.
+        let mut planted = read_back();
+        planted.links.push(Link {
+            pair: (0, 2),
+            alike: 0.5,
+        });
+        assert_eq!(
+            pairs(&parsed_again(&briefings), &mut planted),
+            [(0, 1), (0, 2)]
+        );
+
+        // A briefing now telling the first text is linked as a fresh build links it.
+        let mut edited = parsed_again(&briefings);
+        edited[2] = told("beta", 19, "alfa");
+        let again = pairs(&edited, &mut read_back());
+        assert_eq!(again, pairs(&edited, &mut Cache::default()));
+        assert_eq!(again, [(0, 1), (0, 2), (1, 2)]);
+    }
 }

@@ -24,7 +24,7 @@ pub const SAME_EVENT: f64 = 0.25;
 pub const SAME_TEXT: f64 = 0.85;
 
 /// What a rebuild reuses of the last build's links.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Cache {
     prints: links::Cache,
     names: names::Cache,

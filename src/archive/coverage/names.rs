@@ -13,6 +13,7 @@ use super::WINDOW_DAYS;
 use super::links::Link;
 use crate::content::Briefing;
 use crate::content::print::Print;
+use crate::digest;
 
 /// The share of word pairs two tellings sharing rare names have at least: above what two
 /// unrelated texts of one language share by their common phrases.
@@ -30,24 +31,32 @@ pub(super) const NAMES_ALIKE: f64 = 0.5;
 pub(super) const RARE: usize = 3;
 
 /// The last build's briefings and days, and the pairs of them sharing enough rare names: an
-/// edit that leaves every briefing's names and day as they were leaves those pairs too.
-#[derive(Debug, Default)]
+/// edit that leaves every briefing's names and day as they were leaves those pairs too. Kept
+/// by a rebuilding session and by the build cache.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Cache {
+    /// Each briefing's path and names, by one digest, and its day, in that archive's order.
+    seen: Vec<(u64, i32)>,
+    /// The briefings themselves, while held: one still here (the same allocation) is not
+    /// digested again.
+    #[serde(skip)]
     briefings: Vec<Arc<Briefing>>,
-    days: Vec<i32>,
     sharing: Vec<(usize, usize)>,
 }
 
 impl Cache {
-    /// Whether the pairs kept were found from these briefings' names and days.
-    fn holds(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> bool {
-        self.days == days
-            && self.briefings.len() == briefings.len()
-            && self
-                .briefings
-                .iter()
-                .zip(briefings)
-                .all(|(a, b)| Arc::ptr_eq(a, b) || (a.path == b.path && names(a) == names(b)))
+    /// What finding pairs reads of each of `briefings`, digested anew only for those not
+    /// held as they are.
+    fn seen_now(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<(u64, i32)> {
+        briefings
+            .par_iter()
+            .zip(days)
+            .enumerate()
+            .map(|(i, (b, &day))| match self.briefings.get(i) {
+                Some(held) if Arc::ptr_eq(held, b) => (self.seen[i].0, day),
+                _ => (digest::of((&b.path, names(b))), day),
+            })
+            .collect()
     }
 }
 
@@ -63,9 +72,10 @@ pub(super) fn named_pairs(
     days: &[i32],
     cache: &mut Cache,
 ) -> Vec<Link> {
-    if !cache.holds(briefings, days) {
+    let seen = cache.seen_now(briefings, days);
+    if seen != cache.seen {
         cache.sharing = sharing_rare_names(briefings, days);
-        cache.days = days.to_vec();
+        cache.seen = seen;
     }
     cache.briefings = briefings.to_vec();
     cache
@@ -142,7 +152,7 @@ fn rare_for(carriers: &[(u32, i32, usize)]) -> Rare {
 mod tests {
     use super::*;
     use crate::archive::coverage::links::day;
-    use crate::archive::test_support::briefing;
+    use crate::archive::test_support::{briefing, parsed_again};
 
     const NAMED: &str = "Kemarin Kim Hak Song, Tony Kim dan Kim Dong Chul mendarat di Pangkalan \
         Udara Andrews bersama Mike Pompeo.";
@@ -177,6 +187,24 @@ mod tests {
         briefings[1] = told("b", "", "beta");
         let again = pairs(&briefings, &mut cache);
         assert!(again.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn pairs_read_back_from_their_bytes_are_kept_while_the_names_stand() {
+        let briefings = vec![
+            told("a", NAMED, "alfa"),
+            told("b", NAMED, "beta"),
+            told("c", "", "alfa"),
+        ];
+        let mut cache = Cache::default();
+        assert_eq!(pairs(&briefings, &mut cache), [(0, 1)]);
+        let mut planted: Cache =
+            postcard::from_bytes(&postcard::to_allocvec(&cache).unwrap()).unwrap();
+        // A pair naming no one in common but alike in words, planted: still there, so the
+        // pairs were taken, not found again.
+        planted.sharing.push((0, 2));
+        let again = parsed_again(&briefings);
+        assert_eq!(pairs(&again, &mut planted), [(0, 1), (0, 2)]);
     }
 
     #[test]

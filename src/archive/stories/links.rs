@@ -38,27 +38,81 @@ const WORDS: usize = 8;
 /// Marks the digest of a name (its lowest bit), setting it apart from a word's.
 const NAME: u64 = 1;
 
-/// Each briefing's names and words as digests (a name's with [`NAME`] set), kept by file
-/// between rebuilds: a rebuild reads again only the briefings that changed. And the last
-/// links, so that a rebuild links again only the briefings an edit can reach.
-#[derive(Debug, Default)]
+/// What the last links were found from, and the links: each briefing's names and words as
+/// digests (a name's with [`NAME`] set), so that a rebuild reads again only the briefings
+/// that changed and links again only those an edit can reach. Kept by a rebuilding session
+/// and by the build cache.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Cache {
-    read: FxHashMap<std::path::PathBuf, (Arc<Briefing>, Arc<[u64]>)>,
     last: Option<Last>,
 }
 
-/// What the last links were found from, and the links.
-#[derive(Debug)]
+/// The last links and what they were found from, in that archive's order.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Last {
+    /// Each briefing's path, by its digest.
+    places: Vec<u64>,
+    /// What linking read of each briefing (see [`seen`]).
+    seen: Vec<u64>,
+    /// The briefings themselves, while held: one still here (the same allocation) is not
+    /// digested again.
+    #[serde(skip)]
     briefings: Vec<Arc<Briefing>>,
     read: Vec<Arc<[u64]>>,
     /// Each briefing's tags, by the digest of their slugs.
     tags: Vec<Vec<u64>>,
     gap_days: u32,
+    /// The days between the newest and the oldest briefing: a key's burst depends on them.
+    span: Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
     links: Vec<Vec<usize>>,
 }
 
+/// What linking reads of a briefing, as one digest: what its keys are read from, its tags,
+/// its mark and its date and offset (its day is the local one).
+fn seen(b: &Briefing) -> u64 {
+    let date = (b.date.naive_local(), b.date.offset().local_minus_utc());
+    digest::of((&b.title, &b.summary, &b.cited, &b.tags, &b.story, date))
+}
+
+/// The first and last briefings' instants.
+fn span(briefings: &[Arc<Briefing>]) -> Option<(chrono::NaiveDateTime, chrono::NaiveDateTime)> {
+    let instant = |b: &Briefing| b.date.naive_utc();
+    Some((instant(briefings.first()?), instant(briefings.last()?)))
+}
+
 impl Last {
+    /// What linking reads of each of `briefings`, digested anew only for those not held as
+    /// they are.
+    fn seen_now(&self, briefings: &[Arc<Briefing>]) -> Vec<u64> {
+        briefings
+            .par_iter()
+            .enumerate()
+            .map(|(i, b)| match self.briefings.get(i) {
+                Some(held) if Arc::ptr_eq(held, b) => self.seen[i],
+                _ => seen(b),
+            })
+            .collect()
+    }
+
+    /// Each briefing's names and words, taken from the last build for those read as they
+    /// are (`seen`), wherever they stand now.
+    fn read(&self, briefings: &[Arc<Briefing>], seen: &[u64]) -> Vec<Arc<[u64]>> {
+        let was: FxHashMap<u64, usize> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(j, &place)| (place, j))
+            .collect();
+        briefings
+            .par_iter()
+            .zip(seen)
+            .map(|(b, &now)| match was.get(&digest::of(&b.path)) {
+                Some(&j) if self.seen[j] == now => Arc::clone(&self.read[j]),
+                _ => names_and_words(b).into(),
+            })
+            .collect()
+    }
+
     /// The briefings whose links an edit since can have changed, when that can be told: the
     /// same briefings in the same places, as many and spanning the same days (a key's weight
     /// and burst depend on those), with few edited. An edited briefing's keys, before and
@@ -66,25 +120,17 @@ impl Last {
     /// one of them are the only ones whose links may differ.
     fn reached(
         &self,
-        briefings: &[Arc<Briefing>],
+        (briefings, places, seen): (&[Arc<Briefing>], &[u64], &[u64]),
         read: &[Arc<[u64]>],
         tags: &[Vec<u64>],
         gap_days: u32,
     ) -> Option<Vec<usize>> {
-        let same_places = self.gap_days == gap_days
-            && self.briefings.len() == briefings.len()
-            && self
-                .briefings
-                .iter()
-                .zip(briefings)
-                .all(|(a, b)| a.path == b.path);
-        let ends =
-            |list: &[Arc<Briefing>]| list.first().zip(list.last()).map(|(a, b)| (a.date, b.date));
-        if !same_places || ends(&self.briefings) != ends(briefings) {
+        let same_places = self.gap_days == gap_days && self.places == places;
+        if !same_places || self.span != span(briefings) {
             return None;
         }
         let edited: Vec<usize> = (0..briefings.len())
-            .filter(|&i| !Arc::ptr_eq(&self.briefings[i], &briefings[i]))
+            .filter(|&i| self.seen[i] != seen[i])
             .collect();
         if edited.len() > briefings.len() / EDITED_AT_MOST {
             return None;
@@ -99,9 +145,7 @@ impl Last {
             .into_par_iter()
             .filter(|&i| {
                 let carries = |keys: &[u64]| keys.iter().any(|k| moved.contains(k));
-                !Arc::ptr_eq(&self.briefings[i], &briefings[i])
-                    || carries(&read[i])
-                    || carries(&tags[i])
+                self.seen[i] != seen[i] || carries(&read[i]) || carries(&tags[i])
             })
             .collect();
         Some(reached)
@@ -111,37 +155,18 @@ impl Last {
 /// Past this share of the briefings edited, a rebuild links every briefing again.
 const EDITED_AT_MOST: usize = 8;
 
-impl Cache {
-    /// The names and words of every briefing, read afresh only for those not seen as they
-    /// are; the cache then holds these briefings alone.
-    fn read(&mut self, briefings: &[Arc<Briefing>]) -> Vec<Arc<[u64]>> {
-        let read: Vec<Arc<[u64]>> = briefings
-            .par_iter()
-            .map(|b| match self.read.get(&b.path) {
-                Some((seen, keys)) if Arc::ptr_eq(seen, b) => Arc::clone(keys),
-                _ => names_and_words(b).into(),
-            })
-            .collect();
-        self.read = briefings
-            .iter()
-            .zip(&read)
-            .map(|(b, keys)| (b.path.clone(), (Arc::clone(b), Arc::clone(keys))))
-            .collect();
-        read
-    }
-}
-
 /// A briefing's cited names and distinctive words, each by its digest; none for one kept
 /// out of every story.
 fn names_and_words(b: &Briefing) -> Vec<u64> {
     if b.story == StoryMark::Out {
         return Vec::new();
     }
-    let names = b.cited.iter().map(|c| digest::of(c.to_lowercase()) | NAME);
-    let words = distinctive_words(b)
-        .into_iter()
-        .map(|w| digest::of(w) & !NAME);
-    let mut keys: Vec<u64> = names.chain(words).collect();
+    let mut keys: Vec<u64> = b
+        .cited
+        .iter()
+        .map(|c| digest::of(c.to_lowercase()) | NAME)
+        .collect();
+    keys.extend(distinctive_words(b).into_iter().map(|word| word & !NAME));
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -336,16 +361,27 @@ pub(super) fn linked_sets(
     gap_days: u32,
     cache: &mut Cache,
 ) -> Vec<Vec<usize>> {
-    let read = cache.read(briefings);
+    let places: Vec<u64> = briefings.par_iter().map(|b| digest::of(&b.path)).collect();
+    let (seen, read) = match &cache.last {
+        Some(last) => {
+            let seen = last.seen_now(briefings);
+            let read = last.read(briefings, &seen);
+            (seen, read)
+        }
+        None => briefings
+            .par_iter()
+            .map(|b| (seen(b), names_and_words(b).into()))
+            .unzip(),
+    };
     let tag_keys: Vec<Vec<u64>> = tags_of
         .iter()
         .map(|of| of.iter().map(|&g| digest::of(&tags[g].slug)).collect())
         .collect();
     let keys = Keys::new(briefings, tags, tags_of, &read);
-    let reached = cache
-        .last
-        .as_ref()
-        .and_then(|last| Some((last, last.reached(briefings, &read, &tag_keys, gap_days)?)));
+    let reached = cache.last.as_ref().and_then(|last| {
+        let now = (briefings, places.as_slice(), seen.as_slice());
+        Some((last, last.reached(now, &read, &tag_keys, gap_days)?))
+    });
     let links: Vec<Vec<usize>> = match reached {
         Some((last, reached)) => {
             let mut links = last.links.clone();
@@ -365,11 +401,64 @@ pub(super) fn linked_sets(
     };
     let sets = joined(briefings.len(), &links);
     cache.last = Some(Last {
+        places,
+        seen,
         briefings: briefings.to_vec(),
         read,
         tags: tag_keys,
         gap_days,
+        span: span(briefings),
         links,
     });
     sets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::stories::tests::{background, hanoi};
+    use crate::archive::test_support::parsed_again;
+    use crate::archive::{Archive, Facet};
+
+    fn sets(all: &[Arc<Briefing>], cache: &mut Cache) -> Vec<Vec<usize>> {
+        let archive = Archive::new(all.to_vec());
+        let tags = &archive.facets[Facet::Tag as usize];
+        let tags = (tags.groups.as_slice(), tags.of_briefing.as_slice());
+        linked_sets(&archive.briefings, tags, 14, cache)
+    }
+
+    /// The cache as the next `kabar build` reads it: from its bytes.
+    fn read_back(cache: &Cache) -> Cache {
+        postcard::from_bytes(&postcard::to_allocvec(cache).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn links_read_back_from_their_bytes_are_kept_where_no_edit_reaches() {
+        let mut all = background();
+        all.extend([
+            hanoi("tiba", "26"),
+            hanoi("bubar", "27"),
+            hanoi("jumpa-pers", "28"),
+        ]);
+        let mut cache = Cache::default();
+        let first = sets(&all, &mut cache);
+        assert_eq!(first.len(), 1);
+
+        // A link planted between the two newest briefings, which share nothing telling, is
+        // still there: the links no edit reaches were taken, not found again.
+        let mut planted = read_back(&cache);
+        planted.last.as_mut().unwrap().links[0].push(1);
+        let kept = sets(&parsed_again(&all), &mut planted);
+        assert_eq!(kept, [vec![0, 1], first[0].clone()]);
+
+        // An edit is linked again as a fresh build links it.
+        let mut edited = parsed_again(&all);
+        let at = edited.len() - 2;
+        let mut moved = Briefing::clone(&edited[at]);
+        moved.tags = vec!["Topik 3".into()];
+        edited[at] = Arc::new(moved);
+        let again = sets(&edited, &mut read_back(&cache));
+        assert_eq!(again, sets(&edited, &mut Cache::default()));
+        assert_ne!(again, first);
+    }
 }

@@ -205,7 +205,7 @@ mod tests {
 
     /// Background briefings, one every fifteen days of a year after a summit, that share
     /// the archive's common tags and nothing else.
-    fn background() -> Vec<Arc<Briefing>> {
+    pub(super) fn background() -> Vec<Arc<Briefing>> {
         (0..24)
             .map(|k| {
                 let day = chrono::NaiveDate::from_ymd_opt(2019, 4, 1).unwrap()
@@ -220,7 +220,7 @@ mod tests {
             .collect()
     }
 
-    fn hanoi(slug: &str, day: &str) -> Arc<Briefing> {
+    pub(super) fn hanoi(slug: &str, day: &str) -> Arc<Briefing> {
         briefing(
             slug,
             &format!("2019-02-{day}T10:00:00+07:00"),
