@@ -60,7 +60,6 @@ struct Walk<'a> {
     /// No block but a first-level heading came yet: one would be the title.
     title_pending: bool,
     depth: usize,
-    all_text: String,
     /// Depths of links left out, whose end tags are left out too.
     dropped: Vec<usize>,
     has_html: bool,
@@ -77,7 +76,6 @@ impl<'a> Walk<'a> {
             heading: None,
             title_pending: take_title,
             depth: 0,
-            all_text: String::new(),
             dropped: Vec::new(),
             has_html: false,
             in_image: 0,
@@ -172,8 +170,7 @@ impl<'a> Walk<'a> {
             && let Some(text) = self.paragraph.take()
             && !text.trim().is_empty()
         {
-            let words: Vec<&str> = text.split_whitespace().collect();
-            self.body.paragraphs.push(words.join(" "));
+            self.body.paragraphs.push(single_spaced(text));
         }
         let Some((text, start)) = self.heading.take() else {
             return true;
@@ -189,12 +186,11 @@ impl<'a> Walk<'a> {
         for sink in [self.paragraph.as_mut(), heading].into_iter().flatten() {
             sink.push_str(text);
         }
-        self.all_text.push_str(text);
-        self.all_text.push(' ');
+        // Each piece of text counts alone: a word never runs from one into the next.
+        self.body.words += crate::summary::word_count(text);
     }
 
     fn finish(mut self, options: &MarkdownOptions) -> Body {
-        self.body.words = crate::summary::word_count(&self.all_text);
         html::push_html(&mut self.body.html, self.events.into_iter());
         // A body of Markdown alone is safe as rendered, and left byte for byte as it was.
         if self.has_html && options.raw_html == RawHtml::Cleaned {
@@ -295,9 +291,40 @@ pub fn is_internal(dest: &str) -> bool {
         }))
 }
 
+/// `text` with its words one space apart, as summaries and prints read paragraphs; most
+/// paragraphs are so already, and are kept without being split.
+fn single_spaced(text: String) -> String {
+    let other_space = match text.is_ascii() {
+        true => text
+            .bytes()
+            .any(|b| b != b' ' && b.is_ascii_whitespace() || b == 0x0B),
+        false => text.chars().any(|c| c != ' ' && c.is_whitespace()),
+    };
+    let spaced_once =
+        !other_space && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ");
+    match spaced_once {
+        true => text,
+        false => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_are_single_spaced_as_if_split_and_joined() {
+        for text in [
+            "Kim dan Trump bertemu di Hanoi.",
+            " Kim dan  Trump ",
+            "Kim\tdan\nTrump\u{b}bertemu",
+            "Kim\u{a0}dan Trump\u{2003}di Hanoi",
+            "Pertemuan ‘kedua’ di Hanoi",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(text.to_string()), joined, "{text:?}");
+        }
+    }
 
     fn options() -> MarkdownOptions<'static> {
         MarkdownOptions {
