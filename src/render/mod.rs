@@ -49,6 +49,9 @@ pub struct Renderer<'a> {
     /// The digest of what every page's template gets alike (the site, the strings).
     common_digest: u64,
     strings: BTreeMap<&'static str, &'static str>,
+    /// The site and the strings as templates get them, made once: every page clones them,
+    /// which shares their maps, instead of serialising them again.
+    common: [tera::Value; 2],
     /// Each group's briefings per year, by facet: counted once, on first use, for all of a
     /// facet's pages (a tag on every briefing has thousands of pages).
     per_year: [OnceLock<Vec<Vec<counts::YearCount>>>; 3],
@@ -82,6 +85,10 @@ impl<'a> Renderer<'a> {
             views,
             all: (0..archive.briefings.len()).collect(),
             common_digest: digest::of_serialized(&(&site, &strings)),
+            common: [
+                tera::Value::from_serializable(&site),
+                tera::Value::from_serializable(&strings),
+            ],
             site,
             strings,
             per_year: Default::default(),
@@ -120,8 +127,9 @@ impl<'a> Renderer<'a> {
     fn common(&self, page: &Page, title: &str) -> Context {
         let base = &self.config.base_url;
         let mut context = Context::new();
-        context.insert("site", &self.site);
-        context.insert("t", &self.strings);
+        let [site, strings] = &self.common;
+        context.insert_value("site", site.clone());
+        context.insert_value("t", strings.clone());
         context.insert(
             "page",
             &serde_json::json!({
