@@ -32,6 +32,25 @@ fn set_root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// For each of `briefings`, what a step `read`s of it (given its position): taken from
+/// `kept` where `held`, the briefings `kept` was read from, has the same one at the same
+/// place (the same allocation, so the same text), read anew for the rest. A cache read back
+/// from the build cache holds no briefings, and reads every one.
+fn read_reusing<T: Clone + Send + Sync>(
+    briefings: &[Arc<Briefing>],
+    (held, kept): (&[Arc<Briefing>], &[T]),
+    read: impl Fn(usize, &Briefing) -> T + Sync,
+) -> Vec<T> {
+    briefings
+        .par_iter()
+        .enumerate()
+        .map(|(i, b)| match held.get(i) {
+            Some(same) if Arc::ptr_eq(same, b) => kept[i].clone(),
+            _ => read(i, b),
+        })
+        .collect()
+}
+
 /// The kinds of names briefings are grouped by, each with an index page and a page per name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Facet {
@@ -237,6 +256,11 @@ pub(crate) mod test_support {
     /// with these.
     pub(crate) fn parsed_again(all: &[Arc<Briefing>]) -> Vec<Arc<Briefing>> {
         all.iter().map(|b| Arc::new(Briefing::clone(b))).collect()
+    }
+
+    /// A cache as the next `kabar build` reads it: from its bytes.
+    pub(crate) fn read_back<T: serde::Serialize + serde::de::DeserializeOwned>(cache: &T) -> T {
+        postcard::from_bytes(&postcard::to_allocvec(cache).unwrap()).unwrap()
     }
 
     pub(crate) fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {

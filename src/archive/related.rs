@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::groups::Group;
+use super::read_reusing;
 use crate::content::Briefing;
 use crate::digest;
 use crate::slug::slugify;
@@ -80,14 +81,9 @@ impl Cache {
 
     /// Brings the lists up to date with `briefings`.
     fn update(&mut self, briefings: &[Arc<Briefing>], tags: &[Group], tags_of: &[Vec<usize>]) {
-        let now: Vec<Ranked> = briefings
-            .par_iter()
-            .enumerate()
-            .map(|(i, b)| match self.seen.get(i) {
-                Some(seen) if Arc::ptr_eq(seen, b) => self.made_from[i].clone(),
-                _ => Ranked::of(b),
-            })
-            .collect();
+        let now = read_reusing(briefings, (&self.seen, &self.made_from), |_, b| {
+            Ranked::of(b)
+        });
         self.seen = briefings.to_vec();
         let before = std::mem::replace(&mut self.made_from, now);
         let words_held = self.words_of.len() == before.len();

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{SAME_EVENT, WINDOW_DAYS};
+use crate::archive::read_reusing;
 use crate::content::Briefing;
 use crate::content::print::{HASHES, Print};
 use crate::digest;
@@ -72,18 +73,10 @@ impl Cache {
     /// What linking reads of each of `briefings`, digested anew only for those not held as
     /// they are.
     fn seen_now(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<Seen> {
-        briefings
-            .par_iter()
-            .zip(days)
-            .enumerate()
-            .map(|(i, (b, day))| match self.briefings.get(i) {
-                Some(held) if Arc::ptr_eq(held, b) => self.seen[i],
-                _ => Seen {
-                    place: digest::of(&b.path),
-                    print: digest::of((&b.print, day)),
-                },
-            })
-            .collect()
+        read_reusing(briefings, (&self.briefings, &self.seen), |i, b| Seen {
+            place: digest::of(&b.path),
+            print: digest::of((&b.print, days[i])),
+        })
     }
 }
 
@@ -221,7 +214,7 @@ fn band_of(print: &Print, band: usize) -> &[u32] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::test_support::{briefing, parsed_again};
+    use crate::archive::test_support::{briefing, parsed_again, read_back};
 
     /// A briefing of `day` May 2018 whose body is 60 words of `own`'s.
     fn told(slug: &str, day: u32, own: &str) -> Arc<Briefing> {
@@ -254,12 +247,10 @@ mod tests {
         );
         let mut cache = Cache::default();
         assert_eq!(pairs(&briefings, &mut cache), [(0, 1)]);
-        let read_back =
-            || -> Cache { postcard::from_bytes(&postcard::to_allocvec(&cache).unwrap()).unwrap() };
 
         // A link planted between two texts alike in nothing is still there: the links of
         // briefings whose print did not change were taken, not found again.
-        let mut planted = read_back();
+        let mut planted = read_back(&cache);
         planted.links.push(Link {
             pair: (0, 2),
             alike: 0.5,
@@ -272,7 +263,7 @@ mod tests {
         // A briefing now telling the first text is linked as a fresh build links it.
         let mut edited = parsed_again(&briefings);
         edited[2] = told("beta", 19, "alfa");
-        let again = pairs(&edited, &mut read_back());
+        let again = pairs(&edited, &mut read_back(&cache));
         assert_eq!(again, pairs(&edited, &mut Cache::default()));
         assert_eq!(again, [(0, 1), (0, 2), (1, 2)]);
     }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::WINDOW_DAYS;
 use super::links::Link;
+use crate::archive::read_reusing;
 use crate::content::Briefing;
 use crate::content::print::Print;
 use crate::digest;
@@ -35,8 +36,8 @@ pub(super) const RARE: usize = 3;
 /// by a rebuilding session and by the build cache.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct Cache {
-    /// Each briefing's path and names, by one digest, and its day, in that archive's order.
-    seen: Vec<(u64, i32)>,
+    /// Each briefing's path, names and day, by one digest, in that archive's order.
+    seen: Vec<u64>,
     /// The briefings themselves, while held: one still here (the same allocation) is not
     /// digested again.
     #[serde(skip)]
@@ -47,16 +48,10 @@ pub(super) struct Cache {
 impl Cache {
     /// What finding pairs reads of each of `briefings`, digested anew only for those not
     /// held as they are.
-    fn seen_now(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<(u64, i32)> {
-        briefings
-            .par_iter()
-            .zip(days)
-            .enumerate()
-            .map(|(i, (b, &day))| match self.briefings.get(i) {
-                Some(held) if Arc::ptr_eq(held, b) => (self.seen[i].0, day),
-                _ => (digest::of((&b.path, names(b))), day),
-            })
-            .collect()
+    fn seen_now(&self, briefings: &[Arc<Briefing>], days: &[i32]) -> Vec<u64> {
+        read_reusing(briefings, (&self.briefings, &self.seen), |i, b| {
+            digest::of((&b.path, names(b), days[i]))
+        })
     }
 }
 
@@ -152,7 +147,7 @@ fn rare_for(carriers: &[(u32, i32, usize)]) -> Rare {
 mod tests {
     use super::*;
     use crate::archive::coverage::links::day;
-    use crate::archive::test_support::{briefing, parsed_again};
+    use crate::archive::test_support::{briefing, parsed_again, read_back};
 
     const NAMED: &str = "Kemarin Kim Hak Song, Tony Kim dan Kim Dong Chul mendarat di Pangkalan \
         Udara Andrews bersama Mike Pompeo.";
@@ -198,8 +193,7 @@ mod tests {
         ];
         let mut cache = Cache::default();
         assert_eq!(pairs(&briefings, &mut cache), [(0, 1)]);
-        let mut planted: Cache =
-            postcard::from_bytes(&postcard::to_allocvec(&cache).unwrap()).unwrap();
+        let mut planted = read_back(&cache);
         // A pair naming no one in common but alike in words, planted: still there, so the
         // pairs were taken, not found again.
         planted.sharing.push((0, 2));

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::archive::groups::Group;
 use crate::archive::related::distinctive_words;
-use crate::archive::set_root;
+use crate::archive::{read_reusing, set_root};
 use crate::content::{Briefing, StoryMark};
 use crate::digest;
 
@@ -81,22 +81,9 @@ fn span(briefings: &[Arc<Briefing>]) -> Option<(chrono::NaiveDateTime, chrono::N
 }
 
 impl Last {
-    /// What linking reads of each of `briefings`, digested anew only for those not held as
-    /// they are.
-    fn seen_now(&self, briefings: &[Arc<Briefing>]) -> Vec<u64> {
-        briefings
-            .par_iter()
-            .enumerate()
-            .map(|(i, b)| match self.briefings.get(i) {
-                Some(held) if Arc::ptr_eq(held, b) => self.seen[i],
-                _ => seen(b),
-            })
-            .collect()
-    }
-
     /// Each briefing's names and words, taken from the last build for those read as they
-    /// are (`seen`), wherever they stand now.
-    fn read(&self, briefings: &[Arc<Briefing>], seen: &[u64]) -> Vec<Arc<[u64]>> {
+    /// are (`seen`), wherever they stand now (`places`).
+    fn read(&self, briefings: &[Arc<Briefing>], places: &[u64], seen: &[u64]) -> Vec<Arc<[u64]>> {
         let was: FxHashMap<u64, usize> = self
             .places
             .iter()
@@ -105,8 +92,9 @@ impl Last {
             .collect();
         briefings
             .par_iter()
+            .zip(places)
             .zip(seen)
-            .map(|(b, &now)| match was.get(&digest::of(&b.path)) {
+            .map(|((b, place), &now)| match was.get(place) {
                 Some(&j) if self.seen[j] == now => Arc::clone(&self.read[j]),
                 _ => names_and_words(b).into(),
             })
@@ -362,16 +350,16 @@ pub(super) fn linked_sets(
     cache: &mut Cache,
 ) -> Vec<Vec<usize>> {
     let places: Vec<u64> = briefings.par_iter().map(|b| digest::of(&b.path)).collect();
-    let (seen, read) = match &cache.last {
-        Some(last) => {
-            let seen = last.seen_now(briefings);
-            let read = last.read(briefings, &seen);
-            (seen, read)
-        }
+    let held = cache.last.as_ref().map_or((&[][..], &[][..]), |last| {
+        (last.briefings.as_slice(), last.seen.as_slice())
+    });
+    let seen = read_reusing(briefings, held, |_, b| seen(b));
+    let read = match &cache.last {
+        Some(last) => last.read(briefings, &places, &seen),
         None => briefings
             .par_iter()
-            .map(|b| (seen(b), names_and_words(b).into()))
-            .unzip(),
+            .map(|b| names_and_words(b).into())
+            .collect(),
     };
     let tag_keys: Vec<Vec<u64>> = tags_of
         .iter()
@@ -417,7 +405,7 @@ pub(super) fn linked_sets(
 mod tests {
     use super::*;
     use crate::archive::stories::tests::{background, hanoi};
-    use crate::archive::test_support::parsed_again;
+    use crate::archive::test_support::{parsed_again, read_back};
     use crate::archive::{Archive, Facet};
 
     fn sets(all: &[Arc<Briefing>], cache: &mut Cache) -> Vec<Vec<usize>> {
@@ -425,11 +413,6 @@ mod tests {
         let tags = &archive.facets[Facet::Tag as usize];
         let tags = (tags.groups.as_slice(), tags.of_briefing.as_slice());
         linked_sets(&archive.briefings, tags, 14, cache)
-    }
-
-    /// The cache as the next `kabar build` reads it: from its bytes.
-    fn read_back(cache: &Cache) -> Cache {
-        postcard::from_bytes(&postcard::to_allocvec(cache).unwrap()).unwrap()
     }
 
     #[test]
