@@ -33,7 +33,7 @@ use crate::layout::{CONFIG_FILE, TEMPLATES_DIR};
 use crate::publish::stamp;
 
 /// The format's mark: a cache of another format is not read.
-const MARK: &[u8; 8] = b"kabar-c2";
+const MARK: &[u8; 8] = b"kabar-c3";
 const FOOTER: usize = 8 * 2 + MARK.len();
 
 /// The last build's cache, as read.
@@ -45,6 +45,8 @@ pub(crate) struct Cache {
     /// Each page's key, and the version of its file as published (see
     /// [`crate::publish::stamp::version`]).
     pages: HashMap<PathBuf, (u64, u64)>,
+    /// The output as the last build published it, until a build takes it.
+    output: Option<Arc<stamp::Published>>,
     archive: archive::Cache,
     /// The file, read from by the bodies taken from it.
     shelf: Arc<Shelf>,
@@ -53,14 +55,18 @@ pub(crate) struct Cache {
     used: u64,
 }
 
-/// What the file's footer names. `B` is a [`Briefing`], `R` what the archive reuses and `I` the
-/// inputs as read when read back, references to them when written.
+/// Each page's path, with its key and the version of its file as published.
+pub(crate) type Pages = Vec<(PathBuf, (u64, u64))>;
+
+/// What the file's footer names. `B` is a [`Briefing`], `R` what the archive reuses, `I` the
+/// inputs and `O` the output as published when read back, references to them when written.
 #[derive(Serialize)]
-struct Index<B, R, I> {
+struct Index<B, R, I, O> {
     salt: u64,
     inputs: I,
     briefings: Vec<Kept<B>>,
-    pages: Vec<(PathBuf, (u64, u64))>,
+    pages: Pages,
+    output: O,
     archive: R,
 }
 
@@ -75,7 +81,8 @@ struct Head {
 #[derive(Deserialize)]
 struct Rest {
     briefings: Vec<Kept<Briefing>>,
-    pages: Vec<(PathBuf, (u64, u64))>,
+    pages: Pages,
+    output: stamp::Published,
     archive: archive::Cache,
 }
 
@@ -207,6 +214,7 @@ impl Last {
             parsed,
             inputs: self.inputs,
             pages: index.pages.into_iter().collect(),
+            output: Some(Arc::new(index.output)),
             archive: index.archive,
             shelf,
             size: self.size,
@@ -249,6 +257,12 @@ impl Cache {
     pub(crate) fn pages(&self) -> &HashMap<PathBuf, (u64, u64)> {
         &self.pages
     }
+
+    /// Every file and folder of the output as the last build published it, with its
+    /// version; taken.
+    pub(crate) fn take_output(&mut self) -> Option<Arc<stamp::Published>> {
+        self.output.take()
+    }
 }
 
 /// Where `body` is on `shelf`, when it is there: start, length and digest.
@@ -283,7 +297,8 @@ fn read_index(file: &mut File, size: u64) -> Option<Vec<u8>> {
 }
 
 /// Writes the cache for the next build: `briefings` as parsed (each with what it read of its
-/// file), `pages` with their keys and the versions of their files as published. It is
+/// file), `pages` with their keys and the versions of their files as published, and the
+/// whole `output` as published. It is
 /// appended to `last`'s file when that is mostly still used, else to the build's `scratch`
 /// shelf, whose bodies are then not written again, which becomes the cache. A cache that
 /// cannot be written only means a cold build next time, so nothing here is an error.
@@ -292,13 +307,14 @@ pub(crate) fn save(
     (last, scratch): (Option<&Cache>, Option<&Arc<Shelf>>),
     (salt, inputs): (u64, &stamp::Read),
     (briefings, archive): (&[(FileKey, Arc<Briefing>)], &archive::Cache),
-    pages: Vec<(PathBuf, (u64, u64))>,
+    (pages, output): (Pages, &stamp::Published),
 ) {
     let mut index = Index {
         salt,
         inputs,
         briefings: Vec::with_capacity(briefings.len()),
         pages,
+        output,
         archive,
     };
     let written = match (last.filter(|last| last.size < 2 * last.used), scratch) {
@@ -329,7 +345,7 @@ fn append<'a>(
     mut at: u64,
     holder: Option<&Arc<Shelf>>,
     briefings: &'a [(FileKey, Arc<Briefing>)],
-    index: &mut Index<&'a Briefing, &archive::Cache, &stamp::Read>,
+    index: &mut Index<&'a Briefing, &archive::Cache, &stamp::Read, &stamp::Published>,
 ) -> std::io::Result<()> {
     let mut out = BufWriter::new(file);
     for (file, briefing) in briefings {

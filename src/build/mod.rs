@@ -62,8 +62,11 @@ fn build_using(
     let reused = (beside.cache.as_ref(), kept.unwrap_or_default());
     let shelf = beside.scratch.clone();
     let loaded = Site::load_with(options, config, timings, shelf, reused)?;
-    let (mut report, keyed, left_behind) =
-        render_and_publish(options, &output, &loaded, &beside, started)?;
+    let last_output = beside.cache.as_mut().and_then(cache::Cache::take_output);
+    let (mut report, keyed, mut swapped) =
+        render_and_publish(options, (&output, last_output), &loaded, &beside, started)?;
+    let published = swapped.published.take();
+    let left_behind = swapped.remove_old();
     let last = beside.stamp_file.as_deref().and_then(stamp::last_summary);
     if let Some(last) = last {
         report.warnings.extend(moved_addresses(
@@ -73,7 +76,7 @@ fn build_using(
     }
     let kept = (loaded.parsed.as_slice(), &loaded.kept);
     drop(loaded.site);
-    beside.keep(&output, &mut report, kept, keyed, cache_file);
+    beside.keep(&output, &mut report, kept, (keyed, published), cache_file);
     // Not in the stamp's summary: an old output left is not repeated when nothing changed.
     report.warnings.extend(left_behind);
     report.elapsed = started.elapsed();
@@ -85,21 +88,22 @@ fn build_using(
 type Keyed = Vec<(PathBuf, u64, bool)>;
 
 /// Renders the site into a staging folder, with its search index beside it, and swaps it
-/// in; the report, where each page went with its key and whether it was rendered, and a
-/// warning when the old output could not all be removed.
+/// in (only the files that changed, when `output` is as the last build published it, as
+/// `last` says); the report, where each page went with its key and whether it was rendered,
+/// and the swap's outcome.
 fn render_and_publish(
     options: &Options,
-    output: &Path,
+    (output, last): (&Path, Option<std::sync::Arc<stamp::Published>>),
     loaded: &crate::Loaded,
     beside: &Beside,
     started: Instant,
-) -> Result<(Report, Keyed, Option<Diagnostic>), BuildError> {
+) -> Result<(Report, Keyed, publish::Swapped), BuildError> {
     let site = &loaded.site;
     let mut timings = site.timings.clone();
     let renderer = timings.time("cards", || {
         Renderer::new(&site.archive, &site.config, &site.templates)
     });
-    let staging = Staging::begin(output)?;
+    let staging = Staging::begin_over(output, last)?;
     let keep = Keep {
         salt: beside.salt.unwrap_or_default(),
         kept: beside.cache.as_ref().map(cache::Cache::pages),
@@ -126,10 +130,10 @@ fn render_and_publish(
     if (options.strict || site.config.strict) && !broken.is_empty() {
         return Err(BuildError::Site(broken));
     }
-    let left_behind = timings.time("publish", || {
+    let swapped = timings.time("publish", || {
         publish::copy_files(&staging, &options.root, &site.plan.copies)?;
         publish::copy_files(&staging, &options.root, &search.copies)?;
-        staging.publish()
+        staging.swap()
     })?;
     let mut report = Report::new(site, keyed.len(), started);
     report.timings = timings;
@@ -140,7 +144,7 @@ fn render_and_publish(
     report.shards = (search.indexed, search.reused);
     report.warnings.extend(broken);
     report.made_addresses = site.made_addresses();
-    Ok((report, keyed, left_behind))
+    Ok((report, keyed, swapped))
 }
 
 /// What the last build left beside the output (the stamp, the build cache), and what this
@@ -204,7 +208,8 @@ impl Beside {
     }
 
     /// Writes the stamp, and the build cache at `cache_file`: `kept`, the briefings as parsed
-    /// and what the archive reuses, and each page's key with its file's version as published.
+    /// and what the archive reuses, and each page's key with its file's version as published
+    /// (the output walked for them, unless the publishing patch knows it).
     fn keep(
         self,
         output: &Path,
@@ -213,15 +218,15 @@ impl Beside {
             &[(cache::FileKey, std::sync::Arc<crate::Briefing>)],
             &archive::Cache,
         ),
-        keyed: Keyed,
+        (keyed, published): (Keyed, Option<stamp::Published>),
         cache_file: Option<&Path>,
     ) {
         let summary = report.summary();
         let published = report.timings.time("stamp", || {
-            let published = stamp::published_files(output);
+            let published = published.or_else(|| stamp::published_files(output));
             let inputs = self.inputs.as_ref().map(|(print, _)| *print);
             if let Some((file, inputs)) = self.stamp_file.as_deref().zip(inputs) {
-                let print = published.as_ref().map(|(print, _)| *print);
+                let print = published.as_ref().map(stamp::Published::print);
                 stamp::write(file, print, inputs, summary);
             }
             published
@@ -231,19 +236,19 @@ impl Beside {
         let Some(((file, salt), inputs)) = kept_for else {
             return;
         };
-        let Some((_, versions)) = published else {
+        let Some(published) = published else {
             return;
         };
         report.timings.time("cache write", || {
             let pages = keyed
                 .into_iter()
                 .filter_map(|(path, key, _)| {
-                    let version = *versions.get(&path)?;
+                    let version = *published.files.get(&path)?;
                     Some((path, (key, version)))
                 })
                 .collect();
             let files = (self.cache.as_ref(), self.scratch.as_ref());
-            cache::save(file, files, (salt, inputs), kept, pages);
+            cache::save(file, files, (salt, inputs), kept, (pages, &published));
         });
     }
 }

@@ -3,12 +3,13 @@
 
 mod mount;
 mod output;
+mod patch;
 pub mod served;
 mod staging;
 pub mod stamp;
 
 pub use output::{MARKER, check, marker_identity, remove_stale, resolve, scratch_path};
-pub use staging::Staging;
+pub use staging::{Staging, Swapped};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -84,12 +85,7 @@ pub fn apply(
     }
     for path in removed {
         let target = output.join(path);
-        match fs::remove_file(&target) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(BuildError::io("cannot remove", &target, e));
-            }
-            _ => {}
-        }
+        remove_file_if_there(&target)?;
         let mut folder = target.parent();
         while let Some(dir) = folder.filter(|d| d.starts_with(output) && *d != output) {
             if fs::remove_dir(dir).is_err() {
@@ -99,6 +95,16 @@ pub fn apply(
         }
     }
     Ok(())
+}
+
+/// Removes the file at `target`, unless it is already gone.
+fn remove_file_if_there(target: &Path) -> Result<(), BuildError> {
+    match fs::remove_file(target) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(BuildError::io("cannot remove", target, e))
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

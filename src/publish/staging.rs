@@ -4,9 +4,12 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::mount;
 use super::output::{self, MARKER};
+use super::patch::Patch;
+use super::stamp::Published;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::pages::{CopySource, FileCopy};
 
@@ -21,6 +24,8 @@ pub struct Staging {
     mode: Option<u32>,
     /// The output is a mount point: staged inside it, swapped in entry by entry.
     in_place: bool,
+    /// Only changed files are staged, to be moved into the last output (see [`Patch`]).
+    patch: Option<Patch>,
 }
 
 impl Staging {
@@ -40,10 +45,23 @@ impl Staging {
             published: false,
             mode: None,
             in_place,
+            patch: None,
         };
         let marker = staging.dir.join(MARKER);
         fs::write(&marker, "").map_err(|e| BuildError::io("cannot write", &marker, e))?;
         staging.mode = fs::metadata(&marker).ok().map(|m| mode(&m));
+        Ok(staging)
+    }
+
+    /// Starts a staging folder for an edit to the output that the last build published as
+    /// `last`: only files whose bytes changed are staged, and moved into place by
+    /// [`Staging::swap`], when the output is still as `last` says (see [`Patch`]); else
+    /// as [`Staging::begin`].
+    pub fn begin_over(output: &Path, last: Option<Arc<Published>>) -> Result<Staging, BuildError> {
+        let mut staging = Staging::begin(output)?;
+        if !staging.in_place {
+            staging.patch = last.and_then(|last| Patch::over(output, last));
+        }
         Ok(staging)
     }
 
@@ -57,6 +75,9 @@ impl Staging {
         &self,
         files: impl IntoIterator<Item = impl AsRef<Path>>,
     ) -> Result<(), BuildError> {
+        if self.patch.is_some() {
+            return Ok(());
+        }
         let folders: BTreeSet<PathBuf> = files
             .into_iter()
             .filter_map(|file| file.as_ref().parent().map(Path::to_path_buf))
@@ -73,12 +94,47 @@ impl Staging {
     /// modification time, so `rsync` and other deploy tools send only what changed.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         let (previous, target) = (self.output.join(path), self.dir.join(path));
-        let unchanged = self.linkable(&previous, bytes.len() as u64)
-            && fs::read(&previous).is_ok_and(|old| old == bytes);
-        if unchanged && fs::hard_link(&previous, &target).is_ok() {
+        let unchanged = self
+            .linkable(&previous, bytes.len() as u64)
+            .filter(|_| fs::read(&previous).is_ok_and(|old| old == bytes));
+        if unchanged.is_some_and(|meta| self.carry_on(path, &meta)) {
             return Ok(());
         }
-        fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", target, e))
+        self.made(path, &target, || {
+            fs::write(&target, bytes).map_err(|e| BuildError::io("cannot write", &target, e))
+        })
+    }
+
+    /// Carries the last output's file at `path` (found as `meta`) into the new one: left
+    /// in place by a patch, else linked into the staging folder. False when it must be
+    /// written.
+    fn carry_on(&self, path: &Path, meta: &fs::Metadata) -> bool {
+        match (&self.patch, super::stamp::version(meta)) {
+            (Some(patch), Some(version)) => {
+                patch.keep(path, version);
+                true
+            }
+            (Some(_), None) => false,
+            (None, _) => fs::hard_link(self.output.join(path), self.dir.join(path)).is_ok(),
+        }
+    }
+
+    /// Writes the file at `path` (at `target` in the staging folder) with `write`; a patch
+    /// makes its folder first, and takes note of it.
+    fn made(
+        &self,
+        path: &Path,
+        target: &Path,
+        write: impl FnOnce() -> Result<(), BuildError>,
+    ) -> Result<(), BuildError> {
+        let Some(patch) = &self.patch else {
+            return write();
+        };
+        let folder = target.parent().unwrap_or(&self.dir);
+        fs::create_dir_all(folder).map_err(|e| BuildError::io("cannot create", folder, e))?;
+        write()?;
+        patch.wrote(path);
+        Ok(())
     }
 
     /// Links the published file at `path` (relative to the site; its folder made
@@ -86,10 +142,10 @@ impl Staging {
     /// the caller knows are right, as the build cache does, and may be linked. False when it
     /// must be written.
     pub fn keep(&self, path: &Path, version: u64) -> bool {
-        let (previous, target) = (self.output.join(path), self.dir.join(path));
-        fs::symlink_metadata(&previous).is_ok_and(|m| {
-            super::stamp::version(&m) == Some(version) && self.linkable_as(&m, m.len())
-        }) && fs::hard_link(&previous, &target).is_ok()
+        fs::symlink_metadata(self.output.join(path))
+            .ok()
+            .filter(|m| super::stamp::version(m) == Some(version) && self.linkable_as(m, m.len()))
+            .is_some_and(|meta| self.carry_on(path, &meta))
     }
 
     /// Copies a file as it is (from under `root`), or links the published one when equal.
@@ -105,21 +161,23 @@ impl Staging {
             .map(|m| m.len());
         // A search shard reused from the last output is copied from there: its bytes were
         // checked against its stamp, and a file is the same as itself.
-        if size.is_some_and(|size| self.linkable(&previous, size))
-            && (from == previous || same_contents(&from, &previous))
-            && fs::hard_link(&previous, &target).is_ok()
-        {
+        let unchanged = size
+            .and_then(|size| self.linkable(&previous, size))
+            .filter(|_| from == previous || same_contents(&from, &previous));
+        if unchanged.is_some_and(|meta| self.carry_on(&copy.to, &meta)) {
             return Ok(());
         }
-        copy_anew(&from, &target)
+        self.made(&copy.to, &target, || copy_anew(&from, &target))
     }
 
     /// Whether the last output's file at `previous` may be linked into the new one, if its
     /// bytes are right: a plain file (not a link, which would carry whatever it leads to),
     /// of `size` bytes, with the mode kabar gives its files (a `chmod` there must not
     /// survive the build), and linked from nowhere else (a link elsewhere could change it).
-    fn linkable(&self, previous: &Path, size: u64) -> bool {
-        fs::symlink_metadata(previous).is_ok_and(|m| self.linkable_as(&m, size))
+    fn linkable(&self, previous: &Path, size: u64) -> Option<fs::Metadata> {
+        fs::symlink_metadata(previous)
+            .ok()
+            .filter(|m| self.linkable_as(m, size))
     }
 
     /// [`Staging::linkable`], for a file's metadata.
@@ -129,12 +187,32 @@ impl Staging {
 
     /// Moves the old output aside, the staging folder in, and then deletes the old output.
     /// Returns a warning when the site is in place but the old output could not be removed.
-    pub fn publish(mut self) -> Result<Option<Diagnostic>, BuildError> {
+    pub fn publish(self) -> Result<Option<Diagnostic>, BuildError> {
+        Ok(self.swap()?.remove_old())
+    }
+
+    /// Moves the old output aside and the staging folder in: the new site is in place, and
+    /// the old one is left for [`Swapped::remove_old`].
+    pub fn swap(mut self) -> Result<Swapped, BuildError> {
         let (staging, output) = (&self.dir, &self.output);
+        if let Some(patch) = self.patch.take() {
+            let published = patch.apply(staging, output)?;
+            self.published = true;
+            let _ = fs::remove_dir_all(staging);
+            return Ok(Swapped {
+                old: None,
+                said: None,
+                published: Some(published),
+            });
+        }
         if self.in_place {
             let swapped = mount::swap_inside(output, staging)?;
             self.published = true;
-            return Ok(Some(swapped));
+            return Ok(Swapped {
+                old: None,
+                said: Some(swapped),
+                published: None,
+            });
         }
         let old = sibling(output, output::OLD)?;
         let had_output = output.exists();
@@ -149,12 +227,34 @@ impl Staging {
             return Err(BuildError::io("cannot move into place", staging, e));
         }
         self.published = true;
-        // The new site is in place: an old copy that cannot be removed is worth a warning only.
+        Ok(Swapped {
+            old: had_output.then_some(old),
+            said: None,
+            published: None,
+        })
+    }
+}
+
+/// A site swapped in, its old output not yet removed.
+#[must_use = "the old output is removed only by `remove_old`"]
+pub struct Swapped {
+    old: Option<PathBuf>,
+    /// What the swap itself has to say (it was made entry by entry).
+    said: Option<Diagnostic>,
+    /// The output as published, when a patch knows it without walking it.
+    pub published: Option<Published>,
+}
+
+impl Swapped {
+    /// Deletes the old output. Returns a warning when it could not all be removed (the new
+    /// site is in place: that is worth a warning only), or what the swap said.
+    pub fn remove_old(self) -> Option<Diagnostic> {
+        let Some(old) = self.old else {
+            return self.said;
+        };
         match remove_in_parallel(&old) {
-            Err(e) if had_output && e.kind() != std::io::ErrorKind::NotFound => {
-                Ok(Some(old_output_left(&old, &e)))
-            }
-            _ => Ok(None),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(old_output_left(&old, &e)),
+            _ => self.said,
         }
     }
 }

@@ -202,18 +202,40 @@ pub fn write(path: &Path, published: Option<Fingerprint>, inputs: Fingerprint, s
 /// The output folder's files as they are now, read in parallel by top-level entry (a site
 /// of 10,000 briefings has some 17,000 folders).
 pub fn published(output: &Path) -> Option<Fingerprint> {
-    published_files(output).map(|(print, _)| print)
+    published_files(output).map(|published| published.print())
 }
 
-/// [`published`], with each file's [`version`] by its path under `output`.
-pub fn published_files(output: &Path) -> Option<(Fingerprint, HashMap<PathBuf, u64>)> {
+/// Every entry under an output folder (files and folders, by path under it) with its
+/// [`version`], as published.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    pub files: HashMap<PathBuf, u64>,
+    pub folders: HashMap<PathBuf, u64>,
+}
+
+impl Published {
+    /// The fingerprint of these entries, as [`published`] gives it for the folder.
+    pub fn print(&self) -> Fingerprint {
+        let mut print = Fingerprint::default();
+        self.files
+            .iter()
+            .chain(&self.folders)
+            .for_each(|entry| print.add(&entry));
+        print
+    }
+}
+
+/// Every entry of the output folder as it is now, with its version: what [`published`]
+/// fingerprints.
+pub fn published_files(output: &Path) -> Option<Published> {
     let mut tops: Vec<PathBuf> = fs::read_dir(output)
         .ok()?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()
         .ok()?;
     tops.sort();
-    let entries: Option<Vec<Vec<(PathBuf, u64)>>> = tops
+    type Entry = (PathBuf, u64, bool);
+    let entries: Option<Vec<Vec<Entry>>> = tops
         .par_iter()
         .map(|top| {
             let mut entries = Vec::new();
@@ -221,15 +243,19 @@ pub fn published_files(output: &Path) -> Option<(Fingerprint, HashMap<PathBuf, u
                 let entry = entry.ok()?;
                 let meta = entry.metadata().ok()?;
                 let at = entry.path().strip_prefix(output).unwrap_or(entry.path());
-                entries.push((at.to_path_buf(), version(&meta)?));
+                entries.push((at.to_path_buf(), version(&meta)?, meta.is_dir()));
             }
             Some(entries)
         })
         .collect();
-    let files: HashMap<PathBuf, u64> = entries?.into_iter().flatten().collect();
-    let mut print = Fingerprint::default();
-    files.iter().for_each(|entry| print.add(&entry));
-    Some((print, files))
+    let mut published = Published::default();
+    for (at, version, folder) in entries?.into_iter().flatten() {
+        match folder {
+            true => published.folders.insert(at, version),
+            false => published.files.insert(at, version),
+        };
+    }
+    Some(published)
 }
 
 /// One version of a file, as a digest of its size, its modification time and its

@@ -207,3 +207,93 @@ fn a_raw_article_dated_by_its_file_time_is_read_again_when_only_its_time_changes
     );
     assert_as_cold(&site, "only a raw article's time changed");
 }
+
+/// Each file and folder of the output, by path, as (inode, change time): what tells that a
+/// build left it as it was.
+fn identities(site: &TestSite, paths: &[&str]) -> Vec<(u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    paths
+        .iter()
+        .map(|path| {
+            let meta = fs::symlink_metadata(site.output().join(path)).unwrap();
+            (meta.ino(), meta.ctime(), meta.ctime_nsec())
+        })
+        .collect()
+}
+
+/// After an edit, only the files whose bytes changed are moved into the last output: the
+/// folders and pages the edit does not reach are the very ones the last build left (a swap
+/// of a whole new folder would have made them all anew), files the site no longer has are
+/// removed with their folders, and the stamp, told what was published rather than walking
+/// the output, is right: the build after finds nothing changed.
+#[test]
+fn an_edit_is_published_in_place_leaving_the_rest_untouched() {
+    let site = site();
+    site.build();
+    let untouched = ["2019", "2019/02", "2019/02/k1", "2019/02/k1/index.html"];
+    let before = identities(&site, &untouched);
+    site.write(
+        "content/k3.md",
+        &briefing(3, "Kabar 3", "Penutup yang baru."),
+    );
+    site.build();
+    assert!(
+        site.read("2019/02/k3/index.html")
+            .contains("Penutup yang baru.")
+    );
+    assert_eq!(identities(&site, &untouched), before, "left as they were");
+    assert!(
+        site.build().unchanged,
+        "the stamp names the output as it is"
+    );
+
+    fs::remove_file(site.root().join("content/k7.md")).unwrap();
+    site.build();
+    assert!(!site.output().join("2019/02/k7").exists());
+    // Its folder's folder lost an entry; the others are as they were.
+    let (page_and_folder, left) = (&untouched[2..], &before[2..]);
+    assert_eq!(identities(&site, page_and_folder), left);
+    assert!(site.build().unchanged);
+    assert_as_cold(&site, "a briefing removed");
+}
+
+/// An output changed by hand since the last build (a file added in a page's folder or at
+/// the top, a folder replaced by a link to a copy elsewhere) is not patched: the build
+/// after an edit swaps in a whole new folder, as a cold build leaves it, and never writes
+/// through the link.
+#[test]
+fn an_output_changed_by_hand_is_made_anew_after_an_edit() {
+    type Change = fn(&TestSite, &std::path::Path);
+    let changes: [(&str, Change); 3] = [
+        ("a file added in a page's folder", |site, _| {
+            fs::write(site.output().join("2019/02/k1/catatan.txt"), "x").unwrap();
+        }),
+        ("a file added at the top", |site, _| {
+            fs::write(site.output().join("catatan.txt"), "x").unwrap();
+        }),
+        ("a folder replaced by a link", |site, elsewhere| {
+            let folder = site.output().join("2019/02/k3");
+            fs::rename(&folder, elsewhere.join("k3")).unwrap();
+            std::os::unix::fs::symlink(elsewhere.join("k3"), &folder).unwrap();
+        }),
+    ];
+    for (what, change) in changes {
+        let site = site();
+        let elsewhere = tempfile::tempdir().unwrap();
+        site.build();
+        let outside = fs::read(site.output().join("2019/02/k3/index.html")).unwrap();
+        change(&site, elsewhere.path());
+        site.write(
+            "content/k3.md",
+            &briefing(3, "Kabar 3", "Penutup yang baru."),
+        );
+        let report = site.build();
+        assert_eq!(report.made_anew.files, 1, "{what}: the cache is still used");
+        let k3 = fs::symlink_metadata(site.output().join("2019/02/k3")).unwrap();
+        assert!(k3.is_dir(), "{what}: a folder of the site's own");
+        if let Ok(copy) = fs::read(elsewhere.path().join("k3/index.html")) {
+            assert_eq!(copy, outside, "{what}: nothing written through the link");
+        }
+        assert_as_cold(&site, what);
+    }
+}
