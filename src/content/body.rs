@@ -174,12 +174,20 @@ impl Shelf {
     }
 }
 
-impl Drop for Shelf {
-    fn drop(&mut self) {
-        let scratch = self.scratch.get_mut().unwrap_or_else(|e| e.into_inner());
+impl Shelf {
+    /// Removes a scratch shelf's file now (unless it was kept), while bodies on it may still
+    /// be freed later: nothing reads them any more.
+    pub fn discard(&self) {
+        let mut scratch = self.scratch.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(path) = scratch.take() {
             let _ = std::fs::remove_file(path);
         }
+    }
+}
+
+impl Drop for Shelf {
+    fn drop(&mut self) {
+        self.discard();
     }
 }
 
