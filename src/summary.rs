@@ -137,16 +137,37 @@ fn cut_words(sentence: &str, max_words: usize) -> String {
     format!("{}…", text.trim_end_matches([',', ';', ':', '-', '—']))
 }
 
-/// Words in a text, as readers count them.
+/// Words in a text, as readers count them: runs between white space that hold a letter or
+/// a digit.
 pub(crate) fn word_count(text: &str) -> usize {
-    // Bytes first: most words are ASCII, and only a word without an ASCII letter or digit
-    // needs its characters read.
-    text.split_whitespace()
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-        })
-        .count()
+    // A byte at a time, since most of a text is ASCII; only other characters are decoded.
+    // (Every text of a build is counted: this was 6% of a cold build's time as
+    // `split_whitespace`.)
+    let bytes = text.as_bytes();
+    let (mut count, mut counted, mut at) = (0, false, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let (space, alphanumeric, len) = match byte.is_ascii() {
+            // `char::is_whitespace` counts the vertical tab; `u8::is_ascii_whitespace` does not.
+            true => (
+                byte.is_ascii_whitespace() || byte == 0x0b,
+                byte.is_ascii_alphanumeric(),
+                1,
+            ),
+            false => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if space {
+            counted = false;
+        } else if alphanumeric && !counted {
+            count += 1;
+            counted = true;
+        }
+        at += len;
+    }
+    count
 }
 
 /// The lowercased words of a sentence, made once, for telling repeated sentences apart.
@@ -308,6 +329,28 @@ mod tests {
     #[test]
     fn counts_words_not_punctuation() {
         assert_eq!(word_count("Kim , Trump — dan Moon ."), 4);
+    }
+
+    /// Every kind of white space, words of letters from other scripts, digits alone, and
+    /// punctuation glued to words or standing alone: counted as the runs between white
+    /// space (`split_whitespace`) that hold a letter or digit.
+    #[test]
+    fn counts_as_the_runs_between_white_space_that_hold_a_letter_or_digit() {
+        let texts = [
+            "",
+            "   ",
+            "“Kami siap,” kata Kim\u{a0}Jong\u{2009}Un — 12\u{3000}Juni\u{b}2018 …",
+            "Pyongyang\t\n\r\x0cSeoul\u{85}Hanoi\u{2028}平壤 Пхеньян ١٢",
+            "«—» … !!! (AS) 2019/2020 e-mail d'Ivoire ,. ; x",
+            "ende\u{200b}nicht\u{feff}leer",
+        ];
+        for text in texts {
+            let runs = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(word_count(text), runs, "{text:?}");
+        }
     }
 
     #[test]
