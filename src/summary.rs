@@ -140,34 +140,15 @@ fn cut_words(sentence: &str, max_words: usize) -> String {
 /// Words in a text, as readers count them: runs between white space that hold a letter or
 /// a digit.
 pub(crate) fn word_count(text: &str) -> usize {
-    // A byte at a time, since most of a text is ASCII; only other characters are decoded.
-    // (Every text of a build is counted: this was 6% of a cold build's time as
-    // `split_whitespace`.)
-    let bytes = text.as_bytes();
-    let (mut count, mut counted, mut at) = (0, false, 0);
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let (space, alphanumeric, len) = match byte.is_ascii() {
-            // `char::is_whitespace` counts the vertical tab; `u8::is_ascii_whitespace` does not.
-            true => (
-                byte.is_ascii_whitespace() || byte == 0x0b,
-                byte.is_ascii_alphanumeric(),
-                1,
-            ),
-            false => {
-                let c = text[at..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-            }
-        };
-        if space {
-            counted = false;
-        } else if alphanumeric && !counted {
-            count += 1;
-            counted = true;
-        }
-        at += len;
-    }
-    count
+    // Bytes first: most words are ASCII, and only a word without an ASCII letter or digit
+    // needs its characters read. (A loop over bytes that decodes only other characters was
+    // measured half again slower than `split_whitespace`.)
+    text.split_whitespace()
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
+        .count()
 }
 
 /// The lowercased words of a sentence, made once, for telling repeated sentences apart.
