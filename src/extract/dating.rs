@@ -146,9 +146,10 @@ fn form_patterns() -> [String; 7] {
         format!(
             r"(?i)(?-u:\b)(?P<wd>{wd})(?:\s+(?:dini hari|pagi|siang|sore|malam))?\s*\(\s*(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}|[0-9]{{2}}))?\s*\)"
         ),
-        // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni
+        // Rabu, 6 Desember 2023 14:20 WIB · 31 Des 2019 · 31 December 2019 · 12 Juni ·
+        // 5th March 2019 · the 5th of March
         format!(
-            r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>[0-9]{{4}}))?(?-u:\b)\)?{time}"
+            r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{mon})\.?(?:,?\s+(?P<y>[0-9]{{4}}))?(?-u:\b)\)?{time}"
         ),
         // Dec. 31, 2019 · December 31, 2019 at 6:19 p.m.
         format!(

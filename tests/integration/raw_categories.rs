@@ -317,6 +317,24 @@ const CASES: &[Case] = &[
         date: "2021-03-02",
         ..NONE
     },
+    Case {
+        category: "date",
+        // An English header date with an ordinal day, under the headline, and its time.
+        text: "Ministers agree on a new fishing quota\n11th April 2023 16:20\n\nJakarta (ANTARA) - Ministers from five countries agreed on Tuesday to cut the regional fishing quota by a tenth, the host ministry said.\n\nThe cut takes effect next year.",
+        title: "Ministers agree on a new fishing quota",
+        date: "2023-04-11T16:20:00+07:00",
+        evidence: &[("date", "header")],
+        source: Some("ANTARA"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // The same in a byline block, written `the 3rd of`: the weekday in the lead agrees.
+        text: "Storm closes the port for a second day\n\nBy a staff writer | Friday, the 3rd of November 2017\n\nThe port stayed closed on Friday as strong winds kept ships at anchor, officials said.\n\nFerries will resume when the wind drops.",
+        title: "Storm closes the port for a second day",
+        date: "2017-11-03",
+        ..NONE
+    },
     // Outlets named from the evidence, never from a citation.
     Case {
         category: "outlet",
