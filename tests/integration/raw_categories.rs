@@ -355,6 +355,28 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "outlet",
+        // A header line naming the reporter, then the outlet after a comma, under a section
+        // name: a header, not a dateline (`News -`), and neither stays in the body.
+        text: "Harga Batu Bara Turun Tiga Hari Beruntun\n\nMarket - Sari Anggraini, CNBC Indonesia\n14 January 2021 16:40\n\nJakarta, CNBC Indonesia - Harga batu bara acuan turun untuk hari ketiga berturut-turut pada perdagangan Kamis, tertekan permintaan yang melemah.\n\nPara pedagang menunggu data impor terbaru.",
+        title: "Harga Batu Bara Turun Tiga Hari Beruntun",
+        date: "2021-01-14T16:40:00+07:00",
+        source: Some("CNBC Indonesia"),
+        kept: &["Harga batu bara acuan turun"],
+        gone: &["Sari Anggraini", "Market -", "16:40"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The same kind of line in another outlet's style, under the date.
+        text: "Warga Bantu Padamkan Kebakaran Pasar\nRabu 9 Juni 2021 21:15 WIB\nDimas Pratama, Okezone\n\nBOGOR - Warga membantu petugas memadamkan api yang membakar puluhan kios di pasar tradisional, Rabu malam.\n\nTidak ada korban jiwa dalam kebakaran itu.",
+        title: "Warga Bantu Padamkan Kebakaran Pasar",
+        date: "2021-06-09T21:15:00+07:00",
+        source: Some("Okezone"),
+        gone: &["Dimas Pratama"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
         // A no-break space inside the outlet's name.
         text: "Jakarta, CNBC\u{a0}Indonesia - Harga minyak dunia naik tajam pada perdagangan Senin (6/1/2020) setelah ketegangan di Timur Tengah meningkat.",
         source: Some("CNBC Indonesia"),
