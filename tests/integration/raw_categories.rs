@@ -37,6 +37,8 @@ struct Case {
     evidence: &'static [(&'static str, &'static str)],
     /// The outlet's name; `Some("")` means no outlet may be named.
     source: Option<&'static str>,
+    /// The author's name; `Some("")` means none may be named.
+    author: Option<&'static str>,
     kept: &'static [&'static str],
     gone: &'static [&'static str],
     /// Whether a build warns that the body keeps too little of the text.
@@ -52,6 +54,7 @@ const NONE: Case = Case {
     date: "",
     evidence: &[],
     source: None,
+    author: None,
     kept: &[],
     gone: &[],
     loss: None,
@@ -367,6 +370,43 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "outlet",
+        // A reporter's name alone between the date line and the dateline: a byline.
+        text: "Pasokan Beras di Pasar Induk Aman\nKamis, 11 Maret 2021 - 08:30 WIB\nLaras Wibisono\n\nJAKARTA - Pasokan beras di pasar induk dipastikan aman menjelang bulan puasa, kata pengelola pasar.\n\nHarga beras medium masih stabil.",
+        date: "2021-03-11T08:30:00+07:00",
+        author: Some("Laras Wibisono"),
+        gone: &["Laras Wibisono"],
+        kept: &["Pasokan beras di pasar induk"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The same with an outlet in the dateline.
+        text: "Jembatan Baru Dibuka untuk Umum\n\nSabtu, 20 Maret 2021 - 10:00:00 WIB\n\nRudi Hartono Siregar\n\nMEDAN, iNews.id - Jembatan yang menghubungkan dua kecamatan itu dibuka untuk umum pada Sabtu pagi.\n\nWarga menyambut pembukaan itu.",
+        source: Some("iNews.id"),
+        author: Some("Rudi Hartono Siregar"),
+        gone: &["Rudi Hartono"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // An English wire story's page, its reporter under the date.
+        text: "Port reopens after storm\n\nMarch 4, 2019\nJane Whitfield\n\nSEOUL (Reuters) - The port reopened on Monday after a storm kept ships at anchor for two days, officials said.\n\nFerries resumed in the afternoon.",
+        date: "2019-03-04",
+        source: Some("Reuters"),
+        author: Some("Jane Whitfield"),
+        gone: &["Whitfield"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A name line that does not stand between a date line and a dateline is no byline.
+        text: "Pasar Murah Digelar di Balai Kota\n\nKamis, 11 Maret 2021 - 08:30 WIB\n\nBalai Kota\n\nPemerintah kota menggelar pasar murah selama tiga hari, kata wali kota.",
+        author: Some(""),
+        kept: &["Balai Kota"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
         // The same kind of line in another outlet's style, under the date.
         text: "Warga Bantu Padamkan Kebakaran Pasar\nRabu 9 Juni 2021 21:15 WIB\nDimas Pratama, Okezone\n\nBOGOR - Warga membantu petugas memadamkan api yang membakar puluhan kios di pasar tradisional, Rabu malam.\n\nTidak ada korban jiwa dalam kebakaran itu.",
         title: "Warga Bantu Padamkan Kebakaran Pasar",
@@ -645,6 +685,10 @@ fn every_category_reads_as_expected() {
         if let Some(source) = case.source {
             let got = b.source.as_ref().map_or("", |s| s.name.as_str());
             check("source", got == source, got.to_string());
+        }
+        if let Some(author) = case.author {
+            let got = b.author.as_deref().unwrap_or("");
+            check("author", got == author, got.to_string());
         }
         let html = b.body.html().unwrap().into_owned();
         for kept in case.kept {

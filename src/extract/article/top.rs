@@ -78,6 +78,10 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             }
         } else if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
             top.byline.get_or_insert(c["name"].to_string());
+        } else if !top.header.is_empty() && is_bare_name(line) && dateline_follows(lines, i) {
+            // A reporter's name alone between the date line and the dateline that opens the
+            // story (`Senin, 04 Maret 2019 - 10:05 WIB` / `Andika Hendra` / `JAKARTA - ...`).
+            top.byline.get_or_insert(line.clone());
         } else if top.headline.is_none() && is_kicker(lines, i) {
             // A section name or breadcrumb above the headline: neither title nor story.
         } else if top.headline.is_none()
@@ -317,6 +321,27 @@ fn header_line(line: &str) -> Option<Option<String>> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     (other_words <= OTHER_WORDS).then_some(outlet)
+}
+
+/// A person's name and nothing else: two to four capitalized words of letters.
+fn is_bare_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "'’.-".contains(c))
+                && !dating::is_calendar_name(word)
+        })
+}
+
+/// Whether the next line with text opens the story with a dateline.
+fn dateline_follows(lines: &[String], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find(|line| !line.is_empty())
+        .is_some_and(|line| outlets::dateline(line).is_some())
 }
 
 /// After a headline: a blank line, or a header or dateline line.
