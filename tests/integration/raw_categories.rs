@@ -417,6 +417,21 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "outlet",
+        // An English outlet of Indonesia's, its name alone on a line under the story, and a
+        // web address of its own in a dateline.
+        text: "Flood waters recede in East Jakarta\n\nJakarta Globe\n\nJakarta. Flood waters receded on Tuesday in most of East Jakarta, the city's disaster agency said, as residents returned to clean their homes.\n\nSchools will reopen on Thursday.",
+        source: Some("Jakarta Globe"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "BANDUNG, iNews.id - Ribuan warga memadati alun-alun kota untuk menyaksikan pawai budaya, Minggu (14/11/2021).\n\nPawai melibatkan ratusan seniman.",
+        source: Some("iNews.id"),
+        evidence: &[("source", "dateline")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
         // A no-break space inside the outlet's name.
         text: "Jakarta, CNBC\u{a0}Indonesia - Harga minyak dunia naik tajam pada perdagangan Senin (6/1/2020) setelah ketegangan di Timur Tengah meningkat.",
         source: Some("CNBC Indonesia"),

@@ -213,6 +213,18 @@ pub(crate) const KNOWN: &[Known] = &[
         "https://www.thejakartapost.com",
         &["The Jakarta Post", "Jakarta Post"],
     ),
+    outlet(
+        "Jakarta Globe",
+        "https://jakartaglobe.id",
+        &["Jakarta Globe", "JakartaGlobe.id"],
+    ),
+    outlet(
+        "Media Indonesia",
+        "https://mediaindonesia.com",
+        &["Media Indonesia", "MediaIndonesia.com"],
+    ),
+    outlet("Tirto.id", "https://tirto.id", &["Tirto.id"]),
+    outlet("iNews.id", "https://www.inews.id", &["iNews.id"]),
     agency("Associated Press", &["Associated Press", "AP"]),
     agency(
         "AFP",
