@@ -51,6 +51,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Weekdays by their whole names, then as English abbreviates them.
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("senin", Weekday::Mon),
     ("selasa", Weekday::Tue),
@@ -68,6 +69,7 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Fri),
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
+    // Abbreviations from here on (see `WHOLE_WEEKDAYS`).
     ("mon", Weekday::Mon),
     ("tue", Weekday::Tue),
     ("tues", Weekday::Tue),
@@ -79,6 +81,23 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sat", Weekday::Sat),
     ("sun", Weekday::Sun),
 ];
+
+/// How many of `WEEKDAYS` are whole names.
+const WHOLE_WEEKDAYS: usize = 16;
+
+/// The first weekday `text` names by its whole name, written capitalized (`on Tuesday`,
+/// `Selasa`): in Indonesian a lowercase `minggu` is a week.
+pub fn weekday_named(text: &str) -> Option<Weekday> {
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .find_map(|word| {
+            let word = word.to_lowercase();
+            WEEKDAYS[..WHOLE_WEEKDAYS]
+                .iter()
+                .find(|(name, _)| *name == word)
+                .map(|(_, weekday)| *weekday)
+        })
+}
 
 /// Zone names and offsets that may follow a time of day.
 const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|AEDT|AEST|CEST|CET|BST|EST|EDT|CST|CDT|PST|PDT|HKT|JST|KST|SGT|[+-][0-9]{2}:?[0-9]{2}";
@@ -411,6 +430,25 @@ pub fn complete(w: &Written, all: &[Written], years: &[i32], today: NaiveDate) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_weekday_names_come_before_abbreviations() {
+        assert_eq!(WEEKDAYS[WHOLE_WEEKDAYS - 1].0, "sunday");
+        assert!(
+            WEEKDAYS[WHOLE_WEEKDAYS..]
+                .iter()
+                .all(|(name, _)| name.len() <= 5)
+        );
+        assert_eq!(
+            weekday_named("fired on Tuesday, said Mon"),
+            Some(Weekday::Tue)
+        );
+        assert_eq!(
+            weekday_named("dalam satu minggu, Sabtu"),
+            Some(Weekday::Sat)
+        );
+        assert_eq!(weekday_named("said Mon. and Wed."), None);
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()

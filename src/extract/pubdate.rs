@@ -197,11 +197,27 @@ pub(crate) fn choose(sources: &Sources, paragraphs: &[String], today: NaiveDate)
         today,
     };
 
+    let lead_weekday = paragraphs
+        .first()
+        .and_then(|lead| dating::weekday_named(lead));
     let placed_choice = placed.iter().find_map(|(from, found)| {
         found
             .dates
             .iter()
-            .find_map(|w| context.complete(w).map(|d| (w, d)))
+            .find_map(|w| {
+                let dated = context.complete(w).or_else(|| {
+                    // A wire dateline's day with no year in a text that names none
+                    // (`SEOUL, Dec 31 (Reuters) - ... fired a missile on Tuesday`): the
+                    // lead's weekday gives the year, and `kabar check` says it was guessed.
+                    let wire = *from == DateEvidence::Dateline && w.weekday.is_none();
+                    let weekday = lead_weekday.filter(|_| wire)?;
+                    context.complete(&Written {
+                        weekday: Some(weekday),
+                        ..w.clone()
+                    })
+                })?;
+                Some((w, dated))
+            })
             .map(|(w, d)| choice(found.text, w, d, *from))
     });
     if let Some(mut placed) = placed_choice {

@@ -322,6 +322,31 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "date",
+        // A wire dateline with no year, in a text that names none: the lead's weekday
+        // gives the latest year the day fell on it, and `kabar check` says it was guessed.
+        text: "SEOUL, Dec 31 (Reuters) - The coast guard rescued twelve fishermen from a capsized boat on Tuesday, officials said.\n\nAll twelve were taken to hospital.",
+        date: "2024-12-31",
+        evidence: &[("date", "dateline")],
+        doubt: Some("guessed from its weekday alone"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "SINGAPORE, June 12 (AP) — The two leaders shook hands at a hotel on the island Tuesday before their first meeting.\n\nThey spoke for about forty minutes.",
+        date: "2018-06-12",
+        doubt: Some("guessed from its weekday alone"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A lowercase `minggu` is a week, not Sunday: no year is guessed from it.
+        text: "SEOUL, 31 Desember (Yonhap) - Penjaga pantai menyelamatkan dua belas nelayan dalam satu minggu terakhir, kata pejabat setempat.\n\nSemuanya dibawa ke rumah sakit.",
+        date: "2026-11-20",
+        doubt: Some("last saved"),
+        ..NONE
+    },
+    Case {
+        category: "date",
         // An English header date with an ordinal day, under the headline, and its time.
         text: "Ministers agree on a new fishing quota\n11th April 2023 16:20\n\nJakarta (ANTARA) - Ministers from five countries agreed on Tuesday to cut the regional fishing quota by a tenth, the host ministry said.\n\nThe cut takes effect next year.",
         title: "Ministers agree on a new fishing quota",
