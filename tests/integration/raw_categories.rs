@@ -39,6 +39,8 @@ struct Case {
     source: Option<&'static str>,
     /// The author's name; `Some("")` means none may be named.
     author: Option<&'static str>,
+    /// The place the story was filed from.
+    dateline: Option<&'static str>,
     kept: &'static [&'static str],
     gone: &'static [&'static str],
     /// Whether a build warns that the body keeps too little of the text.
@@ -55,6 +57,7 @@ const NONE: Case = Case {
     evidence: &[],
     source: None,
     author: None,
+    dateline: None,
     kept: &[],
     gone: &[],
     loss: None,
@@ -457,6 +460,37 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "outlet",
+        // An agency's name in parentheses opening the story, its city lost or never written.
+        text: "Floods close schools in the capital\n\n(CNN) Schools across the capital closed on Monday as flood waters rose in several districts, officials said.\n\nClasses resume next week.",
+        source: Some("CNN"),
+        gone: &["(CNN)"],
+        kept: &["Schools across the capital closed"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "(Reuters) - The central bank held its key rate on Thursday, as most economists had expected.\n\nThe rupiah firmed after the decision.",
+        source: Some("Reuters"),
+        gone: &["(Reuters)"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A city and its country before the dash, no outlet.
+        text: "Talks resume after a year\n\nBy Ana Lestari\n\nSEOUL, South Korea — Negotiators from both Koreas met on Tuesday for the first time in a year, the unification ministry said.\n\nThe talks lasted three hours.",
+        dateline: Some("Seoul"),
+        gone: &["South Korea —"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        text: "DENPASAR, Bali - Ribuan wisatawan memadati pantai Kuta pada libur panjang akhir pekan ini, kata petugas setempat.\n\nLalu lintas menuju pantai macet.",
+        dateline: Some("Denpasar"),
+        gone: &["Bali -"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
         // A no-break space inside the outlet's name.
         text: "Jakarta, CNBC\u{a0}Indonesia - Harga minyak dunia naik tajam pada perdagangan Senin (6/1/2020) setelah ketegangan di Timur Tengah meningkat.",
         source: Some("CNBC Indonesia"),
@@ -725,6 +759,10 @@ fn every_category_reads_as_expected() {
         if let Some(source) = case.source {
             let got = b.source.as_ref().map_or("", |s| s.name.as_str());
             check("source", got == source, got.to_string());
+        }
+        if let Some(dateline) = case.dateline {
+            let got = b.dateline.as_deref().unwrap_or("");
+            check("dateline", got == dateline, got.to_string());
         }
         if let Some(author) = case.author {
             let got = b.author.as_deref().unwrap_or("");
