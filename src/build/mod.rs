@@ -1,5 +1,6 @@
 //! `kabar build`: the site read, rendered into a staging folder beside the output as each page
-//! is made, its search index made beside the pages, and swapped in whole; or, when nothing it
+//! is made, its search index made beside the pages, and swapped in whole (after an edit, only
+//! the pages and files that changed, each renamed into the last output); or, when nothing it
 //! reads has changed since the last build, nothing done at all (see [`crate::publish::stamp`]).
 
 pub(crate) mod cache;

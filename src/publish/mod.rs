@@ -1,5 +1,6 @@
 //! Writing the site: everything goes to a staging folder first, which replaces the output
-//! folder only when all of it was written, so a failed build never leaves half a site.
+//! folder only when all of it was written, so a failed build never leaves half a site (after
+//! an edit, only the changed files, each renamed into place: see `patch.rs`).
 
 mod mount;
 mod output;

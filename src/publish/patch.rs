@@ -38,13 +38,16 @@ impl Patch {
                 last.files.contains_key(&at) || last.folders.contains_key(&at)
             })
         });
-        let folders_as_left = last
-            .folders
-            .par_iter()
-            .all(|(at, &version)| version_of(&output.join(at)) == Some(version));
+        // Checked only when the top is as left: stating every folder costs 85,000 calls at
+        // 50,000 briefings.
+        let as_left = only_known_tops
+            && last.folders.par_iter().all(|(at, &version)| {
+                fs::symlink_metadata(output.join(at))
+                    .is_ok_and(|meta| stamp::version(&meta) == Some(version))
+            });
         let marker = fs::symlink_metadata(output.join(MARKER)).ok()?;
         let marker = (PathBuf::from(MARKER), stamp::version(&marker)?);
-        (only_known_tops && folders_as_left).then(|| Patch {
+        as_left.then(|| Patch {
             last,
             kept: Mutex::new(vec![marker]),
             written: Mutex::default(),
@@ -90,14 +93,12 @@ impl Patch {
             touched.insert(parent.to_path_buf());
         }
         for path in written {
-            let version =
-                version_of(&output.join(&path)).ok_or_else(|| unreadable(output, &path))?;
+            let version = version_now(&output.join(&path))?;
             files.insert(path, version);
         }
         for folder in touched {
             if let Some(version) = folders.get_mut(&folder) {
-                *version =
-                    version_of(&output.join(&folder)).ok_or_else(|| unreadable(output, &folder))?;
+                *version = version_now(&output.join(&folder))?;
             }
         }
         Ok(Published { files, folders })
@@ -149,14 +150,12 @@ fn make_folders(
     Ok(())
 }
 
-fn version_of(path: &Path) -> Option<u64> {
-    stamp::version(&fs::symlink_metadata(path).ok()?)
-}
-
-fn unreadable(output: &Path, at: &Path) -> BuildError {
-    BuildError::io(
-        "cannot read",
-        output.join(at),
-        std::io::Error::from(std::io::ErrorKind::NotFound),
-    )
+/// The [`stamp::version`] of the entry at `path`, just written or touched.
+fn version_now(path: &Path) -> Result<u64, BuildError> {
+    fs::symlink_metadata(path)
+        .and_then(|meta| {
+            stamp::version(&meta)
+                .ok_or_else(|| std::io::Error::other("this file system gives no modification time"))
+        })
+        .map_err(|e| BuildError::io("cannot read", path, e))
 }

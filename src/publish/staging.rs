@@ -89,9 +89,10 @@ impl Staging {
         Ok(())
     }
 
-    /// Writes `bytes` to `path` (relative to the site; its folder made beforehand), or links
-    /// the published file there when it already holds them: an unchanged file keeps its
-    /// modification time, so `rsync` and other deploy tools send only what changed.
+    /// Writes `bytes` to `path` (relative to the site; its folder made beforehand), or carries
+    /// the published file there on when it already holds them (left in place by a patch, else
+    /// linked): an unchanged file keeps its modification time, so `rsync` and other deploy
+    /// tools send only what changed.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         let (previous, target) = (self.output.join(path), self.dir.join(path));
         let unchanged = self
@@ -137,7 +138,7 @@ impl Staging {
         Ok(())
     }
 
-    /// Links the published file at `path` (relative to the site; its folder made
+    /// Carries the published file at `path` on (relative to the site; its folder made
     /// beforehand) when it is still the `version` (see [`super::stamp::version`]) whose bytes
     /// the caller knows are right, as the build cache does, and may be linked. False when it
     /// must be written.
@@ -148,7 +149,7 @@ impl Staging {
             .is_some_and(|meta| self.carry_on(path, &meta))
     }
 
-    /// Copies a file as it is (from under `root`), or links the published one when equal.
+    /// Copies a file as it is (from under `root`), or carries the published one on when equal.
     pub fn copy(&self, root: &Path, copy: &FileCopy) -> Result<(), BuildError> {
         let from = match &copy.from {
             CopySource::Builtin(bytes) => return self.write(&copy.to, bytes),
