@@ -13,6 +13,37 @@ use super::dating;
 use super::lexicon::{NAVIGATION_WORDS, NETWORK_SITES};
 use super::outlets;
 
+/// `lines` parted into the story's candidates and page chrome. A photo's label on an English
+/// page is chrome with what it labels: its credit or caption, on its line or the next.
+pub(super) fn split_off<I>(lines: I) -> (Vec<String>, Vec<String>)
+where
+    I: Iterator<Item = String>,
+{
+    let (mut kept, mut chrome) = (Vec::new(), Vec::new());
+    let mut labelled_next = false;
+    for line in lines {
+        let label = IMAGE_LABEL.is_match(&line);
+        if label || labelled_next || is_chrome(&line) {
+            labelled_next = label && is_bare_label(&line) || labelled_next && line.is_empty();
+            chrome.push(line);
+        } else {
+            kept.push(line);
+        }
+    }
+    (kept, chrome)
+}
+
+/// `Image caption,` `Image source, Getty Images` `Media caption, ...`.
+static IMAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:image (?:copyright|caption|source)|media caption|getty images)\s*(?:[,:]|$)")
+        .expect("valid image label pattern")
+});
+
+/// A label with what it labels on the next line: `Image caption,`.
+fn is_bare_label(line: &str) -> bool {
+    line.split_whitespace().count() <= 2
+}
+
 /// Whether `line` is page chrome.
 pub(super) fn is_chrome(line: &str) -> bool {
     // Chrome never ends a sentence; a line that does is story, however it is worded.
@@ -35,7 +66,7 @@ static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// English news pages' furniture: accessibility links, share panels, image credits.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|image (?:copyright|caption|source)|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$")
+    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$")
         .expect("valid furniture pattern")
 });
 

@@ -102,6 +102,12 @@ pub fn weekday_named(text: &str) -> Option<Weekday> {
 /// Zone names and offsets that may follow a time of day.
 const ZONE: &str = r"WIB|WITA|WIT|UTC|GMT|AEDT|AEST|CEST|CET|BST|EST|EDT|CST|CDT|PST|PDT|HKT|JST|KST|SGT|[+-][0-9]{2}:?[0-9]{2}";
 
+/// The zone after a time, as group `z`: a name or offset ending a word, or an offset from
+/// GMT that a page may glue to the next word (`5:12 AM GMT+8Updated`).
+static ZONE_AFTER_TIME: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?P<z>(?:GMT|UTC)[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|(?:{ZONE})(?-u:\b))")
+});
+
 /// Zones English news pages write after a time, in hours east of UTC (`ET` alone is left out:
 /// it names two offsets).
 const ENGLISH_ZONES: &[(&str, i32)] = &[
@@ -143,13 +149,17 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| {
 
 /// The patterns of the forms a date takes in news text. Named groups: `wd` weekday, `d` day,
 /// `m` month number, `mon` month name, `y` year, `h`/`mi` time, `ap` am/pm, `z` zone.
-fn form_patterns() -> [String; 7] {
+fn form_patterns() -> [String; 10] {
     let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
+    let zone = ZONE_AFTER_TIME.as_str();
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*(?P<z>{ZONE})(?-u:\b))?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
+    let time_first = format!(
+        r"(?-u:\b)(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?\s*,?\s*"
+    );
     let months_capitalized =
         alternation(MONTHS.iter().filter(|(n, _)| n.len() >= 3).map(|(n, _)| *n))
             .split('|')
@@ -174,6 +184,18 @@ fn form_patterns() -> [String; 7] {
         format!(
             r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?-u:\b){time}"
         ),
+        // March 14, 20235:12 AM GMT+8: a scrape glued the time to the year
+        format!(
+            r"(?i)(?-u:\b){weekday}(?P<mon>{mon})\.?\s+(?P<d>[0-9]{{1,2}}),?\s+(?P<y>[0-9]{{4}})(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?"
+        ),
+        // 2:20 AM EDT, Tue March 14, 2023: the time first
+        format!(
+            r"(?i){time_first}{weekday}(?P<mon>{mon})\.?\s+(?P<d>[0-9]{{1,2}}),?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
+        ),
+        // 09:05 GMT, 14 March 2023
+        format!(
+            r"(?i){time_first}{weekday}(?P<d>[0-9]{{1,2}})\s+(?P<mon>{mon})\.?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
+        ),
         // SEOUL, Dec 31 (Reuters) · March 2: a wire's day without its year, the month
         // capitalized
         format!(
@@ -192,8 +214,9 @@ fn form_patterns() -> [String; 7] {
 
 /// `pukul 18.45 WIB` near a date in the text.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    let zone = ZONE_AFTER_TIME.as_str();
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:pukul|pkl\.?|jam)\s*(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<z>{ZONE})(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:pukul|pkl\.?|jam)\s*(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*{zone})?"
     ))
     .expect("valid clock pattern")
 });
@@ -345,6 +368,13 @@ fn time_of(c: &Captures) -> Option<NaiveTime> {
 
 fn zone_of(text: &str) -> Option<FixedOffset> {
     let upper = text.to_ascii_uppercase();
+    if let Some(hours) = upper
+        .strip_prefix("GMT")
+        .or_else(|| upper.strip_prefix("UTC"))
+        .filter(|rest| !rest.is_empty())
+    {
+        return offset_in_hours(hours);
+    }
     match upper.as_str() {
         "Z" | "UTC" | "GMT" => FixedOffset::east_opt(0),
         _ => ENGLISH_ZONES
@@ -353,6 +383,26 @@ fn zone_of(text: &str) -> Option<FixedOffset> {
             .and_then(|(_, hours)| FixedOffset::east_opt(hours * 3600))
             .or_else(|| zone_offset(text)),
     }
+}
+
+/// `+8`, `-4`, `+07:00`, `+0530`: the offset after `GMT` or `UTC`.
+fn offset_in_hours(text: &str) -> Option<FixedOffset> {
+    let (sign, digits) = match text.split_at_checked(1)? {
+        ("+", rest) => (1, rest),
+        ("-", rest) => (-1, rest),
+        _ => return None,
+    };
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() > 2 => digits.split_at(digits.len() - 2),
+        None => (digits, "0"),
+    };
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
 /// A time of day written as `pukul 18.45 WIB` in `text`, if any.
@@ -516,6 +566,30 @@ mod tests {
         assert_eq!(
             first("Updated 6:05 p.m. ET, Tue March 2, 2021"),
             "2021-03-02"
+        );
+    }
+
+    #[test]
+    fn times_written_before_their_day_or_glued_to_its_year() {
+        assert_eq!(
+            first("Updated 2:20 AM EDT, Tue March 14, 2023"),
+            "2023-03-14 02:20 -04:00"
+        );
+        assert_eq!(
+            first("Updated 4:31 AM GMT+7, March 14, 2023"),
+            "2023-03-14 04:31 +07:00"
+        );
+        assert_eq!(
+            first("Last updated 09:05 GMT, 14 March 2023"),
+            "2023-03-14 09:05 +00:00"
+        );
+        assert_eq!(
+            first("March 14, 20235:12 AM GMT+8Updated 3 hours ago"),
+            "2023-03-14 05:12 +08:00"
+        );
+        assert_eq!(
+            first("Oct 3, 202311:40 PM UTC+05:30"),
+            "2023-10-03 23:40 +05:30"
         );
     }
 

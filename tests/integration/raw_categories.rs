@@ -658,6 +658,109 @@ const CASES: &[Case] = &[
         evidence: &[("date", "header")],
         ..NONE
     },
+    Case {
+        category: "date",
+        // A time written before its day, a byline closed by its outlet, and a dateline with
+        // the outlet after the city and country, on a line of its own.
+        text: "Ferry operator halts Busan route after engine fire\nBy Paula Moon and Ben West, CNN\nUpdated 2:20 AM EDT, Tue March 14, 2023\n\nBusan, South Korea CNN —\nA ferry operator suspended its Busan to Fukuoka route on Monday after a small engine fire forced a vessel back to port, the company said.\n\nNo passengers were hurt, officials said.\n",
+        title: "Ferry operator halts Busan route after engine fire",
+        date: "2023-03-14T02:20:00-04:00",
+        evidence: &[("date", "header"), ("source", "byline")],
+        source: Some("CNN"),
+        author: Some("Paula Moon and Ben West"),
+        dateline: Some("Busan"),
+        kept: &["suspended its Busan to Fukuoka route"],
+        gone: &["By Paula Moon", "Updated 2:20"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A wire page whose scrape glued the time to the year, and the update note to the zone.
+        text: "World\nAsia Pacific\nJapan's exports rise for a third month on car shipments\nBy Ken Sato\nApril 18, 20247:05 AM GMT+9Updated 2 hours ago\n\nTOKYO, April 18 (Reuters) - Japan's exports rose for a third straight month in March as car shipments to the United States grew, finance ministry data showed on Thursday.\n\nImports fell 4.9% from a year earlier.\n\nReporting by Ken Sato; Editing by Sam Holmes\n",
+        title: "Japan's exports rise for a third month on car shipments",
+        date: "2024-04-18T07:05:00+09:00",
+        source: Some("Reuters"),
+        author: Some("Ken Sato"),
+        dateline: Some("Tokyo"),
+        kept: &["Japan's exports rose for a third straight month"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // The time first with an offset from GMT, then the day.
+        text: "Volcano on remote island erupts again, flights diverted\nBy LINA MARSH\nUpdated 4:31 AM GMT+7, May 2, 2022\n\nMANILA, Philippines (AP) — A volcano on a remote northern island erupted again on Monday, sending ash high into the sky and forcing airlines to divert flights, officials said.\n\nNo injuries were reported.\n",
+        date: "2022-05-02T04:31:00+07:00",
+        source: Some("Associated Press"),
+        author: Some("LINA MARSH"),
+        dateline: Some("Manila"),
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A photo's labels, each with the credit or caption it labels, between the byline and
+        // the story; the copyright line names the outlet.
+        text: "Skip to content\nBritish Broadcasting Corporation\nHome\nNews\nSport\nWeather\nAsia\nIndia\n\nMonsoon floods cut off villages in Assam\n\nPublished\n3 July 2022\n\nShare\nSave\n\nRavi Menon\nDelhi correspondent\n\nImage source, Getty Images\nImage caption,\nRescue boats carry families from a flooded village near Guwahati\n\nFloods in the north-eastern state of Assam have cut off hundreds of villages, with rescue teams using boats to reach families stranded on rooftops.\n\nMore than two million people have been affected, the state disaster agency said on Sunday.\n\nMore on this story\nRelated Topics\nIndia\nCopyright 2022 BBC. All rights reserved.\n",
+        title: "Monsoon floods cut off villages in Assam",
+        date: "2022-07-03",
+        evidence: &[("source", "copyright")],
+        source: Some("BBC"),
+        kept: &["have cut off hundreds of villages"],
+        gone: &["Rescue boats carry families", "Getty Images"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A section above the headline, a deck right under it with no blank line between, a
+        // staff byline and the date.
+        text: "Environment\nHeatwave pushes Europe's power prices to record highs\nTraders say low river levels are limiting nuclear output\nStaff and agencies in Paris\nWed 10 Aug 2022 09.40 BST\n\nPower prices in France and Germany hit record highs on Wednesday as a heatwave drove up demand and low rivers curbed output from nuclear plants.\n\nPrices for next year's delivery rose more than 5%.\n",
+        title: "Heatwave pushes Europe's power prices to record highs",
+        date: "2022-08-10T09:40:00+01:00",
+        author: Some(""),
+        kept: &["Power prices in France and Germany hit record highs"],
+        gone: &["Traders say low river levels", "Staff and agencies"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A section name run into its channel, the headline, a deck, then a labelled date.
+        text: "News|Climate Crisis\nDrought shrinks Panama Canal traffic as lake levels fall\nShipping firms face weeks of delays after authorities cut daily crossings.\n\nPublished On 21 Aug 2023\n21 Aug 2023\n\nThe Panama Canal has cut the number of ships allowed to cross each day after a drought lowered the lake that feeds its locks, officials said.\n\nDozens of vessels are waiting at both ends.\n",
+        title: "Drought shrinks Panama Canal traffic as lake levels fall",
+        date: "2023-08-21",
+        evidence: &[("title", "first line"), ("date", "header")],
+        kept: &["has cut the number of ships allowed to cross"],
+        gone: &["Climate Crisis", "Shipping firms face weeks of delays"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A deck, then a byline, where the reporting was done and the date, each on its line.
+        text: "Europe\nDutch Farmers Block Highways Over Nitrogen Rules\nThousands of tractors slowed traffic across the country on Monday.\n\nBy Anna Vos\nReporting from The Hague\nJune 27, 2022\n\nDutch farmers drove thousands of tractors onto highways on Monday to protest government plans to cut nitrogen emissions, snarling traffic for hours.\n\nThe government says the cuts are needed to protect nature reserves.\n",
+        title: "Dutch Farmers Block Highways Over Nitrogen Rules",
+        date: "2022-06-27",
+        author: Some("Anna Vos"),
+        kept: &["Dutch farmers drove thousands of tractors"],
+        gone: &["Reporting from", "Thousands of tractors slowed traffic"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A copyright line without its sign names the outlet; a photo's credit does not.
+        text: "Wildfire forces evacuation of mountain town\n\nImage copyright Reuters\n\nFirefighters ordered residents of a mountain town to leave on Friday as a wildfire spread through dry forest, officials said.\n\nCopyright 2021 The Associated Press. All Rights Reserved.\n",
+        source: Some("Associated Press"),
+        evidence: &[("source", "copyright")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // An Indonesian byline closed by its outlet after a comma.
+        text: "Harga Cabai Turun di Pasar Induk\n\nPenulis: Rina Kartika, Kompas.com\n\nHarga cabai rawit di Pasar Induk Kramat Jati turun menjadi Rp 40.000 per kilogram pada Kamis (9/3/2023), kata pengelola pasar.\n\nPasokan dari Jawa Tengah kembali lancar.\n",
+        title: "Harga Cabai Turun di Pasar Induk",
+        date: "2023-03-09",
+        evidence: &[("source", "byline")],
+        source: Some("Kompas.com"),
+        author: Some("Rina Kartika"),
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

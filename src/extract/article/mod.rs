@@ -94,10 +94,10 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let (mut lines, chrome_lines): (Vec<String>, Vec<String>) = text
-        .lines()
-        .map(|l| detokenize(without_debris(trim_invisible(l))).into_owned())
-        .partition(|l| !chrome::is_chrome(l));
+    let (mut lines, chrome_lines) = chrome::split_off(
+        text.lines()
+            .map(|l| detokenize(without_debris(trim_invisible(l))).into_owned()),
+    );
     glued::unglue_lines(&mut lines, text, settings.entities);
     let labels = labels::take(&mut lines);
     let address = labels.link.clone().or_else(|| take_address(&mut lines));

@@ -29,10 +29,11 @@ pub(super) struct Top {
     pub(super) body_start: usize,
 }
 
-/// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `Rita Uli Hutapea - detikNews`.
+/// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `By Jane Doe and Ben West, CNN` · `Rita Uli
+/// Hutapea - detikNews`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
+        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})(?:\s*,\s*(?P<of>[^,]{2,40}))?$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
     )
     .expect("valid byline pattern")
 });
@@ -43,6 +44,19 @@ impl Top {
         self.headline.as_deref() == Some(line)
             || self.header.iter().any(|h| h == line)
             || BYLINE.is_match(line)
+    }
+
+    /// A labelled byline's name, and the outlet after its comma (`By Jane Doe, Reuters`); a
+    /// title there (`Seoul correspondent`) names no outlet.
+    fn take_byline(&mut self, c: &regex::Captures) {
+        self.byline.get_or_insert(c["name"].to_string());
+        if self.outlet.is_none()
+            && let Some(outlet) = c
+                .name("of")
+                .and_then(|of| outlets::header_outlet(of.as_str()))
+        {
+            self.outlet = Some((outlet, SourceEvidence::Byline));
+        }
     }
 }
 
@@ -57,7 +71,9 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             continue;
         }
         seen += 1;
-        if let Some(outlet) = header_line(line) {
+        if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
+            top.take_byline(&c);
+        } else if let Some(outlet) = header_line(line) {
             top.header.push(line.clone());
             if let Some(outlet) = outlet {
                 let byline = BYLINE
@@ -76,8 +92,10 @@ pub(super) fn read_top(lines: &[String]) -> Top {
                     top.byline.get_or_insert(name.as_str().to_string());
                 }
             }
-        } else if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
-            top.byline.get_or_insert(c["name"].to_string());
+        } else if let Some(c) = REPORTER_IN.captures(line) {
+            if let Some(name) = c.name("name") {
+                top.byline.get_or_insert(name.as_str().to_string());
+            }
         } else if !top.header.is_empty() && is_bare_name(line) && dateline_follows(lines, i) {
             // A reporter's name alone between the date line and the dateline that opens the
             // story (`Senin, 04 Maret 2019 - 10:05 WIB` / `Andika Hendra` / `JAKARTA - ...`).
@@ -90,6 +108,13 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             && next_is_a_break(lines, i)
         {
             top.headline = Some(line.clone());
+        } else if top.headline.is_none()
+            && headline::looks_like_headline(line)
+            && is_deck(lines, i + 1)
+        {
+            // The deck under the headline restates it; the story starts below the header.
+            top.headline = Some(line.clone());
+            i += 1;
         } else {
             break;
         }
@@ -150,7 +175,7 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
             .unwrap_or(d);
         for line in &lines[near..first_long] {
             if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
-                top.byline.get_or_insert(c["name"].to_string());
+                top.take_byline(&c);
             }
         }
     } else {
@@ -239,12 +264,18 @@ fn is_breadcrumb(line: &str) -> bool {
             .any(|s| line.contains(s))
 }
 
-/// A byline on a saved page, the Guardian's `Justin McCurry in Tokyo` among them.
+/// A byline that says where the reporting was done: the Guardian's `Justin McCurry in Tokyo`
+/// and `Staff and agencies in Seoul`, The New York Times' `Reporting from Seoul`.
+static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
+    const PLACE: &str = r"\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+)?";
+    Regex::new(&format!(
+        r"^(?:(?:(?P<name>\p{{Lu}}[\w'’.-]+(?:\s+\p{{Lu}}[\w'’.-]+){{1,2}})|(?i:staff|agencies|staff and agencies|\p{{Lu}}[\w.]+ staff))\s+in|Reporting from)\s+{PLACE}(?:\s+and\s+{PLACE})?$"
+    ))
+    .expect("valid byline pattern")
+});
+
+/// A byline on a saved page.
 fn is_byline(line: &str) -> bool {
-    static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+){1,2}\s+in\s+\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+)?$")
-            .expect("valid byline pattern")
-    });
     BYLINE.is_match(line) || REPORTER_IN.is_match(line)
 }
 
@@ -286,7 +317,7 @@ fn is_kicker(lines: &[String], i: usize) -> bool {
                 headline::looks_like_headline(line)
                     && header_line(line).is_none()
                     && outlets::dateline(line).is_none()
-                    && next_is_a_break(lines, j)
+                    && (next_is_a_break(lines, j) || is_deck(lines, j + 1))
             })
     };
     (breadcrumb || section) && headline_follows()
@@ -342,6 +373,24 @@ fn dateline_follows(lines: &[String], i: usize) -> bool {
         .iter()
         .find(|line| !line.is_empty())
         .is_some_and(|line| outlets::dateline(line).is_some())
+}
+
+/// A deck: one line right under a headline, with a byline or date line next. A line with a
+/// blank line or story after it may be the story's first paragraph.
+fn is_deck(lines: &[String], i: usize) -> bool {
+    const MOST_WORDS: usize = 40;
+    let Some(line) = lines.get(i).filter(|l| !l.is_empty()) else {
+        return false;
+    };
+    let header_next = lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_empty())
+        .is_some_and(|next| is_byline(next) || header_line(next).is_some());
+    line.split_whitespace().nth(MOST_WORDS).is_none()
+        && outlets::dateline(line).is_none()
+        && header_line(line).is_none()
+        && !is_byline(line)
+        && header_next
 }
 
 /// After a headline: a blank line, or a header or dateline line.

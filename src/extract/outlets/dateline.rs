@@ -47,6 +47,8 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"^(?P<outlet>{outlet})\s*(?:--|—|–|-)\s+"),
         // (CNN) North Korea ... · (ANTARA) - Presiden ...
         format!(r"^\((?P<outlet>{outlet})\)\s*(?:(?:--|—|–|-)\s+)?"),
+        // Seoul, South Korea CNN — · Hong Kong CNN —
+        format!(r"^(?P<city>{CITY})(?:,\s*{CITY})?\s+(?P<outlet>{outlet})\s*(?:--|—|–|-)\s+"),
         // Jakarta - (detik) · SEOUL, South Korea —
         format!(r"^(?P<city>{CITY})(?:,\s*{CITY})?\s+(?:--|—|–|-)\s+"),
     ]
@@ -59,7 +61,7 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// sentence.
 pub(crate) fn dateline(paragraph: &str) -> Option<Dateline> {
     // Every form but `(CNN)` ends in a dash or colon within its first words: most
-    // paragraphs are spared eight searches.
+    // paragraphs are spared nine searches.
     const LONGEST: usize = 160;
     let head = &paragraph[..floor_boundary(paragraph, LONGEST)];
     if !head.contains(['-', '—', '–', ':']) && !paragraph.starts_with('(') {

@@ -246,20 +246,36 @@ fn reporters(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
 }
 
 /// Outlets named in a copyright line: `COPYRIGHT © ANTARA 2016`, `© 2008 - 2016 PT. Kompas
-/// Cyber Media`, `Copyright © detikcom`.
+/// Cyber Media`, `Copyright © detikcom`, `Copyright 2023 BBC`. A photo's credit (`Image
+/// copyright Reuters`) names whose photo it is, not who published the page.
 fn copyrights(text: &str) -> impl Iterator<Item = &'static Known> + '_ {
     static COPYRIGHT: LazyLock<Cued> = LazyLock::new(|| {
         Cued::new(
             &["copyright", "hak cipta", "©", "(c)"],
             &format!(
-                r"(?:(?i:copyright|hak cipta)\s*)?(?:©|\((?i:c)\))\s*(?:\d{{4}}\s*(?:-\s*\d{{4}}\s*)?)?(?:PT\.?\s*)?{name}",
+                r"(?:(?i:copyright|hak cipta)\s*(?:©|\((?i:c)\)|@)?|©|\((?i:c)\))\s*(?:\d{{4}}\s*(?:-\s*\d{{4}}\s*)?)?(?:PT\.?\s*|(?i:the)\s+)?{name}",
                 name = outlet_pattern()
             ),
         )
     });
     COPYRIGHT
         .group_iter(text, "name")
+        .filter(|name| !credits_a_photo(line_before(text, name.start)))
         .filter_map(|name| caught(&text[name]))
+}
+
+/// The start of the line that holds `at`, up to `at`.
+fn line_before(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    &text[start..at]
+}
+
+/// `Image copyright`, `Foto:`, `Photo by`: a line that credits a photo.
+fn credits_a_photo(line: &str) -> bool {
+    let line = line.trim_start().to_lowercase();
+    ["image", "photo", "foto", "getty", "picture"]
+        .iter()
+        .any(|word| line.starts_with(word))
 }
 
 /// An outlet describing itself: `DailySocial.id adalah portal berita ...`.
@@ -403,6 +419,26 @@ mod tests {
         );
         // A network bar names every sister site, so it names none.
         assert_eq!(named("KAPANLAGI\nMERDEKA\nBOLA.NET\nIsi."), None);
+    }
+
+    #[test]
+    fn a_copyright_line_names_its_outlet_but_a_photo_credit_does_not() {
+        for (text, outlet) in [
+            ("Isi.\nCopyright 2023 BBC. All rights reserved.", "BBC"),
+            (
+                "Isi.\nCopyright 2021 The Associated Press. All Rights Reserved.",
+                "Associated Press",
+            ),
+            ("Isi.\nCopyright @ 2014 Okezone.com", "Okezone"),
+        ] {
+            assert_eq!(
+                named(text),
+                Some((outlet.to_string(), "copyright")),
+                "{text}"
+            );
+        }
+        assert_eq!(named("Image copyright Reuters\nKim tiba."), None);
+        assert_eq!(named("Foto: copyright AFP\nKim tiba."), None);
     }
 
     #[test]
