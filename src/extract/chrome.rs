@@ -64,9 +64,9 @@ static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid share panel pattern")
 });
 
-/// English news pages' furniture: accessibility links, share panels, image credits.
+/// English news pages' furniture: accessibility links, share panels, a reporter's handle.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more)\s*:?$")
+    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more|@\w{2,30})\s*:?$")
         .expect("valid furniture pattern")
 });
 
@@ -275,6 +275,7 @@ mod tests {
             "}",
             "Skip to main content",
             "BBC navigation",
+            "@JANEDOE",
             "Share on Pinterest",
             "Bagikan ke WhatsApp",
             "Link successfully copied",

@@ -154,7 +154,7 @@ fn form_patterns() -> [String; 10] {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let zone = ZONE_AFTER_TIME.as_str();
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?-u:\b)(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*{zone})?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let time_first = format!(
@@ -586,6 +586,10 @@ mod tests {
         assert_eq!(
             first("March 14, 20235:12 AM GMT+8Updated 3 hours ago"),
             "2023-03-14 05:12 +08:00"
+        );
+        assert_eq!(
+            first("Published August 2, 2023 5:12am EDT"),
+            "2023-08-02 05:12 -04:00"
         );
         assert_eq!(
             first("Oct 3, 202311:40 PM UTC+05:30"),

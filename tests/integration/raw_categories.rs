@@ -761,6 +761,38 @@ const CASES: &[Case] = &[
         author: Some("Rina Kartika"),
         ..NONE
     },
+    Case {
+        category: "date",
+        // A time with `am` run into it, and the outlet's name as the byline.
+        text: "Storm closes ports along Vietnam's central coast\nPublished September 28, 2022 5:12am EDT\nBy Reuters\n\nHANOI, Vietnam — Vietnam closed ports and ordered fishing boats ashore along its central coast on Wednesday as a strong storm approached.\n\nSchools in four provinces were shut.\n",
+        date: "2022-09-28T05:12:00-04:00",
+        evidence: &[("source", "byline")],
+        source: Some("Reuters"),
+        author: Some(""),
+        dateline: Some("Hanoi"),
+        gone: &["By Reuters"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // Headline, deck and reporter each apart, the reporter's given name a month's.
+        text: "News\nWorld\nAsia\n\nTyphoon shuts schools and offices across Taiwan\n\nThousands evacuated as storm nears east coast\n\nMei Lin\nWednesday 02 August 2023 09:12 BST\n\nTaiwan closed schools and offices in several cities on Wednesday as a powerful typhoon approached its east coast, forcing thousands of people to leave their homes.\n\nForecasters said the storm would bring heavy rain.\n",
+        title: "Typhoon shuts schools and offices across Taiwan",
+        date: "2023-08-02T09:12:00+01:00",
+        author: Some("Mei Lin"),
+        gone: &["Thousands evacuated", "Mei Lin", "09:12"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The outlet under the headline, and a city with a full stop as the dateline.
+        text: "Flights Resume at Bali Airport After Ash Cloud Clears\nJakarta Globe\nJune 3, 2023 | 11:20 am\n\nDenpasar. Flights resumed at Bali's main airport on Saturday after an ash cloud from a volcano on a neighbouring island drifted away, the operator said.\n\nMore than 40 flights had been cancelled.\n",
+        source: Some("Jakarta Globe"),
+        dateline: Some("Denpasar"),
+        kept: &["Flights resumed at Bali's main airport"],
+        gone: &["Denpasar."],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

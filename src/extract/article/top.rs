@@ -47,13 +47,19 @@ impl Top {
     }
 
     /// A labelled byline's name, and the outlet after its comma (`By Jane Doe, Reuters`); a
-    /// title there (`Seoul correspondent`) names no outlet.
+    /// title there (`Seoul correspondent`) names no outlet, and `By Reuters` names no reporter.
     fn take_byline(&mut self, c: &regex::Captures) {
-        self.byline.get_or_insert(c["name"].to_string());
+        let name = &c["name"];
+        let outlet = match outlets::header_outlet(name) {
+            Some(outlet) if outlet == name => Some(outlet),
+            _ => {
+                self.byline.get_or_insert(name.to_string());
+                c.name("of")
+                    .and_then(|of| outlets::header_outlet(of.as_str()))
+            }
+        };
         if self.outlet.is_none()
-            && let Some(outlet) = c
-                .name("of")
-                .and_then(|of| outlets::header_outlet(of.as_str()))
+            && let Some(outlet) = outlet
         {
             self.outlet = Some((outlet, SourceEvidence::Byline));
         }
@@ -96,10 +102,10 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             if let Some(name) = c.name("name") {
                 top.byline.get_or_insert(name.as_str().to_string());
             }
-        } else if !top.header.is_empty() && is_bare_name(line) && dateline_follows(lines, i) {
-            // A reporter's name alone between the date line and the dateline that opens the
-            // story (`Senin, 04 Maret 2019 - 10:05 WIB` / `Andika Hendra` / `JAKARTA - ...`).
+        } else if is_bare_name(line) && names_a_reporter(lines, i, !top.header.is_empty()) {
             top.byline.get_or_insert(line.clone());
+        } else if top.headline.is_some() && top.header.is_empty() && is_deck(lines, i) {
+            // A deck standing apart under its headline, the byline or date line below it.
         } else if top.headline.is_none() && is_kicker(lines, i) {
             // A section name or breadcrumb above the headline: neither title nor story.
         } else if top.headline.is_none()
@@ -354,7 +360,7 @@ fn header_line(line: &str) -> Option<Option<String>> {
     (other_words <= OTHER_WORDS).then_some(outlet)
 }
 
-/// A person's name and nothing else: two to four capitalized words of letters.
+/// A person's name and nothing else: two to four capitalized words of letters, no weekday.
 fn is_bare_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=4).contains(&words.len())
@@ -363,16 +369,22 @@ fn is_bare_name(line: &str) -> bool {
                 && word
                     .chars()
                     .all(|c| c.is_alphabetic() || "'’.-".contains(c))
-                && !dating::is_calendar_name(word)
         })
+        // Months are given names (`Mei Chen`, `April Lee`); weekdays are not.
+        && dating::weekday_named(line).is_none()
 }
 
-/// Whether the next line with text opens the story with a dateline.
-fn dateline_follows(lines: &[String], i: usize) -> bool {
+/// Whether the name on line `i` is a reporter's by where it stands: above the date line
+/// (`Mei Chen` / `Wednesday 2 August 2023 09:12 BST`), or under it (`after_header`) with the
+/// dateline that opens the story next (`Andika Hendra` / `JAKARTA - ...`).
+fn names_a_reporter(lines: &[String], i: usize, after_header: bool) -> bool {
     lines[i + 1..]
         .iter()
         .find(|line| !line.is_empty())
-        .is_some_and(|line| outlets::dateline(line).is_some())
+        .is_some_and(|line| {
+            header_line(line).is_some_and(|outlet| outlet.is_none())
+                || after_header && outlets::dateline(line).is_some()
+        })
 }
 
 /// A deck: one line right under a headline, with a byline or date line next. A line with a
@@ -382,10 +394,14 @@ fn is_deck(lines: &[String], i: usize) -> bool {
     let Some(line) = lines.get(i).filter(|l| !l.is_empty()) else {
         return false;
     };
-    let header_next = lines[i + 1..]
-        .iter()
-        .find(|l| !l.is_empty())
-        .is_some_and(|next| is_byline(next) || header_line(next).is_some());
+    let header_next = (i + 1..lines.len())
+        .find(|j| !lines[*j].is_empty())
+        .is_some_and(|j| {
+            let next = &lines[j];
+            is_byline(next)
+                || header_line(next).is_some()
+                || is_bare_name(next) && names_a_reporter(lines, j, false)
+        });
     line.split_whitespace().nth(MOST_WORDS).is_none()
         && outlets::dateline(line).is_none()
         && header_line(line).is_none()

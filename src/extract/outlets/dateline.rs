@@ -65,7 +65,7 @@ pub(crate) fn dateline(paragraph: &str) -> Option<Dateline> {
     const LONGEST: usize = 160;
     let head = &paragraph[..floor_boundary(paragraph, LONGEST)];
     if !head.contains(['-', '—', '–', ':']) && !paragraph.starts_with('(') {
-        return None;
+        return city_and_full_stop(paragraph);
     }
     DATELINES.iter().find_map(|form| {
         let c = form.captures(paragraph)?;
@@ -110,6 +110,30 @@ pub(crate) fn inline_dateline(line: &str) -> Option<usize> {
     let capitals = city.as_str().chars().all(|ch| !ch.is_lowercase());
     let words_before = line[..city.start()].split_whitespace().count();
     (c.name("glued").is_some() || (capitals && words_before >= 3)).then_some(city.start())
+}
+
+/// `Jakarta. Indonesian citizens ...`: a city and a full stop, the Jakarta Globe's dateline,
+/// opening a paragraph of story. Abbreviated titles (`Prof. Kim`) are no city.
+fn city_and_full_stop(paragraph: &str) -> Option<Dateline> {
+    const FEWEST_WORDS: usize = 8;
+    const TITLES: &[&str] = &[
+        "Prof", "Capt", "Sept", "Cmdr", "Supt", "Dept", "Corp", "Univ", "Bros", "Messrs",
+    ];
+    static FORM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<city>[A-Z][a-z]{3,}|[A-Z]{4,})\.\s+\p{Lu}\p{Ll}")
+            .expect("valid dateline pattern")
+    });
+    let c = FORM.captures(paragraph)?;
+    let city = title_case(&c["city"]);
+    let len = c.get(0)?.end() - 2;
+    let is_place = !is_calendar_word(&city)
+        && !crate::extract::dating::is_calendar_name(&city)
+        && !TITLES.contains(&city.as_str());
+    (is_place && paragraph.split_whitespace().nth(FEWEST_WORDS).is_some()).then_some(Dateline {
+        city: Some(city),
+        outlet: None,
+        len,
+    })
 }
 
 /// Words a dateline's city slot may catch but that are not places.
@@ -221,8 +245,22 @@ mod tests {
             "Kim - yang jarang tampil - hadir.",
             "Pada 2019 - tahun yang sulit - rapat gagal.",
             "Senin - Jumat kantor buka.",
+            "Prof. Kim said the talks would resume in the spring after a long pause.",
+            "Sept. The month when the committee meets again to review the whole budget.",
+            "Jakarta. Short line.",
         ] {
             assert_eq!(dateline(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_city_and_a_full_stop_open_a_story() {
+        let text = "Jakarta. Indonesian citizens in Taiwan were told to stay indoors on Wednesday.";
+        let (city, outlet, rest) = parts(text);
+        assert_eq!((city.as_deref(), outlet), (Some("Jakarta"), None));
+        assert!(rest.starts_with("Indonesian citizens"));
+        let (city, _, _) =
+            parts("SURABAYA. Polisi menutup jalan utama kota selama tiga jam pada Senin.");
+        assert_eq!(city.as_deref(), Some("Surabaya"));
     }
 }
