@@ -251,6 +251,11 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid credit pattern")
 });
 
+/// Whether `line` credits a photo: a caption, never a headline.
+pub(crate) fn has_photo_credit(line: &str) -> bool {
+    line.contains('(') && CREDIT.is_match(line)
+}
+
 /// A paragraph with a photo credit, split into the text before the caption, the caption
 /// (the sentence before the credit, with the credit) and the text after it.
 pub(crate) fn split_caption(line: &str) -> Option<(&str, String, &str)> {

@@ -46,6 +46,9 @@ fn is_bare_label(line: &str) -> bool {
 
 /// Whether `line` is page chrome.
 pub(super) fn is_chrome(line: &str) -> bool {
+    if WIDGET.is_match(line) {
+        return true;
+    }
     // Chrome never ends a sentence; a line that does is story, however it is worded.
     if line.is_empty() || line.ends_with(['.', '!', '?', '"', '”']) {
         return false;
@@ -56,6 +59,12 @@ pub(super) fn is_chrome(line: &str) -> bool {
         || ENGLISH.is_match(line)
         || SHARE_PANEL.is_match(line)
 }
+
+/// A page's widgets saved as text: a loading notice, the text-size buttons.
+static WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:loading|memuat)(?:\.{1,3}|…)$|^A\s+A\s+A$|^A-\s*A\+$")
+        .expect("valid widget pattern")
+});
 
 /// A share panel's buttons and a comment box's counters, in either language (`Share on
 /// Twitter`, `Bagikan ke WhatsApp`, `Link successfully copied`, `0Komentar`).
@@ -276,6 +285,8 @@ mod tests {
             "Skip to main content",
             "BBC navigation",
             "@JANEDOE",
+            "loading...",
+            "A A A",
             "Share on Pinterest",
             "Bagikan ke WhatsApp",
             "Link successfully copied",

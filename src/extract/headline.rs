@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::boilerplate;
 use super::lexicon::ROLE_WORDS;
 use super::text::is_title_case;
 use crate::summary::{is_abbreviation, split_sentences};
@@ -32,6 +33,7 @@ pub(crate) fn looks_like_headline(line: &str) -> bool {
         && !ends_like_a_sentence
         && opens_well
         && !line.contains(" | ")
+        && !boilerplate::has_photo_credit(line)
 }
 
 /// Words before which a clause starts, best places to cut a long sentence.

@@ -793,6 +793,57 @@ const CASES: &[Case] = &[
         gone: &["Denpasar."],
         ..NONE
     },
+    Case {
+        category: "page",
+        // A portal's page: the reporter named in the date line, a photo's address and caption.
+        text: "Okezone\nNews\nEconomy\nLifestyle\n\nHarga Emas Antam Naik Rp5.000 per Gram\n\nFakhri Rezy, Jurnalis · Kamis 12 Maret 2020 14:35 WIB\n\nhttps://img.okezone.com/content/2020/03/12/320/emas.jpg\nIlustrasi emas. (Foto: Okezone)\n\nJAKARTA - Harga emas batangan produksi PT Aneka Tambang naik Rp5.000 menjadi Rp820.000 per gram pada perdagangan Kamis.\n\nHarga pembelian kembali juga naik menjadi Rp715.000 per gram.\n\n(kmj)\n",
+        title: "Harga Emas Antam Naik Rp5.000 per Gram",
+        date: "2020-03-12T14:35:00+07:00",
+        source: Some("Okezone"),
+        author: Some("Fakhri Rezy"),
+        gone: &["Jurnalis"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A loading notice and text-size buttons around the headline and the reporter's
+        // name, which stand between the date line and the dateline.
+        text: "SINDOnews.com\nNasional\nMetro\nDaerah\nKamis, 12 Maret 2020 - 14:35 WIB\nloading...\nPolisi Tangkap Pelaku Pembobolan ATM di Bekasi\nAndika Hendra\nA A A\nBEKASI - Polisi menangkap dua pelaku pembobolan mesin ATM di Bekasi, Jawa Barat, setelah buron selama dua pekan.\n\nKapolres menyebut pelaku menggunakan alat pemotong besi.\n",
+        title: "Polisi Tangkap Pelaku Pembobolan ATM di Bekasi",
+        evidence: &[("title", "first line")],
+        author: Some("Andika Hendra"),
+        dateline: Some("Bekasi"),
+        gone: &["loading", "A A A", "Andika Hendra"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // The editor credited under the reporter, then the date line.
+        text: "Tempo.co\nNasional\nBisnis\n\nMenteri Minta Warga Tak Panik Borong Masker\n\nReporter: Dewi Nurita\nEditor: Amirullah\nKamis, 12 Maret 2020 14:35 WIB\n\nTEMPO.CO, Jakarta - Menteri Kesehatan meminta masyarakat tidak panik dan memborong masker di apotek, Kamis, 12 Maret 2020.\n\nIa mengatakan stok masker nasional masih mencukupi.\n",
+        title: "Menteri Minta Warga Tak Panik Borong Masker",
+        date: "2020-03-12T14:35:00+07:00",
+        author: Some("Dewi Nurita"),
+        gone: &["Amirullah", "14:35"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A photo's caption with its credit under the header is no headline.
+        text: "CNBC Indonesia\nMarket\n\nNews - Rita Uli, CNBC Indonesia\n12 March 2020 14:35\n\nFoto: Ilustrasi Bursa (CNBC Indonesia/Muhammad Sabki)\n\nJakarta, CNBC Indonesia - Indeks Harga Saham Gabungan (IHSG) ditutup anjlok 5% pada perdagangan Kamis sore, terseret aksi jual investor asing.\n\nBursa menghentikan sementara perdagangan selama 30 menit.\n",
+        evidence: &[("title", "lead sentence")],
+        source: Some("CNBC Indonesia"),
+        author: Some("Rita Uli"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A wire story's reporter credited under it.
+        text: "Pemerintah Siapkan Rp10 Triliun untuk Stimulus\nKamis, 12 Maret 2020 14:35 WIB\n\nJakarta (ANTARA) - Pemerintah menyiapkan dana Rp10 triliun untuk stimulus ekonomi tahap kedua, kata Menteri Keuangan di Jakarta, Kamis.\n\nStimulus itu mencakup keringanan pajak bagi industri.\n\nPewarta: Citro Atmoko\nEditor: Nusarina Yuliastuti\nCOPYRIGHT © ANTARA 2020\n",
+        source: Some("ANTARA"),
+        author: Some("Citro Atmoko"),
+        gone: &["Pewarta"],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

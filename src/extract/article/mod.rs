@@ -28,7 +28,7 @@ use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
 use lines::{join_parted_datelines, take_address, trim_invisible, without_debris};
-use top::{TOP_LINES, Top, pasted_headline, read_page_head, read_top};
+use top::{TOP_LINES, Top, closing_byline, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]
@@ -166,7 +166,10 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         date: date.as_ref().map(|c| c.dated),
         source,
         dateline: dateline.and_then(|(d, _, _)| d.city),
-        author: top.byline.or(code),
+        author: top
+            .byline
+            .or_else(|| closing_byline(&lines[top.body_start..]))
+            .or(code),
         cited,
         blocks,
         summary,

@@ -81,6 +81,9 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             top.take_byline(&c);
         } else if let Some(outlet) = header_line(line) {
             top.header.push(line.clone());
+            if let Some(name) = header_byline(line, outlet.as_deref()) {
+                top.byline.get_or_insert(name);
+            }
             if let Some(outlet) = outlet {
                 let byline = BYLINE
                     .captures(line)
@@ -98,6 +101,8 @@ pub(super) fn read_top(lines: &[String]) -> Top {
                     top.byline.get_or_insert(name.as_str().to_string());
                 }
             }
+        } else if STAFF.is_match(line) {
+            // The editor or photographer credited beside the byline: not the author.
         } else if let Some(c) = REPORTER_IN.captures(line) {
             if let Some(name) = c.name("name") {
                 top.byline.get_or_insert(name.as_str().to_string());
@@ -270,6 +275,30 @@ fn is_breadcrumb(line: &str) -> bool {
             .any(|s| line.contains(s))
 }
 
+/// A reporter named in a header line: `Fakhri Rezy, Jurnalis · Kamis 12 Maret 2020 14:35 WIB`,
+/// or after a section and before the outlet: `News - Rita Uli, CNBC Indonesia`.
+static JOURNALIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<section>\p{Lu}\w*)\s+[-–—]\s+)?(?P<name>\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*){0,4}),\s*(?:(?P<role>Jurnalis|Wartawan|Reporter|Kontributor)(?-u:\b)|(?P<of>[^,·|]+?)\s*$)")
+        .expect("valid journalist pattern")
+});
+
+/// The reporter a header line names, if it names one (see [`JOURNALIST`]).
+fn header_byline(line: &str, outlet: Option<&str>) -> Option<String> {
+    let c = JOURNALIST.captures(line)?;
+    let by_role = c.name("role").is_some();
+    let before_outlet =
+        c.name("section").is_some() && c.name("of").map(|of| of.as_str().trim()) == outlet;
+    (by_role || before_outlet).then(|| c["name"].to_string())
+}
+
+/// Staff credited beside a byline: `Editor: Amirullah`, `Fotografer: Rina`.
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Editor|Penyunting|Redaktur|Fotografer|Videografer|Produser)\s*:\s*\p{Lu}[^:]{0,60}$",
+    )
+    .expect("valid staff pattern")
+});
+
 /// A byline that says where the reporting was done: the Guardian's `Justin McCurry in Tokyo`
 /// and `Staff and agencies in Seoul`, The New York Times' `Reporting from Seoul`.
 static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -307,7 +336,8 @@ pub(super) fn pasted_headline(text: &str) -> Option<String> {
 }
 
 /// A breadcrumb (`News » Internasional`), section name (`Internasional`) or site tagline
-/// (`Democracy Dies in Darkness`) above a headline that follows within a few lines.
+/// (`Democracy Dies in Darkness`) above a headline that follows within a few lines, or right
+/// above a header line.
 fn is_kicker(lines: &[String], i: usize) -> bool {
     const LOOK_AHEAD: usize = 3;
     let line = &lines[i];
@@ -326,7 +356,17 @@ fn is_kicker(lines: &[String], i: usize) -> bool {
                     && (next_is_a_break(lines, j) || is_deck(lines, j + 1))
             })
     };
+    let header_follows = || {
+        lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .is_some_and(|next| header_line(next).is_some())
+    };
+    // A headline may stand right above its date line too: only a name of a word or two is
+    // taken for a section's there.
+    const SECTION_WORDS: usize = 2;
     (breadcrumb || section) && headline_follows()
+        || section && words <= SECTION_WORDS && header_follows()
 }
 
 /// `Some(outlet)` when `line` is a header line (a short line carrying the date or naming the
@@ -418,6 +458,25 @@ fn next_is_a_break(lines: &[String], i: usize) -> bool {
             header_line(next).is_some()
                 || outlets::dateline(next).is_some()
                 || BYLINE.is_match(next)
+                || is_bare_name(next) && names_a_reporter(lines, i + 1, true)
         }
     }
+}
+
+/// A labelled byline among the last lines of the story (`Pewarta: Citro Atmoko` under a wire
+/// story).
+pub(super) fn closing_byline(lines: &[String]) -> Option<String> {
+    const LAST_LINES: usize = 6;
+    lines
+        .iter()
+        .rev()
+        .filter(|line| !line.is_empty())
+        .take(LAST_LINES)
+        .find_map(|line| {
+            let c = BYLINE.captures(line)?;
+            let name = c.name("name")?.as_str();
+            outlets::header_outlet(name)
+                .is_none()
+                .then(|| name.to_string())
+        })
 }

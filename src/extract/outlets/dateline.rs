@@ -140,7 +140,7 @@ fn city_and_full_stop(paragraph: &str) -> Option<Dateline> {
 fn is_calendar_word(word: &str) -> bool {
     const NOT_PLACES: &[&str] = &[
         "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Baca", "Simak", "Foto",
-        "Video", "Editor", "Penulis", "Reporter",
+        "Video", "Editor", "Penulis", "Reporter", "News", "Berita",
     ];
     NOT_PLACES.contains(&word)
 }
