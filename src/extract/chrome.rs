@@ -22,7 +22,7 @@ where
     let (mut kept, mut chrome) = (Vec::new(), Vec::new());
     let mut labelled_next = false;
     for line in lines {
-        let label = IMAGE_LABEL.is_match(&line);
+        let label = line.starts_with(['I', 'i', 'M', 'm', 'G', 'g']) && IMAGE_LABEL.is_match(&line);
         if label || labelled_next || is_chrome(&line) {
             labelled_next = label && is_bare_label(&line) || labelled_next && line.is_empty();
             chrome.push(line);
@@ -46,7 +46,8 @@ fn is_bare_label(line: &str) -> bool {
 
 /// Whether `line` is page chrome.
 pub(super) fn is_chrome(line: &str) -> bool {
-    if WIDGET.is_match(line) {
+    const LONGEST_WIDGET: usize = 12;
+    if line.len() <= LONGEST_WIDGET && WIDGET.is_match(line) {
         return true;
     }
     // Chrome never ends a sentence; a line that does is story, however it is worded.

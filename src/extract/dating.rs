@@ -158,7 +158,7 @@ fn form_patterns() -> [String; 10] {
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let time_first = format!(
-        r"(?-u:\b)(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?\s*,?\s*"
+        r"(?-u:\b)(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s*{zone})?\s*,?\s*(?:on\s+)?"
     );
     let months_capitalized =
         alternation(MONTHS.iter().filter(|(n, _)| n.len() >= 3).map(|(n, _)| *n))
@@ -192,9 +192,9 @@ fn form_patterns() -> [String; 10] {
         format!(
             r"(?i){time_first}{weekday}(?P<mon>{mon})\.?\s+(?P<d>[0-9]{{1,2}}),?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
         ),
-        // 09:05 GMT, 14 March 2023
+        // 09:05 GMT, 14 March 2023 · 5:42 PM on 12th March 2011
         format!(
-            r"(?i){time_first}{weekday}(?P<d>[0-9]{{1,2}})\s+(?P<mon>{mon})\.?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
+            r"(?i){time_first}{weekday}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{mon})\.?,?\s+(?P<y>[0-9]{{4}})(?-u:\b)"
         ),
         // SEOUL, Dec 31 (Reuters) · March 2: a wire's day without its year, the month
         // capitalized
@@ -586,6 +586,10 @@ mod tests {
         assert_eq!(
             first("March 14, 20235:12 AM GMT+8Updated 3 hours ago"),
             "2023-03-14 05:12 +08:00"
+        );
+        assert_eq!(
+            first("Last updated at 5:42 PM on 12th March 2011"),
+            "2011-03-12 17:42"
         );
         assert_eq!(
             first("Published August 2, 2023 5:12am EDT"),

@@ -138,11 +138,12 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
 }
 
 /// A lead sentence without what a title leaves out: a lead-in clause before the first comma
-/// that carries a date or a citation, asides in parentheses, weekday dates, and all but
+/// that carries a date or a citation (English ones open the sentence: `In a statement,`,
+/// never `Rescue workers in the city ...,`), asides in parentheses, weekday dates, and all but
 /// the name of a subject too long for a title.
 fn plain_lead(sentence: &str) -> String {
     static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:\S+\s+){0,2}?(?:dilansir|dikutip|melansir|mengutip|menurut|dalam|bila|jika|artinya|sementara itu|selain itu|adapun|seperti|berdasarkan|pada|sebelumnya|according to|in)(?-u:\b)[^,]{0,80}|[^,]{0,60}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)),\s+")
+        Regex::new(r"(?i)^(?:(?:(?:\S+\s+){0,2}?(?:dilansir|dikutip|melansir|mengutip|menurut|dalam|bila|jika|artinya|sementara itu|selain itu|adapun|seperti|berdasarkan|pada|sebelumnya)|according to|in)(?-u:\b)[^,]{0,80}|[^,]{0,60}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)),\s+")
             .expect("valid lead-in pattern")
     });
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {

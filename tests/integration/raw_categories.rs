@@ -844,6 +844,35 @@ const CASES: &[Case] = &[
         gone: &["Pewarta"],
         ..NONE
     },
+    Case {
+        category: "date",
+        // A header flattened into the first line with ` . ` for its line breaks.
+        text: "By . Tom Harper . PUBLISHED: . 11:34 EST, 19 March 2013 . | . UPDATED: . 11:46 EST, 19 March 2013 . A council has spent more than £40,000 on a new sign for its town hall, prompting anger from residents who say the money should have gone on repairing roads. The sign was installed last week after two years of planning.",
+        date: "2013-03-19T11:34:00-05:00",
+        evidence: &[("date", "header")],
+        author: Some("Tom Harper"),
+        kept: &["A council has spent more than £40,000"],
+        gone: &["PUBLISHED", "UPDATED", "By."],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // The same, its desk as the byline and its date in words.
+        text: "By Daily Mail Reporter . Last updated at 5:42 PM on 12th March 2011 . A farmer has found a rare gold coin worth thousands of pounds while ploughing a field in Norfolk. The coin dates from the reign of Henry VIII, experts said.",
+        date: "2011-03-12",
+        source: Some("Daily Mail"),
+        author: Some(""),
+        gone: &["Last updated", "Daily Mail Reporter"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A lead whose subject holds `in`: no lead-in clause to drop.
+        text: "(CNN) -- Rescue workers in the Philippines pulled three people alive from a collapsed building on Thursday, officials said, a day after an earthquake struck the central island of Bohol.\n\nThe quake killed at least 20 people.\n",
+        title: "Rescue workers in the Philippines pulled three people alive from a collapsed",
+        source: Some("CNN"),
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

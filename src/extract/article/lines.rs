@@ -1,7 +1,9 @@
-//! A raw text's lines made ready for reading: scrape debris off their starts, a dateline
+//! A raw text's lines made ready for reading: a header flattened into the first line parted
+//! again, scrape debris off their starts, a dateline
 //! on a line of its own joined to its story line (or one inside a line made to start a
 //! paragraph), a byline's label joined to its name, the article's own address taken out.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -12,6 +14,66 @@ use super::super::outlets;
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
 });
+
+/// The text's lines without the space around them, the first with text parted again when
+/// a header was flattened into it (see [`unflatten_header`]).
+pub(super) fn raw_lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut lines = text.lines().map(trim_invisible);
+    let mut head: Vec<Cow<str>> = Vec::new();
+    for line in lines.by_ref() {
+        if line.is_empty() {
+            head.push(Cow::Borrowed(line));
+            continue;
+        }
+        match unflatten_header(line) {
+            Some(pieces) => head.extend(pieces.into_iter().map(Cow::Owned)),
+            None => head.push(Cow::Borrowed(line)),
+        }
+        break;
+    }
+    head.into_iter().chain(lines.map(Cow::Borrowed))
+}
+
+/// A header flattened into the story's first line with ` . ` for its line breaks, as some
+/// English datasets save pages: `By . Tom Harper . PUBLISHED: . 11:34 EST, 19 March 2013 . |
+/// . UPDATED: . ... . A council has spent ...`. Its pieces become lines again, a label joined
+/// to what it labels, and the story after them a paragraph of its own.
+fn unflatten_header(line: &str) -> Option<Vec<String>> {
+    const MOST_PIECES: usize = 8;
+    const PIECE_WORDS: usize = 10;
+    static FLATTENED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:By \. |By [^.]{2,40} \. |PUBLISHED: \. |Last updated at [^.]{5,40} \. )")
+            .expect("valid flattened header pattern")
+    });
+    if !FLATTENED.is_match(line) {
+        return None;
+    }
+    let pieces: Vec<&str> = line.splitn(MOST_PIECES + 1, " . ").collect();
+    let header = pieces
+        .iter()
+        .take(MOST_PIECES)
+        .take_while(|p| p.split_whitespace().nth(PIECE_WORDS).is_none())
+        .count();
+    let story = pieces[header..].join(" . ");
+    let mut lines: Vec<String> = Vec::new();
+    let mut open_label = false;
+    for piece in pieces[..header].iter().map(|p| p.trim()) {
+        if piece.is_empty() || piece == "|" {
+            continue;
+        }
+        match lines.last_mut() {
+            Some(last) if open_label => {
+                last.push(' ');
+                last.push_str(piece);
+            }
+            _ => lines.push(piece.to_string()),
+        }
+        open_label = piece == "By" || piece.ends_with(':');
+    }
+    lines.push(String::new());
+    lines.push(story);
+    Some(lines)
+}
 
 /// A line without the space around it, zero-width characters among it: a line holding only
 /// a zero-width space (left where a page had an empty block) is empty.

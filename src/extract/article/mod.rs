@@ -27,7 +27,7 @@ pub use body::is_desk_code;
 use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
-use lines::{join_parted_datelines, take_address, trim_invisible, without_debris};
+use lines::{join_parted_datelines, raw_lines, take_address, without_debris};
 use top::{TOP_LINES, Top, closing_byline, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
@@ -94,10 +94,8 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let (mut lines, chrome_lines) = chrome::split_off(
-        text.lines()
-            .map(|l| detokenize(without_debris(trim_invisible(l))).into_owned()),
-    );
+    let (mut lines, chrome_lines) =
+        chrome::split_off(raw_lines(text).map(|l| detokenize(without_debris(&l)).into_owned()));
     glued::unglue_lines(&mut lines, text, settings.entities);
     let labels = labels::take(&mut lines);
     let address = labels.link.clone().or_else(|| take_address(&mut lines));

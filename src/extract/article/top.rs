@@ -47,11 +47,16 @@ impl Top {
     }
 
     /// A labelled byline's name, and the outlet after its comma (`By Jane Doe, Reuters`); a
-    /// title there (`Seoul correspondent`) names no outlet, and `By Reuters` names no reporter.
+    /// title there (`Seoul correspondent`) names no outlet, and `By Reuters` or `By Daily Mail
+    /// Reporter` names no reporter.
     fn take_byline(&mut self, c: &regex::Captures) {
         let name = &c["name"];
-        let outlet = match outlets::header_outlet(name) {
-            Some(outlet) if outlet == name => Some(outlet),
+        let desk = [" Reporters", " Reporter", " Staff"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(name);
+        let outlet = match outlets::header_outlet(desk) {
+            Some(outlet) if outlet == desk => Some(outlet),
             _ => {
                 self.byline.get_or_insert(name.to_string());
                 c.name("of")

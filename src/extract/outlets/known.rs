@@ -271,6 +271,10 @@ pub(crate) const KNOWN: &[Known] = &[
         &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
     ),
     agency("Financial Times", &["Financial Times"]),
+    agency(
+        "Daily Mail",
+        &["Daily Mail", "MailOnline", "Mail Online", "dailymail.co.uk"],
+    ),
     agency("NK News", &["NK News", "NKNews"]),
     agency("Daily NK", &["Daily NK"]),
     agency("Rodong Sinmun", &["Rodong Sinmun"]),
