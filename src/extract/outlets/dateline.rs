@@ -35,9 +35,10 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"^(?P<city>{CITY}),\s*(?P<outlet>{outlet}){SEPARATOR}"),
         // Bisnis.com, JAKARTA — · TEMPO.CO, Jakarta - · Liputan6.com, Jakarta:
         format!(r"^(?P<outlet>{outlet}),\s*(?P<city>{CITY}){SEPARATOR}"),
-        // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) - · Jakarta, 12/6/2020 (ANTARA) -
+        // Jakarta (ANTARA) - · SEOUL, Dec 31 (Reuters) - · Jakarta, 12/6/2020 (ANTARA) - ·
+        // SEOUL, South Korea, Dec. 31 (UPI) --
         format!(
-            r"^(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"
+            r"^(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY})){{0,2}}\s*\((?P<outlet>[^()]{{2,40}})\){SEPARATOR}"
         ),
         // JAKARTA, 12 Juni 2020 -
         format!(r"^(?P<city>{CITY}),\s*{DAY}\s+(?:--|—|–|-)\s+"),
@@ -205,6 +206,11 @@ mod tests {
                 "SEOUL, Dec 31 (Reuters) - Kim",
                 Some("Seoul"),
                 Some("Reuters"),
+            ),
+            (
+                "SEOUL, South Korea, Dec. 31 (UPI) -- Kim",
+                Some("Seoul"),
+                Some("UPI"),
             ),
             ("Jakarta - Kim", Some("Jakarta"), None),
             (
