@@ -108,6 +108,10 @@ static ZONE_AFTER_TIME: LazyLock<String> = LazyLock::new(|| {
     format!(r"(?P<z>(?:GMT|UTC)[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?|(?:{ZONE})(?-u:\b))")
 });
 
+/// Zones that name more than one offset (`ET` is -05:00 or -04:00, `IST` India's or
+/// Ireland's), as group `zx`: a time written with one is left out, the day kept.
+const AMBIGUOUS_ZONE: &str = r"(?P<zx>ET|PT|CT|MT|IST)(?-u:\b)";
+
 /// Zones English news pages write after a time, in hours east of UTC (`ET` alone is left out:
 /// it names two offsets).
 const ENGLISH_ZONES: &[(&str, i32)] = &[
@@ -149,12 +153,12 @@ static FORMS: LazyLock<Forms> = LazyLock::new(|| {
 
 /// The patterns of the forms a date takes in news text. Named groups: `wd` weekday, `d` day,
 /// `m` month number, `mon` month name, `y` year, `h`/`mi` time, `ap` am/pm, `z` zone.
-fn form_patterns() -> [String; 10] {
+fn form_patterns() -> [String; 11] {
     let wd = alternation(WEEKDAYS.iter().map(|(n, _)| *n));
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let zone = ZONE_AFTER_TIME.as_str();
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*{zone})?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*(?:{zone}|{AMBIGUOUS_ZONE}))?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let time_first = format!(
@@ -170,6 +174,10 @@ fn form_patterns() -> [String; 10] {
         // Selasa, 31/12/2019 18:19 WIB · Kompas.com - 21/01/2019, 10:30 WIB
         format!(
             r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})/(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b)\)?{time}"
+        ),
+        // 14.03.2023 09:12 · 14-03-2023
+        format!(
+            r"(?i)(?-u:\b){weekday}(?P<d>[0-9]{{1,2}})[.-](?P<m>[0-9]{{1,2}})[.-](?P<y>[0-9]{{4}})(?-u:\b){time}"
         ),
         // Jumat (12/6/2020) · Senin (30/12) · Rabu dini hari (10/9)
         format!(
@@ -339,7 +347,7 @@ fn written(text: &str, c: &Captures) -> Option<Written> {
         month,
         year,
         weekday,
-        time: time_of(c),
+        time: time_of(c).filter(|_| c.name("zx").is_none()),
         zone: c.name("z").and_then(|z| zone_of(z.as_str())),
         today_mark: TODAY_MARK.is_match(just_before(text, whole.start(), 24)),
     })
@@ -566,6 +574,14 @@ mod tests {
         assert_eq!(
             first("Updated 6:05 p.m. ET, Tue March 2, 2021"),
             "2021-03-02"
+        );
+        // A zone that names two offsets leaves the time out.
+        assert_eq!(first("March 14, 2023, 9:12 a.m. ET"), "2023-03-14");
+        assert_eq!(first("14 Mar 2023, 9:12 am IST"), "2023-03-14");
+        assert_eq!(first("14.03.2023 09:12"), "2023-03-14 09:12");
+        assert_eq!(
+            first("Selasa, 14-03-2023 09:12 WIB"),
+            "2023-03-14 09:12 +07:00"
         );
     }
 

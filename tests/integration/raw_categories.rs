@@ -873,6 +873,23 @@ const CASES: &[Case] = &[
         source: Some("CNN"),
         ..NONE
     },
+    Case {
+        category: "date",
+        // A time in a zone that names two offsets: the day is kept, the time left out
+        // rather than read in the site's zone.
+        text: "Floods close schools across the region\nMarch 14, 2023, 9:12 a.m. ET\n\nHeavy rain closed schools across the region on Tuesday as rivers burst their banks, officials said.\n\nMore rain is forecast for the week.\n",
+        date: "2023-03-14T00:00:00+07:00",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A day written with dots, and the outlet's news brand with the reporter's city.
+        text: "Schools reopen after week of floods\nBBC News, Dhaka\n14.03.2023 09:12\n\nSchools across the flooded north of the country reopened on Tuesday after a week of closures, the education ministry said.\n\nSome buildings are still being used as shelters.\n",
+        date: "2023-03-14T09:12:00+07:00",
+        source: Some("BBC"),
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

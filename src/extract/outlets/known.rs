@@ -236,7 +236,7 @@ pub(crate) const KNOWN: &[Known] = &[
     agency("Xinhua", &["Xinhua"]),
     agency("Kyodo", &["Kyodo"]),
     agency("Bloomberg", &["Bloomberg"]),
-    agency("BBC", &["BBC"]),
+    agency("BBC", &["BBC", "BBC News"]),
     agency("CNN", &["CNN"]),
     agency("NHK", &["NHK"]),
     agency("Al Jazeera", &["Al Jazeera", "Aljazeera"]),
