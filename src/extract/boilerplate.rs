@@ -28,7 +28,12 @@ pub(crate) enum Reach {
 
 const DEFAULTS: &[(&str, Reach)] = &[
     (r"ADVERTISEMENT", Reach::Span),
-    (r"^(?i:advertisement|iklan)$", Reach::Span),
+    (
+        r"^(?i:advertisement|iklan)(?:\s*·\s*(?i:scroll to continue))?$",
+        Reach::Span,
+    ),
+    // A rule a page drew between the story and its credits: `___`.
+    (r"^[_*=~-]{3,}$", Reach::Span),
     (r"SCROLL TO (?:CONTINUE WITH|RESUME) CONTENT", Reach::Span),
     (r"\[Gambas:[^\]]*\]", Reach::Span),
     (
@@ -49,6 +54,15 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Span,
     ),
     (r"^(?i:copyright)?\s*©.*$", Reach::Span),
+    (
+        r"^(?i:copyright)\s+\d{4}(?-u:\b).*(?i:all rights reserved)\.?$",
+        Reach::Span,
+    ),
+    (r"^(?i:sign up)(?-u:\b).*$", Reach::Span),
+    (
+        r"(?i)(?-u:\b)(?:contributed to this (?:report|story)|contributed reporting|additional reporting by)(?-u:\b)",
+        Reach::Sentence,
+    ),
     // `Laporan Wartawan Tribunnews.com, Reynas Abdila`: the reporter's line, which scrapes
     // often run into the story; only the name goes.
     (
@@ -70,7 +84,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
         r"(?i)(?-u:\b)klik (?:di ?sini|link)(?-u:\b)",
         Reach::Sentence,
     ),
-    (r"(?i)(?-u:\b)newsletter(?-u:\b)", Reach::Sentence),
+    (r"(?i)(?-u:\b)newsletters?(?-u:\b)", Reach::Sentence),
     (
         r"(?i)(?-u:\b)dapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
         Reach::Sentence,

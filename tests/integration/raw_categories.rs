@@ -890,6 +890,22 @@ const CASES: &[Case] = &[
         source: Some("BBC"),
         ..NONE
     },
+    Case {
+        category: "page",
+        // English pages' furniture inside and under the story: ad markers, a newsletter box,
+        // a rule, a contributor's note, the copyright line.
+        text: "Ports reopen after typhoon passes\nBy LENA KRUSE\nUpdated 10:05 PM GMT+7, September 2, 2022\n\nMANILA, Philippines (AP) — Ports along the eastern coast reopened on Friday after a typhoon moved out to sea, the coast guard said.\n\nAdvertisement · Scroll to continue\n\nFerries resumed their routes by the afternoon.\n\nSign up here.\n\nPrivacy Notice: Newsletters may contain info about charities and online ads.\n\nNo deaths were reported.\n\n___\n\nAssociated Press writer Mari Tanaka contributed to this report.\n\nCopyright 2022 The Associated Press. All Rights Reserved.\n",
+        kept: &["Ferries resumed their routes", "No deaths were reported"],
+        gone: &[
+            "Advertisement",
+            "Sign up",
+            "Privacy Notice",
+            "___",
+            "contributed",
+            "All Rights Reserved",
+        ],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",
