@@ -158,7 +158,7 @@ fn form_patterns() -> [String; 11] {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let zone = ZONE_AFTER_TIME.as_str();
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*(?:{zone}|{AMBIGUOUS_ZONE}))?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|:•·]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*\(?(?:{zone}|{AMBIGUOUS_ZONE})\)?)?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let time_first = format!(
@@ -329,6 +329,13 @@ fn written(text: &str, c: &Captures) -> Option<Written> {
         MONTHS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
     })?;
     let day = number("d")?;
+    // `3/14/2017`: an American page puts the month first, which shows when the day cannot
+    // be a month.
+    let (day, month) = if c.name("m").is_some() && month > 12 && day <= 12 {
+        (month, day)
+    } else {
+        (day, month)
+    };
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
@@ -575,6 +582,15 @@ mod tests {
             first("Updated 6:05 p.m. ET, Tue March 2, 2021"),
             "2021-03-02"
         );
+        // The month first where the day cannot be a month; a zone in parentheses; a time
+        // after a colon or a bullet.
+        assert_eq!(first("3/14/2017, 9:12 AM"), "2017-03-14 09:12");
+        assert_eq!(
+            first("MARCH 14, 2017 9:12AM (UTC)"),
+            "2017-03-14 09:12 +00:00"
+        );
+        assert_eq!(first("14 MARCH 2017 • 9:12AM"), "2017-03-14 09:12");
+        assert_eq!(first("March 14, 2017: 9:12 AM ET"), "2017-03-14");
         // A zone that names two offsets leaves the time out.
         assert_eq!(first("March 14, 2023, 9:12 a.m. ET"), "2023-03-14");
         assert_eq!(first("14 Mar 2023, 9:12 am IST"), "2023-03-14");

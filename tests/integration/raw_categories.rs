@@ -906,6 +906,22 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    Case {
+        category: "date",
+        // An American page's day, its month first, under the byline.
+        text: "Satellite maker delays launch after test fault\nJOHN REED - 3/14/2017, 9:12 AM\n\nA satellite maker has delayed the launch of its first weather satellite by two months after a fault turned up during ground tests, the company said on Tuesday.\n\nEngineers traced the fault to a power unit.\n",
+        date: "2017-03-14T09:12",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // The section a page files the story under, after the story.
+        text: "Rail strike halts trains across the country\n\n14 March 2017\n\nRail workers walked out on Tuesday in a dispute over pay, halting most trains across the country, unions said.\n\nTalks are due to resume next week.\n\nFrom the section Europe\n",
+        date: "2017-03-14",
+        gone: &["From the section"],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",
