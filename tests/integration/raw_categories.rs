@@ -922,6 +922,17 @@ const CASES: &[Case] = &[
         gone: &["From the section"],
         ..NONE
     },
+    Case {
+        category: "page",
+        // A saved page whose date line, with its update, is as long as a paragraph.
+        text: "Skip to main content\nSubscribe\nLog In\nLocal News\nBusiness\nSports\nOpinion\n\nLocal News | Transportation\n\nTransit board approves light rail expansion plan\n\nOriginally published March 14, 2017 at 9:12 am | Updated March 14, 2017 at 10:00 am\n\nThe regional transit board voted on Tuesday to approve a plan that extends light rail to three more suburbs, ending a year of debate over routes and costs.\n\nConstruction could begin in 2019, officials said.\n\nSubscriber only\n",
+        title: "Transit board approves light rail expansion plan",
+        date: "2017-03-14T09:12",
+        evidence: &[("date", "header")],
+        kept: &["ending a year of debate"],
+        gone: &["Originally published", "Subscriber only"],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

@@ -101,11 +101,13 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let address = labels.link.clone().or_else(|| take_address(&mut lines));
     join_parted_datelines(&mut lines);
     let story = region::find(&lines);
-    let top = if story.lines_above <= TOP_LINES {
-        read_top(&lines)
-    } else {
-        read_page_head(&lines, &story, pasted_headline(text))
-    };
+    // A clean copy's header is read from its top; a page's from beside its story, as is a
+    // short page whose top is a menu that reads as nothing.
+    let top = Some(story.lines_above)
+        .filter(|above| *above <= TOP_LINES)
+        .map(|_| read_top(&lines))
+        .filter(|top| top.read_any() || story.lines_above == 0)
+        .unwrap_or_else(|| read_page_head(&lines, &story, pasted_headline(text)));
     let body_end = if story.end > top.body_start {
         story.end
     } else {

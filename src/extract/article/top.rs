@@ -46,6 +46,11 @@ impl Top {
             || BYLINE.is_match(line)
     }
 
+    /// Whether anything was read as header: a headline, a header line, a byline.
+    pub(super) fn read_any(&self) -> bool {
+        self.headline.is_some() || !self.header.is_empty() || self.byline.is_some()
+    }
+
     /// A labelled byline's name, and the outlet after its comma (`By Jane Doe, Reuters`); a
     /// title there (`Seoul correspondent`) names no outlet, and `By Reuters` or `By Daily Mail
     /// Reporter` names no reporter.
@@ -149,10 +154,14 @@ const HEAD_WINDOW: usize = 15;
 /// one an editor pasted as the first line is taken (a page's first line may be a link to
 /// another story, so the page's own headline comes first).
 pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<String>) -> Top {
-    // A headline that ends with `?` or `!` reads as prose: the story's first run may start
-    // with the header, so the head reaches down to the first long paragraph.
+    // A headline that ends with `?` or `!` reads as prose, and a date line with its update
+    // as long as prose: the story's first run may start with the header, so the head
+    // reaches down to the first long paragraph that is no header line.
     let first_long = (story.start..story.end)
-        .find(|i| lines[*i].split_whitespace().nth(PROSE_WORDS - 1).is_some())
+        .find(|i| {
+            lines[*i].split_whitespace().nth(PROSE_WORDS - 1).is_some()
+                && header_line(&lines[*i]).is_none()
+        })
         .unwrap_or(story.start);
     let mut top = Top {
         body_start: story.start,
