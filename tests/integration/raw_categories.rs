@@ -933,6 +933,28 @@ const CASES: &[Case] = &[
         gone: &["Originally published", "Subscriber only"],
         ..NONE
     },
+    Case {
+        category: "title",
+        // The outlet and its tagline, a section, the headline, a deck, the date line, the
+        // reporter's name and title: none of it story.
+        text: "BuzzFeed News\nReporting To You\n\nWorld\n\nProtesters Fill The Streets Of The Capital For A Third Night\n\nThousands of people marched again on Tuesday night, calling for the government to resign.\n\nPosted on March 14, 2017, at 9:12 a.m. ET\n\nSara Bell\nBuzzFeed News Reporter\n\nThousands of protesters filled the streets of the capital for a third straight night on Tuesday, demanding that the government step down over a corruption scandal.\n\nPolice said the protests were largely peaceful.\n",
+        title: "Protesters Fill The Streets Of The Capital For A Third Night",
+        date: "2017-03-14",
+        author: Some("Sara Bell"),
+        kept: &["demanding that the government step down"],
+        gone: &["marched again", "Sara Bell", "News Reporter"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // A story of one short paragraph under its date line, its writer below it: the
+        // paragraph is no deck.
+        text: "Jalan Tol Dibuka Lagi\nSelasa, 14 Maret 2023 09:12 WIB\n\nJalan tol Cikampek dibuka lagi pagi ini.\n\nPenulis: Rina Kartika\n",
+        title: "Jalan Tol Dibuka Lagi",
+        author: Some("Rina Kartika"),
+        kept: &["Jalan tol Cikampek dibuka lagi pagi ini."],
+        ..NONE
+    },
     // Words a scrape glued.
     Case {
         category: "glued",

@@ -46,6 +46,13 @@ impl Top {
             || BYLINE.is_match(line)
     }
 
+    /// Whether a header line with a date was read: a deck stands above it, never below.
+    fn dated(&self) -> bool {
+        self.header
+            .iter()
+            .any(|h| !dating::find_dates(h).is_empty())
+    }
+
     /// Whether anything was read as header: a headline, a header line, a byline.
     pub(super) fn read_any(&self) -> bool {
         self.headline.is_some() || !self.header.is_empty() || self.byline.is_some()
@@ -86,7 +93,8 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             i += 1;
             continue;
         }
-        seen += 1;
+        // Section names and a reporter's title do not count against the header's lines.
+        let mut counted = true;
         if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
             top.take_byline(&c);
         } else if let Some(outlet) = header_line(line) {
@@ -117,12 +125,20 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             if let Some(name) = c.name("name") {
                 top.byline.get_or_insert(name.as_str().to_string());
             }
-        } else if is_bare_name(line) && names_a_reporter(lines, i, !top.header.is_empty()) {
+        } else if (top.headline.is_some() || !top.header.is_empty())
+            && is_bare_name(line)
+            && names_a_reporter(lines, i, !top.header.is_empty())
+        {
+            // A name under the headline: a short title-case headline reads as a name too.
             top.byline.get_or_insert(line.clone());
-        } else if top.headline.is_some() && top.header.is_empty() && is_deck(lines, i) {
+        } else if is_role(line) {
+            // The reporter's title under the name: `Seoul correspondent`.
+            counted = false;
+        } else if top.headline.is_some() && !top.dated() && is_deck(lines, i) {
             // A deck standing apart under its headline, the byline or date line below it.
         } else if top.headline.is_none() && is_kicker(lines, i) {
             // A section name or breadcrumb above the headline: neither title nor story.
+            counted = false;
         } else if top.headline.is_none()
             && headline::looks_like_headline(line)
             && outlets::dateline(line).is_none()
@@ -139,6 +155,7 @@ pub(super) fn read_top(lines: &[String]) -> Top {
         } else {
             break;
         }
+        seen += usize::from(counted);
         i += 1;
     }
     top.body_start = i;
@@ -430,16 +447,30 @@ fn is_bare_name(line: &str) -> bool {
 }
 
 /// Whether the name on line `i` is a reporter's by where it stands: above the date line
-/// (`Mei Chen` / `Wednesday 2 August 2023 09:12 BST`), or under it (`after_header`) with the
-/// dateline that opens the story next (`Andika Hendra` / `JAKARTA - ...`).
+/// (`Mei Chen` / `Wednesday 2 August 2023 09:12 BST`) or the reporter's title (`Sara Bell` /
+/// `Seoul correspondent`), or under the date line (`after_header`) with the dateline that
+/// opens the story next (`Andika Hendra` / `JAKARTA - ...`).
 fn names_a_reporter(lines: &[String], i: usize, after_header: bool) -> bool {
     lines[i + 1..]
         .iter()
         .find(|line| !line.is_empty())
         .is_some_and(|line| {
             header_line(line).is_some_and(|outlet| outlet.is_none())
+                || is_role(line)
                 || after_header && outlets::dateline(line).is_some()
         })
+}
+
+/// A reporter's title on a line of its own under the name: `Seoul correspondent`,
+/// `BuzzFeed News Reporter`, `Staff Writer`.
+fn is_role(line: &str) -> bool {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[\p{L}.'’&-]+\s+){0,5}(?i:reporter|correspondent|writer|columnist|contributor)$",
+        )
+        .expect("valid role pattern")
+    });
+    line.len() <= 80 && ROLE.is_match(line)
 }
 
 /// A deck: one line right under a headline, with a byline or date line next. A line with a
