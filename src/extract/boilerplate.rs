@@ -101,6 +101,10 @@ const DEFAULTS: &[(&str, Reach)] = &[
         r"^(?:TOPIK TERKAIT|Topik Terkait|REKOMENDASI|Rekomendasi|LAINNYA DI DETIKNETWORK|BERITA LAINNYA|Berita Lainnya|TERPOPULER|Terpopuler|TAG|Tags?|TAGS|Topik|TOPIK|Pilihan Untukmu|PILIHAN UNTUKMU|Konten Sponsor)\s*:?$",
         Reach::Rest,
     ),
+    (
+        r"^(?i:related topics|more on this story|explore more on these topics|most (?:viewed|read|popular)|you may also like|related (?:stories|articles|coverage))\s*:?$",
+        Reach::Rest,
+    ),
 ];
 
 /// Whether `line` heads a "read also" list of headlines: a list set inside a story, which

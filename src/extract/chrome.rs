@@ -76,7 +76,7 @@ static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// English news pages' furniture: accessibility links, share panels, a reporter's handle.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|related topics|more on this story|sign up for .*|read more|from the section .+|subscribers? only|@\w{2,30})\s*:?$")
+    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|sign up for .*|read more|from the section .+|subscribers? only|@\w{2,30})\s*:?$")
         .expect("valid furniture pattern")
 });
 

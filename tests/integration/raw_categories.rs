@@ -699,13 +699,18 @@ const CASES: &[Case] = &[
         category: "title",
         // A photo's labels, each with the credit or caption it labels, between the byline and
         // the story; the copyright line names the outlet.
-        text: "Skip to content\nBritish Broadcasting Corporation\nHome\nNews\nSport\nWeather\nAsia\nIndia\n\nMonsoon floods cut off villages in Assam\n\nPublished\n3 July 2022\n\nShare\nSave\n\nRavi Menon\nDelhi correspondent\n\nImage source, Getty Images\nImage caption,\nRescue boats carry families from a flooded village near Guwahati\n\nFloods in the north-eastern state of Assam have cut off hundreds of villages, with rescue teams using boats to reach families stranded on rooftops.\n\nMore than two million people have been affected, the state disaster agency said on Sunday.\n\nMore on this story\nRelated Topics\nIndia\nCopyright 2022 BBC. All rights reserved.\n",
+        text: "Skip to content\nBritish Broadcasting Corporation\nHome\nNews\nSport\nWeather\nAsia\nIndia\n\nMonsoon floods cut off villages in Assam\n\nPublished\n3 July 2022\n\nShare\nSave\n\nRavi Menon\nDelhi correspondent\n\nImage source, Getty Images\nImage caption,\nRescue boats carry families from a flooded village near Guwahati\n\nFloods in the north-eastern state of Assam have cut off hundreds of villages, with rescue teams using boats to reach families stranded on rooftops.\n\nMore than two million people have been affected, the state disaster agency said on Sunday.\n\nMore on this story\nWhy the monsoon keeps getting heavier\nPublished\n2 days ago\nRelated Topics\nIndia\nCopyright 2022 BBC. All rights reserved.\n",
         title: "Monsoon floods cut off villages in Assam",
         date: "2022-07-03",
         evidence: &[("source", "copyright")],
         source: Some("BBC"),
         kept: &["have cut off hundreds of villages"],
-        gone: &["Rescue boats carry families", "Getty Images"],
+        gone: &[
+            "Rescue boats carry families",
+            "Getty Images",
+            "Why the monsoon",
+            "2 days ago",
+        ],
         ..NONE
     },
     Case {
@@ -953,6 +958,23 @@ const CASES: &[Case] = &[
         title: "Jalan Tol Dibuka Lagi",
         author: Some("Rina Kartika"),
         kept: &["Jalan tol Cikampek dibuka lagi pagi ini."],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // A one-paragraph story run straight under its headline, its writer below it.
+        text: "Coastal Road Reopens After Flood\nThe coastal road reopened on Monday after floodwater receded, police said.\n\nBy Jane Doe\n",
+        title: "Coastal Road Reopens After Flood",
+        author: Some("Jane Doe"),
+        kept: &["The coastal road reopened on Monday after floodwater receded"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        // The same in Indonesian, its date line under the story.
+        text: "Jalan Tol Dibuka Lagi\nJalan tol Cikampek dibuka lagi pagi ini setelah banjir surut, kata petugas.\nSelasa, 14 Maret 2023 09:12 WIB\n",
+        title: "Jalan Tol Dibuka Lagi",
+        kept: &["Jalan tol Cikampek dibuka lagi pagi ini setelah banjir surut"],
         ..NONE
     },
     // Words a scrape glued.

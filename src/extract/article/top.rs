@@ -473,8 +473,9 @@ fn is_role(line: &str) -> bool {
     line.len() <= 80 && ROLE.is_match(line)
 }
 
-/// A deck: one line right under a headline, with a byline or date line next. A line with a
-/// blank line or story after it may be the story's first paragraph.
+/// A deck: one line right under a headline, with a byline or date line next and the story
+/// below them. A line with a blank line or story after it may be the story's first
+/// paragraph.
 fn is_deck(lines: &[String], i: usize) -> bool {
     const MOST_WORDS: usize = 40;
     let Some(line) = lines.get(i).filter(|l| !l.is_empty()) else {
@@ -482,17 +483,24 @@ fn is_deck(lines: &[String], i: usize) -> bool {
     };
     let header_next = (i + 1..lines.len())
         .find(|j| !lines[*j].is_empty())
-        .is_some_and(|j| {
-            let next = &lines[j];
+        .filter(|j| {
+            let next = &lines[*j];
             is_byline(next)
                 || header_line(next).is_some()
-                || is_bare_name(next) && names_a_reporter(lines, j, false)
+                || is_bare_name(next) && names_a_reporter(lines, *j, false)
         });
+    // The story goes on below the header: a one-paragraph story over its writer's name is
+    // no deck.
+    let story_below = header_next.is_some_and(|j| {
+        lines[j + 1..].iter().any(|l| {
+            l.split_whitespace().nth(PROSE_WORDS - 1).is_some() && header_line(l).is_none()
+        })
+    });
     line.split_whitespace().nth(MOST_WORDS).is_none()
         && outlets::dateline(line).is_none()
         && header_line(line).is_none()
         && !is_byline(line)
-        && header_next
+        && story_below
 }
 
 /// After a headline: a blank line, or a header or dateline line.
