@@ -5,6 +5,7 @@
 //! then the date, outlet, citations, title, summary and tags are drawn from what is left.
 
 mod body;
+mod bylines;
 mod lines;
 mod top;
 
@@ -27,8 +28,9 @@ pub use body::is_desk_code;
 use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
+use bylines::closing_byline;
 use lines::{join_parted_datelines, raw_lines, take_address, without_debris};
-use top::{TOP_LINES, Top, closing_byline, pasted_headline, read_page_head, read_top};
+use top::{TOP_LINES, Top, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]

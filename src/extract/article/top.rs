@@ -2,16 +2,13 @@
 //! outlet a header names, read from the top of a clean copy or from beside the story on a
 //! whole saved page.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::super::chrome;
 use super::super::dating;
 use super::super::headline::{self, TitleEvidence};
 use super::super::outlets::{self, SourceEvidence};
 use super::super::region::Story;
 use super::super::text::PROSE_WORDS;
+use super::bylines::{BYLINE, REPORTER_IN, STAFF, header_byline, is_bare_name, is_byline, is_role};
 
 /// How many lines at the top may hold the headline, header lines and bylines.
 pub(super) const TOP_LINES: usize = 6;
@@ -28,15 +25,6 @@ pub(super) struct Top {
     pub(super) byline: Option<String>,
     pub(super) body_start: usize,
 }
-
-/// `Penulis: Rita Uli` · `Oleh: Rita Uli` · `By Jane Doe and Ben West, CNN` · `Rita Uli
-/// Hutapea - detikNews`.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})(?:\s*,\s*(?P<of>[^,]{2,40}))?$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
-    )
-    .expect("valid byline pattern")
-});
 
 impl Top {
     /// Whether `line` was read as part of the header: the headline, a date line, a byline.
@@ -306,45 +294,6 @@ fn is_breadcrumb(line: &str) -> bool {
             .any(|s| line.contains(s))
 }
 
-/// A reporter named in a header line: `Fakhri Rezy, Jurnalis · Kamis 12 Maret 2020 14:35 WIB`,
-/// or after a section and before the outlet: `News - Rita Uli, CNBC Indonesia`.
-static JOURNALIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<section>\p{Lu}\w*)\s+[-–—]\s+)?(?P<name>\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*){0,4}),\s*(?:(?P<role>Jurnalis|Wartawan|Reporter|Kontributor)(?-u:\b)|(?P<of>[^,·|]+?)\s*$)")
-        .expect("valid journalist pattern")
-});
-
-/// The reporter a header line names, if it names one (see [`JOURNALIST`]).
-fn header_byline(line: &str, outlet: Option<&str>) -> Option<String> {
-    let c = JOURNALIST.captures(line)?;
-    let by_role = c.name("role").is_some();
-    let before_outlet =
-        c.name("section").is_some() && c.name("of").map(|of| of.as_str().trim()) == outlet;
-    (by_role || before_outlet).then(|| c["name"].to_string())
-}
-
-/// Staff credited beside a byline: `Editor: Amirullah`, `Fotografer: Rina`.
-static STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:Editor|Penyunting|Redaktur|Fotografer|Videografer|Produser)\s*:\s*\p{Lu}[^:]{0,60}$",
-    )
-    .expect("valid staff pattern")
-});
-
-/// A byline that says where the reporting was done: the Guardian's `Justin McCurry in Tokyo`
-/// and `Staff and agencies in Seoul`, The New York Times' `Reporting from Seoul`.
-static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
-    const PLACE: &str = r"\p{Lu}[\w'’.-]+(?:\s+\p{Lu}[\w'’.-]+)?";
-    Regex::new(&format!(
-        r"^(?:(?:(?P<name>\p{{Lu}}[\w'’.-]+(?:\s+\p{{Lu}}[\w'’.-]+){{1,2}})|(?i:staff|agencies|staff and agencies|\p{{Lu}}[\w.]+ staff))\s+in|Reporting from)\s+{PLACE}(?:\s+and\s+{PLACE})?$"
-    ))
-    .expect("valid byline pattern")
-});
-
-/// A byline on a saved page.
-fn is_byline(line: &str) -> bool {
-    BYLINE.is_match(line) || REPORTER_IN.is_match(line)
-}
-
 /// A headline on a saved page: a few words that are no menu and no section name.
 fn is_page_headline(line: &str) -> bool {
     const FEWEST_WORDS: usize = 3;
@@ -432,20 +381,6 @@ fn header_line(line: &str) -> Option<Option<String>> {
     (other_words <= OTHER_WORDS).then_some(outlet)
 }
 
-/// A person's name and nothing else: two to four capitalized words of letters, no weekday.
-fn is_bare_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(5).collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|word| {
-            word.chars().next().is_some_and(char::is_uppercase)
-                && word
-                    .chars()
-                    .all(|c| c.is_alphabetic() || "'’.-".contains(c))
-        })
-        // Months are given names (`Mei Chen`, `April Lee`); weekdays are not.
-        && dating::weekday_named(line).is_none()
-}
-
 /// Whether the name on line `i` is a reporter's by where it stands: above the date line
 /// (`Mei Chen` / `Wednesday 2 August 2023 09:12 BST`) or the reporter's title (`Sara Bell` /
 /// `Seoul correspondent`), or under the date line (`after_header`) with the dateline that
@@ -459,18 +394,6 @@ fn names_a_reporter(lines: &[String], i: usize, after_header: bool) -> bool {
                 || is_role(line)
                 || after_header && outlets::dateline(line).is_some()
         })
-}
-
-/// A reporter's title on a line of its own under the name: `Seoul correspondent`,
-/// `BuzzFeed News Reporter`, `Staff Writer`.
-fn is_role(line: &str) -> bool {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:[\p{L}.'’&-]+\s+){0,5}(?i:reporter|correspondent|writer|columnist|contributor)$",
-        )
-        .expect("valid role pattern")
-    });
-    line.len() <= 80 && ROLE.is_match(line)
 }
 
 /// A deck: one line right under a headline, with a byline or date line next and the story
@@ -515,22 +438,4 @@ fn next_is_a_break(lines: &[String], i: usize) -> bool {
                 || is_bare_name(next) && names_a_reporter(lines, i + 1, true)
         }
     }
-}
-
-/// A labelled byline among the last lines of the story (`Pewarta: Citro Atmoko` under a wire
-/// story).
-pub(super) fn closing_byline(lines: &[String]) -> Option<String> {
-    const LAST_LINES: usize = 6;
-    lines
-        .iter()
-        .rev()
-        .filter(|line| !line.is_empty())
-        .take(LAST_LINES)
-        .find_map(|line| {
-            let c = BYLINE.captures(line)?;
-            let name = c.name("name")?.as_str();
-            outlets::header_outlet(name)
-                .is_none()
-                .then(|| name.to_string())
-        })
 }
