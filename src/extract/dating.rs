@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use regex::{Captures, Regex, RegexSet};
 
+use crate::time::parse_offset;
 use crate::time::written::zone_offset;
 
 const MONTHS: &[(&str, u32)] = &[
@@ -400,24 +401,16 @@ fn zone_of(text: &str) -> Option<FixedOffset> {
     }
 }
 
-/// `+8`, `-4`, `+07:00`, `+0530`: the offset after `GMT` or `UTC`.
+/// `+8`, `-4`, `+07:00`, `+0530`: the offset after `GMT` or `UTC`, its hours padded to the
+/// form [`parse_offset`] reads.
 fn offset_in_hours(text: &str) -> Option<FixedOffset> {
-    let (sign, digits) = match text.split_at_checked(1)? {
-        ("+", rest) => (1, rest),
-        ("-", rest) => (-1, rest),
-        _ => return None,
-    };
+    let (sign, digits) = text.split_at_checked(1)?;
     let (hours, minutes) = match digits.split_once(':') {
-        Some((h, m)) => (h, m),
+        Some(parts) => parts,
         None if digits.len() > 2 => digits.split_at(digits.len() - 2),
-        None => (digits, "0"),
+        None => (digits, "00"),
     };
-    let hours: i32 = hours.parse().ok()?;
-    let minutes: i32 = minutes.parse().ok()?;
-    if hours > 14 || minutes > 59 {
-        return None;
-    }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+    parse_offset(&format!("{sign}{hours:0>2}{minutes:0>2}"))
 }
 
 /// A time of day written as `pukul 18.45 WIB` in `text`, if any.

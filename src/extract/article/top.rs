@@ -404,6 +404,13 @@ fn is_deck(lines: &[String], i: usize) -> bool {
     let Some(line) = lines.get(i).filter(|l| !l.is_empty()) else {
         return false;
     };
+    let reads_as_deck = line.split_whitespace().nth(MOST_WORDS).is_none()
+        && outlets::dateline(line).is_none()
+        && header_line(line).is_none()
+        && !is_byline(line);
+    if !reads_as_deck {
+        return false;
+    }
     let header_next = (i + 1..lines.len())
         .find(|j| !lines[*j].is_empty())
         .filter(|j| {
@@ -414,16 +421,11 @@ fn is_deck(lines: &[String], i: usize) -> bool {
         });
     // The story goes on below the header: a one-paragraph story over its writer's name is
     // no deck.
-    let story_below = header_next.is_some_and(|j| {
+    header_next.is_some_and(|j| {
         lines[j + 1..].iter().any(|l| {
             l.split_whitespace().nth(PROSE_WORDS - 1).is_some() && header_line(l).is_none()
         })
-    });
-    line.split_whitespace().nth(MOST_WORDS).is_none()
-        && outlets::dateline(line).is_none()
-        && header_line(line).is_none()
-        && !is_byline(line)
-        && story_below
+    })
 }
 
 /// After a headline: a blank line, or a header or dateline line.

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::forms_alternation;
+use crate::extract::dating;
 use crate::extract::text::{floor_boundary, title_case};
 
 /// The place and outlet that open the body of a story.
@@ -121,14 +122,14 @@ fn city_and_full_stop(paragraph: &str) -> Option<Dateline> {
         "Prof", "Capt", "Sept", "Cmdr", "Supt", "Dept", "Corp", "Univ", "Bros", "Messrs",
     ];
     static FORM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<city>[A-Z][a-z]{3,}|[A-Z]{4,})\.\s+\p{Lu}\p{Ll}")
+        Regex::new(r"^(?P<city>[A-Z][a-z]{3,}|[A-Z]{4,})\.\s+(?P<story>\p{Lu}\p{Ll})")
             .expect("valid dateline pattern")
     });
     let c = FORM.captures(paragraph)?;
     let city = title_case(&c["city"]);
-    let len = c.get(0)?.end() - 2;
+    let len = c.name("story")?.start();
     let is_place = !is_calendar_word(&city)
-        && !crate::extract::dating::is_calendar_name(&city)
+        && !dating::is_calendar_name(&city)
         && !TITLES.contains(&city.as_str());
     (is_place && paragraph.split_whitespace().nth(FEWEST_WORDS).is_some()).then_some(Dateline {
         city: Some(city),
@@ -265,6 +266,10 @@ mod tests {
         let (city, outlet, rest) = parts(text);
         assert_eq!((city.as_deref(), outlet), (Some("Jakarta"), None));
         assert!(rest.starts_with("Indonesian citizens"));
+        // The story may open with a letter of more than one byte.
+        let (_, _, rest) =
+            parts("Jakarta. Étienne dan rombongannya tiba di kota itu pada Senin pagi.");
+        assert!(rest.starts_with("Étienne"));
         let (city, _, _) =
             parts("SURABAYA. Polisi menutup jalan utama kota selama tiga jam pada Senin.");
         assert_eq!(city.as_deref(), Some("Surabaya"));
