@@ -74,9 +74,10 @@ static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid share panel pattern")
 });
 
-/// English news pages' furniture: accessibility links, share panels, a reporter's handle.
+/// English news pages' furniture: accessibility links, share panels, a reporter's handle and
+/// mail link.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|sign up for .*|read more|from the section .+|subscribers? only|@\w{2,30})\s*:?$")
+    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|sign up for .*|read more|from the section .+|subscribers? only|e-?mail the authors?|share this (?:story|article)|@\w{2,30})\s*:?$")
         .expect("valid furniture pattern")
 });
 
@@ -286,6 +287,8 @@ mod tests {
             "Skip to main content",
             "BBC navigation",
             "@JANEDOE",
+            "Email the author",
+            "Share this story",
             "loading...",
             "A A A",
             "Share on Pinterest",

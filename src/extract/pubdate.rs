@@ -376,17 +376,26 @@ impl Candidate<'_> {
     }
 }
 
-/// The day in an article's address: `/2019/12/31/`, `/20191231...` (a timestamp), `2019-12-31`.
+/// The day in an article's address: `/2019/12/31/`, `/2019/dec/31/`, `/20191231...` (a
+/// timestamp), `2019-12-31`.
 fn address_date(address: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)|/(?P<y2>(?:19|20)\d{2})(?P<m2>\d{2})(?P<d2>\d{2})\d{0,6}[-/_]",
-        )
+        Regex::new(&format!(
+            r"/(?P<y>(?:19|20)\d{{2}})[/-](?P<m>\d{{1,2}}|{months})[/-](?P<d>\d{{1,2}})(?:/|-|$)|/(?P<y2>(?:19|20)\d{{2}})(?P<m2>\d{{2}})(?P<d2>\d{{2}})\d{{0,6}}[-/_]",
+            months = MONTHS.join("|")
+        ))
         .expect("valid address date pattern")
     });
     let c = DAY.captures(address)?;
     let part = |a: &str, b: &str| -> Option<u32> {
-        c.name(a).or_else(|| c.name(b))?.as_str().parse().ok()
+        let written = c.name(a).or_else(|| c.name(b))?.as_str();
+        written.parse().ok().or_else(|| {
+            let month = MONTHS.iter().position(|name| *name == written)?;
+            u32::try_from(month + 1).ok()
+        })
     };
     NaiveDate::from_ymd_opt(
         i32::try_from(part("y", "y2")?).ok()?,
@@ -546,6 +555,11 @@ mod tests {
             address_date("https://example.com/2019/09/10/judul"),
             NaiveDate::from_ymd_opt(2019, 9, 10)
         );
+        assert_eq!(
+            address_date("https://www.example.co.uk/world/2017/mar/14/north-korea"),
+            NaiveDate::from_ymd_opt(2017, 3, 14)
+        );
+        assert_eq!(address_date("https://example.com/2017/mars/14/x"), None);
     }
 
     #[test]

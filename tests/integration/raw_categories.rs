@@ -871,6 +871,40 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        category: "outlet",
+        // An English paper's name standing alone at the foot of its page: its masthead.
+        text: "World\nFerry sinks off island coast, dozens rescued\nBy Lee Grant\nJuly 3, 2018 at 6:40 PM\n\nA passenger ferry sank off the coast of a southern island on Tuesday, and coast guard boats rescued 48 people from the water, officials said.\n\nFour people were still missing.\n\nThe Washington Post\n",
+        source: Some("The Washington Post"),
+        evidence: &[("source", "masthead")],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // An English paper's own address above the story.
+        text: "https://www.theguardian.com/world/2018/jul/03/ferry-sinks\n\nFerry sinks off island coast\n\nA passenger ferry sank off the coast of a southern island on Tuesday, and rescuers pulled 48 people from the water.\n\nFour are still missing.\n",
+        source: Some("The Guardian"),
+        date: "2018-07-03",
+        evidence: &[("source", "address")],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A byline with a day of no year, then a mail link above the story: the link is
+        // page furniture, the headline is above the byline.
+        text: "Europe\nRiver barge traffic halted by low water\nBy Karl Weiss and Ana Ruiz August 9 at 4:05 PM\nEmail the author\nBERLIN — Barges stopped moving on a stretch of the Rhine on Thursday as water levels fell to their lowest in 15 years after weeks without rain, shipping officials said.\n\nFactories along the river have begun to cut output.\n",
+        title: "River barge traffic halted by low water",
+        author: Some("Karl Weiss and Ana Ruiz"),
+        gone: &["Email the author"],
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A subdomain's section word alone on a line is no masthead.
+        text: "Money\n\nShares fall on trade worries\n\nStocks fell on Monday as investors worried about new tariffs, with technology shares leading the losses.\n\nThe index closed down 1.5%.\n",
+        source: Some(""),
+        ..NONE
+    },
+    Case {
         category: "title",
         // A lead whose subject holds `in`: no lead-in clause to drop.
         text: "(CNN) -- Rescue workers in the Philippines pulled three people alive from a collapsed building on Thursday, officials said, a day after an earthquake struck the central island of Bohol.\n\nThe quake killed at least 20 people.\n",
@@ -917,6 +951,58 @@ const CASES: &[Case] = &[
         text: "Satellite maker delays launch after test fault\nJOHN REED - 3/14/2017, 9:12 AM\n\nA satellite maker has delayed the launch of its first weather satellite by two months after a fault turned up during ground tests, the company said on Tuesday.\n\nEngineers traced the fault to a power unit.\n",
         date: "2017-03-14T09:12",
         evidence: &[("date", "header")],
+        ..NONE
+    },
+    // A byline and the day on one line: the day parted off and read, the name kept as the
+    // author, a handle taken off it.
+    Case {
+        category: "date",
+        // The break between the name and the day lost in the scrape.
+        text: "Port workers end strike after pay deal\nby Tom Rivers12 Apr 2018\n\nDock workers at the country's largest port returned to work on Thursday after unions accepted a new pay offer, ending a strike that lasted nine days.\n\nShipping lines said backlogs would clear within a week.\n",
+        date: "2018-04-12",
+        evidence: &[("date", "header")],
+        author: Some("Tom Rivers"),
+        gone: &["Rivers12"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A handle glued to the name, then the day and time in a named zone.
+        text: "Phone maker cuts prices ahead of holiday season\nIt is the second cut this year\nBy Ann Moss@annmoss Nov 2, 2019, 8:30am EST\n\nThe phone maker cut the prices of its two newest models by a tenth on Saturday, weeks before the holiday shopping season begins.\n\nAnalysts expect rivals to follow.\n",
+        date: "2019-11-02T08:30:00-05:00",
+        author: Some("Ann Moss"),
+        gone: &["@annmoss"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // Two reporters, the day after them with its weekday.
+        text: "Central bank holds rates steady\nBY MARIA LOPEZ AND SAM KEE Wednesday, June 5, 2019\n\nThe central bank kept its main interest rate unchanged on Wednesday, saying inflation remained close to its target.\n\nThe decision was expected by most economists.\n",
+        date: "2019-06-05",
+        author: Some("MARIA LOPEZ AND SAM KEE"),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // An Indonesian byline with the day after it.
+        text: "Harga Beras Turun di Pasar Induk\nOleh Rina Sari 3 Februari 2021 10:15 WIB\n\nHarga beras medium di Pasar Induk Cipinang turun Rp500 per kilogram pada Rabu karena pasokan dari daerah sentra produksi bertambah.\n\nPedagang memperkirakan harga stabil hingga bulan depan.\n",
+        date: "2021-02-03T10:15:00+07:00",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A sentence that opens with `By` and holds a day is not a byline.
+        text: "Dam repairs finished ahead of rains\n\nBy the end of March 2, 2020, engineers had sealed the last of the cracks in the dam wall, the water authority said on Monday.\n\nThe dam holds water for two cities.\n",
+        kept: &["By the end of March 2, 2020, engineers had sealed"],
+        author: Some(""),
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // The day in an address that writes its month as a word, with no date line above.
+        text: "https://www.example.co.uk/world/2018/oct/09/flood-barrier-opens\n\nFlood barrier opens on the estuary\n\nA new flood barrier opened on the estuary after six years of building, protecting thousands of homes from storm surges, the agency said.\n\nIt cost more than planned.\n",
+        date: "2018-10-09",
+        evidence: &[("date", "address")],
         ..NONE
     },
     Case {

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::outlets;
+use super::super::{dating, outlets};
+use super::bylines::BYLINE;
 
 /// A byline's label standing alone: `Oleh :`, `Penulis:`, `By`.
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,6 +124,47 @@ pub(super) fn join_parted_datelines(lines: &mut Vec<String>) {
         }
         i += 1;
     }
+}
+
+/// A byline made readable: its day on the same line (`By Anna Reid March 14, 2017 at 5:12 PM`,
+/// `by John Hale14 Mar 2017` where a scrape dropped the break between them) parted into a
+/// date line of its own, and a handle (`by Anna Reid @annareid`) taken off the name.
+pub(super) fn part_bylines(lines: &mut Vec<String>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((byline, date)) = parted_byline(&lines[i]) {
+            lines[i] = byline;
+            if let Some(date) = date {
+                lines.insert(i + 1, date);
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn parted_byline(line: &str) -> Option<(String, Option<String>)> {
+    const MOST_WORDS: usize = 16;
+    static GLUED_DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Ll})([0-9])").expect("valid glued day pattern"));
+    static HANDLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*@\w+").expect("valid handle pattern"));
+    let opens_a_byline = line
+        .get(..3)
+        .is_some_and(|by| by.eq_ignore_ascii_case("by "));
+    if !opens_a_byline || line.split_whitespace().nth(MOST_WORDS).is_some() {
+        return None;
+    }
+    let spaced = GLUED_DAY.replace_all(line, "$1 $2");
+    let day = dating::find_dates(&spaced).into_iter().next();
+    let name_end = day.as_ref().map_or(spaced.len(), |day| day.start);
+    let name =
+        spaced[..name_end].trim_end_matches(|c: char| c.is_whitespace() || ",|-–—·•".contains(c));
+    let name = HANDLE.replace_all(name, "");
+    let byline = format!("By{}", &name[2..]);
+    let changed = day.is_some() || byline != line;
+    (changed && BYLINE.is_match(&byline))
+        .then(|| (byline, day.map(|day| spaced[day.start..].to_string())))
 }
 
 /// Takes out the first line that is nothing but a web address (`https://news.detik.com/...`,

@@ -29,7 +29,7 @@ use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
 use bylines::closing_byline;
-use lines::{join_parted_datelines, raw_lines, take_address, without_debris};
+use lines::{join_parted_datelines, part_bylines, raw_lines, take_address, without_debris};
 use top::{TOP_LINES, Top, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
@@ -102,6 +102,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
     let labels = labels::take(&mut lines);
     let address = labels.link.clone().or_else(|| take_address(&mut lines));
     join_parted_datelines(&mut lines);
+    part_bylines(&mut lines);
     let story = region::find(&lines);
     // A clean copy's header is read from its top; a page's from beside its story, as is a
     // short page whose top is a menu that reads as nothing.

@@ -342,7 +342,7 @@ fn masthead(text: &str) -> Option<&'static Known> {
 }
 
 /// What an outlet's masthead may read, lowercased: its name, its address, its address's
-/// first word or one of its forms (5 letters or more), with the outlet each stands for.
+/// registered name or one of its forms (5 letters or more), with the outlet each stands for.
 static MASTHEADS: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
     let mut mastheads = HashMap::new();
     for k in KNOWN.iter().filter(|k| k.url.is_some()) {
@@ -351,7 +351,7 @@ static MASTHEADS: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
             .and_then(|u| u.split("://").nth(1))
             .map(|h| h.trim_start_matches("www.").trim_end_matches('/'))
             .unwrap_or("");
-        let stem = host.split('.').next().filter(|s| s.len() >= 5);
+        let stem = registered_name(host).filter(|s| s.len() >= 5);
         let long = k.forms.iter().copied().filter(|f| f.len() >= 5);
         for name in [k.name, host].into_iter().chain(stem).chain(long) {
             mastheads.entry(name.to_lowercase()).or_insert(k);
@@ -359,6 +359,17 @@ static MASTHEADS: LazyLock<HashMap<String, &'static Known>> = LazyLock::new(|| {
     }
     mastheads
 });
+
+/// The name a host is registered under (`heraldsun` of `heraldsun.com.au`), not a
+/// subdomain's (`money` of `money.cnn.com` is a section's word).
+fn registered_name(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    match labels.as_slice() {
+        [name, _] => Some(name),
+        [name, second, country] if second.len() <= 3 && country.len() == 2 => Some(name),
+        _ => None,
+    }
+}
 
 #[cfg(test)]
 mod tests {

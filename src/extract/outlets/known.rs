@@ -236,43 +236,77 @@ pub(crate) const KNOWN: &[Known] = &[
     agency("Xinhua", &["Xinhua"]),
     agency("Kyodo", &["Kyodo"]),
     agency("Bloomberg", &["Bloomberg"]),
-    agency("BBC", &["BBC", "BBC News"]),
+    outlet("BBC", "https://www.bbc.com", &["BBC", "BBC News"]),
     agency("CNN", &["CNN"]),
     agency("NHK", &["NHK"]),
     agency("Al Jazeera", &["Al Jazeera", "Aljazeera"]),
-    agency(
+    outlet(
         "The New York Times",
+        "https://www.nytimes.com",
         &["The New York Times", "New York Times", "NYT"],
     ),
-    agency(
+    outlet(
         "The Washington Post",
+        "https://www.washingtonpost.com",
         &["The Washington Post", "Washington Post"],
     ),
-    agency(
+    outlet(
         "The Guardian",
+        "https://www.theguardian.com",
         &["The Guardian", "Guardian", "theguardian.com"],
     ),
-    agency(
+    outlet(
         "The Telegraph",
+        "https://www.telegraph.co.uk",
         &["The Telegraph", "Telegraph", "telegraph.co.uk"],
     ),
-    agency("BuzzFeed News", &["BuzzFeed News", "BuzzFeed"]),
-    agency("Herald Sun", &["Herald Sun", "heraldsun.com.au"]),
-    agency("The Seattle Times", &["The Seattle Times", "Seattle Times"]),
-    agency("The Verge", &["The Verge"]),
-    agency("Ars Technica", &["Ars Technica"]),
-    agency("Quanta Magazine", &["Quanta Magazine", "Quanta"]),
-    agency("Breitbart", &["Breitbart", "Breitbart News"]),
-    agency("CityLab", &["CityLab"]),
-    agency("Salon", &["Salon.com"]),
-    agency("CNN Money", &["CNNMoney", "CNN Money"]),
-    agency(
+    outlet(
+        "BuzzFeed News",
+        "https://www.buzzfeed.com",
+        &["BuzzFeed News", "BuzzFeed"],
+    ),
+    outlet(
+        "Herald Sun",
+        "https://www.heraldsun.com.au",
+        &["Herald Sun", "heraldsun.com.au"],
+    ),
+    outlet(
+        "The Seattle Times",
+        "https://www.seattletimes.com",
+        &["The Seattle Times", "Seattle Times"],
+    ),
+    outlet("The Verge", "https://www.theverge.com", &["The Verge"]),
+    outlet("Ars Technica", "https://arstechnica.com", &["Ars Technica"]),
+    outlet(
+        "Quanta Magazine",
+        "https://www.quantamagazine.org",
+        &["Quanta Magazine", "Quanta"],
+    ),
+    outlet(
+        "Breitbart",
+        "https://www.breitbart.com",
+        &["Breitbart", "Breitbart News"],
+    ),
+    outlet("CityLab", "https://www.citylab.com", &["CityLab"]),
+    outlet("Salon", "https://www.salon.com", &["Salon.com"]),
+    outlet(
+        "CNN Money",
+        "https://money.cnn.com",
+        &["CNNMoney", "CNN Money"],
+    ),
+    outlet(
         "The Wall Street Journal",
+        "https://www.wsj.com",
         &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
     ),
-    agency("Financial Times", &["Financial Times"]),
-    agency(
+    outlet(
+        "Financial Times",
+        "https://www.ft.com",
+        &["Financial Times"],
+    ),
+    outlet(
         "Daily Mail",
+        "https://www.dailymail.co.uk",
         &["Daily Mail", "MailOnline", "Mail Online", "dailymail.co.uk"],
     ),
     agency("NK News", &["NK News", "NKNews"]),
