@@ -898,6 +898,37 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        category: "title",
+        // An old page: its date line under the masthead, with a long label and the time
+        // at home after it, a mail and print link, then the headline right above the story.
+        text: "WORLD NEWS\nEurope\nPage last updated at 09:20 GMT, Friday, 6 June 2008 10:20 UK\nE-mail this to a friend\nPrintable version\nBridge collapse blocks river traffic\nA road bridge collapsed into a river in the north of the country early on Friday, blocking barge traffic, police said.\nNo one was hurt.\n",
+        title: "Bridge collapse blocks river traffic",
+        date: "2008-06-06T09:20:00+00:00",
+        evidence: &[("date", "header"), ("title", "page headline")],
+        gone: &[
+            "E-mail this",
+            "Printable version",
+            "Bridge collapse blocks river traffic",
+        ],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // An Indonesian copy with the headline under the date line and the story under it.
+        text: "Kamis, 12 Maret 2020 14:35 WIB\nBanjir Rendam Tiga Desa di Karawang\nKarawang - Banjir merendam tiga desa di Kecamatan Rengasdengklok setelah Sungai Citarum meluap sejak Rabu malam, kata petugas BPBD.\nWarga mulai mengungsi ke balai desa.\n",
+        title: "Banjir Rendam Tiga Desa di Karawang",
+        date: "2020-03-12T14:35",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A short first paragraph under the date line is story, not a headline.
+        text: "Updated: 3 July 2018, 6:40 PM\nPolice closed the coastal road on Tuesday.\nA landslide buried two lanes of the road near the harbour, and crews worked through the night to clear it.\n",
+        evidence: &[("title", "lead sentence")],
+        kept: &["Police closed the coastal road on Tuesday."],
+        ..NONE
+    },
+    Case {
         category: "outlet",
         // A subdomain's section word alone on a line is no masthead.
         text: "Money\n\nShares fall on trade worries\n\nStocks fell on Monday as investors worried about new tariffs, with technology shares leading the losses.\n\nThe index closed down 1.5%.\n",

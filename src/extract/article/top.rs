@@ -140,6 +140,10 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             // The deck under the headline restates it; the story starts below the header.
             top.headline = Some(line.clone());
             i += 1;
+        } else if top.headline.is_none() && top.dated() && is_headline_over_story(lines, i) {
+            // A headline written under its date line, the story right below it.
+            top.headline = Some(line.clone());
+            top.headline_from = TitleEvidence::PageHeadline;
         } else {
             break;
         }
@@ -354,8 +358,10 @@ fn is_kicker(lines: &[String], i: usize) -> bool {
 /// outlet); the outlet is `None` for a line with only a date.
 fn header_line(line: &str) -> Option<Option<String>> {
     // Besides the date and outlet a header line holds a few words at most: a byline, a
-    // label such as `Published`, a zone.
+    // label such as `Page last updated at`, a zone; words of a letter or two (`at`, `UK`)
+    // are not counted.
     const OTHER_WORDS: usize = 4;
+    const COUNTED_LETTERS: usize = 3;
     // A day, a time, a zone and an outlet's name take a dozen words or so: a longer line is
     // story (and a whole story on one line must not be searched date by date).
     const MOST_WORDS: usize = 24;
@@ -376,7 +382,12 @@ fn header_line(line: &str) -> Option<Option<String>> {
     }
     let other_words = rest
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .nth(COUNTED_LETTERS - 1)
+                .is_some()
+        })
         .count();
     (other_words <= OTHER_WORDS).then_some(outlet)
 }
@@ -426,6 +437,19 @@ fn is_deck(lines: &[String], i: usize) -> bool {
             l.split_whitespace().nth(PROSE_WORDS - 1).is_some() && header_line(l).is_none()
         })
     })
+}
+
+/// A short headline-like line with the story's first paragraph on the very next line.
+fn is_headline_over_story(lines: &[String], i: usize) -> bool {
+    const MOST_WORDS: usize = 14;
+    let line = &lines[i];
+    let story_next = lines.get(i + 1).is_some_and(|next| {
+        next.split_whitespace().nth(PROSE_WORDS - 1).is_some() && next.ends_with(['.', '"', '”'])
+    });
+    story_next
+        && line.split_whitespace().nth(MOST_WORDS).is_none()
+        && headline::looks_like_headline(line)
+        && outlets::dateline(line).is_none()
 }
 
 /// After a headline: a blank line, or a header or dateline line.
