@@ -159,7 +159,7 @@ fn form_patterns() -> [String; 11] {
     let mon = alternation(MONTHS.iter().map(|(n, _)| *n));
     let zone = ZONE_AFTER_TIME.as_str();
     let time = format!(
-        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-/|:•·]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*\(?(?:{zone}|{AMBIGUOUS_ZONE})\)?)?)?"
+        r"(?:,?\s*(?:pukul\s+|pkl\.?\s*|jam\s+|at\s+|[-–—/|:•·]\s*)?(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*(?P<ap>[ap]\.?m\.?)|(?-u:\b))(?:\s*\(?(?:{zone}|{AMBIGUOUS_ZONE})\)?)?)?"
     );
     let weekday = format!(r"(?:(?P<wd>{wd})\s*[,(]?\s*)?");
     let time_first = format!(
@@ -214,9 +214,9 @@ fn form_patterns() -> [String; 11] {
         // dates a source without its weekday
         r"(?-u:\b)\p{Lu}[\p{L}.]+\s+\(\s*(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?:/(?P<y>[0-9]{4}))?\s*\)"
             .to_string(),
-        // 2019-12-31, 2019-12-31T18:19:00+07:00
+        // 2019-12-31, 2019-12-31T18:19:00+07:00 · 2019/12/31 18:19 · 2019.12.31
         format!(
-            r"(?-u:\b)(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:[T ](?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?\s*(?P<z>Z|{ZONE})?)?"
+            r"(?-u:\b)(?P<y>(?:19|20)[0-9]{{2}})[-/.](?P<m>[0-9]{{1,2}})[-/.](?P<d>[0-9]{{1,2}})(?:[T ](?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}})(?::[0-9]{{2}})?\s*(?P<z>Z|{ZONE})?)?"
         ),
     ]
 }
@@ -591,6 +591,13 @@ mod tests {
         assert_eq!(
             first("Selasa, 14-03-2023 09:12 WIB"),
             "2023-03-14 09:12 +07:00"
+        );
+        // The year first with slashes or dots; a time after a dash.
+        assert_eq!(first("2017/03/14 17:12"), "2017-03-14 17:12");
+        assert_eq!(first("2017.3.14"), "2017-03-14");
+        assert_eq!(
+            first("March 14, 2017 — 5:12 PM EDT"),
+            "2017-03-14 17:12 -04:00"
         );
     }
 

@@ -1030,6 +1030,14 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "date",
+        // An Asian English site's date line, the year first with slashes.
+        text: "Typhoon grounds flights across the island\n2019/08/09 17:40\n\nAirlines cancelled more than 300 flights on Friday as a typhoon approached the island, bringing winds of up to 160 kilometres an hour, the weather bureau said.\n\nSchools and offices will close on Saturday.\n",
+        date: "2019-08-09T17:40",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
+    Case {
+        category: "date",
         // The day in an address that writes its month as a word, with no date line above.
         text: "https://www.example.co.uk/world/2018/oct/09/flood-barrier-opens\n\nFlood barrier opens on the estuary\n\nA new flood barrier opened on the estuary after six years of building, protecting thousands of homes from storm surges, the agency said.\n\nIt cost more than planned.\n",
         date: "2018-10-09",
