@@ -1036,6 +1036,28 @@ const CASES: &[Case] = &[
         evidence: &[("date", "header")],
         ..NONE
     },
+    // A date line under the story, labelled as the article's: its header at its foot.
+    Case {
+        category: "date",
+        text: "Researchers describe a new frog from the cloud forest\n\nA team of biologists has described a new species of frog from the cloud forests of the south, according to a paper published in a zoology journal this week.\n\nThe frog measures about two centimetres.\n\nPosted on 20 September 2017\n",
+        date: "2017-09-20",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "Petani Kopi Gayo Mulai Panen Raya\n\nPetani kopi di dataran tinggi Gayo mulai memanen kopi arabika pekan ini dengan hasil yang lebih baik dibanding tahun lalu, menurut dinas pertanian setempat.\n\nHarga biji kopi di tingkat petani juga naik.\n\nDiterbitkan 4 Oktober 2021 09:30 WIB\n",
+        date: "2021-10-04T09:30:00+07:00",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        // A related story's bare date under the story is no date line of this one.
+        text: "Researchers describe a new frog from the cloud forest\n\nA team of biologists has described a new species of frog from the cloud forests of the south, according to a paper published in a zoology journal on Wednesday.\n\nThe frog measures about two centimetres.\n\nRelated\nNew bird species found on remote island\n3 March 2016\n",
+        evidence: &[("date", "mtime")],
+        ..NONE
+    },
     Case {
         category: "date",
         // The day in an address that writes its month as a word, with no date line above.

@@ -30,7 +30,7 @@ use body::{
 };
 use bylines::closing_byline;
 use lines::{join_parted_datelines, part_bylines, raw_lines, take_address, without_debris};
-use top::{TOP_LINES, Top, pasted_headline, read_page_head, read_top};
+use top::{TOP_LINES, Top, footer_date_line, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
 #[derive(Debug, Clone, Copy)]
@@ -138,8 +138,10 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
 
     let (title, title_from) = choose_title(labels.title, &top, &paragraphs);
     let title_inferred = title_from == Some(TitleEvidence::Lead);
+    let mut header = top.header.clone();
+    header.extend(footer_date_line(&lines, body_end).cloned());
     let sources = pubdate::Sources {
-        header: &top.header,
+        header: &header,
         label: labels.date.as_deref(),
         dateline: dateline.as_ref().map(|(_, text, _)| text.as_str()),
         address: address.as_deref(),

@@ -2,6 +2,10 @@
 //! outlet a header names, read from the top of a clean copy or from beside the story on a
 //! whole saved page.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::super::chrome;
 use super::super::dating;
 use super::super::headline::{self, TitleEvidence};
@@ -390,6 +394,25 @@ fn header_line(line: &str) -> Option<Option<String>> {
         })
         .count();
     (other_words <= OTHER_WORDS).then_some(outlet)
+}
+
+/// A date line right under the story, labelled as the article's (`Posted on 20 September
+/// 2017`, `Diterbitkan 3 Mei 2021`): its header, written at its foot.
+pub(super) fn footer_date_line(lines: &[String], story_end: usize) -> Option<&String> {
+    const REACH: usize = 2;
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:first |originally |last )?(?:posted|published|updated|modified)|diterbitkan|dipublikasikan|diperbarui)(?-u:\b)")
+            .expect("valid date label pattern")
+    });
+    lines[story_end.min(lines.len())..]
+        .iter()
+        .filter(|line| !line.is_empty())
+        .take(REACH)
+        .find(|line| {
+            LABELLED.is_match(line)
+                && header_line(line).is_some_and(|outlet| outlet.is_none())
+                && dating::find_dates(line).iter().any(|d| d.year.is_some())
+        })
 }
 
 /// Whether the name on line `i` is a reporter's by where it stands: above the date line

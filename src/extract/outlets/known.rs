@@ -288,7 +288,11 @@ pub(crate) const KNOWN: &[Known] = &[
         &["Breitbart", "Breitbart News"],
     ),
     outlet("CityLab", "https://www.citylab.com", &["CityLab"]),
-    outlet("Salon", "https://www.salon.com", &["Salon.com"]),
+    outlet(
+        "Salon",
+        "https://www.salon.com",
+        &["Salon.com", "Salon Media Group"],
+    ),
     outlet(
         "CNN Money",
         "https://money.cnn.com",
