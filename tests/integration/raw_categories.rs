@@ -930,6 +930,15 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "outlet",
+        // A network's sister site is named as itself, not as the group's flagship.
+        text: "Harga Cabai Rawit Naik Dua Kali Lipat\n\njpnn.com, JAKARTA - Harga cabai rawit di sejumlah pasar tradisional naik dua kali lipat, kata pedagang, Senin (3/4/2023).\n\nPedagang menyebut pasokan dari petani berkurang karena hujan.\n",
+        source: Some("JPNN.com"),
+        dateline: Some("Jakarta"),
+        date: "2023-04-03",
+        ..NONE
+    },
+    Case {
+        category: "outlet",
         // A subdomain's section word alone on a line is no masthead.
         text: "Money\n\nShares fall on trade worries\n\nStocks fell on Monday as investors worried about new tariffs, with technology shares leading the losses.\n\nThe index closed down 1.5%.\n",
         source: Some(""),

@@ -124,8 +124,9 @@ pub(crate) const KNOWN: &[Known] = &[
     outlet(
         "JawaPos.com",
         "https://www.jawapos.com",
-        &["JawaPos.com", "JPNN.com"],
+        &["JawaPos.com", "Jawa Pos"],
     ),
+    outlet("JPNN.com", "https://www.jpnn.com", &["JPNN.com", "JPNN"]),
     outlet(
         "IDN Times",
         "https://www.idntimes.com",
