@@ -85,6 +85,11 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Sentence,
     ),
     (r"(?i)(?-u:\b)newsletters?(?-u:\b)", Reach::Sentence),
+    // A note to readers on reports of suicide: not to inspire anyone, and where to find help.
+    (
+        r"(?i)tidak (?:di)?(?:tujukan|maksudkan|bertujuan) untuk (?:menginspirasi|mendorong)|^(?:bila|jika|apabila) anda .{0,160}(?:bunuh diri|mengakhiri hidup)|(?-u:\b)if you or someone you know|(?-u:\b)(?:call|text|dial) (?:or text )?988(?-u:\b)|(?-u:\b)samaritans (?:on|at) \d",
+        Reach::Sentence,
+    ),
     (
         r"(?i)(?-u:\b)dapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
         Reach::Sentence,
@@ -363,6 +368,22 @@ mod tests {
     }
 
     #[test]
+    fn notes_to_readers_on_suicide_reports_go() {
+        assert_eq!(
+            cleaned(
+                "Artikel ini tidak bertujuan untuk menginspirasi siapa pun melakukan hal serupa. Jika Anda memiliki pikiran untuk bunuh diri, hubungi layanan konseling terdekat.\nSeorang pelajar ditemukan tewas di rumahnya."
+            ),
+            ["Seorang pelajar ditemukan tewas di rumahnya."]
+        );
+        assert_eq!(
+            cleaned(
+                "A student died at the school. If you or someone you know is struggling, call or text 988."
+            ),
+            ["A student died at the school."]
+        );
+    }
+
+    #[test]
     fn real_sentences_survive_every_pattern() {
         // Sentences that brush against the patterns but are story text.
         let story = [
@@ -379,6 +400,8 @@ mod tests {
             "\"Pertemuan ini penting,\" kata Menteri Luar Negeri Korea Selatan, Kang Kyung-wha.",
             "Aplikasi pesan singkat dilarang di Korea Utara.",
             "Pengunduhan film asing dihukum berat di sana.",
+            "Polisi menyelidiki dugaan bunuh diri di apartemen itu.",
+            "Jika Anda melintas di jalan itu, hindari jam sibuk.",
         ];
         let text = story.join("\n");
         assert_eq!(cleaned(&text), story);

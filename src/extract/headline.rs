@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::boilerplate;
 use super::lexicon::ROLE_WORDS;
-use super::text::is_title_case;
+use super::text::{is_title_case, quoting_after};
 use crate::summary::{is_abbreviation, split_sentences};
 
 /// Whether a line reads as a headline: a few words, no final full stop, not a date or
@@ -118,16 +118,16 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
     paragraphs: &[S],
     max_words: usize,
 ) -> Option<String> {
-    let sentences: Vec<&str> = paragraphs
+    let sentences: Vec<(&str, bool)> = paragraphs
         .iter()
         .take(LEAD_PARAGRAPHS)
-        .flat_map(|p| split_sentences(p.as_ref()))
+        .flat_map(|p| with_quotation(split_sentences(p.as_ref())))
         .collect();
-    let quoted = |s: &&str| s.starts_with(['"', '“', '\'', '‘']);
     let lead = sentences
         .iter()
-        .find(|s| !quoted(s) && s.split_whitespace().count() >= 5)
-        .or(sentences.first())?;
+        .find(|(s, quoted)| !quoted && s.split_whitespace().count() >= 5)
+        .or(sentences.first())
+        .map(|(s, _)| *s)?;
     let plain = plain_lead(lead);
     let lead = if plain.split_whitespace().count() >= 3 {
         plain
@@ -135,6 +135,18 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
         lead.to_string()
     };
     Some(title_from_lead(&lead, max_words))
+}
+
+/// A paragraph's sentences, each with whether it is quoted: it opens with a quotation mark,
+/// or starts inside a quotation an earlier sentence opened (`"Banyak keluhan. Alhamdulillah,
+/// sudah ada kesepakatan," ujar Abdul.`: both are someone's words).
+fn with_quotation(sentences: Vec<&str>) -> impl Iterator<Item = (&str, bool)> {
+    let mut open = false;
+    sentences.into_iter().map(move |sentence| {
+        let quoted = open || sentence.starts_with(['"', '“', '\'', '‘']);
+        open = quoting_after(open, sentence);
+        (sentence, quoted)
+    })
 }
 
 /// A lead sentence without what a title leaves out: a lead-in clause before the first comma
@@ -163,7 +175,10 @@ fn plain_lead(sentence: &str) -> String {
         text = text[m.end()..].to_string();
     }
     let text = ABBREVIATED.replace_all(&text, "$abbr");
-    let text = ASIDE.replace_all(&text, "").replace(" ,", ",");
+    let text = ASIDE
+        .replace_all(&text, "")
+        .replace(" ,", ",")
+        .replace(",,", ",");
     let text = text.trim_start_matches([',', ';', ':', ' ']);
     let words: Vec<&str> = text.split_whitespace().collect();
     let words = short_subject(&words);
@@ -243,26 +258,47 @@ pub(crate) fn title_from_lead(sentence: &str, max_words: usize) -> String {
             || boundary(&words[*k].to_lowercase())
             || words[*k].starts_with(['(', '—', '–'])
     };
-    let candidates = 5..=max_words.min(words.len() - 1);
+    // A quotation is a phrase of its own: cut before it, never inside it.
+    let opens_quotation = |w: &str| w.starts_with(['"', '“', '\'', '‘']);
+    let mut open = false;
+    let outside: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            let before = !open;
+            open = (open || opens_quotation(w))
+                && !w
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                    .ends_with(['"', '”', '\'', '’']);
+            before
+        })
+        .collect();
+    let candidates = (5..=max_words.min(words.len() - 1)).filter(|k| outside[*k]);
     let cut = candidates
         .clone()
         .rev()
         .find(|k| cut_before(k, &|w| CLAUSE_WORDS.contains(&w)))
         .or_else(|| {
             candidates
+                .clone()
                 .rev()
                 .find(|k| cut_before(k, &|w| JOINING_WORDS.contains(&w)))
         })
+        .or_else(|| candidates.rev().find(|k| opens_quotation(words[*k])))
         .unwrap_or(max_words);
     clean_end(&words[..cut])
 }
 
 fn clean_end(words: &[&str]) -> String {
+    // A quotation the cut left open: `bertema 'Tantangan`.
+    let opens_a_quotation = |w: &str| {
+        let inner = w.trim_start_matches(['"', '“', '\'', '‘']);
+        inner.len() < w.len() && !inner.contains(['"', '”', '\'', '’'])
+    };
     let mut words = words.to_vec();
     while words.len() > 1
         && words
             .last()
-            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()) || opens_a_quotation(w))
     {
         words.pop();
     }

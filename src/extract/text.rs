@@ -121,6 +121,20 @@ pub(super) fn is_title_case(line: &str) -> bool {
     words >= 3 && capitalized * 5 >= words * 4
 }
 
+/// Whether a quotation is open after `text`, given whether one was open before it: `“`
+/// opens, `”` closes, a straight `"` does either.
+pub(super) fn quoting_after(mut open: bool, text: &str) -> bool {
+    for c in text.chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

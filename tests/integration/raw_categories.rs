@@ -937,6 +937,44 @@ const CASES: &[Case] = &[
         date: "2023-04-03",
         ..NONE
     },
+    // A lead that is a quotation of several sentences: none of them is the title's, the
+    // words after the quotation closes are.
+    Case {
+        category: "title",
+        text: "\"Kami sudah menunggu sejak pagi. Untungnya, sebagian besar penumpang mendapat tempat duduk di ruang tunggu,\" kata Rahmat, penumpang kapal, di Pelabuhan Merak, Sabtu (6/4/2024).\n\nRibuan pemudik tertahan di Pelabuhan Merak karena antrean kapal memanjang sejak Jumat malam.\n",
+        title: "Ribuan pemudik tertahan di Pelabuhan Merak",
+        evidence: &[("title", "lead sentence")],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "“We were told to wait. Nobody explained anything to us for six hours,” said Maria Lopez, a passenger stranded at the airport on Sunday.\n\nHundreds of travellers spent the night at the airport after a storm grounded all flights.\n",
+        title: "Hundreds of travellers spent the night at the airport",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A title cut before a quotation, not inside it.
+        text: "Hal itu disampaikan Gubernur dalam seminar bertema 'Peluang dan Tantangan Ekspor Setelah Kenaikan Tarif' di Semarang, Senin (20/10/2025).\n\nSeminar dihadiri ratusan pengusaha.\n",
+        title: "Hal itu disampaikan Gubernur dalam seminar bertema",
+        ..NONE
+    },
+    // A note to readers on a report of suicide is no part of the story.
+    Case {
+        category: "body",
+        text: "Informasi di artikel ini tidak dimaksudkan untuk menginspirasi siapa pun melakukan tindakan serupa. Bila Anda merasakan gejala depresi dengan pikiran untuk bunuh diri, segera hubungi psikolog atau layanan konseling.\n\nSeorang pelajar SMA ditemukan meninggal di rumahnya di Depok, Selasa (14/3/2023), kata polisi.\n\nPolisi masih menyelidiki penyebabnya.\n",
+        title: "Seorang pelajar SMA ditemukan meninggal di rumahnya di Depok, kata polisi",
+        gone: &["menginspirasi", "konseling"],
+        kept: &["Polisi masih menyelidiki penyebabnya."],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "Teen's death prompts review of school bullying rules\n\nThe school board ordered a review of its bullying rules on Monday after the death of a 15-year-old student last month.\n\nParents had complained for years, the board said.\n\nIf you or someone you know is struggling, call or text 988 to reach the Suicide and Crisis Lifeline.\n",
+        gone: &["988", "If you or someone"],
+        kept: &["Parents had complained for years"],
+        ..NONE
+    },
     Case {
         category: "outlet",
         // A subdomain's section word alone on a line is no masthead.

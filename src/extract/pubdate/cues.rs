@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::extract::dating::{Written, just_before};
 use crate::extract::headline::looks_like_headline;
-use crate::extract::text::floor_boundary;
+use crate::extract::text::{floor_boundary, quoting_after};
 
 /// A cue around a date; `WEIGHTS` in the parent module says what each is worth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub(super) fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
             || SCHEDULE.is_match(attribution),
     );
     note(Cue::SignOff, paragraph.is_some_and(|p| is_sign_off(p, w)));
-    note(Cue::Quoted, inside_quotation(before_in_paragraph));
+    note(Cue::Quoted, quoting_after(false, before_in_paragraph));
     // A paragraph that is only a date and its labels (`Published 2 March 2021`) is a date
     // line, not a related story's headline.
     let date_line = w.year.is_some() && paragraph.is_some_and(|p| is_date_line(p, w, text));
@@ -201,20 +201,6 @@ fn is_sign_off(paragraph: &str, w: &Written) -> bool {
 fn dating_is_whole(text: &str) -> bool {
     let dates = crate::extract::dating::find_dates(text);
     dates.len() == 1 && dates[0].start == 0 && dates[0].end == text.len()
-}
-
-/// Whether a quotation opened in `before` is still open at its end.
-fn inside_quotation(before: &str) -> bool {
-    let mut open = false;
-    for c in before.chars() {
-        match c {
-            '“' => open = true,
-            '”' => open = false,
-            '"' => open = !open,
-            _ => {}
-        }
-    }
-    open
 }
 
 #[cfg(test)]
