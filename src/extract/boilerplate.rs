@@ -85,6 +85,14 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Sentence,
     ),
     (r"(?i)(?-u:\b)newsletters?(?-u:\b)", Reach::Sentence),
+    (
+        r"(?i)^(?:like|follow) .{1,60} on (?:facebook|twitter|instagram|x)(?-u:\b)",
+        Reach::Sentence,
+    ),
+    (
+        r"^A version of this (?:article|story) (?:appears|appeared) in print",
+        Reach::Sentence,
+    ),
     // A note to readers on reports of suicide: not to inspire anyone, and where to find help.
     (
         r"(?i)tidak (?:di)?(?:tujukan|maksudkan|bertujuan) untuk (?:menginspirasi|mendorong)|^(?:bila|jika|apabila) anda .{0,160}(?:bunuh diri|mengakhiri hidup)|(?-u:\b)if you or someone you know|(?-u:\b)(?:call|text|dial) (?:or text )?988(?-u:\b)|(?-u:\b)samaritans (?:on|at) \d",
@@ -95,7 +103,7 @@ const DEFAULTS: &[(&str, Reach)] = &[
         Reach::Sentence,
     ),
     (
-        r"^(?:BACA JUGA|Baca [Jj]uga|Read [Aa]lso|READ ALSO|Related|RELATED|Berita Terkait|BERITA TERKAIT|Artikel Terkait|ARTIKEL TERKAIT)\s*:?$",
+        r"^(?:BACA JUGA|Baca [Jj]uga|Read [Aa]lso|READ ALSO|Read [Mm]ore|READ MORE|Related|RELATED|Berita Terkait|BERITA TERKAIT|Artikel Terkait|ARTIKEL TERKAIT)\s*:?$",
         Reach::List,
     ),
     (

@@ -77,7 +77,7 @@ static SHARE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
 /// English news pages' furniture: accessibility links, share panels, a reporter's handle and
 /// mail link.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skip to (?:main )?content|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|sign up for .*|read more|from the section .+|subscribers? only|e-?mail the authors?|e-?mail this(?: story| article)?(?: to a friend)?|print(?:able version| this (?:page|story|article))|share this (?:story|article)|@\w{2,30})\s*:?$")
+    Regex::new(r"^(?i:skip to (?:main )?(?:content|site index|navigation)|[a-z]+ navigation|share this with|copy this link|these are external links.*|close share panel|advertisement|supported by|sign up for .*|from the section .+|subscribers? only|e-?mail the authors?|e-?mail this(?: story| article)?(?: to a friend)?|print(?:able version| this (?:page|story|article))|share this (?:story|article)|@\w{2,30})\s*:?$")
         .expect("valid furniture pattern")
 });
 
@@ -285,6 +285,7 @@ mod tests {
             "var value = re.exec(document.cookie);",
             "}",
             "Skip to main content",
+            "Skip to site index",
             "BBC navigation",
             "@JANEDOE",
             "Email the author",

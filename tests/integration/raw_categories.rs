@@ -976,6 +976,31 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        category: "title",
+        // A section's path that ends in the headline, then the headline itself.
+        text: "Skip to content\nSkip to site index\nBusiness|Steelmaker Cuts 2,000 Jobs as Demand Slows\nAdvertisement\nSupported by\nSteelmaker Cuts 2,000 Jobs as Demand Slows\nBy Ruth Kane\nMay 2, 2019\nThe country's largest steelmaker said on Thursday that it would cut 2,000 jobs over the next year as demand from carmakers and builders slows.\nThe company said most of the cuts would come from not filling vacancies.\nA version of this article appears in print on May 3, 2019, on Page B1 with the headline: Steelmaker to Cut Jobs.\n",
+        title: "Steelmaker Cuts 2,000 Jobs as Demand Slows",
+        gone: &["Business|", "appears in print", "Skip to site index"],
+        kept: &["most of the cuts would come from not filling vacancies"],
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // A short section name above the headline is no headline over a deck.
+        text: "Sections\nGet The Paper\nSign In\nSubscribe\nAsia & Pacific\nFerry capsizes on river, dozens missing\nBy Luis Mora\nJune 3, 2019\nA river ferry carrying more than 80 passengers capsized on Monday in the country's north, and rescuers were searching for dozens of people, officials said.\nThe ferry was overloaded, a local official said.\n",
+        title: "Ferry capsizes on river, dozens missing",
+        evidence: &[("title", "page headline")],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // `Read more` heads links under the story, and a page's social box closes it.
+        text: "Ferry capsizes on river, dozens missing\nJune 3, 2019\n\nA river ferry carrying more than 80 passengers capsized on Monday in the country's north, and rescuers were searching for dozens of people, officials said.\n\nThe ferry was overloaded, a local official said.\n\nRead more\nFloods cut roads across the north\nToday's coverage from our correspondents\nLike our World desk on Facebook and stay updated on foreign news\n",
+        kept: &["The ferry was overloaded"],
+        gone: &["Floods cut roads", "Today's coverage", "Facebook"],
+        ..NONE
+    },
+    Case {
         category: "outlet",
         // A subdomain's section word alone on a line is no masthead.
         text: "Money\n\nShares fall on trade worries\n\nStocks fell on Monday as investors worried about new tariffs, with technology shares leading the losses.\n\nThe index closed down 1.5%.\n",

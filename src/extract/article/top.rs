@@ -142,7 +142,11 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             && is_deck(lines, i + 1)
         {
             // The deck under the headline restates it; the story starts below the header.
-            top.headline = Some(line.clone());
+            // A section's path ending in the headline (`World|North Korea Tests ...`) is
+            // no headline over the headline itself.
+            let next = &lines[i + 1];
+            let path_to_next = line.len() > next.len() && line.ends_with(next.as_str());
+            top.headline = Some(if path_to_next { next } else { line }.clone());
             i += 1;
         } else if top.headline.is_none() && top.dated() && is_headline_over_story(lines, i) {
             // A headline written under its date line, the story right below it.
@@ -275,9 +279,12 @@ impl Head<'_> {
         let words = |h: &String| h.split_whitespace().count();
         // A deck under its headline is longer than it: `Kim says ...` above `Leader tells
         // party meeting the North must be ready ...`.
+        // A section's name (`Asia & Pacific`) is short: a headline over a deck says more.
         let above_a_deck = self.headline_at(second_above).filter(|upper| {
-            self.headline_at(first_above)
-                .is_some_and(|deck| words(&deck) > words(upper))
+            words(upper) >= SURE_WORDS
+                && self
+                    .headline_at(first_above)
+                    .is_some_and(|deck| words(&deck) > words(upper))
         });
         above_a_deck
             .or_else(|| {
