@@ -994,6 +994,17 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "page",
+        // A saved page whose reporter is named where the story was filed, between the
+        // headline and the date line.
+        text: "Menu\nSearch\nWorld\nEurope\nUS\nAmericas\nAsia\nAustralia\nRiver barges halted as water levels fall\nKarl Weiss in Berlin\nThu 9 Aug 2018 16.05 BST\nBarges stopped moving on a stretch of the Rhine on Thursday as water levels fell to their lowest in 15 years after weeks without rain, shipping officials said.\nFactories along the river have begun to cut output, the officials said.\n",
+        title: "River barges halted as water levels fall",
+        date: "2018-08-09T16:05:00+01:00",
+        author: Some("Karl Weiss"),
+        gone: &["Karl Weiss in Berlin"],
+        ..NONE
+    },
+    Case {
+        category: "page",
         // `Read more` heads links under the story, and a page's social box closes it.
         text: "Ferry capsizes on river, dozens missing\nJune 3, 2019\n\nA river ferry carrying more than 80 passengers capsized on Monday in the country's north, and rescuers were searching for dozens of people, officials said.\n\nThe ferry was overloaded, a local official said.\n\nRead more\nFloods cut roads across the north\nToday's coverage from our correspondents\nLike our World desk on Facebook and stay updated on foreign news\n",
         kept: &["The ferry was overloaded"],

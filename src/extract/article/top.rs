@@ -218,6 +218,8 @@ pub(super) fn read_page_head(lines: &[String], story: &Story, pasted: Option<Str
         for line in &lines[near..first_long] {
             if let Some(c) = BYLINE.captures(line).filter(|c| c.name("name").is_some()) {
                 top.take_byline(&c);
+            } else if let Some(name) = REPORTER_IN.captures(line).and_then(|c| c.name("name")) {
+                top.byline.get_or_insert(name.as_str().to_string());
             }
         }
     } else {
