@@ -1005,6 +1005,25 @@ const CASES: &[Case] = &[
     },
     Case {
         category: "page",
+        // The reporter's name, then the paper's, then the date line, under the headline.
+        text: "Local News\nBridge repairs to close lanes for a month\nMark Lind\nThe Seattle Times\nMarch 14, 2017 9:12 am\nTwo lanes of the city's busiest bridge will close for a month while crews replace worn expansion joints, the transportation department said on Tuesday.\nBuses will be rerouted during the work.\n",
+        title: "Bridge repairs to close lanes for a month",
+        author: Some("Mark Lind"),
+        source: Some("The Seattle Times"),
+        gone: &["Mark Lind"],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // A headline over the outlet's name and its date line is no reporter's name.
+        text: "Rupiah Menguat Tipis Siang Ini\ndetikFinance\nSelasa, 10 Sep 2019 12:15 WIB\nJakarta - Nilai tukar rupiah terhadap dolar Amerika Serikat menguat tipis pada perdagangan siang ini seiring masuknya modal asing ke pasar obligasi.\nRupiah diperdagangkan di level Rp14.050 per dolar AS.\n",
+        title: "Rupiah Menguat Tipis Siang Ini",
+        author: Some(""),
+        date: "2019-09-10T12:15:00+07:00",
+        ..NONE
+    },
+    Case {
+        category: "page",
         // `Read more` heads links under the story, and a page's social box closes it.
         text: "Ferry capsizes on river, dozens missing\nJune 3, 2019\n\nA river ferry carrying more than 80 passengers capsized on Monday in the country's north, and rescuers were searching for dozens of people, officials said.\n\nThe ferry was overloaded, a local official said.\n\nRead more\nFloods cut roads across the north\nToday's coverage from our correspondents\nLike our World desk on Facebook and stay updated on foreign news\n",
         kept: &["The ferry was overloaded"],

@@ -119,7 +119,8 @@ pub(super) fn read_top(lines: &[String]) -> Top {
             }
         } else if (top.headline.is_some() || !top.header.is_empty())
             && is_bare_name(line)
-            && names_a_reporter(lines, i, !top.header.is_empty())
+            && (names_a_reporter(lines, i, !top.header.is_empty())
+                || top.headline.is_some() && outlet_name_follows(lines, i))
         {
             // A name under the headline: a short title-case headline reads as a name too.
             top.byline.get_or_insert(line.clone());
@@ -439,6 +440,16 @@ fn names_a_reporter(lines: &[String], i: usize, after_header: bool) -> bool {
         })
 }
 
+/// Whether the next line is an outlet's name and nothing else, with a date line under it:
+/// under a headline, `Jane Doe` / `Herald Sun` / `March 14, 2017 5:12pm` names the reporter.
+fn outlet_name_follows(lines: &[String], i: usize) -> bool {
+    let mut next = lines[i + 1..].iter().filter(|line| !line.is_empty());
+    let outlet_alone = next
+        .next()
+        .is_some_and(|line| header_line(line).flatten().as_deref() == Some(line.as_str()));
+    outlet_alone && next.next().is_some_and(|line| header_line(line).is_some())
+}
+
 /// A deck: one line right under a headline, with a byline or date line next and the story
 /// below them. A line with a blank line or story after it may be the story's first
 /// paragraph.
@@ -450,7 +461,8 @@ fn is_deck(lines: &[String], i: usize) -> bool {
     let reads_as_deck = line.split_whitespace().nth(MOST_WORDS).is_none()
         && outlets::dateline(line).is_none()
         && header_line(line).is_none()
-        && !is_byline(line);
+        && !is_byline(line)
+        && !(is_bare_name(line) && outlet_name_follows(lines, i));
     if !reads_as_deck {
         return false;
     }
@@ -493,7 +505,8 @@ fn next_is_a_break(lines: &[String], i: usize) -> bool {
             header_line(next).is_some()
                 || outlets::dateline(next).is_some()
                 || BYLINE.is_match(next)
-                || is_bare_name(next) && names_a_reporter(lines, i + 1, true)
+                || is_bare_name(next)
+                    && (names_a_reporter(lines, i + 1, true) || outlet_name_follows(lines, i + 1))
         }
     }
 }
