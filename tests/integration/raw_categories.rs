@@ -1030,6 +1030,47 @@ const CASES: &[Case] = &[
         gone: &["Floods cut roads", "Today's coverage", "Facebook"],
         ..NONE
     },
+    // A byline that runs into an outlet's name or a staff title.
+    Case {
+        category: "outlet",
+        // A byline run into the agency's name, with no comma between them.
+        text: "Central bank holds rates\nBy MARIA LOPEZ Associated Press\n14 March 2017 • 5:12pm\n\nThe central bank kept its main interest rate unchanged on Tuesday, saying inflation was close to its target, and signalled no change before the summer.\n\nMost economists had expected the decision.\n",
+        source: Some("Associated Press"),
+        author: Some("MARIA LOPEZ"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // An agency's staff title after the name.
+        text: "Central bank holds rates\nBy MARIA LOPEZ AP Economics Writer\n14 March 2017 • 5:12pm\n\nThe central bank kept its main interest rate unchanged on Tuesday, saying inflation was close to its target, and signalled no change before the summer.\n\nMost economists had expected the decision.\n",
+        source: Some("Associated Press"),
+        author: Some("MARIA LOPEZ"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A contributor writing for a paper.
+        text: "Central bank holds rates\nBy Maria Lopez For MailOnline\n14 March 2017 • 5:12pm\n\nThe central bank kept its main interest rate unchanged on Tuesday, saying inflation was close to its target, and signalled no change before the summer.\n\nMost economists had expected the decision.\n",
+        source: Some("Daily Mail"),
+        author: Some("Maria Lopez"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A staff title names no outlet and is no part of the name.
+        text: "Central bank holds rates\nBy Maria Lopez Staff Reporter\n14 March 2017 • 5:12pm\n\nThe central bank kept its main interest rate unchanged on Tuesday, saying inflation was close to its target, and signalled no change before the summer.\n\nMost economists had expected the decision.\n",
+        source: Some(""),
+        author: Some("Maria Lopez"),
+        ..NONE
+    },
+    Case {
+        category: "outlet",
+        // A byline with the outlet after a bar: the label is no part of the name.
+        text: "Central bank holds rates\nBy Maria Lopez | Reuters\n14 March 2017 • 5:12pm\n\nThe central bank kept its main interest rate unchanged on Tuesday, saying inflation was close to its target, and signalled no change before the summer.\n\nMost economists had expected the decision.\n",
+        source: Some("Reuters"),
+        author: Some("Maria Lopez"),
+        ..NONE
+    },
     Case {
         category: "outlet",
         // A subdomain's section word alone on a line is no masthead.

@@ -14,7 +14,7 @@ use super::super::outlets;
 /// Hutapea - detikNews`.
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})(?:\s*,\s*(?P<of>[^,]{2,40}))?$|(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
+        r"^(?:(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:and\s+|dan\s+)?[A-Z][\w'’.-]*){0,6})(?:\s*,\s*(?P<of>[^,]{2,40}))?$|(?:By\s+)?(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+[-–—|]\s+\S+$)",
     )
     .expect("valid byline pattern")
 });
@@ -82,6 +82,48 @@ pub(super) fn is_role(line: &str) -> bool {
         .expect("valid role pattern")
     });
     line.len() <= 80 && ROLE.is_match(line)
+}
+
+/// A byline's name parted from what a byline may run into after it: the outlet (`JANE DOE
+/// Associated Press`, `Jane Doe For MailOnline`), a staff title (`Jane Doe Staff Reporter`,
+/// `JANE DOE AP Business Writer`). Gives the reporter's name and the outlet, if one is known.
+pub(super) fn parted_name(name: &str) -> (String, Option<&'static outlets::Known>) {
+    const NAME_WORDS: usize = 2;
+    const TITLE_WORDS: &[&str] = &[
+        "staff",
+        "reporter",
+        "reporters",
+        "writer",
+        "writers",
+        "correspondent",
+        "editor",
+        "columnist",
+        "contributor",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_title = |word: &str| TITLE_WORDS.contains(&word.to_lowercase().as_str());
+    let ends_in_title = words.last().is_some_and(|w| is_title(w));
+    for at in NAME_WORDS..words.len() {
+        let rest = words[at..].join(" ");
+        let after_for = rest
+            .strip_prefix("For ")
+            .or_else(|| rest.strip_prefix("for "));
+        let outlet = after_for.map_or_else(
+            || {
+                // An outlet's name and a title after it: `AP Business Writer`.
+                (1..=words.len() - at)
+                    .rev()
+                    .find_map(|n| outlets::known(&words[at..at + n].join(" ")))
+                    .filter(|_| ends_in_title || outlets::known(&rest).is_some())
+            },
+            outlets::known,
+        );
+        let staff_title = rest.starts_with("Staff ") && words[at..].iter().all(|w| is_title(w));
+        if outlet.is_some() || after_for.is_some() || staff_title {
+            return (words[..at].join(" "), outlet);
+        }
+    }
+    (name.to_string(), None)
 }
 
 /// A labelled byline among the last lines of the story (`Pewarta: Citro Atmoko` under a wire

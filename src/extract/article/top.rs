@@ -12,7 +12,9 @@ use super::super::headline::{self, TitleEvidence};
 use super::super::outlets::{self, SourceEvidence};
 use super::super::region::Story;
 use super::super::text::PROSE_WORDS;
-use super::bylines::{BYLINE, REPORTER_IN, STAFF, header_byline, is_bare_name, is_byline, is_role};
+use super::bylines::{
+    BYLINE, REPORTER_IN, STAFF, header_byline, is_bare_name, is_byline, is_role, parted_name,
+};
 
 /// How many lines at the top may hold the headline, header lines and bylines.
 pub(super) const TOP_LINES: usize = 6;
@@ -62,9 +64,12 @@ impl Top {
         let outlet = match outlets::header_outlet(desk) {
             Some(outlet) if outlet == desk => Some(outlet),
             _ => {
-                self.byline.get_or_insert(name.to_string());
-                c.name("of")
-                    .and_then(|of| outlets::header_outlet(of.as_str()))
+                let (reporter, outlet) = parted_name(name);
+                self.byline.get_or_insert(reporter);
+                outlet.map(|k| k.name.to_string()).or_else(|| {
+                    c.name("of")
+                        .and_then(|of| outlets::header_outlet(of.as_str()))
+                })
             }
         };
         if self.outlet.is_none()

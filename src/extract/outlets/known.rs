@@ -312,7 +312,13 @@ pub(crate) const KNOWN: &[Known] = &[
     outlet(
         "Daily Mail",
         "https://www.dailymail.co.uk",
-        &["Daily Mail", "MailOnline", "Mail Online", "dailymail.co.uk"],
+        &[
+            "Daily Mail",
+            "MailOnline",
+            "Mail Online",
+            "dailymail.co.uk",
+            "Dailymail.com",
+        ],
     ),
     agency("NK News", &["NK News", "NKNews"]),
     agency("Daily NK", &["Daily NK"]),
