@@ -143,7 +143,7 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
 fn with_quotation(sentences: Vec<&str>) -> impl Iterator<Item = (&str, bool)> {
     let mut open = false;
     sentences.into_iter().map(move |sentence| {
-        let quoted = open || sentence.starts_with(['"', '“', '\'', '‘']);
+        let quoted = open || opens_quotation(sentence);
         open = quoting_after(open, sentence);
         (sentence, quoted)
     })
@@ -259,16 +259,12 @@ pub(crate) fn title_from_lead(sentence: &str, max_words: usize) -> String {
             || words[*k].starts_with(['(', '—', '–'])
     };
     // A quotation is a phrase of its own: cut before it, never inside it.
-    let opens_quotation = |w: &str| w.starts_with(['"', '“', '\'', '‘']);
     let mut open = false;
     let outside: Vec<bool> = words
         .iter()
         .map(|w| {
             let before = !open;
-            open = (open || opens_quotation(w))
-                && !w
-                    .trim_end_matches(['.', ',', ';', ':', '!', '?'])
-                    .ends_with(['"', '”', '\'', '’']);
+            open = (open || opens_quotation(w)) && !closes_quotation(w);
             before
         })
         .collect();
@@ -288,12 +284,20 @@ pub(crate) fn title_from_lead(sentence: &str, max_words: usize) -> String {
     clean_end(&words[..cut])
 }
 
+/// Whether a word or sentence opens with a quotation mark.
+fn opens_quotation(text: &str) -> bool {
+    text.starts_with(['"', '“', '\'', '‘'])
+}
+
+/// Whether a word ends a quotation, before the punctuation after it (`Tarif',`).
+fn closes_quotation(word: &str) -> bool {
+    word.trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .ends_with(['"', '”', '\'', '’'])
+}
+
 fn clean_end(words: &[&str]) -> String {
     // A quotation the cut left open: `bertema 'Tantangan`.
-    let opens_a_quotation = |w: &str| {
-        let inner = w.trim_start_matches(['"', '“', '\'', '‘']);
-        inner.len() < w.len() && !inner.contains(['"', '”', '\'', '’'])
-    };
+    let opens_a_quotation = |w: &str| opens_quotation(w) && !closes_quotation(w);
     let mut words = words.to_vec();
     while words.len() > 1
         && words

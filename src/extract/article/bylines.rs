@@ -108,16 +108,14 @@ pub(super) fn parted_name(name: &str) -> (String, Option<&'static outlets::Known
         let after_for = rest
             .strip_prefix("For ")
             .or_else(|| rest.strip_prefix("for "));
-        let outlet = after_for.map_or_else(
-            || {
-                // An outlet's name and a title after it: `AP Business Writer`.
-                (1..=words.len() - at)
-                    .rev()
-                    .find_map(|n| outlets::known(&words[at..at + n].join(" ")))
-                    .filter(|_| ends_in_title || outlets::known(&rest).is_some())
-            },
-            outlets::known,
-        );
+        let outlet = match after_for {
+            Some(outlet) => outlets::known(outlet),
+            // An outlet's name and a title after it: `AP Business Writer`.
+            None if ends_in_title => (1..=words.len() - at)
+                .rev()
+                .find_map(|n| outlets::known(&words[at..at + n].join(" "))),
+            None => outlets::known(&rest),
+        };
         let staff_title = rest.starts_with("Staff ") && words[at..].iter().all(|w| is_title(w));
         if outlet.is_some() || after_for.is_some() || staff_title {
             return (words[..at].join(" "), outlet);

@@ -9,6 +9,8 @@ mod bylines;
 mod lines;
 mod top;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::boilerplate::{self, Pattern};
@@ -138,8 +140,11 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
 
     let (title, title_from) = choose_title(labels.title, &top, &paragraphs);
     let title_inferred = title_from == Some(TitleEvidence::Lead);
-    let mut header = top.header.clone();
-    header.extend(footer_date_line(&lines, body_end).cloned());
+    // A date line under the story counts as the header's, after it.
+    let header: Cow<[String]> = match footer_date_line(&lines, body_end) {
+        Some(footer) => Cow::Owned([top.header.as_slice(), std::slice::from_ref(footer)].concat()),
+        None => Cow::Borrowed(&top.header),
+    };
     let sources = pubdate::Sources {
         header: &header,
         label: labels.date.as_deref(),
