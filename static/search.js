@@ -1,9 +1,11 @@
 // kabar search: runs the query in `?q=` against the Pagefind index the build wrote under
-// pagefind/: one index per calendar shard (newest first), and a word directory, a small
-// index with one record per shard. The newest shard is opened first and searched at once
-// (a common word fills a page there); the directory, merged meanwhile, says which older
-// shards hold the query's words, and only those are merged, newest first, as many as the
-// page of results needs: a query costs what its words need, not what the archive holds.
+// pagefind/: one index per calendar shard (newest first), and a word directory: a word
+// table, which names for each whole word the shards that can hold it, and a small index
+// with one record per shard for the other words. The table is read at once, while Pagefind
+// loads, and the older shards it names are preloaded; the newest shard is searched as soon
+// as Pagefind is ready (a common word fills a page there); then only the shards holding the
+// query's words are merged, newest first, as many as the page of results needs: a query
+// costs what its words need, not what the archive holds.
 // Filter counts need every such shard and their filter indexes: they load when a filter
 // group is opened.
 
@@ -50,6 +52,8 @@ root.querySelector(`input[name=sort][value=${state.sort}]`).checked = true;
 let pagefind = null;
 // The indexes merged (or being merged), by folder name.
 const merged = new Map();
+// Each shard's tag, which names its entry and metadata, once the word table gave it.
+let tags = new Map([[newestShard, words.tag]]);
 let run = 0;
 
 async function open() {
@@ -70,6 +74,16 @@ async function open() {
   merged.set(newestShard, Promise.resolve());
   pagefind = api;
   return api;
+}
+
+// The shards holding every word of the query, newest first: as the word table the page read
+// at once names them (see `partials/search_table.html`), or else as the directory's index does.
+async function targetsOf(api, query) {
+  const table = root.table;
+  const found = table && table.query.trim() === query ? await table.found : null;
+  if (!found) return holding(api, query);
+  tags = found.tags;
+  return found.targets;
 }
 
 // The shards holding every word of the query, newest first: the directory's records that
@@ -99,9 +113,16 @@ function mergeOnce(api, name, options) {
   return merged.get(name);
 }
 
-// Merges the shards `names`, each tagged with its name.
+// Merges the shards `names`, each tagged with its name, and by its tag when known (so that
+// Pagefind asks for the entry and metadata the page preloaded).
 async function merge(api, names) {
-  await Promise.all(names.map((s) => mergeOnce(api, s, { baseUrl: "/", mergeFilter: { shard: s } })));
+  await Promise.all(
+    names.map((s) => {
+      const options = { baseUrl: "/", mergeFilter: { shard: s } };
+      if (tags.has(s)) options.metaCacheTag = tags.get(s);
+      return mergeOnce(api, s, options);
+    }),
+  );
 }
 
 // The reader's filters, within the briefings of `within` shards (which leaves out the
@@ -223,18 +244,31 @@ async function search() {
   let api, results;
   try {
     if (!shards.length) throw new Error("the archive has no search index");
-    api = await open();
-    // The newest shard is asked at once; the directory after, so as not to be waited for.
-    const order = state.sort === "newest" ? { sort: { date: "desc" } } : {};
-    const first = api.search(state.query, { filters: scoped(filters, [newestShard]), ...order });
     if (state.asked !== query) {
       state.asked = query;
       state.counts = null;
-      state.targets = holding(api, query);
+      state.targets = null;
+    }
+    api = await open();
+    // The newest shard is asked at once; the directory's index after, so as not to be
+    // waited for.
+    const order = state.sort === "newest" ? { sort: { date: "desc" } } : {};
+    const first = api.search(state.query, { filters: scoped(filters, [newestShard]), ...order });
+    if (!state.targets) {
+      state.targets = targetsOf(api, query);
       state.targets.catch(() => {
         state.asked = null;
       });
     }
+    // The first round after the newest shard is merged, and its words loaded, while the
+    // newest is searched: a word the newest shard lacks or holds too seldom for a page needs
+    // it for its first page.
+    state.targets
+      .then((targets) => {
+        const round = laterRounds(targets)[0];
+        if (round && mine === run) return merge(api, round).then(() => api.preload(query));
+      })
+      .catch(() => {});
     const read = state.sort === "newest" ? newest : best;
     results = read(api, first, state.targets, filters, progress);
     if (!(await showMore(results, mine))) return;

@@ -10,8 +10,7 @@ use rayon::prelude::*;
 use super::headers::{Headers, Rules};
 use crate::error::{BuildError, Diagnostic};
 use crate::publish::{MARKER, stamp};
-use crate::render::search::STAMP_FILE;
-use crate::render::search::directory::WORDS_FILE;
+use crate::render::search::is_build_file;
 
 /// Characters that `object_store` escapes in keys (those AWS and Google advise against),
 /// so that a file named with one would be stored under another name.
@@ -82,7 +81,7 @@ pub(super) fn scan(
             BuildError::io("cannot read", at, e.into())
         })?;
         let name = entry.file_name();
-        if entry.file_type().is_file() && name != STAMP_FILE && name != WORDS_FILE {
+        if entry.file_type().is_file() && !is_build_file(name) {
             paths.push(entry.into_path());
         }
     }

@@ -22,7 +22,9 @@ use crate::digest;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::files::OutputFile;
 use crate::render::search::directory::{self, DIRECTORY};
+use crate::render::search::lookup::ShardWords;
 use crate::render::search::pagefind::on_plain_threads;
+use crate::render::search::stems;
 use crate::render::search::{self, Job, Wanted};
 use crate::render::views::Views;
 
@@ -45,18 +47,22 @@ struct Task {
     work: Box<dyn FnOnce() -> Result<Vec<OutputFile>, Diagnostic> + Send + Sync>,
 }
 
-/// A shard's words for the directory: as its index has them, or from the briefings of a
-/// shard about to be indexed.
+/// A shard's words for the directory: as its index has them (with the words the index
+/// holds), or from the briefings of a shard about to be indexed (whose index's words the
+/// word table does not know yet: it names that shard for every word, which costs a reader
+/// of the preview a shard more, never a result).
 enum Words {
-    Known(Arc<Vec<u8>>),
+    Known { words: Bytes, stems: Option<Bytes> },
     Of(Job),
 }
 
+type Bytes = Arc<Vec<u8>>;
+
 impl Words {
-    fn bytes(self) -> Result<Arc<Vec<u8>>, Diagnostic> {
+    fn known(self) -> Result<(Bytes, Option<Bytes>), Diagnostic> {
         match self {
-            Words::Known(bytes) => Ok(bytes),
-            Words::Of(job) => Ok(Arc::new(job.words()?)),
+            Words::Known { words, stems } => Ok((words, stems)),
+            Words::Of(job) => Ok((Arc::new(job.words()?), None)),
         }
     }
 }
@@ -70,20 +76,33 @@ impl Task {
         }
     }
 
-    fn directory(shards: Vec<(String, Words)>, digest: u64, language: &'static str) -> Task {
+    /// The directory of `shards` (each with its tag), for an archive of `briefings`.
+    fn directory(
+        shards: Vec<(String, String, Words)>,
+        briefings: usize,
+        digest: u64,
+        language: &'static str,
+    ) -> Task {
         Task {
             name: DIRECTORY.to_string(),
             digest,
             work: Box::new(move || {
-                let words = shards
+                let known = shards
                     .into_iter()
-                    .map(|(name, words)| Ok((name, words.bytes()?)))
+                    .map(|(name, tag, words)| Ok((name, tag, words.known()?)))
                     .collect::<Result<Vec<_>, Diagnostic>>()?;
-                let words: Vec<(&str, &[u8])> = words
+                let shards: Vec<(&str, ShardWords)> = known
                     .iter()
-                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+                    .map(|(name, tag, (words, stems))| {
+                        let shard = ShardWords {
+                            tag,
+                            words,
+                            stems: stems.as_ref().map(|s| s.as_slice()),
+                        };
+                        (name.as_str(), shard)
+                    })
                     .collect();
-                directory::index(&words, digest, language)
+                directory::index(&shards, briefings, digest, language)
             }),
         }
     }
@@ -202,7 +221,7 @@ impl LiveSearch {
                 .zip(&wanted)
                 .any(|(l, w)| *l != w.shard.name);
         if (self.foreground || lacks_a_shard)
-            && let Some(task) = self.directory_task(&wanted, &[], language)
+            && let Some(task) = self.directory_task(&wanted, &[], archive.briefings.len(), language)
         {
             self.listed = wanted.iter().map(|w| w.shard.name.clone()).collect();
             self.run_now(vec![task])?;
@@ -214,7 +233,7 @@ impl LiveSearch {
         // The directory of the shards as they will be once these are indexed, made after
         // them on the same thread, so that both are swapped in together.
         let directory = self
-            .directory_task(&wanted, &later, language)
+            .directory_task(&wanted, &later, archive.briefings.len(), language)
             .filter(|t| !self.in_flight.contains(&(t.name.clone(), t.digest)));
         let waits = !later.is_empty();
         let queue: Vec<Task> = later
@@ -256,6 +275,7 @@ impl LiveSearch {
         &self,
         wanted: &[Wanted],
         later: &[Job],
+        briefings: usize,
         language: &'static str,
     ) -> Option<Task> {
         let shards: Vec<(String, u64, Words)> = wanted
@@ -266,13 +286,18 @@ impl LiveSearch {
                     return Some((name, job.digest, Words::Of(job.clone())));
                 }
                 let indexed = self.indexed.get(&name)?;
-                let words = indexed
-                    .files
-                    .iter()
-                    .find(|(path, ..)| directory::is_words_file(path))
-                    .map(|(.., bytes)| Arc::clone(bytes))
-                    .unwrap_or_default();
-                Some((name, indexed.digest, Words::Known(words)))
+                let file = |is: fn(&std::path::Path) -> bool| {
+                    indexed
+                        .files
+                        .iter()
+                        .find(|(path, ..)| is(path))
+                        .map(|(.., bytes)| Arc::clone(bytes))
+                };
+                let words = Words::Known {
+                    words: file(directory::is_words_file).unwrap_or_default(),
+                    stems: file(stems::is_stems_file),
+                };
+                Some((name, indexed.digest, words))
             })
             .collect();
         let digest = directory::digest(
@@ -290,9 +315,9 @@ impl LiveSearch {
         }
         let shards = shards
             .into_iter()
-            .map(|(name, _, words)| (name, words))
+            .map(|(name, digest, words)| (name, search::meta_tag(digest), words))
             .collect();
-        Some(Task::directory(shards, digest, language))
+        Some(Task::directory(shards, briefings, digest, language))
     }
 
     fn runtime(&mut self, config: &Config, primary: &str) -> Result<Vec<SearchFile>, BuildError> {

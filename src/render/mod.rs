@@ -189,6 +189,12 @@ impl<'a> Renderer<'a> {
                 .base_url
                 .link(&format!("{}/", search::SEARCH_DIR)),
             directory: search::directory::DIRECTORY.to_string(),
+            lookup_files: if shards.is_empty() {
+                0
+            } else {
+                search::lookup::file_count(self.archive.briefings.len())
+            },
+            language: self.config.language.code(),
             preloads: shards.first().map(|newest| self.search_preloads(newest)),
             sizes: shards.iter().map(|s| s.members.len()).collect(),
             shards: shards.into_iter().map(|s| s.name).collect(),

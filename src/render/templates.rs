@@ -43,6 +43,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/groups.html",
     "partials/group.html",
     "partials/calendar.html",
+    "partials/search_table.html",
     "sitemap.xml",
     "sitemap_index.xml",
     "robots.txt",

@@ -68,8 +68,12 @@ impl SiteView {
 pub struct SearchView {
     /// `pagefind/`, where `pagefind.js` is.
     pub bundle_url: String,
-    /// The word directory's folder, which the page opens first.
+    /// The word directory's folder, whose word table the page reads first.
     pub directory: String,
+    /// How many files the word table is cut into.
+    pub lookup_files: usize,
+    /// The index's language, which names each shard's metadata.
+    pub language: &'static str,
     /// None in an archive without briefings, which has no index.
     #[serde(flatten)]
     pub preloads: Option<SearchPreloads>,

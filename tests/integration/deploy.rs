@@ -98,7 +98,11 @@ fn bucket_files(s3: &S3) -> BTreeMap<String, Vec<u8>> {
 fn output_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files(dir)
         .into_iter()
-        .filter(|(key, _)| !key.ends_with("/kabar-shard") && !key.ends_with("/kabar-words"))
+        .filter(|(key, _)| {
+            !["/kabar-shard", "/kabar-words", "/kabar-stems"]
+                .iter()
+                .any(|own| key.ends_with(own))
+        })
         .collect()
 }
 

@@ -91,7 +91,10 @@ fn the_index_lists_every_briefing_with_filters_and_sort() {
     assert!(!out.keys().any(|k| k.contains("worker")));
     let search = site.read("search/index.html");
     assert!(search.contains(r#"data-bundle="/arsip/pagefind/""#));
-    assert!(search.contains(r#"data-directory="words" data-shards="2019 2018""#));
+    assert!(search.contains(
+        r#"data-directory="words" data-lookup="1" data-language="id" data-shards="2019 2018""#
+    ));
+    assert!(out.contains_key("pagefind/words/lookup/0.json"));
     assert!(search.contains(r#"src="/arsip/search.js""#));
     // The newest shard's entry and metadata are named by a tag the page knows, so it asks
     // for both at once: the tag is in the entry's query (Pagefind's `metaCacheTag`) and in

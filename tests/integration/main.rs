@@ -25,6 +25,7 @@ mod raw_site;
 mod readme;
 mod scale;
 mod search_load;
+mod search_table;
 mod search_words;
 mod serve;
 mod sitemap;

@@ -7,7 +7,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::common::TestSite;
-use crate::common::browser::{Browser, Tally, chromium, serve_counted};
+use crate::common::browser::{
+    Browser, Tally, chromium, serve_counted, served_counted_under_a_sub_path,
+};
 
 /// The budget for the first page of results at 50,000 briefings.
 const MAX_REQUESTS: usize = 25;
@@ -160,14 +162,7 @@ fn over_budget(query: &str, cost: &Cost) -> Option<String> {
 fn a_query_on_a_large_archive_loads_what_its_words_need() {
     let Some(binary) = chromium() else { return };
     let site = generated(10_000);
-    let out = tempfile::tempdir().unwrap();
-    let (url, tally) = serve_counted(out.path(), "/arsip");
-    kabar::build(&kabar::Options {
-        output: Some(out.path().to_path_buf()),
-        base_url: Some(url.clone()),
-        ..site.options()
-    })
-    .unwrap();
+    let (_out, url, tally) = served_counted_under_a_sub_path(site.options());
     let over: Vec<String> = QUERIES
         .iter()
         .filter_map(|q| over_budget(q, &query_cost(&binary, &url, &tally, q, false)))

@@ -14,7 +14,7 @@ use crate::render::views::{Card, Views};
 
 /// What a shard holds and how its records are made, named so that a shard an older kabar made
 /// is not reused: bumped when either changes.
-const SHARD_FORMAT: &str = "words, word families, metadata named by digest";
+const SHARD_FORMAT: &str = "words, word families, metadata named by digest, stems";
 
 /// A shard and the digest of everything its index is made from.
 #[derive(Debug, Clone, PartialEq, Eq)]

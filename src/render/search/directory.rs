@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use super::lookup::{self, ShardWords};
 use super::records::SearchRecord;
 use super::{pagefind, shard_dir};
 use crate::digest;
@@ -45,27 +46,40 @@ pub fn words(records: &[SearchRecord]) -> Vec<u8> {
     text.into_bytes()
 }
 
-/// What the directory is made from: every shard's name and digest, in order.
+/// What the directory holds, named so that one an older kabar made is not reused.
+const FORMAT: &str = "directory index, word table";
+
+/// What the directory is made from: every shard's name and digest, in order (which also
+/// gives the number of briefings, hence the table's files).
 pub fn digest<'a>(shards: impl Iterator<Item = (&'a str, u64)>, language: &str) -> u64 {
     let named: Vec<(&str, u64)> = shards.collect();
-    digest::of((env!("CARGO_PKG_VERSION"), language, DIRECTORY, named))
+    digest::of((
+        env!("CARGO_PKG_VERSION"),
+        FORMAT,
+        language,
+        DIRECTORY,
+        named,
+    ))
 }
 
 /// The directory's files, relative to the output folder, from each shard's name and words
-/// (newest first).
+/// (newest first), for an archive of `briefings`: its index and its word table.
 pub fn index(
-    shards: &[(&str, &[u8])],
+    shards: &[(&str, ShardWords)],
+    briefings: usize,
     digest: u64,
     language: &str,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = shards
         .iter()
-        .map(|(name, words)| record(name, words))
+        .map(|(name, shard)| record(name, shard.words))
         .collect();
     let dir = shard_dir(DIRECTORY);
+    let table: Vec<ShardWords> = shards.iter().map(|(_, shard)| *shard).collect();
     let files: Vec<OutputFile> = pagefind::index(records, language)
         .map_err(|e| super::failed(&dir, e))?
         .into_iter()
+        .chain(lookup::files(&table, briefings, language))
         .map(|(path, bytes)| (dir.join(path), bytes))
         .collect();
     Ok(super::stamped(files, digest, &dir))

@@ -11,10 +11,12 @@
 mod digests;
 pub mod directory;
 pub mod families;
+pub mod lookup;
 pub mod pagefind;
 pub mod records;
 mod reuse;
 pub mod shards;
+pub mod stems;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -68,19 +70,22 @@ impl Job {
         }
     }
 
-    /// Indexes the shard: its files relative to the output folder, with its words and its
-    /// stamp.
+    /// Indexes the shard: its files relative to the output folder, with its words, the words
+    /// its index holds, and its stamp.
     pub fn run(self) -> Result<Vec<OutputFile>, Diagnostic> {
         let dir = shard_dir(&self.name);
         let records = self.records()?;
         let words = directory::words(&records);
-        let mut files: Vec<OutputFile> = pagefind::index(records, self.language)
+        let index = pagefind::index(records, self.language)
             .and_then(|files| pagefind::tag_meta(files, self.language, &meta_tag(self.digest)))
-            .map_err(|e| failed(&dir, e))?
+            .map_err(|e| failed(&dir, e))?;
+        let stems = stems::of_index(&index).map_err(|e| failed(&dir, e))?;
+        let mut files: Vec<OutputFile> = index
             .into_iter()
             .map(|(path, bytes)| (dir.join(path), bytes))
             .collect();
         files.push((dir.join(directory::WORDS_FILE), words));
+        files.push((dir.join(stems::STEMS_FILE), stems));
         Ok(stamped(files, self.digest, &dir))
     }
 
@@ -96,6 +101,14 @@ impl Job {
             .map(|(b, card)| records::record(b, card, families.as_mut()))
             .collect()
     }
+}
+
+/// Whether a file of the index is the build's own (a stamp, a shard's words, its index's
+/// words), which readers never ask for.
+pub fn is_build_file(name: &std::ffi::OsStr) -> bool {
+    [STAMP_FILE, directory::WORDS_FILE, stems::STEMS_FILE]
+        .iter()
+        .any(|own| name == *own)
 }
 
 /// What names a shard's metadata, from its digest: the search page preloads it by this name.
@@ -182,19 +195,15 @@ pub fn build(
         let name = job.name.clone();
         match job.run() {
             Ok(files) => {
-                let words = files
-                    .iter()
-                    .find(|(path, _)| directory::is_words_file(path))
-                    .map(|(_, bytes)| bytes.clone())
-                    .unwrap_or_default();
-                write(&files).map(|()| Ok((name, words)))
+                let known = Known::of(&files);
+                write(&files).map(|()| Ok((name, known)))
             }
             Err(e) => Ok(Err(e)),
         }
     });
-    let made: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+    let made: Vec<Result<(String, Known), Diagnostic>> =
         made.into_iter().collect::<Result<_, _>>()?;
-    let mut words: HashMap<String, Vec<u8>> = crate::all_or_errors(made)?.into_iter().collect();
+    let mut known: HashMap<String, Known> = crate::all_or_errors(made)?.into_iter().collect();
     let language = config.language.code();
     let digest = directory::digest(
         wanted.iter().map(|w| (w.shard.name.as_str(), w.digest)),
@@ -206,22 +215,32 @@ pub fn build(
             // A reused shard's words are read from its checked copy in the last output.
             for copy in &copies {
                 if let CopySource::File(from) = &copy.from
-                    && directory::is_words_file(from)
                     && let Some(shard) = copy.to.parent().and_then(|d| d.file_name())
+                    && Known::is_known_file(from)
                 {
                     let bytes =
                         std::fs::read(from).map_err(|e| BuildError::io("cannot read", from, e))?;
-                    words.insert(shard.to_string_lossy().into_owned(), bytes);
+                    let shard = shard.to_string_lossy().into_owned();
+                    known.entry(shard).or_default().add(from, bytes);
                 }
             }
-            let shards: Vec<(&str, &[u8])> = wanted
+            let tags: Vec<String> = wanted.iter().map(|w| meta_tag(w.digest)).collect();
+            let empty = Known::default();
+            let shards: Vec<(&str, lookup::ShardWords)> = wanted
                 .iter()
-                .map(|w| {
+                .zip(&tags)
+                .map(|(w, tag)| {
                     let name = w.shard.name.as_str();
-                    (name, words.get(name).map_or(&[][..], Vec::as_slice))
+                    let known = known.get(name).unwrap_or(&empty);
+                    (name, known.shard_words(tag))
                 })
                 .collect();
-            write(&directory::index(&shards, digest, language)?)?;
+            write(&directory::index(
+                &shards,
+                archive.briefings.len(),
+                digest,
+                language,
+            )?)?;
         }
     }
     write(&runtime(config, &wanted[0].shard.name)?)?;
@@ -230,6 +249,43 @@ pub fn build(
         indexed: stale.len(),
         reused: wanted.len() - stale.len(),
     })
+}
+
+/// What the directory needs of a shard: its words and the words its index holds.
+#[derive(Debug, Default)]
+struct Known {
+    words: Vec<u8>,
+    stems: Option<Vec<u8>>,
+}
+
+impl Known {
+    fn of(files: &[OutputFile]) -> Known {
+        let mut known = Known::default();
+        for (path, bytes) in files.iter().filter(|(path, _)| Known::is_known_file(path)) {
+            known.add(path, bytes.clone());
+        }
+        known
+    }
+
+    fn is_known_file(path: &Path) -> bool {
+        directory::is_words_file(path) || stems::is_stems_file(path)
+    }
+
+    fn add(&mut self, path: &Path, bytes: Vec<u8>) {
+        if directory::is_words_file(path) {
+            self.words = bytes;
+        } else if stems::is_stems_file(path) {
+            self.stems = Some(bytes);
+        }
+    }
+
+    fn shard_words<'a>(&'a self, tag: &'a str) -> lookup::ShardWords<'a> {
+        lookup::ShardWords {
+            tag,
+            words: &self.words,
+            stems: self.stems.as_deref(),
+        }
+    }
 }
 
 /// `pagefind/<name>/`, relative to the output folder.

@@ -307,6 +307,22 @@ pub fn serve_counted(dir: &Path, under: &str) -> (String, std::sync::Arc<Tally>)
     (url, tally)
 }
 
+/// The site `options` name built for `/arsip/`, served as a static host would, counting what
+/// the server sends; returns the output folder, the site's address and the count.
+pub fn served_counted_under_a_sub_path(
+    options: kabar::Options,
+) -> (tempfile::TempDir, String, std::sync::Arc<Tally>) {
+    let out = tempfile::tempdir().unwrap();
+    let (url, tally) = serve_counted(out.path(), "/arsip");
+    kabar::build(&kabar::Options {
+        output: Some(out.path().to_path_buf()),
+        base_url: Some(url.clone()),
+        ..options
+    })
+    .unwrap();
+    (out, url, tally)
+}
+
 /// The example site built for `/arsip/` (a sub-path), served as a static host would; returns
 /// the output folder and the site's address.
 pub fn example_served_under_a_sub_path() -> (tempfile::TempDir, String) {
