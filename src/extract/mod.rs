@@ -8,6 +8,7 @@ mod cued;
 pub mod dating;
 pub(crate) mod dictionary;
 pub(crate) mod entities;
+pub(crate) mod escapes;
 mod glued;
 pub(crate) mod headline;
 mod labels;

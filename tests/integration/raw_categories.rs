@@ -1337,6 +1337,46 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // Text a scraper saved through another format: a JSON string written out still escaped,
+    // or the page's HTML character references kept.
+    Case {
+        category: "escaped",
+        text: "Pemerintah Tunda Kenaikan Tarif Ojek Daring\\n\\nCNN Indonesia\\n\\nRabu, 12/02/2020 14:20 WIB\\n\\nJakarta, CNN Indonesia -- Kementerian Perhubungan menunda kenaikan tarif ojek daring yang semula berlaku bulan depan.\\n\\n\\\"Kami masih mendengar masukan dari pengemudi,\\\" kata juru bicara kementerian di Jakarta.\\n",
+        title: "Pemerintah Tunda Kenaikan Tarif Ojek Daring",
+        date: "2020-02-12T14:20:00+07:00",
+        source: Some("CNN Indonesia"),
+        kept: &[
+            "menunda kenaikan tarif ojek daring",
+            "\"Kami masih mendengar masukan dari pengemudi,\" kata",
+        ],
+        gone: &["\\n", "\\\""],
+        ..NONE
+    },
+    Case {
+        category: "escaped",
+        text: "Floods Close Schools Across Manila\\r\\n\\r\\nBy ANNA REYES\\r\\n\\r\\nPublished 9:10 AM EST, Tue March 3, 2020\\r\\n\\r\\nMANILA, Philippines (AP) \\u2014 Floods closed hundreds of schools across the Philippine capital on Tuesday after a night of heavy rain.\\r\\n\\r\\nThe city\\u2019s mayor said classes would resume on Thursday.",
+        title: "Floods Close Schools Across Manila",
+        date: "2020-03-03",
+        kept: &[
+            "Floods closed hundreds of schools",
+            "The city\u{2019}s mayor said",
+        ],
+        gone: &["\\r", "\\u2014"],
+        ..NONE
+    },
+    Case {
+        category: "escaped",
+        text: "Warga Bersihkan Lumpur Sisa Banjir\n\nKompas.com - 14/01/2020, 09:15 WIB\n\nBEKASI, KOMPAS.com&nbsp;- Warga Perumahan Pondok Gede Permai membersihkan lumpur sisa banjir dari rumah mereka sejak Senin pagi.\n\n&#8220;Lumpurnya setinggi lutut,&#8221; kata Suparman, salah satu warga, kepada Kompas.com.\n\nBaca juga: Banjir Surut, Warga Kembali ke Rumah &amp; Mulai Bersih-bersih",
+        title: "Warga Bersihkan Lumpur Sisa Banjir",
+        date: "2020-01-14T09:15:00+07:00",
+        source: Some("Kompas.com"),
+        kept: &[
+            "membersihkan lumpur sisa banjir",
+            "\u{201c}Lumpurnya setinggi lutut,\u{201d} kata Suparman",
+        ],
+        gone: &["&nbsp;", "&#8220;", "Baca juga"],
+        ..NONE
+    },
 ];
 
 #[test]
