@@ -14,6 +14,7 @@ pub(crate) mod headline;
 mod labels;
 mod lexicon;
 pub(crate) mod loss;
+pub(crate) mod markup;
 pub(crate) mod outlets;
 pub(crate) mod pubdate;
 mod region;

@@ -1377,6 +1377,47 @@ const CASES: &[Case] = &[
         gone: &["&nbsp;", "&#8220;", "Baca juga"],
         ..NONE
     },
+    // A scrape saved as Markdown: a reader's labelled header, menus as bulleted links, the
+    // headline marked or underlined, an image, bold datelines, links in the text.
+    Case {
+        category: "markdown",
+        text: "Title: Pelabuhan Nampo Kembali Dibuka untuk Kapal Bantuan\n\nURL Source: https://www.antaranews.com/berita/1234567/pelabuhan-nampo-kembali-dibuka\n\nPublished Time: 2019-08-14T10:22:00+07:00\n\nMarkdown Content:\n*   [Terkini](https://www.antaranews.com/terkini)\n*   [Dunia](https://www.antaranews.com/dunia)\n\nPelabuhan Nampo Kembali Dibuka untuk Kapal Bantuan\n==================================================\n\n![Image 1: Kapal bantuan di Nampo](https://img.antaranews.com/cache/a.jpg)\n\n**Seoul (ANTARA)** - Korea Utara kembali membuka Pelabuhan Nampo bagi kapal pengangkut bantuan pangan setelah ditutup selama tiga pekan, kata pejabat Kementerian Unifikasi, Rabu.\n\nDua kapal yang membawa beras telah [bersandar](https://www.antaranews.com/tag/nampo) sejak Selasa malam.\n\nPewarta: Nadia Putri\nEditor: Bima Santoso\nCOPYRIGHT © ANTARA 2019",
+        title: "Pelabuhan Nampo Kembali Dibuka untuk Kapal Bantuan",
+        date: "2019-08-14T10:22:00+07:00",
+        source: Some("ANTARA"),
+        dateline: Some("Seoul"),
+        kept: &[
+            "Korea Utara kembali membuka Pelabuhan Nampo",
+            "telah bersandar sejak Selasa malam",
+        ],
+        gone: &["**", "](", "Image 1", "Terkini", "===", "Markdown Content"],
+        ..NONE
+    },
+    Case {
+        category: "markdown",
+        text: "  * [Home](/)\n  * [World](/world)\n  * [Politics](/politics)\n\n# Seoul and Washington Resume Joint Drills\n\nBy [Daniel Park](/by/daniel-park)\n\nMarch 4, 2019 at 6:15 a.m. EST\n\nSEOUL — South Korea and the United States resumed a scaled-down version of their joint military drills on Monday, the defense ministry in Seoul said.\n\nThe drills, which replace the larger spring exercises, will run for a week, officials said.\n\n**Read more:**\n\n  * [North Korea warns of consequences](/world/north-korea-warns)\n  * [Talks stall after Hanoi summit](/world/talks-stall)",
+        title: "Seoul and Washington Resume Joint Drills",
+        date: "2019-03-04T06:15:00-05:00",
+        author: Some("Daniel Park"),
+        kept: &["resumed a scaled-down version of their joint military drills"],
+        gone: &["](", "Talks stall", "Politics"],
+        ..NONE
+    },
+    Case {
+        category: "markdown",
+        // A detik-style page with the headline as a second-level heading, a quotation marked
+        // as such, and a rule before the related links.
+        text: "## Harga Cabai Rawit Turun Jelang Akhir Pekan\n\n**Rina Safitri** - detikFinance\n\nJumat, 13 Mar 2020 10:05 WIB\n\n**Jakarta** - Harga cabai rawit di Pasar Induk Kramat Jati turun menjadi Rp 40.000 per kilogram setelah pasokan dari Jawa Timur bertambah.\n\n> \"Pasokan sudah normal lagi,\" kata Darto, pedagang cabai.\n\nHarga bawang merah masih bertahan di kisaran Rp 35.000 per kilogram.\n\n* * *\n\n[Baca juga: Harga Beras Stabil](https://finance.detik.com/berita/d-111/harga-beras-stabil)",
+        title: "Harga Cabai Rawit Turun Jelang Akhir Pekan",
+        date: "2020-03-13T10:05:00+07:00",
+        source: Some("detikcom"),
+        kept: &[
+            "Harga cabai rawit di Pasar Induk Kramat Jati turun",
+            "\"Pasokan sudah normal lagi,\" kata Darto",
+        ],
+        gone: &["**", "> ", "* * *", "Harga Beras Stabil"],
+        ..NONE
+    },
 ];
 
 #[test]

@@ -98,7 +98,8 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let text = &*crate::extract::escapes::unescaped(text);
+    let unescaped = crate::extract::escapes::unescaped(text);
+    let text = &*crate::extract::markup::unmarked(&unescaped);
     let (mut lines, chrome_lines) =
         chrome::split_off(raw_lines(text).map(|l| detokenize(without_debris(&l)).into_owned()));
     glued::unglue_lines(&mut lines, text, settings.entities);
