@@ -125,7 +125,7 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
         .collect();
     let lead = sentences
         .iter()
-        .find(|(s, quoted)| !quoted && s.split_whitespace().count() >= 5)
+        .find(|(s, quoted)| !quoted && s.split_whitespace().count() >= 5 && !is_furniture(s))
         .or(sentences.first())
         .map(|(s, _)| *s)?;
     let plain = plain_lead(lead);
@@ -135,6 +135,30 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
         lead.to_string()
     };
     Some(title_from_lead(&lead, max_words))
+}
+
+/// Whether a "sentence" is a page's menu run into the story, as a page saved on one line
+/// has it: items split by bars (`TOP NEWS | TERKINI | RSS`), a network's sites
+/// (`Bintang.com Bola.com Vidio.com`), or words that are all names, no sentence having at least
+/// one lowercase word (`Home News Gadget Games Foto Indeks`).
+fn is_furniture(sentence: &str) -> bool {
+    const LONGEST_NAME_RUN: usize = 6;
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let bars = words.iter().filter(|w| **w == "|").count();
+    let sites = words
+        .iter()
+        .filter(|w| {
+            let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
+            [".com", ".net", ".co.id", ".id", ".tv"]
+                .iter()
+                .any(|tld| w.ends_with(tld))
+        })
+        .count();
+    let lowercase = words.iter().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+    });
+    bars >= 2 || sites >= 2 || (words.len() >= LONGEST_NAME_RUN && !lowercase)
 }
 
 /// A paragraph's sentences, each with whether it is quoted: it opens with a quotation mark,
@@ -315,6 +339,24 @@ fn clean_end(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_menu_is_furniture_and_a_lead_is_not() {
+        for menu in [
+            "TOP NEWS | TERKINI | RILIS PERS | RSS Ketentuan",
+            "Bintang.com Bola.com Vidio.com Karir.com Berita",
+            "Home News Gadget Games Foto Video Indeks",
+        ] {
+            assert!(is_furniture(menu), "{menu}");
+        }
+        for lead in [
+            "Petani garam di Sumenep mulai memanen garam pekan ini",
+            "WASHINGTON (AP) — President Biden met Kim in Seoul on Monday",
+            "Kim Jong Un tiba di Vladivostok",
+        ] {
+            assert!(!is_furniture(lead), "{lead}");
+        }
+    }
 
     #[test]
     fn headlines_and_not() {
