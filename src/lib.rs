@@ -18,6 +18,7 @@ pub mod deploy;
 mod digest;
 pub mod error;
 pub mod extract;
+mod html_text;
 pub mod import;
 pub mod incremental;
 pub mod layout;

@@ -1,26 +1,46 @@
 //! Text saved through another format on its way to kabar: a scraper that stored each article
 //! as a JSON string and wrote the string out still escaped (`\n` for each line break, `\"`,
-//! `\u00e9`), or one that kept the HTML's character references (`&quot;`, `&#8220;`,
-//! `&nbsp;`). Read as they are, the escapes glue a page into one line and the references
-//! stand in words; undone first, the text reads like any other.
+//! `\u00e9`), one that saved the page's HTML (`<p>...</p><p>...</p>`), or one that kept the
+//! HTML's character references (`&quot;`, `&#8220;`, `&nbsp;`). Read as they are, the escapes
+//! and tags glue a page into one line and the references stand in words; undone first, the
+//! text reads like any other.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Escaped line breaks a text needs, and more than its real ones, to be read as escaped: a
 /// text that writes `\n` once or twice may be quoting code.
 const FEWEST_ESCAPED_BREAKS: usize = 2;
 
+/// Block tags a saved page has and prose does not (inline ones, `<b>dua</b>`, and a script a
+/// text may quote do not count): a text with this many is read as HTML.
+const FEWEST_TAGS: usize = 2;
+
 /// `text` as it was written: JSON string escapes undone when they stand for its line breaks,
-/// and HTML character references decoded.
+/// the text of saved HTML (each block a paragraph, each `<br>` a line), and HTML character
+/// references decoded.
 pub(crate) fn unescaped(text: &str) -> Cow<'_, str> {
     let text = match json_unescaped(text) {
         Some(unescaped) => Cow::Owned(unescaped),
         None => Cow::Borrowed(text),
     };
+    if is_html(&text) {
+        return Cow::Owned(crate::html_text::text(&text, "\n\n", "\n"));
+    }
     if let Cow::Owned(decoded) = html_escape::decode_html_entities(&text) {
         return Cow::Owned(decoded);
     }
     text
+}
+
+fn is_html(text: &str) -> bool {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)</?(?:p|br|div|h[1-6]|li|ul|ol|figure|figcaption|table|tr|td|blockquote|section|article|header|footer|nav)(?:\s[^<>]*)?/?>")
+            .expect("valid tag pattern")
+    });
+    text.contains('<') && TAG.find_iter(text).nth(FEWEST_TAGS - 1).is_some()
 }
 
 fn json_unescaped(text: &str) -> Option<String> {
@@ -102,6 +122,30 @@ mod tests {
             unescaped("a\\nb\\nc \\uZZZZ \\q \\"),
             "a\nb\nc \\uZZZZ \\q \\"
         );
+    }
+
+    #[test]
+    fn saved_html_is_read_as_its_text() {
+        let text = "<div class=\"menu\"><a href=\"/\">Beranda</a></div><h1>Rudal Diluncurkan</h1><p>JAKARTA &ndash; Korea Utara <b>kembali</b> meluncurkan rudal.<br>Dua kali.</p><script>track();</script>";
+        let read = unescaped(text);
+        let lines: Vec<&str> = read.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Beranda",
+                "Rudal Diluncurkan",
+                "JAKARTA \u{2013} Korea Utara kembali meluncurkan rudal.",
+                "Dua kali."
+            ]
+        );
+        // A lone angle bracket, one tag named in prose or inline tags are not a page.
+        for prose in [
+            "Harga naik <5% dan >3%.",
+            "Tag <p> membuka paragraf.",
+            "Satu <b>dua</b> <i>tiga</i>.",
+        ] {
+            assert_eq!(unescaped(prose), prose);
+        }
     }
 
     #[test]

@@ -1377,6 +1377,39 @@ const CASES: &[Case] = &[
         gone: &["&nbsp;", "&#8220;", "Baca juga"],
         ..NONE
     },
+    Case {
+        category: "escaped",
+        // A page's HTML saved as it was: a menu, the headline, a date line, the story with
+        // inline marks, a script and a related link.
+        text: "<div class=\"nav\"><a href=\"/\">Beranda</a> <a href=\"/news\">News</a></div><h1 class=\"title\">Kereta Cepat Diuji Coba Pekan Depan</h1><div class=\"date\">Rabu, 11 Maret 2020 - 09:12 WIB</div><p><strong>JAKARTA</strong> &ndash; Kereta cepat Jakarta-Bandung akan diuji coba pada pekan depan setelah seluruh jalur selesai dipasang.</p><p>Uji coba itu berlangsung selama dua bulan, kata direktur utama perusahaan itu.<br>Penumpang belum diangkut.</p><script>window.ads = [];</script><p>Baca juga: <a href=\"/b\">Tiket Kereta Naik</a></p>",
+        title: "Kereta Cepat Diuji Coba Pekan Depan",
+        date: "2020-03-11T09:12:00+07:00",
+        kept: &[
+            "Kereta cepat Jakarta-Bandung akan diuji coba pada pekan depan",
+            "Penumpang belum diangkut",
+        ],
+        gone: &[
+            "&lt;p",
+            "&lt;strong",
+            "ndash",
+            "window.ads",
+            "Tiket Kereta Naik",
+        ],
+        ..NONE
+    },
+    Case {
+        category: "escaped",
+        text: "<article>\n<h2>Ferry Service Resumes After Storm</h2>\n<p class=\"byline\">By ANNA REYES</p>\n<time datetime=\"2020-03-03\">March 3, 2020</time>\n<p>MANILA, Philippines (AP) &#8212; Ferries across the central Philippines resumed service on Tuesday after a storm moved out to sea, the coast guard said.</p>\n<p>Thousands of travelers had been stranded at ports since the weekend.</p>\n</article>",
+        title: "Ferry Service Resumes After Storm",
+        date: "2020-03-03",
+        source: Some("Associated Press"),
+        kept: &[
+            "Ferries across the central Philippines resumed service",
+            "Thousands of travelers had been stranded",
+        ],
+        gone: &["&lt;p", "#8212", "article&gt;"],
+        ..NONE
+    },
     // A scrape saved as Markdown: a reader's labelled header, menus as bulleted links, the
     // headline marked or underlined, an image, bold datelines, links in the text.
     Case {

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Utc};
-use html5gum::{Token, Tokenizer};
 
 use super::families::Families;
 use crate::content::Briefing;
@@ -83,47 +82,12 @@ fn searchable(body_html: &str, card: &Card) -> String {
     }
 }
 
-/// The text of an HTML fragment, with a space where an element began or ended (so words in
-/// two paragraphs never join) and without scripts or styles.
+/// The text of an HTML fragment on one line: words of two paragraphs never join.
 pub fn plain_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut hidden = 0usize;
-    for token in Tokenizer::new(html).flatten() {
-        match token {
-            Token::StartTag(tag) if is_hidden(&tag.name) && !tag.self_closing => hidden += 1,
-            Token::EndTag(tag) if is_hidden(&tag.name) => hidden = hidden.saturating_sub(1),
-            Token::String(s) if hidden == 0 => text.push_str(&String::from_utf8_lossy(&s)),
-            Token::StartTag(tag) if !is_inline(&tag.name) => text.push(' '),
-            Token::EndTag(tag) if !is_inline(&tag.name) => text.push(' '),
-            _ => {}
-        }
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn is_inline(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"a" | b"abbr"
-            | b"b"
-            | b"cite"
-            | b"code"
-            | b"em"
-            | b"i"
-            | b"mark"
-            | b"q"
-            | b"s"
-            | b"small"
-            | b"span"
-            | b"strong"
-            | b"sub"
-            | b"sup"
-            | b"u"
-    )
-}
-
-fn is_hidden(name: &[u8]) -> bool {
-    matches!(name, b"script" | b"style" | b"template")
+    crate::html_text::text(html, " ", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
