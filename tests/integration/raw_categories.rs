@@ -1524,24 +1524,34 @@ fn every_category_reads_as_expected() {
 }
 
 /// A whole page saved on one line: its menus, the headline and the date line run into the
-/// story. The title made from the lead is never the menu, but a sentence of the story.
+/// story. The title made from the lead is never the menu, but a sentence of the story, and a
+/// dateline after the header (after its time zone, or in capitals with a known outlet) opens
+/// the story and names its place and outlet.
 #[test]
 fn a_page_saved_on_one_line_is_not_titled_by_its_menu() {
-    for (text, story_word) in [
+    for (text, story_word, place) in [
         (
             "TOP NEWS | TERKINI | RILIS PERS | RSS Ketentuan Penggunaan Tentang Kami Jaringan Pedoman Siber Selasa, 10 Maret 2020 Petani Garam Madura Mulai Panen Raya Selasa, 10 Maret 2020 14:05 WIB Sumenep (ANTARA) - Petani garam di Kabupaten Sumenep, Jawa Timur, mulai memanen garam setelah cuaca kering dalam dua pekan terakhir. Harga garam di tingkat petani mencapai Rp1.200 per kilogram, kata Ketua Kelompok Tani Garam Sumenep, Hasan, Selasa. Pewarta: Rudi Hartono Editor: Sari COPYRIGHT © ANTARA 2020",
             "garam",
+            Some(("Sumenep", "ANTARA")),
         ),
         (
             "Kompas.com Kompasiana.com KompasKarier.com Gramedia.com Juara.net Login Daftar Menu Nasional Regional Megapolitan Internasional Jembatan Gantung Putus, Warga Seberangi Sungai Kompas.com - 12/03/2020, 07:30 WIB GARUT, KOMPAS.com - Warga Desa Sukamaju, Garut, terpaksa menyeberangi sungai setelah jembatan gantung satu-satunya di desa itu putus diterjang banjir. Kepala desa mengatakan perbaikan jembatan akan dimulai pekan depan.",
-            "jembatan",
+            "sungai",
+            Some(("Garut", "Kompas.com")),
         ),
         (
             "Beranda News Business Sport Lifestyle Video Photo Index Ferry Service Resumes After Storm. MANILA (AP) — Ferries across the central Philippines resumed service on Tuesday after a storm moved out to sea, the coast guard said.",
             "Ferries",
+            None,
         ),
     ] {
-        let title = read(text).title;
+        let b = read(text);
+        if let Some((city, outlet)) = place {
+            assert_eq!(b.dateline.as_deref(), Some(city));
+            assert_eq!(b.source.as_ref().map(|s| s.name.as_str()), Some(outlet));
+        }
+        let title = b.title;
         assert!(title.contains(story_word), "{title}");
         for menu in ["|", ".com", "Login", "Menu", "Index", "TERKINI"] {
             assert!(!title.contains(menu), "{title}");

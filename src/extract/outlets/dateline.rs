@@ -91,27 +91,59 @@ pub(crate) fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
-/// Where a wire dateline starts inside a line rather than at its start: after a headline
-/// (`North Korea fires missiles SEOUL (Reuters) - ...`, the city in capitals) or glued to a
-/// teaser before it (`... program ini,Jakarta (ANTARA) - ...`).
+/// Where a dateline starts inside a line rather than at its start: after a headline
+/// (`North Korea fires missiles SEOUL (Reuters) - ...`, the city in capitals), glued to a
+/// teaser before it (`... program ini,Jakarta (ANTARA) - ...`), or after a page's header run
+/// into its story, as a page saved on one line has it (`... 07:30 WIB GARUT, KOMPAS.com -
+/// Warga ...`, a known outlet after the city in capitals).
 pub(crate) fn inline_dateline(line: &str) -> Option<usize> {
-    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    static WIRE: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
-            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){{0,2}})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
+            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
+        ))
+        .expect("valid inline dateline pattern")
+    });
+    // The outlet is sought first: a few known names, found fast, where most lines have none.
+    static OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+        let known = forms_alternation();
+        Regex::new(&format!(r"(?i:{known})\s*(?:--|—|–|-)\s")).expect("valid outlet pattern")
+    });
+    static CITY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>{CITY}),\s*$"
         ))
         .expect("valid inline dateline pattern")
     });
     // Every wire dateline closes its agency's parentheses before a dash.
     let closes = [") -", ")-", ") —", ") –", ")—", ")–"];
-    if !line.contains(')') || !closes.iter().any(|c| line.contains(c)) {
-        return None;
-    }
-    let c = INLINE.captures(line)?;
+    let wire = (line.contains(')') && closes.iter().any(|c| line.contains(c)))
+        .then(|| opens_story_inside(&WIRE, line))
+        .flatten();
+    wire.or_else(|| {
+        OUTLET
+            .find_iter(line)
+            .find_map(|outlet| opens_story_inside(&CITY_BEFORE, &line[..outlet.start()]))
+    })
+}
+
+/// Where `form` finds a dateline inside `line`: glued to what is before it, right after a
+/// date line's time zone (`10:05 WIB Sumenep (ANTARA) -`), or with its city in capitals after
+/// a few words.
+fn opens_story_inside(form: &Regex, line: &str) -> Option<usize> {
+    const ZONES: &[&str] = &["WIB", "WITA", "WIT"];
+    let c = form.captures(line)?;
     let city = c.name("city")?;
-    let capitals = city.as_str().chars().all(|ch| !ch.is_lowercase());
-    let words_before = line[..city.start()].split_whitespace().count();
-    (c.name("glued").is_some() || (capitals && words_before >= 3)).then_some(city.start())
+    // The zone a date line ends with is no part of the city after it.
+    let (zone, start) = match city.as_str().split_once(' ') {
+        Some((first, _)) if ZONES.contains(&first) => (true, city.start() + first.len() + 1),
+        _ => (false, city.start()),
+    };
+    let before = line[..start].trim_end();
+    let after_zone = zone || ZONES.iter().any(|z| before.ends_with(&format!(" {z}")));
+    let capitals = line[start..city.end()].chars().all(|ch| !ch.is_lowercase());
+    let words_before = before.split_whitespace().count();
+    (c.name("glued").is_some() || after_zone || (capitals && words_before >= 3)).then_some(start)
 }
 
 /// `Jakarta. Indonesian citizens ...`: a city and a full stop, the Jakarta Globe's dateline,
