@@ -47,6 +47,17 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+impl Split<'_> {
+    /// A text with no front matter: all of it is the body.
+    pub fn whole(text: &str) -> Split<'_> {
+        Split {
+            front_matter: FrontMatter::default(),
+            body: text,
+            body_line: 1,
+        }
+    }
+}
+
 pub const FRONT_MATTER_KEYS: &str = "title, date, updated, tags, source, dateline, summary, \
      draft, slug, author, cited, duplicate_of, story, story_title";
 
@@ -60,11 +71,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         ));
     }
     let Some(after_open) = strip_fence(text) else {
-        return Ok(Split {
-            front_matter: FrontMatter::default(),
-            body: text,
-            body_line: 1,
-        });
+        return Ok(Split::whole(text));
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {

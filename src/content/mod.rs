@@ -170,7 +170,12 @@ pub fn read_text(
     let (text, stripped) = sanitize::strip_forbidden(path, text);
     let text = text.as_ref();
     let mut warnings: Vec<Diagnostic> = stripped.into_iter().collect();
-    let split = front_matter::split(text).map_err(|d| d.in_file(path))?;
+    // A scraper's record keeps its fields in a `---` block that is not front matter.
+    let split = if kind == SourceKind::Raw && crate::extract::record::is_record(text) {
+        front_matter::Split::whole(text)
+    } else {
+        front_matter::split(text).map_err(|d| d.in_file(path))?
+    };
     let fm = split.front_matter;
     let mut content = match kind {
         SourceKind::Markdown => markdown_content(split.body, &fm, config),

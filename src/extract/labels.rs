@@ -13,6 +13,8 @@ pub(super) struct Labels {
     pub source: Option<String>,
     pub link: Option<String>,
     pub author: Option<String>,
+    /// Read from a scraper's record, whose fields name what they hold.
+    pub from_record: bool,
 }
 
 /// How many non-empty lines at the top may hold labels.
@@ -29,16 +31,24 @@ const LABELS: &[(&str, Field)] = &[
     ("date", Field::Date),
     ("published", Field::Date),
     ("published time", Field::Date),
+    ("published at", Field::Date),
+    ("publish date", Field::Date),
+    ("date published", Field::Date),
     ("sumber", Field::Source),
     ("sumber berita", Field::Source),
     ("media", Field::Source),
     ("source", Field::Source),
+    ("sitename", Field::Source),
+    ("site name", Field::Source),
+    ("publisher", Field::Source),
     ("link", Field::Link),
     ("url", Field::Link),
     ("url source", Field::Link),
+    ("source url", Field::Link),
     ("tautan", Field::Link),
     ("penulis", Field::Author),
     ("author", Field::Author),
+    ("authors", Field::Author),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,30 +76,75 @@ pub(super) fn take(lines: &mut Vec<String>) -> Labels {
         .iter()
         .filter_map(|i| label_of(&lines[*i]).map(|(f, v)| (*i, f, v)))
         .collect();
-    let mut labels = Labels::default();
     if found.len() < 2 {
-        return labels;
+        return Labels::default();
     }
-    for (_, field, value) in &found {
-        let slot = match field {
-            Field::Title => &mut labels.title,
-            Field::Date => &mut labels.date,
-            Field::Source => &mut labels.source,
-            Field::Link => &mut labels.link,
-            Field::Author => &mut labels.author,
-        };
-        slot.get_or_insert_with(|| value.clone());
-    }
+    let labels = Labels::of(
+        found
+            .iter()
+            .map(|(_, field, value)| (*field, value.clone())),
+    );
     for (i, _, _) in found.iter().rev() {
         lines.remove(*i);
     }
     labels
 }
 
+impl Labels {
+    /// The fields of labelled values, the first of each field kept.
+    fn of(found: impl Iterator<Item = (Field, String)>) -> Labels {
+        let mut labels = Labels::default();
+        for (field, value) in found {
+            let slot = match field {
+                Field::Title => &mut labels.title,
+                Field::Date => &mut labels.date,
+                Field::Source => &mut labels.source,
+                Field::Link => &mut labels.link,
+                Field::Author => &mut labels.author,
+            };
+            slot.get_or_insert(value);
+        }
+        labels
+    }
+
+    /// The fields of a scraper's record: its keys (`published_at`, `sitename`) read as
+    /// labels, the others left out.
+    pub(super) fn of_record<'a>(fields: impl Iterator<Item = (&'a str, String)>) -> Labels {
+        let labels = Labels::of(fields.filter_map(|(key, value)| {
+            Some((field_named(&words_of_key(key))?, value)).filter(|(_, v)| !v.trim().is_empty())
+        }));
+        Labels {
+            from_record: true,
+            ..labels
+        }
+    }
+}
+
+/// A record's key as the words of a label: `published_at`, `publishedAt` and `date-published`
+/// read `published at` and `date published`.
+fn words_of_key(key: &str) -> String {
+    let mut words = String::with_capacity(key.len() + 2);
+    let mut after_lower = false;
+    for c in key.trim().chars() {
+        let parted = c == '_' || c == '-';
+        if parted || (c.is_uppercase() && after_lower) {
+            words.push(' ');
+        }
+        if !parted {
+            words.extend(c.to_lowercase());
+        }
+        after_lower = c.is_lowercase();
+    }
+    words
+}
+
+fn field_named(label: &str) -> Option<Field> {
+    LABELS.iter().find(|(l, _)| *l == label).map(|(_, f)| *f)
+}
+
 fn label_of(line: &str) -> Option<(Field, String)> {
     let c = LABEL.captures(line.trim())?;
-    let label = c["label"].trim().to_lowercase();
-    let field = LABELS.iter().find(|(l, _)| *l == label)?.1;
+    let field = field_named(&c["label"].trim().to_lowercase())?;
     Some((field, c["value"].trim().to_string()))
 }
 

@@ -17,5 +17,6 @@ pub(crate) mod loss;
 pub(crate) mod markup;
 pub(crate) mod outlets;
 pub(crate) mod pubdate;
+pub(crate) mod record;
 mod region;
 mod text;

@@ -1451,6 +1451,70 @@ const CASES: &[Case] = &[
         gone: &["**", "> ", "* * *", "Harga Beras Stabil"],
         ..NONE
     },
+    // A scraper's record: the fields it kept beside the text, in a `---` block (trafilatura's
+    // metadata, values quoted or not, a colon in the title) or as a JSON object (a news API's
+    // article, a scraper's dump with Indonesian keys, HTML inside). The scrape's own date
+    // (`filedate`) never dates the article.
+    Case {
+        category: "record",
+        text: "---\ntitle: Warga Pesisir Demak Tanam 5.000 Bibit Mangrove\nauthor: Siti Rahmawati\nurl: https://www.tribunnews.com/regional/2024/03/14/warga-pesisir-demak-tanam-bibit-mangrove\nhostname: tribunnews.com\ndescription: Ratusan warga menanam bibit mangrove untuk menahan abrasi.\nsitename: Tribunnews.com\ndate: 2024-03-14\ncategories: regional\nfiledate: 2024-11-02\n---\nTRIBUNNEWS.COM, DEMAK - Ratusan warga pesisir Kecamatan Sayung, Kabupaten Demak, menanam 5.000 bibit mangrove di sepanjang pantai yang tergerus abrasi, Kamis (14/3/2024).\n\nKepala desa setempat mengatakan penanaman dilakukan bersama pelajar dan relawan lingkungan dari Semarang.",
+        title: "Warga Pesisir Demak Tanam 5.000 Bibit Mangrove",
+        date: "2024-03-14",
+        evidence: &[("date", "label"), ("title", "label")],
+        source: Some("Tribunnews.com"),
+        author: Some("Siti Rahmawati"),
+        dateline: Some("Demak"),
+        kept: &["menanam 5.000 bibit mangrove"],
+        gone: &["sitename", "hostname", "filedate", "abrasi.\n"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        text: "---\ntitle: 'Update Banjir Bali: 9 Tewas, 2 Hilang'\nurl: \"https://www.cnnindonesia.com/nasional/20250910203507-20-1272318/update-banjir-bali\"\nsitename: \"CNN Indonesia\"\ndate: \"2025-09-10\"\nfingerprint: 8c1f0e2a\n---\nJakarta, CNN Indonesia -- Korban tewas akibat banjir di Bali bertambah menjadi sembilan orang hingga Rabu (10/9) malam.\n\nDua orang masih dalam pencarian tim gabungan.",
+        title: "Update Banjir Bali: 9 Tewas, 2 Hilang",
+        date: "2025-09-10",
+        source: Some("CNN Indonesia"),
+        kept: &["Korban tewas akibat banjir di Bali bertambah"],
+        gone: &["fingerprint"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        text: r#"{"source": {"id": "example-wire", "name": "Example Wire"}, "author": "Min-ji Park", "title": "North Korea fires two ballistic missiles into the sea", "description": "The launches were the latest this year.", "url": "https://www.example-wire.com/world/2024/06/04/north-korea-missiles", "urlToImage": "https://www.example-wire.com/a.jpg", "publishedAt": "2024-06-04T08:12:00Z", "content": "SEOUL, June 4 - North Korea fired two short-range ballistic missiles off its east coast on Tuesday, South Korea's military said.\n\nThe missiles flew about 600 km before landing in the sea, the Joint Chiefs of Staff said."}"#,
+        title: "North Korea fires two ballistic missiles into the sea",
+        date: "2024-06-04T08:12:00+00:00",
+        source: Some("Example Wire"),
+        author: Some("Min-ji Park"),
+        dateline: Some("Seoul"),
+        kept: &["fired two short-range ballistic missiles"],
+        gone: &["urlToImage", "publishedAt", "{"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        text: "{\n  \"judul\": \"Harga Cabai Rawit di Kramat Jati Turun\",\n  \"tanggal\": \"Kamis, 02 Mei 2024 10:15 WIB\",\n  \"link\": \"https://www.cnbcindonesia.com/news/20240502101500-4-535000/harga-cabai-rawit-turun\",\n  \"isi\": \"Jakarta, CNBC Indonesia - Harga cabai rawit merah di Pasar Induk Kramat Jati turun menjadi Rp 40.000 per kilogram, dari pekan lalu Rp 55.000.\\n\\nPedagang menyebut pasokan dari Jawa Tengah mulai lancar setelah panen raya.\"\n}",
+        title: "Harga Cabai Rawit di Kramat Jati Turun",
+        date: "2024-05-02T10:15:00+07:00",
+        source: Some("CNBC Indonesia"),
+        dateline: Some("Jakarta"),
+        kept: &["Pedagang menyebut pasokan dari Jawa Tengah"],
+        gone: &["judul", "isi"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        text: r#"{"headline": "Ferry service resumes after storm", "authors": ["Anna Reyes", "Ben Cruz"], "date_published": "2020-03-03", "publisher": "Example Post", "text": "<p>MANILA, Philippines &#8212; Ferries across the central Philippines resumed service on Tuesday after a storm moved out to sea, the coast guard said.</p><p>Thousands of travelers had been stranded at ports since the weekend.</p>"}"#,
+        title: "Ferry service resumes after storm",
+        date: "2020-03-03",
+        source: Some("Example Post"),
+        author: Some("Anna Reyes, Ben Cruz"),
+        kept: &[
+            "Ferries across the central Philippines resumed service",
+            "Thousands of travelers had been stranded",
+        ],
+        gone: &["&lt;p", "#8212", "authors"],
+        ..NONE
+    },
 ];
 
 #[test]
@@ -1516,7 +1580,7 @@ fn every_category_reads_as_expected() {
             check("doubt", ok, message.to_string());
         }
     }
-    for category in ["body", "page", "date", "outlet", "title", "glued"] {
+    for category in ["body", "page", "date", "outlet", "title", "glued", "record"] {
         let count = CASES.iter().filter(|c| c.category == category).count();
         assert!(count >= 5, "{category} has {count} cases");
     }

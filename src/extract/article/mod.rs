@@ -23,6 +23,7 @@ use super::labels;
 use super::loss::{Left, Loss, Part};
 use super::outlets::{self, Outlet, SourceEvidence};
 use super::pubdate::{self, DateEvidence};
+use super::record;
 use super::region;
 use super::text::detokenize;
 use crate::summary::{summarize, word_count};
@@ -98,12 +99,16 @@ const TITLE_WORDS: usize = 12;
 
 /// Reads a raw article.
 pub fn extract(text: &str, settings: &Settings) -> Article {
-    let unescaped = crate::extract::escapes::unescaped(text);
+    let (stated, text) = match record::read(text) {
+        Some(record) => (Some(record.labels), record.text),
+        None => (None, Cow::Borrowed(text)),
+    };
+    let unescaped = crate::extract::escapes::unescaped(&text);
     let text = &*crate::extract::markup::unmarked(&unescaped);
     let (mut lines, chrome_lines) =
         chrome::split_off(raw_lines(text).map(|l| detokenize(without_debris(&l)).into_owned()));
     glued::unglue_lines(&mut lines, text, settings.entities);
-    let labels = labels::take(&mut lines);
+    let labels = stated.unwrap_or_else(|| labels::take(&mut lines));
     let address = labels.link.clone().or_else(|| take_address(&mut lines));
     join_parted_datelines(&mut lines);
     part_bylines(&mut lines);
@@ -134,6 +139,7 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         header: top.outlet.as_ref().map(|(o, from)| (o.as_str(), *from)),
         dateline: dateline.as_ref().and_then(|(d, _, _)| d.outlet.as_deref()),
         label: labels.source.as_deref(),
+        label_stated: labels.from_record,
         address: address.as_deref(),
     };
     let (source, source_from) = choose_source(&clues, text, address.as_deref());
@@ -178,8 +184,9 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         date: date.as_ref().map(|c| c.dated),
         source,
         dateline: dateline.and_then(|(d, _, _)| d.city),
-        author: top
-            .byline
+        author: labels
+            .author
+            .or(top.byline)
             .or_else(|| closing_byline(&lines[top.body_start..]))
             .or(code),
         cited,

@@ -84,6 +84,9 @@ pub(crate) struct Clues<'a> {
     pub header: Option<(&'a str, SourceEvidence)>,
     pub dateline: Option<&'a str>,
     pub label: Option<&'a str>,
+    /// Whether the label is a scraper's record's outlet field, which names the outlet
+    /// whether kabar knows it or not.
+    pub label_stated: bool,
     pub address: Option<&'a str>,
 }
 
@@ -96,7 +99,10 @@ pub(crate) fn choose(clues: &Clues, text: &str) -> Option<(Outlet, SourceEvidenc
     if let Some(name) = clues.dateline {
         found.push((Named::of(name), SourceEvidence::Dateline));
     }
-    if let Some(name) = clues.label.and_then(label_outlet) {
+    if let Some(name) = clues
+        .label
+        .and_then(|l| label_outlet(l, clues.label_stated))
+    {
         found.push((name, SourceEvidence::Label));
     }
     if let Some(k) = clues.address.and_then(super::address_outlet) {
@@ -172,13 +178,18 @@ fn family(written: &str) -> Option<&'static Known> {
     })
 }
 
-/// The outlet a `Sumber:` label names, by name or address.
-fn label_outlet(value: &str) -> Option<Named> {
+/// The outlet a `Sumber:` label names, by name or address; a name kabar does not know only
+/// when the label is `stated` as the outlet (a `Sumber:` line may name where facts came from).
+fn label_outlet(value: &str, stated: bool) -> Option<Named> {
     if let Some(k) = super::address_outlet(value) {
         return Some(Named::Known(k));
     }
     let name = value.trim().trim_end_matches('.');
-    family(name).map(Named::Known)
+    match family(name) {
+        Some(k) => Some(Named::Known(k)),
+        None => (stated && !name.is_empty() && !name.contains("://"))
+            .then(|| Named::Written(name.to_string())),
+    }
 }
 
 /// An outlet's name, or one of its sections, as a regex alternation; scrapes glue it to
