@@ -10,7 +10,9 @@ pub(super) fn detokenize(line: &str) -> Cow<'_, str> {
     // A no-break space inside a name (`CNBC\u{a0}Indonesia`), a dash split by a tokenizer
     // (`Jakarta, CNN Indonesia - - Komisi`).
     if line.contains(['\u{a0}']) || line.contains(" - - ") {
-        let line = line.replace('\u{a0}', " ").replace(" - - ", " -- ");
+        static NO_BREAK: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\s*\u{a0}\s*").expect("valid pattern"));
+        let line = NO_BREAK.replace_all(line, " ").replace(" - - ", " -- ");
         return Cow::Owned(detokenize(&line).into_owned());
     }
     static SPACE_BEFORE: LazyLock<Regex> =
@@ -150,6 +152,10 @@ mod tests {
             "Pukul 18.45 WIB, 2,5 mm."
         );
         assert!(matches!(detokenize("Biasa saja."), Cow::Borrowed(_)));
+        assert_eq!(
+            detokenize("CNBC\u{a0}Indonesia dan Hongkong\u{a0} berkomitmen"),
+            "CNBC Indonesia dan Hongkong berkomitmen"
+        );
     }
 
     #[test]

@@ -212,6 +212,20 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Dates weighed on their cues.
+    // A preposition putting its object ahead (`menjelang Lebaran`, `mulai hari ini`) does not
+    // reach past a comma to the day the story reports; a verb (`akan digelar`) does.
+    Case {
+        category: "date",
+        text: "Harga daging sapi naik menjelang Lebaran, Senin (1/4/2024), menurut pantauan di Pasar Kramat Jati.\n\nPedagang menyebut pasokan berkurang.",
+        date: "2024-04-01",
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "Tarif kereta komuter berlaku mulai hari ini, Senin (1/7/2024), kata juru bicara operator.\n\nPenumpang diminta memakai kartu elektronik. Konser amal akan digelar di Jakarta, Sabtu (6/7/2024).",
+        date: "2024-07-01",
+        ..NONE
+    },
     Case {
         category: "date",
         // A wire dateline without a year takes it from the text.
@@ -1268,6 +1282,65 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Words a scrape glued.
+    // Paragraphs a scrape joined with nothing between them: each sentence ends where its
+    // writer ended it, so the title made from the lead is its first sentence, and a date
+    // glued to the next sentence still dates the article.
+    Case {
+        category: "glued",
+        text: "Jakarta - Harga beras medium di pasar tradisional Jakarta naik Rp 1.000 per kilogram menjelang Lebaran, Senin (1/4/2024).Pedagang di Pasar Senen menyebut pasokan dari Karawang berkurang.Sementara itu, pemerintah berjanji menggelar operasi pasar.(ada/ada)",
+        title: "Harga beras medium di pasar tradisional Jakarta naik Rp 1.000 per kilogram",
+        date: "2024-04-01",
+        kept: &[
+            "Senin (1/4/2024). Pedagang di Pasar Senen",
+            "berkurang. Sementara itu",
+        ],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "Bisnis.com, JAKARTA - Indeks Harga Saham Gabungan ditutup melemah 0,4% pada akhir perdagangan hari ini, Selasa (22/1/2019).Berdasarkan data Bloomberg, indeks turun ke level 6.444.Saham perbankan menjadi penekan utama.",
+        title: "Indeks Harga Saham Gabungan ditutup melemah 0,4% pada akhir perdagangan hari ini",
+        date: "2019-01-22",
+        kept: &[
+            "(22/1/2019). Berdasarkan data Bloomberg",
+            "6.444. Saham perbankan",
+        ],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        // A pull quote glued to the wire dateline that opens the story.
+        text: "Kantor ini kecil, tetapi pelayanannya cepat.Kupang (ANTARA) - Kementerian Dalam Negeri meninjau kantor pelayanan terpadu di Kupang, Jumat (1/12/2023).\n\nKunjungan itu untuk memastikan pelayanan publik berjalan baik.",
+        date: "2023-12-01",
+        source: Some("ANTARA"),
+        dateline: Some("Kupang"),
+        kept: &["Kementerian Dalam Negeri meninjau kantor pelayanan terpadu"],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        text: "SEOUL (Reuters) - South Korea and Japan agreed on Tuesday to share missile warning data in real time, officials said.The agreement follows months of talks.Details were not disclosed.",
+        title: "South Korea and Japan agreed on Tuesday to share missile warning data",
+        source: Some("Reuters"),
+        kept: &[
+            "officials said. The agreement follows",
+            "talks. Details were",
+        ],
+        ..NONE
+    },
+    Case {
+        category: "glued",
+        // Addresses, domain names and abbreviations keep their stops.
+        text: "Jakarta, CNN Indonesia -- Warga bisa melapor lewat www.Lapor.go.id atau situs Kompas.Com sejak Senin (4/3/2024).Laporan dijawab dalam tiga hari oleh petugas U.S.Embassy dan staf dinas.",
+        date: "2024-03-04",
+        kept: &[
+            "www.Lapor.go.id",
+            "Kompas.Com",
+            "U.S.Embassy",
+            "(4/3/2024). Laporan dijawab",
+        ],
+        ..NONE
+    },
     Case {
         category: "glued",
         // A dropped link glued a name to the words on both sides, in a wire story's lead.

@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashMap;
 
 mod runs;
+mod sentences;
 
 use super::dictionary;
 use super::entities::Entities;
@@ -76,6 +77,9 @@ impl<'a> Article<'a> {
 pub(super) fn unglue_lines(lines: &mut [String], text: &str, entities: &Entities) {
     let article = Article::of(text);
     for line in lines.iter_mut() {
+        if let Some(parted) = sentences::parted(line) {
+            *line = parted;
+        }
         if let Some(split) = unglue_line(line, &article, entities) {
             *line = split;
         }

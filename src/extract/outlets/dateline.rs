@@ -93,14 +93,15 @@ pub(crate) fn dateline(paragraph: &str) -> Option<Dateline> {
 
 /// Where a dateline starts inside a line rather than at its start: after a headline
 /// (`North Korea fires missiles SEOUL (Reuters) - ...`, the city in capitals), glued to a
-/// teaser before it (`... program ini,Jakarta (ANTARA) - ...`), or after a page's header run
+/// teaser before it (`... program ini,Jakarta (ANTARA) - ...`) or after its full stop
+/// (`... pelayanannya. Kupang (ANTARA) - ...`), or after a page's header run
 /// into its story, as a page saved on one line has it (`... 07:30 WIB GARUT, KOMPAS.com -
 /// Warga ...`, a known outlet after the city in capitals).
 pub(crate) fn inline_dateline(line: &str) -> Option<usize> {
     static WIRE: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
-            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
+            r"(?:(?P<glued>[.!?\x22”]\s?|,)|\s)(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
         ))
         .expect("valid inline dateline pattern")
     });

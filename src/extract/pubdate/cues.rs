@@ -47,9 +47,12 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid reporting pattern")
 });
 
+/// A word putting what follows ahead, a few words before the date. A verb (`akan digelar di
+/// Jakarta, Senin`) reaches past a comma; a preposition's object ends at one (`menjelang
+/// Lebaran, Senin (1/4)` reports Monday, as `mulai hari ini, Senin` does).
 static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:akan|bakal|nanti|hingga|sampai(?:\s+dengan)?|batas|tenggat|paling lambat|mulai|jelang|menjelang|dijadwalkan|rencananya|will|until|scheduled|deadline)(?-u:\b)(?:\s+\S+){0,4}\s*$",
+        r"(?i)(?:(?-u:\b)(?:akan|bakal|nanti|dijadwalkan|rencananya|will|scheduled|deadline)(?-u:\b)(?:\s+\S+){0,4}|(?-u:\b)(?:hingga|sampai(?:\s+dengan)?|batas|tenggat|paling lambat|mulai|jelang|menjelang|until)(?-u:\b)(?:\s+[^\s,]+){0,4})\s*$",
     )
     .expect("valid future pattern")
 });
@@ -238,6 +241,14 @@ mod tests {
         assert_eq!(
             cues_of("Posted on February 28, 2019, at 4:12 a.m. ET"),
             [Cue::DateLine]
+        );
+        assert_eq!(
+            cues_of("Harga beras naik menjelang Lebaran, Senin (1/4/2024)."),
+            [Cue::Weekday]
+        );
+        assert_eq!(
+            cues_of("Konser itu akan digelar di Jakarta, Sabtu (10/5/2024)."),
+            [Cue::Weekday, Cue::Future]
         );
         assert_eq!(
             cues_of("Polisi menjadwalkan ulang pemeriksaan penyanyi itu, Jumat (12/9)."),
