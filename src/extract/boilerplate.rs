@@ -247,6 +247,14 @@ const HEADLINE_LOWERCASE: &[&str] = &[
 ];
 
 fn headline_len(after: &str) -> usize {
+    // A story sentence glued after a headline ends as a sentence does; the rest of a line
+    // as short as a headline that does not end so is all headline (`Rupiah Melemah ke Level
+    // 16.100 per Dolar AS`).
+    const HEADLINE_WORDS: usize = 16;
+    let short = after.split_whitespace().nth(HEADLINE_WORDS).is_none();
+    if short && !after.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+        return after.len();
+    }
     let ordinary = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.chars().next().is_some_and(char::is_lowercase) && !HEADLINE_LOWERCASE.contains(&w)
@@ -360,6 +368,10 @@ mod tests {
         assert_eq!(
             cleaned("BACA JUGA: Kim dan Moon Bertemu Lagi"),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            cleaned("Pilihan Editor: Rupiah Melemah ke Level 16.100 per Dolar AS\nDua."),
+            ["Dua."]
         );
     }
 

@@ -1282,6 +1282,27 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Words a scrape glued.
+    // A reporter named with their role on a line of their own under the headline, and a
+    // related headline under `Pilihan Editor:` with a number in it: neither is story.
+    Case {
+        category: "body",
+        text: "Okezone\n\nRabu 22 Mei 2024 14:35 WIB\n\nBI Tahan Suku Bunga Acuan 6,25 Persen\n\nAnisa Putri, Jurnalis\n\nJAKARTA - Bank Indonesia menahan suku bunga acuan di level 6,25 persen pada Rapat Dewan Gubernur bulan ini.\n\nLangkah itu diambil untuk menjaga stabilitas rupiah.",
+        title: "BI Tahan Suku Bunga Acuan 6,25 Persen",
+        date: "2024-05-22T14:35:00+07:00",
+        author: Some("Anisa Putri"),
+        kept: &["Bank Indonesia menahan suku bunga acuan"],
+        gone: &["Jurnalis"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "TEMPO.CO, Jakarta - Bank Indonesia menahan suku bunga acuan di level 6,25 persen pada Rabu, 22 Mei 2024. Gubernur BI mengatakan keputusan itu sejalan dengan upaya stabilisasi rupiah.\n\nPilihan Editor: Rupiah Melemah ke Level 16.100 per Dolar AS\n\nEkonom menilai langkah BI sudah tepat.",
+        date: "2024-05-22",
+        source: Some("Tempo"),
+        kept: &["Ekonom menilai langkah BI sudah tepat."],
+        gone: &["Pilihan Editor", "16.100", "Dolar AS"],
+        ..NONE
+    },
     // Paragraphs a scrape joined with nothing between them: each sentence ends where its
     // writer ended it, so the title made from the lead is its first sentence, and a date
     // glued to the next sentence still dates the article.

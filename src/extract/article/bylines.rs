@@ -35,6 +35,16 @@ pub(super) fn header_byline(line: &str, outlet: Option<&str>) -> Option<String> 
     (by_role || before_outlet).then(|| c["name"].to_string())
 }
 
+/// A reporter and their role on a line of their own: `Anisa Putri, Jurnalis`.
+pub(super) fn role_byline(line: &str) -> Option<String> {
+    let c = JOURNALIST.captures(line)?;
+    let role = c.name("role")?;
+    line[role.end()..]
+        .trim()
+        .is_empty()
+        .then(|| c["name"].to_string())
+}
+
 /// Staff credited beside a byline: `Editor: Amirullah`, `Fotografer: Rina`.
 pub(super) static STAFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -55,7 +65,7 @@ pub(super) static REPORTER_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A byline on a saved page.
 pub(super) fn is_byline(line: &str) -> bool {
-    BYLINE.is_match(line) || REPORTER_IN.is_match(line)
+    BYLINE.is_match(line) || REPORTER_IN.is_match(line) || role_byline(line).is_some()
 }
 
 /// A person's name and nothing else: two to four capitalized words of letters, no weekday.

@@ -14,6 +14,7 @@ use super::super::region::Story;
 use super::super::text::PROSE_WORDS;
 use super::bylines::{
     BYLINE, REPORTER_IN, STAFF, header_byline, is_bare_name, is_byline, is_role, parted_name,
+    role_byline,
 };
 
 /// How many lines at the top may hold the headline, header lines and bylines.
@@ -116,6 +117,8 @@ pub(super) fn read_top(lines: &[String]) -> Top {
                     top.byline.get_or_insert(name.as_str().to_string());
                 }
             }
+        } else if let Some(name) = role_byline(line) {
+            top.byline.get_or_insert(name);
         } else if STAFF.is_match(line) {
             // The editor or photographer credited beside the byline: not the author.
         } else if let Some(c) = REPORTER_IN.captures(line) {
