@@ -1,5 +1,6 @@
 //! Titles: the headline a raw article opens with, or one made from its lead sentence.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -198,12 +199,24 @@ fn plain_lead(sentence: &str) -> String {
     {
         text = text[m.end()..].to_string();
     }
-    let text = ABBREVIATED.replace_all(&text, "$abbr");
+    // A company's legal form in parentheses is part of its name, not its abbreviation
+    // (`PT Pertamina (Persero)`).
+    const LEGAL_FORMS: &[&str] = &["Persero", "Perseroda", "Perum", "Tbk"];
+    let text = ABBREVIATED.replace_all(&text, |c: &regex::Captures| {
+        let abbr = &c["abbr"];
+        if LEGAL_FORMS.contains(&abbr) {
+            &c[0]
+        } else {
+            abbr
+        }
+        .to_string()
+    });
     let text = ASIDE
         .replace_all(&text, "")
         .replace(" ,", ",")
         .replace(",,", ",");
     let text = text.trim_start_matches([',', ';', ':', ' ']);
+    let text = without_appositive(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let words = short_subject(&words);
     let mut text = words.join(" ");
@@ -211,6 +224,31 @@ fn plain_lead(sentence: &str) -> String {
         text.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
     }
     text
+}
+
+/// A named subject's description between commas left out, so the title keeps what the
+/// subject did: `PT Toko Modal, penyedia layanan pinjaman daring, menargetkan ...` →
+/// `PT Toko Modal menargetkan ...`, as `Kim Jong-un, yang jarang tampil ..., tiba di ...`.
+fn without_appositive(text: &str) -> Cow<'_, str> {
+    const SUBJECT_WORDS: usize = 8;
+    let mut parts = text.splitn(3, ", ");
+    let (Some(subject), Some(described), Some(rest)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Cow::Borrowed(text);
+    };
+    let subject_words: Vec<&str> = subject.split_whitespace().collect();
+    let named = subject_words.len() <= SUBJECT_WORDS
+        && subject_words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let description = described.starts_with(char::is_lowercase);
+    // The clause after the description: the subject's verb, the description's end.
+    let acts = rest.split_whitespace().take(2).any(is_verb);
+    if named && description && acts && rest.starts_with(char::is_lowercase) {
+        Cow::Owned(format!("{subject} {rest}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The longest subject a title keeps whole, in words.
@@ -398,6 +436,22 @@ mod tests {
             ),
             "Pemimpin Korea Utara Kim Jong-un"
         );
+    }
+
+    #[test]
+    fn a_named_subjects_description_is_left_out() {
+        assert_eq!(
+            without_appositive("PT Toko Modal, penyedia pinjaman daring, menargetkan laba naik"),
+            "PT Toko Modal menargetkan laba naik"
+        );
+        for kept in [
+            // A list of places, a subject that is no name, a clause that is not its verb.
+            "Jakarta, Bandung, dan Surabaya mengalami banjir",
+            "Harga beras naik, kata pedagang, menjelang Lebaran",
+            "Kim Jong Un, yang jarang tampil, dan istrinya hadir",
+        ] {
+            assert_eq!(without_appositive(kept), kept);
+        }
     }
 
     #[test]

@@ -564,6 +564,27 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Titles free of page furniture.
+    // A title made from the lead keeps what its named subject did, the description between
+    // commas left out, and a company's legal form (`(Persero)`) is no abbreviation to
+    // put in place of its name.
+    Case {
+        category: "title",
+        text: "Jakarta - PT Sinar Dana Mandiri, penyedia layanan pinjaman daring bagi usaha kecil, menargetkan penyaluran pinjaman Rp1 triliun tahun ini, Selasa (22/1/2019).\n\nPerusahaan itu berdiri pada 2017.",
+        title: "PT Sinar Dana Mandiri menargetkan penyaluran pinjaman Rp1 triliun tahun ini",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "Paris (ANTARA) - Kandidat Presiden Prancis Emmanuel Macron, yang unggul pada putaran pertama, merasa optimistis akan menang dalam putaran kedua pekan depan.\n\nIa berkampanye di utara negeri itu, Senin (1/5/2017).",
+        title: "Kandidat Presiden Prancis Emmanuel Macron merasa optimistis akan menang dalam putaran kedua",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "Bisnis.com, JAKARTA - Bank Ekspor memberikan pinjaman Rp775 miliar kepada PT Industri Kereta Api (Persero), Selasa (22/1/2019).\n\nKereta itu dikirim bertahap ke Bangladesh.",
+        title: "Bank Ekspor memberikan pinjaman Rp775 miliar kepada PT Industri Kereta Api",
+        ..NONE
+    },
     Case {
         category: "title",
         text: "Tentang Kami\n\nKetentuan Penggunaan\n\nREGISTER | SIGN IN\n\nHome\n\nNasional\n\nInternasional\n\nEkonomi\n\nOlahraga\n\nHiburan\n\nTeknologi\n\nOtomotif\n\nFoto\n\nANTARA TV\n\nEnglish\n\nPengadilan Pertemukan Dua Terdakwa Kasus Suap\n\nSenin, 15 Mei 2017 18:43 WIB | 699 Views\n\nJakarta (ANTARA News) - Dua terdakwa kasus suap bertemu di Pengadilan Tipikor Jakarta pada Senin tanpa direncanakan, kata petugas pengadilan.",
