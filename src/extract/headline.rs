@@ -112,8 +112,23 @@ impl TitleEvidence {
 /// How many paragraphs at the top may give the sentence a title is made from.
 const LEAD_PARAGRAPHS: usize = 3;
 
+/// Whether a sentence only reads after the one before it: it opens with a pronoun for a
+/// person named before (`Ia menyebutkan ...`, `He said ...`) or with `Sehingga`. A title
+/// made from it would not say who.
+fn leans_on_what_came_before(sentence: &str) -> bool {
+    const OPENERS: &[&str] = &["ia", "dia", "beliau", "sehingga", "he", "she"];
+    sentence
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|first| OPENERS.contains(&first.as_str()))
+}
+
 /// A title of at most `max_words` made from the story's lead: its first sentence that is
-/// not a quotation, without a lead-in (`Dilansir AFP, Senin (7/7/2025), ...`), asides in
+/// not a quotation nor leans on the one before it (`Ia menyebutkan ...`), without a lead-in (`Dilansir AFP, Senin (7/7/2025), ...`), asides in
 /// parentheses or dates, and with a long subject cut to the name before its verb.
 pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
     paragraphs: &[S],
@@ -124,9 +139,14 @@ pub(crate) fn title_from_paragraphs<S: AsRef<str>>(
         .take(LEAD_PARAGRAPHS)
         .flat_map(|p| with_quotation(split_sentences(p.as_ref())))
         .collect();
+    let stands_alone = |(s, quoted): &&(&str, bool)| {
+        !quoted && s.split_whitespace().count() >= 5 && !is_furniture(s)
+    };
     let lead = sentences
         .iter()
-        .find(|(s, quoted)| !quoted && s.split_whitespace().count() >= 5 && !is_furniture(s))
+        .filter(stands_alone)
+        .find(|(s, _)| !leans_on_what_came_before(s))
+        .or_else(|| sentences.iter().find(stands_alone))
         .or(sentences.first())
         .map(|(s, _)| *s)?;
     let plain = plain_lead(lead);
@@ -180,7 +200,7 @@ fn with_quotation(sentences: Vec<&str>) -> impl Iterator<Item = (&str, bool)> {
 /// the name of a subject too long for a title.
 fn plain_lead(sentence: &str) -> String {
     static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:(?:\S+\s+){0,2}?(?:dilansir|dikutip|melansir|mengutip|menurut|dalam|bila|jika|artinya|sementara itu|selain itu|adapun|seperti|berdasarkan|pada|sebelumnya)|according to|in)(?-u:\b)[^,]{0,80}|[^,]{0,60}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)),\s+")
+        Regex::new(r"(?i)^(?:(?:(?:\S+\s+){0,2}?(?:dilansir|dikutip|melansir|mengutip|menurutnya|menurut|dalam|bila|jika|artinya|sementara itu|selain itu|adapun|seperti|berdasarkan|pada|sebelumnya)|according to|in)(?-u:\b)[^,]{0,80}|[^,]{0,60}\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)),\s+")
             .expect("valid lead-in pattern")
     });
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,7 +213,18 @@ fn plain_lead(sentence: &str) -> String {
         Regex::new(r"(?:\p{Lu}[\p{L}-]*\s+(?:(?:dan|and|of|untuk)\s+)?)*\p{Lu}[\p{L}-]*\s*\((?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,9})\)")
             .expect("valid abbreviation pattern")
     });
+    // Who said it, closing the sentence: a headline states the news, not its attribution
+    // (`..., officials said.`, `..., kata dia.`).
+    static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),\s+(?:(?:kata|ujar|ucap|tutur|ungkap|jelas|imbuh|tegas)(?-u:\b)[^,]{0,60}|(?:\S+\s+){0,4}(?:said|says|told \S+)(?:\s+on \S+)?|according to [^,]{0,60})\s*[.!?]?$")
+            .expect("valid attribution pattern")
+    });
     let mut text = sentence.trim().to_string();
+    if let Some(m) = ATTRIBUTION.find(&text)
+        && text[..m.start()].split_whitespace().count() >= 5
+    {
+        text.truncate(m.start());
+    }
     if let Some(m) = LEAD_IN.find(&text)
         && text[m.end()..].split_whitespace().count() >= 5
     {
@@ -435,6 +466,24 @@ mod tests {
                 12
             ),
             "Pemimpin Korea Utara Kim Jong-un"
+        );
+    }
+
+    #[test]
+    fn a_sentence_leaning_on_the_one_before_gives_no_title() {
+        let paragraphs = [
+            "\"Kami siap,\" kata menteri itu, Senin (5/5/2025).",
+            "Ia menyebutkan persiapan sudah rampung sejak pekan lalu.",
+            "Kementerian menyiapkan sepuluh kapal untuk mengangkut bantuan.",
+        ];
+        assert_eq!(
+            title_from_paragraphs(&paragraphs, 12).as_deref(),
+            Some("Kementerian menyiapkan sepuluh kapal untuk mengangkut bantuan")
+        );
+        // With no other sentence, the one there is still gives the title.
+        assert_eq!(
+            title_from_paragraphs(&paragraphs[1..2], 12).as_deref(),
+            Some("Ia menyebutkan persiapan sudah rampung sejak pekan lalu")
         );
     }
 

@@ -564,6 +564,21 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Titles free of page furniture.
+    // A story opening with a quotation: the title is made from the first sentence that says
+    // who, not from one that leans on the sentence before it (`Ia menyebutkan ...`, `He
+    // added ...`, `Sehingga ...`).
+    Case {
+        category: "title",
+        text: "\"Posisi ini harus diisi orang yang peka terhadap hak warga,\" kata anggota dewan itu kepada wartawan, Senin (5/5/2025).\nIa menyebutkan kepala kantor yang baru perlu sejalan dengan prinsip negara hukum.\nKantor komunikasi dinilai harus menjadi wakil presiden dalam menyampaikan informasi kepada publik.",
+        title: "Kantor komunikasi dinilai harus menjadi wakil presiden dalam menyampaikan informasi kepada publik",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        text: "\"We will not accept any launch,\" the spokesman told reporters in Seoul on Tuesday.\n\nHe added that talks with Washington would continue next week.\n\nSouth Korea summoned the North's envoy over the missile test, officials said.",
+        title: "South Korea summoned the North's envoy over the missile test",
+        ..NONE
+    },
     // A title made from the lead keeps what its named subject did, the description between
     // commas left out, and a company's legal form (`(Persero)`) is no abbreviation to
     // put in place of its name.
@@ -998,7 +1013,7 @@ const CASES: &[Case] = &[
     Case {
         category: "body",
         text: "Informasi di artikel ini tidak dimaksudkan untuk menginspirasi siapa pun melakukan tindakan serupa. Bila Anda merasakan gejala depresi dengan pikiran untuk bunuh diri, segera hubungi psikolog atau layanan konseling.\n\nSeorang pelajar SMA ditemukan meninggal di rumahnya di Depok, Selasa (14/3/2023), kata polisi.\n\nPolisi masih menyelidiki penyebabnya.\n",
-        title: "Seorang pelajar SMA ditemukan meninggal di rumahnya di Depok, kata polisi",
+        title: "Seorang pelajar SMA ditemukan meninggal di rumahnya di Depok",
         gone: &["menginspirasi", "konseling"],
         kept: &["Polisi masih menyelidiki penyebabnya."],
         ..NONE
