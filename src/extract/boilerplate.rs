@@ -102,6 +102,11 @@ const DEFAULTS: &[(&str, Reach)] = &[
         r"(?i)(?-u:\b)dapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
         Reach::Sentence,
     ),
+    // A syndicated story's note of where it first ran.
+    (
+        r"(?i)^this (?:article|story) (?:originally |first )?(?:appeared|was (?:originally |first )?published) (?:on|in|by) ",
+        Reach::Sentence,
+    ),
     (
         r"^(?:BACA JUGA|Baca [Jj]uga|Read [Aa]lso|READ ALSO|Read [Mm]ore|READ MORE|Related|RELATED|Berita Terkait|BERITA TERKAIT|Artikel Terkait|ARTIKEL TERKAIT)\s*:?$",
         Reach::List,

@@ -22,7 +22,8 @@ where
     let (mut kept, mut chrome) = (Vec::new(), Vec::new());
     let mut labelled_next = false;
     for line in lines {
-        let label = line.starts_with(['I', 'i', 'M', 'm', 'G', 'g']) && IMAGE_LABEL.is_match(&line);
+        let label = line.starts_with(['I', 'i', 'M', 'm', 'G', 'g', 'E', 'e', 'P', 'p'])
+            && IMAGE_LABEL.is_match(&line);
         if label || labelled_next || is_chrome(&line) {
             labelled_next = label && is_bare_label(&line) || labelled_next && line.is_empty();
             chrome.push(line);
@@ -33,15 +34,18 @@ where
     (kept, chrome)
 }
 
-/// `Image caption,` `Image source, Getty Images` `Media caption, ...`.
+/// `Image caption,` `Image source, Getty Images` `Media caption, ...`; a photo's credit
+/// (`Getty Images`, `Photo by Kim Sun / AFP via Getty Images`, `Illustration by ... / Quanta
+/// Magazine`) and a caption behind a zoom link (`Enlarge / A cable box on a shelf.`).
 static IMAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:image (?:copyright|caption|source)|media caption|getty images)\s*(?:[,:]|$)")
+    Regex::new(r"^(?i:image (?:copyright|caption|source)|media caption|getty images)\s*(?:[,:]|$)|^(?i:(?:photo(?:graph)?|illustration|image|video) (?:by|courtesy of) \S[^.]{0,80}$|enlarge\s*/)")
         .expect("valid image label pattern")
 });
 
-/// A label with what it labels on the next line: `Image caption,`.
+/// A label with what it labels on the next line: `Image caption,`. A credit alone
+/// (`Getty Images`) labels nothing after it: the story may start there.
 fn is_bare_label(line: &str) -> bool {
-    line.split_whitespace().count() <= 2
+    line.split_whitespace().count() <= 2 && !line.to_lowercase().starts_with("getty")
 }
 
 /// Whether `line` is page chrome.

@@ -1581,6 +1581,63 @@ const CASES: &[Case] = &[
         gone: &["**", "> ", "* * *", "Harga Beras Stabil"],
         ..NONE
     },
+    // English pages' photo furniture: a credit alone (`Getty Images`) labels nothing after it,
+    // so the lead under it stays; credits with their photographer, a caption behind a zoom
+    // link and a syndication note go.
+    Case {
+        category: "body",
+        text: "Cable company bets on cheaper streaming bundle\n\nGetty Images\n\nThe country's largest cable operator is betting that a cheaper streaming bundle can slow the loss of subscribers, the company said Tuesday.\n\nIt lost 400,000 cable customers in the quarter.",
+        kept: &["is betting that a cheaper streaming bundle"],
+        gone: &["Getty Images"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "Cable company bets on cheaper streaming bundle\n\nEnlarge / A cable box on a shelf in a living room.\n\nThe country's largest cable operator is betting that a cheaper streaming bundle can slow the loss of subscribers, the company said Tuesday.\n\nIt lost 400,000 cable customers in the quarter.",
+        kept: &["is betting that a cheaper streaming bundle"],
+        gone: &["Enlarge", "cable box on a shelf"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "North Korea fires missile over Japan\n\nPhoto by Kim Sun / AFP via Getty Images\n\nNorth Korea fired a ballistic missile over Japan on Tuesday for the first time in five years, prompting a warning for residents to take cover.\n\nThe missile fell into the Pacific, officials said.",
+        kept: &["North Korea fired a ballistic missile over Japan"],
+        gone: &["Photo by", "Getty"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "How a tiny fish survives the deep ocean\n\nIllustration by Samuel Velasco / Quanta Magazine\n\nJune 4, 2024\n\nA small fish that lives two miles below the surface survives the crushing pressure thanks to a molecule that steadies its proteins, researchers report.\n\nThe finding could help scientists design more stable drugs.",
+        date: "2024-06-04",
+        kept: &["A small fish that lives two miles below the surface"],
+        gone: &["Illustration by"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "The quiet crisis in nursing homes\n\nThis article originally appeared on Example Health News.\n\nNursing homes across the country are struggling to hire staff, leaving residents waiting hours for basic care, according to a federal report released Tuesday.\n\nHalf of the homes surveyed were below minimum staffing levels.",
+        kept: &["Nursing homes across the country are struggling"],
+        gone: &["originally appeared"],
+        ..NONE
+    },
+    // An outlet's stamp with the place it writes from, above the story or under it.
+    Case {
+        category: "date",
+        text: "Stocks fall on China fears\n\nCNNMoney (New York) First published June 4, 2024: 8:12 AM ET\n\nStocks fell sharply on Tuesday as investors worried about slowing growth in China.\n\nThe Dow dropped 300 points in early trading.",
+        title: "Stocks fall on China fears",
+        date: "2024-06-04",
+        evidence: &[("date", "header")],
+        source: Some("CNN Money"),
+        gone: &["First published"],
+        ..NONE
+    },
+    Case {
+        category: "date",
+        text: "Stocks fall on China fears\n\nStocks fell sharply on Tuesday as investors worried about slowing growth in China.\n\nThe Dow dropped 300 points in early trading.\n\nCNNMoney (New York) First published June 4, 2024: 8:12 AM ET",
+        date: "2024-06-04",
+        evidence: &[("date", "header")],
+        ..NONE
+    },
     // A scraper's record: the fields it kept beside the text, in a `---` block (trafilatura's
     // metadata, values quoted or not, a colon in the title) or as a JSON object (a news API's
     // article, a scraper's dump with Indonesian keys, HTML inside). The scrape's own date

@@ -415,7 +415,8 @@ fn header_line(line: &str) -> Option<Option<String>> {
 }
 
 /// A date line right under the story, labelled as the article's (`Posted on 20 September
-/// 2017`, `Diterbitkan 3 Mei 2021`): its header, written at its foot.
+/// 2017`, `Diterbitkan 3 Mei 2021`, `CNNMoney (New York) First published ...`): its header,
+/// written at its foot.
 pub(super) fn footer_date_line(lines: &[String], story_end: usize) -> Option<&String> {
     const REACH: usize = 2;
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,8 +428,23 @@ pub(super) fn footer_date_line(lines: &[String], story_end: usize) -> Option<&St
         .filter(|line| !line.is_empty())
         .take(REACH)
         .find(|line| {
-            LABELLED.is_match(line)
-                && header_line(line).is_some_and(|outlet| outlet.is_none())
+            // The outlet and the place it writes from may open it: `CNNMoney (New York)
+            // First published ...`.
+            let outlet = header_line(line);
+            let labelled = match outlet.as_ref() {
+                Some(Some(name)) => line
+                    .strip_prefix(name.as_str())
+                    .map(|rest| rest.trim_start())
+                    .map(|rest| {
+                        rest.strip_prefix('(')
+                            .and_then(|r| r.split_once(')'))
+                            .map_or(rest, |(_, after)| after.trim_start())
+                    })
+                    .is_some_and(|rest| LABELLED.is_match(rest)),
+                _ => LABELLED.is_match(line),
+            };
+            labelled
+                && outlet.is_some()
                 && dating::find_dates(line).iter().any(|d| d.year.is_some())
         })
 }

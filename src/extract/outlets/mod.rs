@@ -101,7 +101,7 @@ pub(crate) fn header_outlet(line: &str) -> Option<String> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
-            r"(?:^|[|\-–—,]\s*)(?P<outlet>(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+)\s*(?:[|\-–—,]|$)"
+            r"(?:^|[|\-–—,]\s*)(?P<outlet>(?i:{known})|[A-Za-z0-9]+(?:\.[A-Za-z]{{2,}})+)\s*(?:\([^()]{{1,30}}\)\s*)?(?:[|\-–—,]|$|(?i:first published|published|updated|posted)(?-u:\b))"
         ))
         .expect("valid header pattern")
     });

@@ -137,6 +137,8 @@ pub(super) fn around(text: &str, w: &Written, lead_end: usize) -> Vec<Cue> {
 fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
     const LABELS: &[&str] = &[
         "posted",
+        "first",
+        "originally",
         "published",
         "updated",
         "last",
@@ -170,7 +172,16 @@ fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
     else {
         return false;
     };
-    let rest = [&paragraph[..at], &paragraph[at + date.len()..]];
+    // The outlet's name and the place it writes from may open it: `CNNMoney (New York) First
+    // published June 4, 2024: 8:12 AM ET`.
+    static PLACE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([^()]{1,30}\)").expect("valid place pattern"));
+    let mut before = paragraph[..at].to_string();
+    if let Some(outlet) = crate::extract::outlets::header_outlet(paragraph) {
+        before = before.replacen(&outlet, " ", 1);
+    }
+    let before = PLACE.replace_all(&before, " ");
+    let rest = [&*before, &paragraph[at + date.len()..]];
     rest.iter()
         .flat_map(|part| part.split_whitespace())
         .map(|word| word.trim_matches([',', '.', ':']).to_lowercase())
@@ -240,6 +251,10 @@ mod tests {
         );
         assert_eq!(
             cues_of("Posted on February 28, 2019, at 4:12 a.m. ET"),
+            [Cue::DateLine]
+        );
+        assert_eq!(
+            cues_of("CNNMoney (New York) First published June 4, 2024: 8:12 AM ET"),
             [Cue::DateLine]
         );
         assert_eq!(
