@@ -102,9 +102,14 @@ const DEFAULTS: &[(&str, Reach)] = &[
         r"(?i)(?-u:\b)dapatkan (?:update|info|berita) (?:berita )?(?:terkini|terbaru|pilihan)",
         Reach::Sentence,
     ),
-    // A syndicated story's note of where it first ran.
+    // A syndicated story's note of where it first ran (`Artikel ini telah tayang di
+    // TribunJateng.com dengan judul ...`).
     (
-        r"(?i)^this (?:article|story) (?:originally |first )?(?:appeared|was (?:originally |first )?published) (?:on|in|by) ",
+        r"(?i)^(?:this (?:article|story) (?:originally |first )?(?:appeared|was (?:originally |first )?published) (?:on|in|by) |artikel ini (?:telah |sudah )?(?:tayang|dimuat|terbit|diterbitkan|ditayangkan)(?: sebelumnya)? di )",
+        Reach::Sentence,
+    ),
+    (
+        r"(?i)^simak (?:breaking news|berita pilihan|berita terkini) ",
         Reach::Sentence,
     ),
     (

@@ -1620,6 +1620,25 @@ const CASES: &[Case] = &[
         gone: &["originally appeared"],
         ..NONE
     },
+    // A network's notes closing a story: where it first ran, with its title and address, and
+    // an invitation to follow the outlet's channel.
+    Case {
+        category: "body",
+        text: "Banjir Rob Genangi Pesisir Semarang\n\nTRIBUNJATENG.COM, SEMARANG - Banjir rob kembali menggenangi kawasan pesisir Kota Semarang, Senin (3/6/2024), setinggi 30 sentimeter.\n\nWarga Tambak Lorok terpaksa meninggikan lantai rumah mereka.\n\nArtikel ini telah tayang di TribunJateng.com dengan judul Banjir Rob Genangi Pesisir Semarang, Warga Tinggikan Lantai, https://jateng.tribunnews.com/2024/06/03/banjir-rob-genangi-pesisir-semarang\n\nPenulis: Rina Ayu\nEditor: Budi Santoso",
+        date: "2024-06-03",
+        author: Some("Rina Ayu"),
+        kept: &["Warga Tambak Lorok terpaksa meninggikan lantai rumah mereka."],
+        gone: &["telah tayang", "dengan judul", "https://"],
+        ..NONE
+    },
+    Case {
+        category: "body",
+        text: "Banjir rob kembali menggenangi kawasan pesisir Kota Semarang, Senin (3/6/2024), setinggi 30 sentimeter.\n\nWarga Tambak Lorok terpaksa meninggikan lantai rumah mereka.\n\nSimak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita lewat WhatsApp Channel.",
+        date: "2024-06-03",
+        kept: &["Warga Tambak Lorok terpaksa meninggikan lantai rumah mereka."],
+        gone: &["breaking news", "WhatsApp"],
+        ..NONE
+    },
     // An outlet's stamp with the place it writes from, above the story or under it.
     Case {
         category: "date",
