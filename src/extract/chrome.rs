@@ -22,8 +22,7 @@ where
     let (mut kept, mut chrome) = (Vec::new(), Vec::new());
     let mut labelled_next = false;
     for line in lines {
-        let label = line.starts_with(['I', 'i', 'M', 'm', 'G', 'g', 'E', 'e', 'P', 'p'])
-            && IMAGE_LABEL.is_match(&line);
+        let label = is_image_label(&line);
         if label || labelled_next || is_chrome(&line) {
             labelled_next = label && is_bare_label(&line) || labelled_next && line.is_empty();
             chrome.push(line);
@@ -41,6 +40,23 @@ static IMAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:image (?:copyright|caption|source)|media caption|getty images)\s*(?:[,:]|$)|^(?i:(?:photo(?:graph)?|illustration|image|video) (?:by|courtesy of) \S[^.]{0,80}$|enlarge\s*/)")
         .expect("valid image label pattern")
 });
+
+fn is_image_label(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "image",
+        "media",
+        "getty",
+        "photo",
+        "illustration",
+        "video",
+        "enlarge",
+    ];
+    let opens = |word: &&str| {
+        line.get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+    };
+    OPENERS.iter().any(opens) && IMAGE_LABEL.is_match(line)
+}
 
 /// A label with what it labels on the next line: `Image caption,`. A credit alone
 /// (`Getty Images`) labels nothing after it: the story may start there.

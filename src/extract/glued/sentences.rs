@@ -10,7 +10,11 @@ const LOWERCASE_AFTER: usize = 2;
 pub(super) fn parted(line: &str) -> Option<String> {
     let bytes = line.as_bytes();
     let cuts: Vec<usize> = (1..bytes.len())
-        .filter(|&i| matches!(bytes[i - 1], b'.' | b'!' | b'?') && is_seam(line, i))
+        .filter(|&i| {
+            bytes[i].is_ascii_uppercase()
+                && matches!(bytes[i - 1], b'.' | b'!' | b'?')
+                && is_seam(line, i)
+        })
         .collect();
     if cuts.is_empty() {
         return None;
@@ -49,6 +53,9 @@ fn is_seam(line: &str, at: usize) -> bool {
     let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase())
         && word.chars().skip(1).filter(|c| c.is_lowercase()).count() >= LOWERCASE_AFTER
         && word.chars().skip(1).all(char::is_lowercase);
+    if !capitalised {
+        return false;
+    }
     let token_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let token_end = after
         .find(char::is_whitespace)
@@ -58,7 +65,7 @@ fn is_seam(line: &str, at: usize) -> bool {
     let inner_stop = after[word.len()..].starts_with('.')
         && after[word.len() + 1..].starts_with(|c: char| c.is_alphabetic());
     let domain = ["Com", "Net", "Org"].contains(&word);
-    capitalised && !address && !inner_stop && !domain
+    !address && !inner_stop && !domain
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ pub(crate) fn inline_dateline(line: &str) -> Option<usize> {
     static WIRE: LazyLock<Regex> = LazyLock::new(|| {
         let known = forms_alternation();
         Regex::new(&format!(
-            r"(?:(?P<glued>[.!?\x22”]\s?|,)|\s)(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
+            r"(?:(?P<glued>[.,!?\x22”])|\s)(?P<city>{CITY})(?:,\s*(?:{DAY}|{CITY}))?\s*\((?:{known})\)\s*(?:--|—|–|-)\s"
         ))
         .expect("valid inline dateline pattern")
     });
@@ -144,7 +144,10 @@ fn opens_story_inside(form: &Regex, line: &str) -> Option<usize> {
     let after_zone = zone || ZONES.iter().any(|z| before.ends_with(&format!(" {z}")));
     let capitals = line[start..city.end()].chars().all(|ch| !ch.is_lowercase());
     let words_before = before.split_whitespace().count();
-    (c.name("glued").is_some() || after_zone || (capitals && words_before >= 3)).then_some(start)
+    // A sentence's end before it, glued or not, closes a teaser.
+    let after_sentence = before.ends_with(['.', '!', '?', '"', '”']);
+    let glued = c.name("glued").is_some() || after_sentence;
+    (glued || after_zone || (capitals && words_before >= 3)).then_some(start)
 }
 
 /// `Jakarta. Indonesian citizens ...`: a city and a full stop, the Jakarta Globe's dateline,

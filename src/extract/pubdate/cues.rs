@@ -172,20 +172,24 @@ fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
     else {
         return false;
     };
+    let labels_only = |before: &str| {
+        [before, &paragraph[at + date.len()..]]
+            .iter()
+            .flat_map(|part| part.split_whitespace())
+            .map(|word| word.trim_matches([',', '.', ':']).to_lowercase())
+            .all(|word| word.is_empty() || LABELS.contains(&word.as_str()))
+    };
     // The outlet's name and the place it writes from may open it: `CNNMoney (New York) First
-    // published June 4, 2024: 8:12 AM ET`.
+    // published June 4, 2024: 8:12 AM ET`. Sought only for a line the labels do not explain,
+    // as outlets are many.
     static PLACE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^()]{1,30}\)").expect("valid place pattern"));
-    let mut before = paragraph[..at].to_string();
-    if let Some(outlet) = crate::extract::outlets::header_outlet(paragraph) {
-        before = before.replacen(&outlet, " ", 1);
-    }
-    let before = PLACE.replace_all(&before, " ");
-    let rest = [&*before, &paragraph[at + date.len()..]];
-    rest.iter()
-        .flat_map(|part| part.split_whitespace())
-        .map(|word| word.trim_matches([',', '.', ':']).to_lowercase())
-        .all(|word| word.is_empty() || LABELS.contains(&word.as_str()))
+    labels_only(&paragraph[..at])
+        || paragraph[..at].contains('(')
+            && crate::extract::outlets::header_outlet(paragraph).is_some_and(|outlet| {
+                let before = paragraph[..at].replacen(&outlet, " ", 1);
+                labels_only(&PLACE.replace_all(&before, " "))
+            })
 }
 
 /// How far around a date its cues are read, in bytes.
