@@ -431,16 +431,10 @@ pub(super) fn footer_date_line(lines: &[String], story_end: usize) -> Option<&St
             // The outlet and the place it writes from may open it: `CNNMoney (New York)
             // First published ...`.
             let outlet = header_line(line);
-            let labelled = match outlet.as_ref() {
-                Some(Some(name)) => line
-                    .strip_prefix(name.as_str())
-                    .map(|rest| rest.trim_start())
-                    .map(|rest| {
-                        rest.strip_prefix('(')
-                            .and_then(|r| r.split_once(')'))
-                            .map_or(rest, |(_, after)| after.trim_start())
-                    })
-                    .is_some_and(|rest| LABELLED.is_match(rest)),
+            let labelled = match outlet {
+                Some(Some(_)) => {
+                    outlets::after_masthead(line).is_some_and(|r| LABELLED.is_match(r))
+                }
                 _ => LABELLED.is_match(line),
             };
             labelled

@@ -102,30 +102,39 @@ fn has_inner_capital(text: &str) -> bool {
 
 /// The line with its glued words split, or `None` when none is.
 fn unglue_line(line: &str, article: &Article, entities: &Entities) -> Option<String> {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut changed = false;
-    let mut last = 0;
+    let mut all = Vec::new();
     for (start, token) in tokens(line) {
         let core = trim_punctuation(token);
         let offset = start + (core.as_ptr() as usize - token.as_ptr() as usize);
-        let mut at = cuts(line, offset, core, article, entities);
+        let at = cuts(line, offset, core, article, entities);
         if at.is_empty() {
-            at = runs::cuts(core, article, entities)
-                .into_iter()
-                .map(|cut| offset + cut)
-                .collect();
+            all.extend(
+                runs::cuts(core, article, entities)
+                    .into_iter()
+                    .map(|cut| offset + cut),
+            );
         } else {
-            at = with_pieces_split(line, offset, core.len(), at, article);
-        }
-        for cut in at {
-            out.push_str(&line[last..cut]);
-            out.push(' ');
-            last = cut;
-            changed = true;
+            all.extend(with_pieces_split(line, offset, core.len(), at, article));
         }
     }
+    spaced_at(line, &all)
+}
+
+/// `line` with a space put in at each of `cuts` (ascending byte offsets), or `None` when there
+/// is none.
+fn spaced_at(line: &str, cuts: &[usize]) -> Option<String> {
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + cuts.len());
+    let mut last = 0;
+    for &cut in cuts {
+        out.push_str(&line[last..cut]);
+        out.push(' ');
+        last = cut;
+    }
     out.push_str(&line[last..]);
-    changed.then_some(out)
+    Some(out)
 }
 
 /// `cuts` (offsets in `line`) with the pieces they start split in turn: the name a dropped link

@@ -16,18 +16,7 @@ pub(super) fn parted(line: &str) -> Option<String> {
                 && is_seam(line, i)
         })
         .collect();
-    if cuts.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(line.len() + cuts.len());
-    let mut last = 0;
-    for cut in cuts {
-        out.push_str(&line[last..cut]);
-        out.push(' ');
-        last = cut;
-    }
-    out.push_str(&line[last..]);
-    Some(out)
+    super::spaced_at(line, &cuts)
 }
 
 /// Whether a sentence ends just before byte `at` and the next starts at it: the stop follows

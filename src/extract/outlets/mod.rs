@@ -110,6 +110,22 @@ pub(crate) fn header_outlet(line: &str) -> Option<String> {
         .map(|c| c["outlet"].trim().to_string())
 }
 
+/// What a line says after the outlet's name that opens it and the place it writes from:
+/// `CNNMoney (New York) First published June 4, 2024` → `First published June 4, 2024`.
+/// `None` when no outlet opens the line.
+pub(crate) fn after_masthead(line: &str) -> Option<&str> {
+    let outlet = header_outlet(line)?;
+    let rest = line
+        .trim_start()
+        .strip_prefix(outlet.as_str())?
+        .trim_start();
+    let after_place = rest
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(_, after)| after.trim_start());
+    Some(after_place.unwrap_or(rest))
+}
+
 /// The outlet the text's fingerprints leave: each mark found narrows the candidates to the
 /// outlets that carry it, and an outlet is named only when one is left. A mark a group
 /// shares narrows nothing to one on its own.
@@ -222,6 +238,11 @@ mod tests {
             Some("detikNews")
         );
         assert_eq!(header_outlet("Selasa, 31 Des 2019 18:19 WIB"), None);
+        assert_eq!(
+            after_masthead("CNNMoney (New York) First published June 4, 2024"),
+            Some("First published June 4, 2024")
+        );
+        assert_eq!(after_masthead("Published June 4, 2024 | CNNMoney"), None);
     }
 
     #[test]

@@ -182,13 +182,11 @@ fn is_date_line(paragraph: &str, w: &Written, text: &str) -> bool {
     // The outlet's name and the place it writes from may open it: `CNNMoney (New York) First
     // published June 4, 2024: 8:12 AM ET`. Sought only for a line the labels do not explain,
     // as outlets are many.
-    static PLACE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\([^()]{1,30}\)").expect("valid place pattern"));
     labels_only(&paragraph[..at])
         || paragraph[..at].contains('(')
-            && crate::extract::outlets::header_outlet(paragraph).is_some_and(|outlet| {
-                let before = paragraph[..at].replacen(&outlet, " ", 1);
-                labels_only(&PLACE.replace_all(&before, " "))
+            && crate::extract::outlets::after_masthead(paragraph).is_some_and(|rest| {
+                let skipped = paragraph.len() - rest.len();
+                skipped <= at && labels_only(&rest[..at - skipped])
             })
 }
 
