@@ -94,10 +94,15 @@ fn import_one(
     today: chrono::NaiveDate,
     done: &[Imported],
 ) -> Result<Imported, Diagnostic> {
-    let (text, modified) = content::read_file(from, from)?;
-    let context = Context { today, modified };
+    let file = content::read_file(from, from)?;
+    let text = file.text;
+    let context = Context {
+        today,
+        modified: file.modified,
+    };
     let (mut briefing, blocks) =
         content::read_text(from, SourceKind::Raw, &text, reader, &context)?;
+    briefing.warnings.extend(file.guessed);
     // Scraped files carry machine names; the briefing is named after its title instead,
     // unless the editor chose a slug.
     let slug_stated = front_matter::split(&text).is_ok_and(|s| s.front_matter.slug.is_some());

@@ -98,10 +98,15 @@ fn read_reusing(
                     parsed: false,
                 });
             }
-            let (text, modified) = content::read_file(&path, &source.path)?;
-            let context = content::Context { today, modified };
-            let mut b = content::parse_text(&source.path, source.kind, &text, &reader, &context)?;
-            let file = FileKey::of(&text, modified, &b);
+            let read = content::read_file(&path, &source.path)?;
+            let context = content::Context {
+                today,
+                modified: read.modified,
+            };
+            let mut b =
+                content::parse_text(&source.path, source.kind, &read.text, &reader, &context)?;
+            b.warnings.extend(read.guessed);
+            let file = FileKey::of(&read.text, read.modified, &b);
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));
             }

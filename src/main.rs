@@ -293,6 +293,9 @@ fn import(
             println!("{}", import_line(done));
         }
     }
+    for done in &imported {
+        print_warnings(&done.briefing.warnings);
+    }
     if errors.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {

@@ -97,6 +97,27 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     .with_hint("add a line with only `---` after the last front matter key"))
 }
 
+/// Whether a raw text's opening `---` (or `+++`) line is a rule drawn over the text rather
+/// than the start of front matter: the first line after it that is not blank holds no key.
+pub fn opens_with_a_rule(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    if !matches!(lines.next().map(str::trim_end), Some("---" | "+++")) {
+        return false;
+    }
+    lines
+        .find(|line| !line.trim().is_empty())
+        .is_none_or(|line| !holds_a_key(line))
+}
+
+/// `key: value` (YAML) or `key = value` (TOML).
+fn holds_a_key(line: &str) -> bool {
+    let key_end = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    key_end > 0 && matches!(line[key_end..].trim_start().chars().next(), Some(':' | '='))
+}
+
 /// Front matter in a format kabar does not read, named: Hugo's TOML between `+++` lines,
 /// or JSON in braces.
 fn foreign_front_matter(text: &str) -> Option<&'static str> {
@@ -208,6 +229,15 @@ mod tests {
     fn unclosed_front_matter() {
         let err = split("---\ntitle: A\n").unwrap_err();
         assert!(err.message.contains("closing"));
+    }
+
+    #[test]
+    fn a_rule_over_raw_text_is_not_front_matter() {
+        assert!(opens_with_a_rule("---\nKim tiba di Hanoi\n---\nBaca juga"));
+        assert!(opens_with_a_rule("+++\n\nJAKARTA - Presiden tiba."));
+        assert!(!opens_with_a_rule("---\ntitle: Kim tiba\n---\nTeks"));
+        assert!(!opens_with_a_rule("+++\ntitle = \"Kim tiba\"\n+++\n"));
+        assert!(!opens_with_a_rule("Kim tiba\n---\n"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod body;
+mod decode;
 pub mod discover;
 pub mod duplicate;
 mod evidence;
@@ -126,18 +127,36 @@ pub fn parse(
     reader: &Reader,
     today: NaiveDate,
 ) -> Result<Briefing, Diagnostic> {
-    let (text, modified) = read_file(&root.join(&source.path), &source.path)?;
-    let context = Context { today, modified };
-    parse_text(&source.path, source.kind, &text, reader, &context)
+    let file = read_file(&root.join(&source.path), &source.path)?;
+    let context = Context {
+        today,
+        modified: file.modified,
+    };
+    let mut briefing = parse_text(&source.path, source.kind, &file.text, reader, &context)?;
+    briefing.warnings.extend(file.guessed);
+    Ok(briefing)
+}
+
+/// A source file as read from disk.
+pub struct FileText {
+    pub text: String,
+    pub modified: Option<DateTime<Utc>>,
+    /// A warning when the file was not UTF-8 and its encoding was guessed.
+    pub guessed: Option<Diagnostic>,
 }
 
 /// A source file's text and when it was last modified; problems are named after `named`.
-pub fn read_file(path: &Path, named: &Path) -> Result<(String, Option<DateTime<Utc>>), Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+pub fn read_file(path: &Path, named: &Path) -> Result<FileText, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::file(named, format!("cannot read: {e}"))
-            .with_hint("save the file as UTF-8 text")
+            .with_hint("check that the file exists and that you may read it")
     })?;
-    Ok((text, modified(path)))
+    let (text, guessed) = decode::decode(bytes, named)?;
+    Ok(FileText {
+        text,
+        modified: modified(path),
+        guessed,
+    })
 }
 
 /// When the file at `path` was last modified, when the system tells.
@@ -170,8 +189,11 @@ pub fn read_text(
     let (text, stripped) = sanitize::strip_forbidden(path, text);
     let text = text.as_ref();
     let mut warnings: Vec<Diagnostic> = stripped.into_iter().collect();
-    // A scraper's record keeps its fields in a `---` block that is not front matter.
-    let split = if kind == SourceKind::Raw && crate::extract::record::is_record(text) {
+    // A scraper's record keeps its fields in a `---` block that is not front matter, and
+    // a scrape may open with a rule.
+    let not_front_matter =
+        |text| crate::extract::record::is_record(text) || front_matter::opens_with_a_rule(text);
+    let split = if kind == SourceKind::Raw && not_front_matter(text) {
         front_matter::Split::whole(text)
     } else {
         front_matter::split(text).map_err(|d| d.in_file(path))?

@@ -21,6 +21,7 @@ mod html_valid;
 mod incremental;
 mod output;
 mod raw_categories;
+mod raw_saved;
 mod raw_site;
 mod readme;
 mod scale;
