@@ -1,4 +1,5 @@
-//! The text of an HTML fragment as a reader sees it: without scripts or styles, and each
+//! The text of an HTML fragment as a reader sees it: without scripts, styles or the page's
+//! `<title>` (a tab's label, which a page repeats as its headline), and each
 //! block (a paragraph, a heading, a list item, a line break) set apart from the next, so that
 //! words of two paragraphs never join.
 
@@ -45,7 +46,7 @@ fn is_inline(name: &[u8]) -> bool {
 }
 
 fn is_hidden(name: &[u8]) -> bool {
-    matches!(name, b"script" | b"style" | b"template")
+    matches!(name, b"script" | b"style" | b"template" | b"title")
 }
 
 #[cfg(test)]
@@ -54,7 +55,7 @@ mod tests {
 
     #[test]
     fn blocks_and_breaks_stay_apart_and_scripts_go() {
-        let html = "<p>Kim &amp; <b>Trump</b><br>bertemu</p><script>var x;</script><p>di Hanoi</p>";
+        let html = "<title>Kim - Kabar</title><p>Kim &amp; <b>Trump</b><br>bertemu</p><script>var x;</script><p>di Hanoi</p>";
         assert_eq!(text(html, "|", "/"), "|Kim & Trump/bertemu||di Hanoi|");
     }
 }

@@ -16,6 +16,7 @@ mod lexicon;
 pub(crate) mod loss;
 pub(crate) mod markup;
 pub(crate) mod outlets;
+mod page_head;
 pub(crate) mod pubdate;
 pub(crate) mod record;
 mod region;

@@ -1,8 +1,9 @@
 //! A scraper's record of an article: the fields it stored beside the text, saved as a JSON
 //! object (`{"title": ..., "publishedAt": ..., "content": ...}`, as news APIs and many
 //! scrapers write them) or as a `---` block of `key: value` lines above the text (as
-//! trafilatura's `--with-metadata` does). Read as a header block of labels, the text after
-//! it as the article.
+//! trafilatura's `--with-metadata` does), or a saved HTML page whose head states its article
+//! (`page_head`). Read as a header block of labels, the text after it (or the page) as the
+//! article.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -67,7 +68,9 @@ pub(crate) fn is_record(text: &str) -> bool {
 /// The record `text` is, if it is one.
 pub(super) fn read(text: &str) -> Option<Record<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    json_record(text).or_else(|| block_record(text))
+    json_record(text)
+        .or_else(|| block_record(text))
+        .or_else(|| page_record(text))
 }
 
 fn json_record(text: &str) -> Option<Record<'static>> {
@@ -133,6 +136,19 @@ fn block_record(text: &str) -> Option<Record<'_>> {
         }
     }
     None
+}
+
+/// A saved HTML page whose head states its headline or its day: the page stays the text,
+/// which is then read as HTML.
+fn page_record(text: &str) -> Option<Record<'_>> {
+    let fields = super::page_head::fields(text);
+    let states_the_article = fields
+        .iter()
+        .any(|(key, _)| matches!(*key, "headline" | "published"));
+    states_the_article.then(|| Record {
+        labels: Labels::of_record(fields.into_iter()),
+        text: Cow::Borrowed(text),
+    })
 }
 
 fn unquoted(value: &str) -> &str {

@@ -1721,6 +1721,70 @@ const CASES: &[Case] = &[
         gone: &["&lt;p", "#8212", "authors"],
         ..NONE
     },
+    // A saved page's head states its article for search engines and social cards: its
+    // meta tags and JSON-LD are read as a record's fields, over the page's text.
+    Case {
+        category: "head",
+        // detik's head: a publish date with slashes and no zone, the outlet's site name.
+        text: "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>Harga Cabai Rawit Tembus Rp 90 Ribu Jelang Ramadan</title>\n<meta property=\"og:title\" content=\"Harga Cabai Rawit Tembus Rp 90 Ribu Jelang Ramadan\">\n<meta property=\"og:site_name\" content=\"detikcom\">\n<meta name=\"publishdate\" content=\"2024/03/04 09:15:00\">\n<meta name=\"author\" content=\"Rina Kartika\">\n</head>\n<body>\n<div class=\"nav\"><a href=\"/\">detikNews</a> | <a href=\"/finance\">detikFinance</a> | <a href=\"/hot\">detikHot</a> | <a href=\"/sport\">detikSport</a></div>\n<h1>Harga Cabai Rawit Tembus Rp 90 Ribu Jelang Ramadan</h1>\n<div class=\"detail__text\"><p><strong>Jakarta</strong> - Harga cabai rawit merah di Pasar Induk Kramat Jati naik menjadi Rp 90.000 per kilogram menjelang Ramadan.</p><p>Pedagang menyebut pasokan dari sentra produksi di Jawa Tengah berkurang karena hujan deras sepekan terakhir.</p></div>\n</body>\n</html>",
+        title: "Harga Cabai Rawit Tembus Rp 90 Ribu Jelang Ramadan",
+        date: "2024-03-04T09:15:00+07:00",
+        evidence: &[("date", "label"), ("title", "label")],
+        source: Some("detikcom"),
+        author: Some("Rina Kartika"),
+        kept: &["Harga cabai rawit merah di Pasar Induk Kramat Jati naik"],
+        gone: &["detikSport", "<h1>"],
+        ..NONE
+    },
+    Case {
+        category: "head",
+        // Kompas's head: a published date with dashes, the site name in capitals.
+        text: "<html><head><title>Banjir Rendam 300 Rumah di Kudus - Kompas.com</title>\n<meta name=\"content_PublishedDate\" content=\"2024-03-05 10:20:00\">\n<meta property=\"og:site_name\" content=\"KOMPAS.com\">\n<meta property=\"og:title\" content=\"Banjir Rendam 300 Rumah di Kudus\">\n<link rel=\"canonical\" href=\"https://regional.kompas.com/read/2024/03/05/102000078/banjir-rendam-300-rumah-di-kudus\">\n</head><body><header><ul><li>News</li><li>Tren</li><li>Health</li><li>Food</li></ul></header><article><h1>Banjir Rendam 300 Rumah di Kudus</h1><p>KUDUS, KOMPAS.com - Banjir merendam sekitar 300 rumah di tiga desa di Kabupaten Kudus setelah Sungai Wulan meluap, Selasa (5/3/2024) pagi.</p><p>Warga mulai mengungsi ke balai desa dan masjid terdekat.</p></article></body></html>",
+        title: "Banjir Rendam 300 Rumah di Kudus",
+        date: "2024-03-05T10:20:00+07:00",
+        source: Some("Kompas.com"),
+        dateline: Some("Kudus"),
+        kept: &["Banjir merendam sekitar 300 rumah di tiga desa"],
+        gone: &["- Kompas.com"],
+        ..NONE
+    },
+    Case {
+        category: "head",
+        // A news site's JSON-LD in a `@graph` beside its site and breadcrumbs, with a
+        // publisher kabar does not know; its social-card title is longer.
+        text: "<!doctype html><html><head><meta property=\"og:title\" content=\"Council approves new bridge after decade of debate | Example Herald\">\n<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Example Herald\",\"url\":\"https://herald.example/\"},{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]},{\"@type\":\"NewsArticle\",\"headline\":\"Council approves new bridge after decade of debate\",\"datePublished\":\"2023-10-17T21:40:00Z\",\"dateModified\":\"2023-10-18T08:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Mark Lind\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Herald\"}}]}</script>\n</head><body><nav>Home News Sport Business Opinion</nav><h1>Council approves new bridge after decade of debate</h1><p>The city council voted 7-2 on Tuesday to build a new bridge over the river, ending a debate that has run for more than ten years.</p><p>Construction is expected to start next spring.</p></body></html>",
+        title: "Council approves new bridge after decade of debate",
+        date: "2023-10-17T21:40:00+00:00",
+        source: Some("Example Herald"),
+        author: Some("Mark Lind"),
+        kept: &["The city council voted 7-2 on Tuesday to build a new bridge"],
+        gone: &["Opinion", "| Example Herald"],
+        ..NONE
+    },
+    Case {
+        category: "head",
+        // An English paper's meta: a byline with `By `, an offset date, and the article's
+        // JSON-LD at the end of the body rather than in the head.
+        text: "<html><head><title>Transit Board Backs Light Rail Plan - The Example Times</title><meta name=\"byl\" content=\"By Jane Doe\"><meta property=\"article:published_time\" content=\"2017-03-14T09:12:00-04:00\"><meta property=\"og:site_name\" content=\"The Example Times\"></head><body><p>Transit Board Backs Light Rail Plan</p><p>The regional transit board on Tuesday approved a plan to extend light rail to the airport, a project expected to cost $2 billion.</p><p>Opponents said the money would be better spent on buses.</p><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Transit Board Backs Light Rail Plan\",\"datePublished\":\"2017-03-14T09:12:00-04:00\"}</script></body></html>",
+        title: "Transit Board Backs Light Rail Plan",
+        date: "2017-03-14T09:12:00-04:00",
+        source: Some("The Example Times"),
+        author: Some("Jane Doe"),
+        kept: &["approved a plan to extend light rail to the airport"],
+        gone: &["Transit Board Backs Light Rail Plan</p>"],
+        ..NONE
+    },
+    Case {
+        category: "head",
+        // A head that states the day but not the headline: the page's own headline is read.
+        text: "<html><head><meta property=\"article:published_time\" content=\"2022-08-09T07:30:00+07:00\"><meta name=\"author\" content=\"https://warta.example/penulis/andi\"></head><body><ul><li>Beranda</li><li>Nasional</li><li>Daerah</li></ul><h1>Jalan Tol Trans Sumatera Ruas Baru Dibuka</h1><p>Pemerintah membuka ruas baru Jalan Tol Trans Sumatera sepanjang 45 kilometer di Lampung, Selasa pagi.</p><p>Ruas itu memangkas waktu tempuh dua jam.</p></body></html>",
+        title: "Jalan Tol Trans Sumatera Ruas Baru Dibuka",
+        date: "2022-08-09T07:30:00+07:00",
+        evidence: &[("date", "label")],
+        author: Some(""),
+        kept: &["Pemerintah membuka ruas baru Jalan Tol Trans Sumatera"],
+        ..NONE
+    },
 ];
 
 #[test]
