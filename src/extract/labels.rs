@@ -34,6 +34,7 @@ const LABELS: &[(&str, Field)] = &[
     ("published at", Field::Date),
     ("publish date", Field::Date),
     ("date published", Field::Date),
+    ("date publish", Field::Date),
     ("sumber", Field::Source),
     ("sumber berita", Field::Source),
     ("media", Field::Source),
@@ -49,6 +50,13 @@ const LABELS: &[(&str, Field)] = &[
     ("penulis", Field::Author),
     ("author", Field::Author),
     ("authors", Field::Author),
+    ("text", Field::Text),
+    ("teks", Field::Text),
+    ("isi", Field::Text),
+    ("isi berita", Field::Text),
+    ("content", Field::Text),
+    ("body", Field::Text),
+    ("article", Field::Text),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +66,8 @@ enum Field {
     Source,
     Link,
     Author,
+    /// Where the text starts: the label goes, its value is the text's first line.
+    Text,
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,28 +76,34 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Takes the labelled lines off the top of `lines` and returns what they state. Nothing is
-/// taken unless at least two labels stand together: one `Sumber:` line is a citation.
+/// taken unless at least two labels stand together: one `Sumber:` line is a citation. A
+/// `Text:` label ends the block: what follows it on its line and below is the story.
 pub(super) fn take(lines: &mut Vec<String>) -> Labels {
     let top: Vec<usize> = (0..lines.len())
         .filter(|i| !lines[*i].is_empty())
         .take(TOP_LINES)
         .collect();
-    let found: Vec<(usize, Field, String)> = top
-        .iter()
-        .filter_map(|i| label_of(&lines[*i]).map(|(f, v)| (*i, f, v)))
-        .collect();
+    let mut found: Vec<(usize, Field, String)> = Vec::new();
+    for i in top {
+        let Some((field, value)) = label_of(&lines[i]) else {
+            continue;
+        };
+        found.push((i, field, value));
+        if field == Field::Text {
+            break;
+        }
+    }
     if found.len() < 2 {
         return Labels::default();
     }
-    let labels = Labels::of(
-        found
-            .iter()
-            .map(|(_, field, value)| (*field, value.clone())),
-    );
-    for (i, _, _) in found.iter().rev() {
-        lines.remove(*i);
+    for (i, field, value) in found.iter().rev() {
+        if *field == Field::Text {
+            lines[*i] = value.clone();
+        } else {
+            lines.remove(*i);
+        }
     }
-    labels
+    Labels::of(found.into_iter().map(|(_, field, value)| (field, value)))
 }
 
 impl Labels {
@@ -95,12 +111,13 @@ impl Labels {
     fn of(found: impl Iterator<Item = (Field, String)>) -> Labels {
         let mut labels = Labels::default();
         for (field, value) in found {
-            let slot = match field {
-                Field::Title => &mut labels.title,
-                Field::Date => &mut labels.date,
-                Field::Source => &mut labels.source,
-                Field::Link => &mut labels.link,
-                Field::Author => &mut labels.author,
+            let (slot, value) = match field {
+                Field::Title => (&mut labels.title, value),
+                Field::Date => (&mut labels.date, value),
+                Field::Source => (&mut labels.source, value),
+                Field::Link => (&mut labels.link, value),
+                Field::Author => (&mut labels.author, names_listed(&value)),
+                Field::Text => continue,
             };
             slot.get_or_insert(value);
         }
@@ -118,6 +135,24 @@ impl Labels {
             ..labels
         }
     }
+}
+
+/// Names a scraper wrote as a list in its language's notation (`['Dewi', 'Andi']`, as
+/// Python prints one), joined as a byline: `Dewi, Andi`.
+fn names_listed(value: &str) -> String {
+    let Some(items) = value
+        .trim()
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+    else {
+        return value.to_string();
+    };
+    items
+        .split(',')
+        .map(|name| name.trim().trim_matches(|c| c == '\'' || c == '"').trim())
+        .filter(|name| !name.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A record's key as the words of a label: `published_at`, `publishedAt` and `date-published`
@@ -143,7 +178,13 @@ fn field_named(label: &str) -> Option<Field> {
 }
 
 fn label_of(line: &str) -> Option<(Field, String)> {
-    let c = LABEL.captures(line.trim())?;
+    let line = line.trim();
+    if let Some(label) = line.strip_suffix(':') {
+        return field_named(&label.trim().to_lowercase())
+            .filter(|field| *field == Field::Text)
+            .map(|field| (field, String::new()));
+    }
+    let c = LABEL.captures(line)?;
     let field = field_named(&c["label"].trim().to_lowercase())?;
     Some((field, c["value"].trim().to_string()))
 }
@@ -173,6 +214,23 @@ mod tests {
                 .starts_with("https://news.okezone.com/")
         );
         assert_eq!(text, ["", "Kim tiba."]);
+    }
+
+    #[test]
+    fn a_text_label_ends_the_block_and_starts_the_story() {
+        let mut text = lines(
+            "TITLE: Kereta Cepat Tambah Jadwal\nAuthors: ['Dewi Lestari', \"Andi\"]\n\
+             TEXT: Operator menambah jadwal.\nDate: bukan label",
+        );
+        let mut alone =
+            lines("Judul: Kereta Cepat\nTanggal: 28 Maret 2024\nIsi berita:\nOperator.");
+        assert_eq!(take(&mut alone).title.as_deref(), Some("Kereta Cepat"));
+        assert_eq!(alone, ["", "Operator."]);
+        let labels = take(&mut text);
+        assert_eq!(labels.title.as_deref(), Some("Kereta Cepat Tambah Jadwal"));
+        assert_eq!(labels.author.as_deref(), Some("Dewi Lestari, Andi"));
+        assert_eq!(labels.date, None);
+        assert_eq!(text, ["Operator menambah jadwal.", "Date: bukan label"]);
     }
 
     #[test]

@@ -1721,6 +1721,40 @@ const CASES: &[Case] = &[
         gone: &["&lt;p", "#8212", "authors"],
         ..NONE
     },
+    Case {
+        category: "record",
+        // A scraper's printout: its authors as Python prints a list, the text under a label.
+        text: "Title: Harga Cabai Rawit Naik Jelang Ramadan\nAuthors: ['Dewi Lestari', 'Andi Saputra']\nPublish date: 2024-03-04 00:00:00\nURL: https://ekonomi.example/2024/03/04/harga-cabai\nText:\nHarga cabai rawit di sejumlah pasar tradisional naik tajam menjelang bulan Ramadan karena pasokan dari sentra produksi berkurang.\n\nDi pasar induk, harga cabai rawit merah mencapai Rp 90.000 per kilogram.",
+        title: "Harga Cabai Rawit Naik Jelang Ramadan",
+        date: "2024-03-04",
+        evidence: &[("date", "label"), ("title", "label")],
+        author: Some("Dewi Lestari, Andi Saputra"),
+        kept: &["Harga cabai rawit di sejumlah pasar tradisional naik tajam"],
+        gone: &["Text:", "['"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        // Labels in capitals, the text starting on its label's line.
+        text: "TITLE: Kereta Cepat Tambah Jadwal Saat Libur Panjang\nDATE: 2024-03-28 14:02:00+07:00\nTEXT: Operator kereta cepat menambah jadwal perjalanan selama libur panjang akhir pekan untuk menampung lonjakan penumpang. Tambahan perjalanan berlaku mulai Kamis hingga Minggu.\n\nTiket dapat dipesan melalui aplikasi.",
+        title: "Kereta Cepat Tambah Jadwal Saat Libur Panjang",
+        date: "2024-03-28T14:02:00+07:00",
+        kept: &["<p>Operator kereta cepat menambah jadwal perjalanan"],
+        gone: &["TEXT"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        // news-please's record: `date_publish` dates it, the day it was downloaded never.
+        text: r#"{"authors": ["Budi Santoso"], "date_download": "2024-11-02 10:00:00", "date_modify": null, "date_publish": "2024-03-28 14:02:00", "description": "Jadwal ditambah.", "language": "id", "source_domain": "warta.example", "title": "Kereta Cepat Tambah Jadwal", "url": "https://warta.example/2024/03/28/kereta", "maintext": "Operator kereta cepat menambah jadwal perjalanan selama libur panjang akhir pekan untuk menampung lonjakan penumpang.\n\nTiket dapat dipesan melalui aplikasi."}"#,
+        title: "Kereta Cepat Tambah Jadwal",
+        date: "2024-03-28T14:02:00+07:00",
+        evidence: &[("date", "label")],
+        author: Some("Budi Santoso"),
+        kept: &["Operator kereta cepat menambah jadwal perjalanan"],
+        gone: &["date_download", "warta.example"],
+        ..NONE
+    },
     // A saved page's head states its article for search engines and social cards: its
     // meta tags and JSON-LD are read as a record's fields, over the page's text.
     Case {
