@@ -41,6 +41,7 @@ const LABELS: &[(&str, Field)] = &[
     ("source", Field::Source),
     ("sitename", Field::Source),
     ("site name", Field::Source),
+    ("source hostname", Field::Source),
     ("publisher", Field::Source),
     ("link", Field::Link),
     ("url", Field::Link),
@@ -114,6 +115,8 @@ impl Labels {
             let (slot, value) = match field {
                 Field::Title => (&mut labels.title, value),
                 Field::Date => (&mut labels.date, value),
+                // trafilatura's `source` is the article's address.
+                Field::Source if value.contains("://") => (&mut labels.link, value),
                 Field::Source => (&mut labels.source, value),
                 Field::Link => (&mut labels.link, value),
                 Field::Author => (&mut labels.author, names_listed(&value)),

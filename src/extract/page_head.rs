@@ -1,8 +1,9 @@
 //! A saved HTML page's own account of its article: the `<meta>` tags and JSON-LD a news site
 //! puts in its head for search engines and social cards (`og:title`, `og:site_name`,
 //! `article:published_time`, a `NewsArticle`'s `headline`, `datePublished` and
-//! `publisher`). They state the page's headline, day and outlet more surely than anything
-//! in its text, so they are read as a scraper's record is: as labels over the page's text.
+//! `publisher`), or, in trafilatura's XML, the attributes of its `<doc>`. They state the
+//! page's headline, day and outlet more surely than anything in its text, so they are read
+//! as a scraper's record is: as labels over the page's text.
 
 use html5gum::{Token, Tokenizer};
 use serde_json::Value;
@@ -28,6 +29,15 @@ const META_KEYS: &[(&str, &str)] = &[
     ("byl", "author"),
     ("dc.creator", "author"),
     ("og:url", "url"),
+];
+
+/// trafilatura's `<doc>` attributes and the record key each fills.
+const DOC_KEYS: &[(&str, &str)] = &[
+    ("title", "headline"),
+    ("date", "published"),
+    ("sitename", "sitename"),
+    ("author", "author"),
+    ("url", "url"),
 ];
 
 /// JSON-LD types that describe an article (not the site or the page around it).
@@ -60,6 +70,12 @@ pub(super) fn fields(text: &str) -> Vec<(&'static str, String)> {
                 let named = value(b"property").or_else(|| value(b"name"));
                 if let (Some(named), Some(content)) = (named, value(b"content")) {
                     from_meta.extend(meta_field(&named, content));
+                }
+            }
+            Token::StartTag(tag) if &tag.name[..] == b"doc" => {
+                for (attribute, key) in DOC_KEYS {
+                    let value = tag.attributes.get(attribute.as_bytes()).map(|v| lossy(v));
+                    from_meta.extend(value.filter(|v| !v.is_empty()).map(|v| (*key, v)));
                 }
             }
             Token::StartTag(tag) if &tag.name[..] == b"link" && !in_body => {
@@ -208,6 +224,19 @@ mod tests {
                 ("sitename", "Warta Rel".to_string()),
                 ("author", "Budi, Sari".to_string()),
                 ("headline", "Judul Sosial".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn trafilatura_xml_states_its_article_on_its_doc() {
+        let xml = r#"<doc sitename="Warta Rel" title="Kereta Cepat" date="2024-03-28" hostname="warta.example"><main><p>Teks.</p></main></doc>"#;
+        assert_eq!(
+            fields(xml),
+            [
+                ("headline", "Kereta Cepat".to_string()),
+                ("published", "2024-03-28".to_string()),
+                ("sitename", "Warta Rel".to_string()),
             ]
         );
     }

@@ -273,7 +273,7 @@ fn every_problem_is_reported_together() {
 fn unreadable_bytes_are_an_error_not_a_panic() {
     assert_fails_cleanly(
         |s| {
-            std::fs::write(s.root().join("content/biner.md"), [0xff, 0xfe, 0x00, 0x80]).unwrap();
+            std::fs::write(s.root().join("content/biner.md"), [0x80, 0x00, 0xff, 0x00]).unwrap();
         },
         &["content/biner.md:1:1: cannot read"],
     );

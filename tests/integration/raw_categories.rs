@@ -1755,6 +1755,17 @@ const CASES: &[Case] = &[
         gone: &["date_download", "warta.example"],
         ..NONE
     },
+    Case {
+        category: "record",
+        // trafilatura's JSON: `source` is the article's address, `source-hostname` the site.
+        text: r#"{"title": "Kereta Cepat Tambah Jadwal Saat Libur", "author": "Budi Santoso", "hostname": "warta.example", "date": "2024-03-28", "fingerprint": "a1b2c3", "id": null, "raw_text": "x", "text": "Operator kereta cepat menambah jadwal perjalanan selama libur panjang akhir pekan.\nTiket dapat dipesan melalui aplikasi.", "source": "https://warta.example/2024/03/28/kereta", "source-hostname": "Warta Rel", "excerpt": "Jadwal ditambah."}"#,
+        title: "Kereta Cepat Tambah Jadwal Saat Libur",
+        date: "2024-03-28",
+        evidence: &[("source", "label")],
+        source: Some("Warta Rel"),
+        kept: &["Operator kereta cepat menambah jadwal perjalanan"],
+        ..NONE
+    },
     // A saved page's head states its article for search engines and social cards: its
     // meta tags and JSON-LD are read as a record's fields, over the page's text.
     Case {
@@ -1817,6 +1828,18 @@ const CASES: &[Case] = &[
         evidence: &[("date", "label")],
         author: Some(""),
         kept: &["Pemerintah membuka ruas baru Jalan Tol Trans Sumatera"],
+        ..NONE
+    },
+    Case {
+        category: "head",
+        // trafilatura's XML: the article's fields on its `<doc>`.
+        text: "<doc sitename=\"Warta Rel\" title=\"Kereta Cepat Tambah Jadwal Saat Libur\" author=\"Budi Santoso\" date=\"2024-03-28\" url=\"https://warta.example/2024/03/28/kereta\" hostname=\"warta.example\" fingerprint=\"a1b2c3\">\n  <main>\n    <p>Operator kereta cepat menambah jadwal perjalanan selama libur panjang akhir pekan untuk menampung lonjakan penumpang.</p>\n    <p>Tiket dapat dipesan melalui aplikasi dan loket stasiun.</p>\n  </main>\n  <comments/>\n</doc>",
+        title: "Kereta Cepat Tambah Jadwal Saat Libur",
+        date: "2024-03-28",
+        source: Some("Warta Rel"),
+        author: Some("Budi Santoso"),
+        kept: &["Operator kereta cepat menambah jadwal perjalanan"],
+        gone: &["fingerprint", "hostname"],
         ..NONE
     },
 ];
