@@ -130,6 +130,33 @@ const CASES: &[Case] = &[
         kept: &["Beras dan minyak goreng dijual di bawah harga pasar"],
         ..NONE
     },
+    Case {
+        category: "page",
+        // A page's text as its markup indented it: tabs before each line, tabs and runs of
+        // spaces between the words of one line.
+        text: "\t\t\tBanjir Rendam 300 Rumah di Kudus\n\t\t\n\t\t\tKompas.com\t-\t05/03/2024,   10:20 WIB\n\t\t\tPenulis:\tSiti   Rahmawati\n\n\t\t\tKUDUS, KOMPAS.com  -  Banjir merendam sekitar 300 rumah di tiga desa di Kabupaten Kudus setelah Sungai Wulan meluap.\n\n\t\t\tBaca juga:   Tanggul Jebol di Demak\n\n\t\t\tWarga mulai mengungsi ke balai desa dan masjid terdekat.\n",
+        title: "Banjir Rendam 300 Rumah di Kudus",
+        date: "2024-03-05T10:20:00+07:00",
+        source: Some("Kompas.com"),
+        author: Some("Siti Rahmawati"),
+        dateline: Some("Kudus"),
+        kept: &["Banjir merendam sekitar 300 rumah di tiga desa"],
+        gone: &["Tanggul Jebol", "\t", "  "],
+        ..NONE
+    },
+    Case {
+        category: "page",
+        // An English page copied from a browser: two spaces after each sentence, and runs of
+        // spaces where inline elements met.
+        text: "Ports  Reopen  After  Storm  Passes\n\nBy  MARIA LOPEZ\n\nUpdated  3:05 PM EST,  Tue March 10, 2020\n\nMANILA, Philippines  (AP)  —  Ports across the central Philippines reopened on Tuesday.  A storm had stranded thousands of travelers.\n\nRead more:  Ferries resume service\n\nThe coast guard said ferries would run on their normal schedules by Wednesday.",
+        title: "Ports Reopen After Storm Passes",
+        date: "2020-03-10",
+        source: Some("Associated Press"),
+        dateline: Some("Manila"),
+        kept: &["Ports across the central Philippines reopened on Tuesday. A storm"],
+        gone: &["Ferries resume", "  "],
+        ..NONE
+    },
     // Bodies are never lost.
     Case {
         category: "body",

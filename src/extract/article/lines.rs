@@ -16,23 +16,39 @@ static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
 });
 
-/// The text's lines without the space around them, the first with text parted again when
-/// a header was flattened into it (see [`unflatten_header`]).
+/// The text's lines without the space around them and with one space between words, the
+/// first with text parted again when a header was flattened into it (see
+/// [`unflatten_header`]).
 pub(super) fn raw_lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let mut lines = text.lines().map(trim_invisible);
+    let mut lines = text.lines().map(|line| single_spaced(trim_invisible(line)));
     let mut head: Vec<Cow<str>> = Vec::new();
     for line in lines.by_ref() {
         if line.is_empty() {
-            head.push(Cow::Borrowed(line));
+            head.push(line);
             continue;
         }
-        match unflatten_header(line) {
+        match unflatten_header(&line) {
             Some(pieces) => head.extend(pieces.into_iter().map(Cow::Owned)),
-            None => head.push(Cow::Borrowed(line)),
+            None => head.push(line),
         }
         break;
     }
-    head.into_iter().chain(lines.map(Cow::Borrowed))
+    head.into_iter().chain(lines)
+}
+
+/// A line whose words a page's markup set apart by runs of spaces or by tabs (a text copied
+/// from a rendered page, or indented source), with one space between them, as every
+/// pattern here expects.
+fn single_spaced(line: &str) -> Cow<'_, str> {
+    if !line.contains("  ") && !line.contains('\t') {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(
+        line.split([' ', '\t'])
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// A header flattened into the story's first line with ` . ` for its line breaks, as some
