@@ -113,18 +113,23 @@ impl TitleEvidence {
 const LEAD_PARAGRAPHS: usize = 3;
 
 /// Whether a sentence only reads after the one before it: it opens with a pronoun for a
-/// person named before (`Ia menyebutkan ...`, `He said ...`) or with `Sehingga`. A title
-/// made from it would not say who.
+/// person or thing named before (`Ia menyebutkan ...`, `Mereka ...`, `He said ...`, `It
+/// ...`), with `Hal tersebut` (`that`), or with `Sehingga`. A title made from it would not
+/// say who or what.
 fn leans_on_what_came_before(sentence: &str) -> bool {
-    const OPENERS: &[&str] = &["ia", "dia", "beliau", "sehingga", "he", "she"];
-    sentence
-        .split_whitespace()
-        .next()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .is_some_and(|first| OPENERS.contains(&first.as_str()))
+    const OPENERS: &[&str] = &[
+        "ia", "dia", "beliau", "mereka", "sehingga", "he", "she", "it", "they",
+    ];
+    const POINTERS: &[&str] = &["tersebut", "itu", "ini"];
+    let mut words = sentence.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    match (words.next(), words.next()) {
+        (Some(first), _) if OPENERS.contains(&first.as_str()) => true,
+        (Some(first), Some(second)) => first == "hal" && POINTERS.contains(&second.as_str()),
+        _ => false,
+    }
 }
 
 /// A title of at most `max_words` made from the story's lead: its first sentence that is
@@ -480,6 +485,16 @@ mod tests {
             title_from_paragraphs(&paragraphs, 12).as_deref(),
             Some("Kementerian menyiapkan sepuluh kapal untuk mengangkut bantuan")
         );
+        for leaning in [
+            "Hal itu disampaikan dalam rapat kerja di gedung parlemen.",
+            "Mereka menolak rencana itu dalam rapat di gedung parlemen.",
+            "It follows a week of protests outside the parliament building.",
+        ] {
+            assert!(leans_on_what_came_before(leaning), "{leaning}");
+        }
+        assert!(!leans_on_what_came_before(
+            "Halte bus baru dibuka di depan gedung parlemen."
+        ));
         // With no other sentence, the one there is still gives the title.
         assert_eq!(
             title_from_paragraphs(&paragraphs[1..2], 12).as_deref(),

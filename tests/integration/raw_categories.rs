@@ -606,6 +606,20 @@ const CASES: &[Case] = &[
         title: "South Korea summoned the North's envoy over the missile test",
         ..NONE
     },
+    Case {
+        category: "title",
+        // `Hal tersebut` points back at what was said before it.
+        text: "\"Investasi di daerah ini terus tumbuh setiap tahun,\" ujar gubernur di Semarang, Rabu (15/10/2025).\n\nHal tersebut ia sampaikan dalam seminar ekonomi regional di kampus negeri.\n\nPemerintah provinsi mencatat realisasi investasi naik 20 persen pada semester pertama.",
+        title: "Pemerintah provinsi mencatat realisasi investasi naik 20 persen pada semester pertama",
+        ..NONE
+    },
+    Case {
+        category: "title",
+        // `It` and `They` stand for something named before.
+        text: "\"This is a turning point for the city,\" the mayor told reporters on Monday.\n\nIt comes after months of talks with the state government.\n\nThe city will build 2,000 affordable homes on former rail land by 2030.",
+        title: "The city will build 2,000 affordable homes on former rail land",
+        ..NONE
+    },
     // A title made from the lead keeps what its named subject did, the description between
     // commas left out, and a company's legal form (`(Persero)`) is no abbreviation to
     // put in place of its name.

@@ -16,39 +16,42 @@ static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Penulis|Reporter|Oleh|Pewarta|By)\s*:?$").expect("valid byline label pattern")
 });
 
-/// The text's lines without the space around them and with one space between words, the
-/// first with text parted again when a header was flattened into it (see
-/// [`unflatten_header`]).
+/// The text's lines without the space around them, the first with text parted again when
+/// a header was flattened into it (see [`unflatten_header`]).
 pub(super) fn raw_lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    let mut lines = text.lines().map(|line| single_spaced(trim_invisible(line)));
+    let mut lines = text.lines().map(trim_invisible);
     let mut head: Vec<Cow<str>> = Vec::new();
     for line in lines.by_ref() {
         if line.is_empty() {
-            head.push(line);
+            head.push(Cow::Borrowed(line));
             continue;
         }
-        match unflatten_header(&line) {
+        match unflatten_header(line) {
             Some(pieces) => head.extend(pieces.into_iter().map(Cow::Owned)),
-            None => head.push(line),
+            None => head.push(Cow::Borrowed(line)),
         }
         break;
     }
-    head.into_iter().chain(lines)
+    head.into_iter().chain(lines.map(Cow::Borrowed))
 }
 
-/// A line whose words a page's markup set apart by runs of spaces or by tabs (a text copied
+/// A text whose words a page's markup set apart by runs of spaces or by tabs (a text copied
 /// from a rendered page, or indented source), with one space between them, as every
-/// pattern here expects.
-fn single_spaced(line: &str) -> Cow<'_, str> {
-    if !line.contains("  ") && !line.contains('\t') {
-        return Cow::Borrowed(line);
+/// pattern here expects; its line breaks are kept.
+pub(super) fn single_spaced(text: &str) -> Cow<'_, str> {
+    if !text.contains("  ") && !text.contains('\t') {
+        return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        line.split([' ', '\t'])
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let mut spaced = String::with_capacity(text.len());
+    let mut after_space = false;
+    for c in text.chars() {
+        let space = c == ' ' || c == '\t';
+        if !(space && after_space) {
+            spaced.push(if space { ' ' } else { c });
+        }
+        after_space = space;
+    }
+    Cow::Owned(spaced)
 }
 
 /// A header flattened into the story's first line with ` . ` for its line breaks, as some

@@ -32,7 +32,9 @@ use body::{
     blocks_of, drop_restated_teasers, paragraphs_of, take_author_code, take_dateline, unwrap_lines,
 };
 use bylines::closing_byline;
-use lines::{join_parted_datelines, part_bylines, raw_lines, take_address, without_debris};
+use lines::{
+    join_parted_datelines, part_bylines, raw_lines, single_spaced, take_address, without_debris,
+};
 use top::{TOP_LINES, Top, footer_date_line, pasted_headline, read_page_head, read_top};
 
 /// What the reading needs from the site.
@@ -104,7 +106,8 @@ pub fn extract(text: &str, settings: &Settings) -> Article {
         None => (None, Cow::Borrowed(text)),
     };
     let unescaped = crate::extract::escapes::unescaped(&text);
-    let text = &*crate::extract::markup::unmarked(&unescaped);
+    let unmarked = crate::extract::markup::unmarked(&unescaped);
+    let text = &*single_spaced(&unmarked);
     let (mut lines, chrome_lines) =
         chrome::split_off(raw_lines(text).map(|l| detokenize(without_debris(&l)).into_owned()));
     glued::unglue_lines(&mut lines, text, settings.entities);
