@@ -68,9 +68,40 @@ pub(crate) fn is_record(text: &str) -> bool {
 /// The record `text` is, if it is one.
 pub(super) fn read(text: &str) -> Option<Record<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    json_record(text)
+    let mut record = json_record(text)
         .or_else(|| block_record(text))
-        .or_else(|| page_record(text))
+        .or_else(|| page_record(text))?;
+    let site = record.labels.source.clone();
+    if let Some(title) = record.labels.title.as_mut() {
+        *title = without_site_name(title, site.as_deref()).to_string();
+    }
+    Some(record)
+}
+
+/// A title without the site's name that a page's tab label or social card adds after a bar
+/// or a dash (`Harga Cabai Naik | Republika Online`, `... - Tribunnews.com`): the name of
+/// the record's site, or of an outlet kabar knows.
+fn without_site_name<'t>(title: &'t str, site: Option<&str>) -> &'t str {
+    const MOST_WORDS: usize = 5;
+    let Some((at, separator)) = [" | ", " - ", " – ", " — ", " : "]
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+        .max()
+    else {
+        return title;
+    };
+    let tail = title[at + separator..].trim();
+    let names_the_site = site.is_some_and(|site| {
+        let (tail, site) = (tail.to_lowercase(), site.to_lowercase());
+        !site.is_empty() && (tail.contains(&site) || site.contains(&tail))
+    });
+    let is_name = tail.split_whitespace().count() <= MOST_WORDS
+        && (names_the_site || super::outlets::names_an_outlet(tail));
+    if is_name && at > 0 {
+        title[..at].trim_end()
+    } else {
+        title
+    }
 }
 
 fn json_record(text: &str) -> Option<Record<'static>> {
@@ -161,6 +192,28 @@ fn unquoted(value: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_after_the_title_goes() {
+        let site = Some("Republika Online");
+        assert_eq!(
+            without_site_name("Harga Cabai Naik | Republika Online", site),
+            "Harga Cabai Naik"
+        );
+        assert_eq!(
+            without_site_name("Banjir di Kudus - Tribunnews.com", None),
+            "Banjir di Kudus"
+        );
+        assert_eq!(
+            without_site_name("Gempa Guncang Cianjur : Okezone News", None),
+            "Gempa Guncang Cianjur"
+        );
+        assert_eq!(
+            without_site_name("Kim tiba di Hanoi - dan Trump menyusul", None),
+            "Kim tiba di Hanoi - dan Trump menyusul"
+        );
+        assert_eq!(without_site_name("Tribunnews.com", None), "Tribunnews.com");
+    }
 
     #[test]
     fn a_metadata_block_is_read_as_labels() {

@@ -1883,6 +1883,16 @@ const CASES: &[Case] = &[
         gone: &["fingerprint", "hostname"],
         ..NONE
     },
+    Case {
+        category: "head",
+        // A social card's title carrying the site's name after a bar.
+        text: "<html><head><meta property=\"og:title\" content=\"Gempa Magnitudo 5,6 Guncang Cianjur | Republika Online\"><meta property=\"og:site_name\" content=\"Republika Online\"><meta name=\"content_PublishedDate\" content=\"2022-11-21 14:05:00\"></head><body><p>REPUBLIKA.CO.ID, CIANJUR -- Gempa bermagnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, Senin siang.</p><p>Warga berhamburan keluar rumah saat guncangan terasa.</p></body></html>",
+        title: "Gempa Magnitudo 5,6 Guncang Cianjur",
+        date: "2022-11-21T14:05:00+07:00",
+        source: Some("Republika"),
+        kept: &["Gempa bermagnitudo 5,6 mengguncang Kabupaten Cianjur"],
+        ..NONE
+    },
 ];
 
 #[test]

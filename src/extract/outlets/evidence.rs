@@ -185,11 +185,19 @@ fn label_outlet(value: &str, stated: bool) -> Option<Named> {
         return Some(Named::Known(k));
     }
     let name = value.trim().trim_end_matches('.');
-    match family(name) {
+    match family(name).or_else(|| edition_of(name)) {
         Some(k) => Some(Named::Known(k)),
         None => (stated && !name.is_empty() && !name.contains("://"))
             .then(|| Named::Written(name.to_string())),
     }
+}
+
+/// The known outlet a site names itself after with an edition or desk after its name
+/// (`Republika Online`, `Okezone Economy`): the longest known name its words start with.
+fn edition_of(name: &str) -> Option<&'static Known> {
+    name.match_indices(' ')
+        .rev()
+        .find_map(|(at, _)| family(&name[..at]))
 }
 
 /// An outlet's name, or one of its sections, as a regex alternation; scrapes glue it to
