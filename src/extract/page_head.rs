@@ -113,14 +113,16 @@ fn meta_field(named: &str, content: String) -> Option<(&'static str, String)> {
     Some((*key, content)).filter(|(_, value)| !value.is_empty())
 }
 
-/// A byline's name: `By ` left off; an address or nothing is no name.
+/// A byline's name: `By ` left off; an address, the outlet's own name (`CNN Indonesia`,
+/// as some sites fill the field) or nothing is no one's name.
 fn person(byline: &str) -> Option<String> {
     let name = byline
         .trim()
         .strip_prefix("By ")
         .or_else(|| byline.trim().strip_prefix("by "))
         .unwrap_or(byline.trim());
-    (!name.is_empty() && !name.contains("://")).then(|| name.to_string())
+    let no_one = name.is_empty() || name.contains("://") || super::outlets::names_an_outlet(name);
+    (!no_one).then(|| name.to_string())
 }
 
 /// The fields of the article a JSON-LD block describes, if it describes one (alone, in a
@@ -194,6 +196,7 @@ mod tests {
             <meta property="og:site_name" content="Ekonomi Harian">
             <meta property="article:published_time" content="2024-03-04T09:15:00+07:00">
             <meta name="author" content="https://ekonomi.example/penulis/dewi">
+            <meta name="dc.creator" content="detikcom">
             <meta name="byl" content="By Dewi Lestari">
             <link rel="canonical" href="https://ekonomi.example/a">
             </head><body><meta property="og:title" content="Lain"><p>Teks.</p></body></html>"#;
