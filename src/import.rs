@@ -27,7 +27,7 @@ pub struct Imported {
 /// The folder, beside the content folder, that raw files imported from inside it go to.
 pub const IMPORTED_DIR: &str = "imported";
 
-/// Imports every `.txt` among `paths` (files, or folders searched for `.txt` files) into
+/// Imports every raw article among `paths` (files, or folders searched for them) into
 /// `into/<year>/<slug>.md`. Returns what was written and what could not be.
 pub fn import(
     paths: &[PathBuf],
@@ -53,8 +53,20 @@ pub fn import(
     (imported, errors)
 }
 
-/// The files named, and the `.txt` files inside the folders named, in name order.
+/// How scrapers save an article: as text, as the page's HTML, or as a JSON record.
+const RAW_EXTENSIONS: &[&str] = &["txt", "html", "htm", "json"];
+
+fn is_raw(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| RAW_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The files named, and the raw articles inside the folders named, in name order.
 fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    const HINT: &str = "name raw article files (.txt, .html or .json) or folders holding them";
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -63,24 +75,24 @@ fn raw_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 crate::layout::inside::walk(path)
                     .filter_map(Result::ok)
                     .map(walkdir::DirEntry::into_path)
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt")),
+                    .filter(|p| is_raw(p)),
             );
-        } else if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+        } else if is_raw(path) {
             files.push(path.clone());
         } else if path.is_file() {
             let what = match path.extension().and_then(|e| e.to_str()) {
                 Some("md" | "markdown") => "this is a Markdown briefing already",
-                _ => "this is not a raw article (`.txt`)",
+                _ => "this is not a raw article",
             };
             errors.push(
-                Diagnostic::file(path, format!("{what}: only `.txt` files are imported"))
-                    .with_hint("name raw article files (.txt) or folders holding them"),
+                Diagnostic::file(
+                    path,
+                    format!("{what}: only `.txt`, `.html` and `.json` files are imported"),
+                )
+                .with_hint(HINT),
             );
         } else {
-            errors.push(
-                Diagnostic::file(path, "no such file or folder")
-                    .with_hint("name raw article files (.txt) or folders holding them"),
-            );
+            errors.push(Diagnostic::file(path, "no such file or folder").with_hint(HINT));
         }
     }
     (files, errors)

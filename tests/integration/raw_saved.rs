@@ -136,3 +136,73 @@ fn what_is_not_text_and_unclosed_front_matter_are_still_errors() {
         "{stderr}"
     );
 }
+
+/// `kabar import` takes what scrapers save besides text: a page's HTML (`.html`, `.htm`) and a
+/// record (`.json`), read as the build reads them; other files in the folder are left alone.
+#[test]
+fn import_takes_saved_pages_and_records() {
+    let site = TestSite::new("title: Uji\nsearch: false\n");
+    site.write(
+        "inbox/halaman.html",
+        "<html><head><meta property=\"og:title\" content=\"Kim Tiba di Hanoi Naik Kereta\">\
+         <meta property=\"article:published_time\" content=\"2019-02-26T10:15:00+07:00\"></head>\
+         <body><h1>Kim Tiba di Hanoi Naik Kereta</h1><p>Pemimpin Korea Utara Kim Jong-un tiba \
+         di Hanoi setelah menempuh perjalanan kereta dari Pyongyang.</p><p>Ia disambut pejabat \
+         Vietnam di stasiun perbatasan.</p></body></html>",
+    );
+    site.write(
+        "inbox/lama.HTM",
+        "<html><head><meta property=\"og:title\" content=\"Trump Mendarat di Hanoi\">\
+         <meta name=\"publishdate\" content=\"2019/02/26 21:00:00\"></head><body><p>Presiden \
+         Amerika Serikat Donald Trump mendarat di Hanoi untuk pertemuan kedua dengan Kim.</p>\
+         <p>Pesawatnya tiba di bandara Noi Bai.</p></body></html>",
+    );
+    site.write(
+        "inbox/rekaman.json",
+        r#"{"title": "KTT Hanoi Berakhir Tanpa Kesepakatan", "date_publish": "2019-02-28 15:30:00", "maintext": "Pertemuan Kim Jong-un dan Donald Trump di Hanoi berakhir lebih cepat tanpa kesepakatan.\n\nKedua pihak berselisih soal sanksi."}"#,
+    );
+    site.write("inbox/foto.jpg", "bukan artikel");
+    let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["import", "inbox", "--root"])
+        .arg(site.root())
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (path, title, date) in [
+        (
+            "content/2019/kim-tiba-di-hanoi-naik-kereta.md",
+            "Kim Tiba di Hanoi Naik Kereta",
+            "2019-02-26T10:15:00+07:00",
+        ),
+        (
+            "content/2019/trump-mendarat-di-hanoi.md",
+            "Trump Mendarat di Hanoi",
+            "2019-02-26T21:00:00+07:00",
+        ),
+        (
+            "content/2019/ktt-hanoi-berakhir-tanpa-kesepakatan.md",
+            "KTT Hanoi Berakhir Tanpa Kesepakatan",
+            "2019-02-28T15:30:00+07:00",
+        ),
+    ] {
+        let markdown = std::fs::read_to_string(site.root().join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(
+            markdown.contains(&format!("title: {title}\n")),
+            "{markdown}"
+        );
+        assert!(markdown.contains(&format!("date: {date}\n")), "{markdown}");
+        assert!(!markdown.contains('<'), "{markdown}");
+    }
+    assert_eq!(
+        std::fs::read_dir(site.root().join("content/2019"))
+            .unwrap()
+            .count(),
+        3
+    );
+}
