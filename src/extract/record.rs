@@ -106,14 +106,17 @@ fn without_site_name<'t>(title: &'t str, site: Option<&str>) -> &'t str {
 
 fn json_record(text: &str) -> Option<Record<'static>> {
     let trimmed = text.trim();
-    if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
+    let json = (trimmed.starts_with('{') && trimmed.ends_with('}'))
+        || (trimmed.starts_with('[') && trimmed.ends_with(']'));
+    if !json {
         return None;
     }
-    let fields: Map<String, Value> = serde_json::from_str(trimmed).ok()?;
+    let value: Value = serde_json::from_str(trimmed).ok()?;
+    let fields = the_one_article(&value)?;
     let article = TEXT_KEYS
         .iter()
-        .find_map(|key| fields.get(*key)?.as_str())?
-        .to_string();
+        .find_map(|key| fields.get(*key)?.as_str())?;
+    let article = without_truncation_mark(article).to_string();
     let labels = Labels::of_record(
         fields
             .iter()
@@ -123,6 +126,38 @@ fn json_record(text: &str) -> Option<Record<'static>> {
         labels,
         text: Cow::Owned(article),
     })
+}
+
+/// The one article a JSON file holds: the object itself, or the only one in a list or in a
+/// news API's answer (`{"status": "ok", "articles": [...]}`). A file of several is no record
+/// of one article.
+fn the_one_article(value: &Value) -> Option<&Map<String, Value>> {
+    const LISTS: &[&str] = &["articles", "data", "results", "items"];
+    fn only(items: &[Value]) -> Option<&Map<String, Value>> {
+        match items {
+            [one] => one.as_object(),
+            _ => None,
+        }
+    }
+    match value {
+        Value::Array(items) => only(items),
+        Value::Object(fields) if TEXT_KEYS.iter().any(|key| fields.contains_key(*key)) => {
+            Some(fields)
+        }
+        Value::Object(fields) => LISTS
+            .iter()
+            .find_map(|key| fields.get(*key)?.as_array())
+            .and_then(|items| only(items)),
+        _ => None,
+    }
+}
+
+/// A news API's text without the mark it puts where it cut the text short (`[+1200 chars]`).
+fn without_truncation_mark(text: &str) -> &str {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*…?\s*\[\+\d+ chars\]\s*$").expect("valid truncation mark pattern")
+    });
+    MARK.find(text).map_or(text, |m| &text[..m.start()])
 }
 
 /// A field's value as text: a string, the name of an object (`"source": {"name": ...}`), or

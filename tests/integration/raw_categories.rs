@@ -1807,6 +1807,28 @@ const CASES: &[Case] = &[
         kept: &["Operator kereta cepat menambah jadwal perjalanan"],
         ..NONE
     },
+    Case {
+        category: "record",
+        // A news API's whole answer for one article, its text cut short with a mark.
+        text: r#"{"status": "ok", "totalResults": 1, "articles": [{"source": {"id": null, "name": "Warta Rel"}, "author": "Budi Santoso", "title": "Kereta Cepat Tambah Jadwal Saat Libur", "url": "https://warta.example/2024/03/28/kereta", "publishedAt": "2024-03-28T07:02:00Z", "content": "Operator kereta cepat menambah jadwal perjalanan selama libur panjang akhir pekan untuk menampung lonjakan penumpang. Tambahan perjalanan berlaku mulai Kamis… [+1200 chars]"}]}"#,
+        title: "Kereta Cepat Tambah Jadwal Saat Libur",
+        date: "2024-03-28T07:02:00+00:00",
+        source: Some("Warta Rel"),
+        author: Some("Budi Santoso"),
+        kept: &["Tambahan perjalanan berlaku mulai Kamis"],
+        gone: &["chars]", "totalResults"],
+        ..NONE
+    },
+    Case {
+        category: "record",
+        // A scraper's list holding the one article it saved.
+        text: r#"[{"headline": "Jembatan Baru Dibuka untuk Umum", "date": "2023-10-17", "text": "Jembatan baru di atas Sungai Musi dibuka untuk umum pada Selasa pagi setelah dua tahun dibangun.\n\nJembatan itu memangkas waktu tempuh warga."}]"#,
+        title: "Jembatan Baru Dibuka untuk Umum",
+        date: "2023-10-17",
+        kept: &["Jembatan baru di atas Sungai Musi dibuka"],
+        gone: &["headline"],
+        ..NONE
+    },
     // A saved page's head states its article for search engines and social cards: its
     // meta tags and JSON-LD are read as a record's fields, over the page's text.
     Case {
