@@ -78,6 +78,9 @@ pub(super) fn fields(text: &str) -> Vec<(&'static str, String)> {
                     from_meta.extend(value.filter(|v| !v.is_empty()).map(|v| (*key, v)));
                 }
             }
+            Token::Comment(comment) if !in_body => {
+                from_meta.extend(saved_from(&lossy(&comment)).map(|url| ("url", url)));
+            }
             Token::StartTag(tag) if &tag.name[..] == b"link" && !in_body => {
                 let attribute = |name: &[u8]| tag.attributes.get(name).map(|v| lossy(v));
                 if attribute(b"rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) {
@@ -111,6 +114,15 @@ fn meta_field(named: &str, content: String) -> Option<(&'static str, String)> {
         return person(&content).map(|name| ("author", name));
     }
     Some((*key, content)).filter(|(_, value)| !value.is_empty())
+}
+
+/// The address a browser notes it saved the page from (`<!-- saved from
+/// url=(0052)https://... -->`).
+fn saved_from(comment: &str) -> Option<String> {
+    let rest = comment.trim().strip_prefix("saved from url=(")?;
+    let (_, url) = rest.split_once(')')?;
+    let url = url.trim();
+    url.starts_with("http").then(|| url.to_string())
 }
 
 /// A byline's name: `By ` left off; an address, the outlet's own name (`CNN Indonesia`,
@@ -241,6 +253,14 @@ mod tests {
                 ("published", "2024-03-28".to_string()),
                 ("sitename", "Warta Rel".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_browser_notes_where_it_saved_the_page_from() {
+        assert_eq!(
+            fields("<!-- saved from url=(0030)https://warta.example/a -->\n<html><body><p>X</p>"),
+            [("url", "https://warta.example/a".to_string())]
         );
     }
 

@@ -204,13 +204,13 @@ fn block_record(text: &str) -> Option<Record<'_>> {
     None
 }
 
-/// A saved HTML page whose head states its headline or its day: the page stays the text,
-/// which is then read as HTML.
+/// A saved HTML page whose head states its headline, its day or its address: the page stays
+/// the text, which is then read as HTML.
 fn page_record(text: &str) -> Option<Record<'_>> {
     let fields = super::page_head::fields(text);
     let states_the_article = fields
         .iter()
-        .any(|(key, _)| matches!(*key, "headline" | "published"));
+        .any(|(key, _)| matches!(*key, "headline" | "published" | "url"));
     states_the_article.then(|| Record {
         labels: Labels::of_record(fields.into_iter()),
         text: Cow::Borrowed(text),

@@ -1915,6 +1915,18 @@ const CASES: &[Case] = &[
         kept: &["Gempa bermagnitudo 5,6 mengguncang Kabupaten Cianjur"],
         ..NONE
     },
+    Case {
+        category: "head",
+        // A page a browser saved, noting where from: the address names the outlet and the day.
+        text: "<!-- saved from url=(0098)https://www.cnnindonesia.com/nasional/20231017093000-20-1012345/jembatan-baru-dibuka-untuk-umum -->\n<html><head><meta charset=\"utf-8\"></head><body><h1>Jembatan Baru Dibuka untuk Umum</h1><p>Jembatan baru di atas Sungai Musi dibuka untuk umum pada Selasa pagi setelah dua tahun dibangun.</p><p>Jembatan itu memangkas waktu tempuh warga.</p></body></html>",
+        title: "Jembatan Baru Dibuka untuk Umum",
+        date: "2023-10-17",
+        evidence: &[("date", "address")],
+        source: Some("CNN Indonesia"),
+        kept: &["Jembatan baru di atas Sungai Musi dibuka"],
+        gone: &["saved from"],
+        ..NONE
+    },
 ];
 
 #[test]
