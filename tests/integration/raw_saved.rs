@@ -206,3 +206,37 @@ fn import_takes_saved_pages_and_records() {
         3
     );
 }
+
+/// An article whose encoding was guessed is imported as UTF-8 Markdown, and the guess is
+/// said, since the editor reviews what `kabar import` wrote.
+#[test]
+fn import_says_when_it_guessed_an_encoding() {
+    let site = TestSite::new("title: Uji\nsearch: false\n");
+    let text = STORY.replace("Vietnam di", "Vietnam \u{201c}dengan hangat\u{201d} di");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    write_bytes(&site, "inbox/lama.txt", &bytes);
+    let out = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["import", "inbox/lama.txt", "--root"])
+        .arg(site.root())
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}:7:30: warning: this file is not UTF-8 text",
+            Path::new("inbox").join("lama.txt").display()
+        )),
+        "{stderr}"
+    );
+    let markdown = std::fs::read_to_string(
+        site.root()
+            .join("content/2019/kim-tiba-di-hanoi-naik-kereta.md"),
+    )
+    .unwrap();
+    assert!(
+        markdown.contains("\u{201c}dengan hangat\u{201d}"),
+        "{markdown}"
+    );
+}
