@@ -145,7 +145,7 @@ pub(crate) enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Turn raw articles (.txt) into Markdown briefings, with what was read from them as
+    /// Turn raw articles (.txt, .html, .json) into Markdown briefings, with what was read from them as
     /// front matter, for an editor to review
     Import {
         /// Raw article files, or folders holding them

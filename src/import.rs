@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::front_matter;
-use crate::content::{self, Briefing, Context, Outlet, SourceKind};
+use crate::content::{self, Briefing, Outlet, SourceKind};
 use crate::error::{BuildError, Diagnostic};
 use crate::extract::article::Block;
 use crate::scaffold::{Overwrite, write_file};
@@ -107,14 +107,15 @@ fn import_one(
     done: &[Imported],
 ) -> Result<Imported, Diagnostic> {
     let file = content::read_file(from, from)?;
-    let text = file.text;
-    let context = Context {
-        today,
-        modified: file.modified,
-    };
-    let (mut briefing, blocks) =
-        content::read_text(from, SourceKind::Raw, &text, reader, &context)?;
+    let (mut briefing, blocks) = content::read_text(
+        from,
+        SourceKind::Raw,
+        &file.text,
+        reader,
+        &file.context(today),
+    )?;
     briefing.warnings.extend(file.guessed);
+    let text = file.text;
     // Scraped files carry machine names; the briefing is named after its title instead,
     // unless the editor chose a slug.
     let slug_stated = front_matter::split(&text).is_ok_and(|s| s.front_matter.slug.is_some());

@@ -99,13 +99,7 @@ fn read_reusing(
                 });
             }
             let read = content::read_file(&path, &source.path)?;
-            let context = content::Context {
-                today,
-                modified: read.modified,
-            };
-            let mut b =
-                content::parse_text(&source.path, source.kind, &read.text, &reader, &context)?;
-            b.warnings.extend(read.guessed);
+            let mut b = content::parse_file(&read, &source.path, source.kind, &reader, today)?;
             let file = FileKey::of(&read.text, read.modified, &b);
             if let (Some(shelf), Body::Held(html)) = (shelf, &mut b.body) {
                 b.body = shelf.put(std::mem::take(html));

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, WINDOWS_1252};
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, line_col};
 
 /// How much of a file is looked at for NUL bytes, which no text holds.
 const SNIFFED: usize = 8192;
@@ -45,7 +45,8 @@ fn other_encoding(
     if bytes[..bytes.len().min(SNIFFED)].contains(&0) {
         return Err(not_text(named, "UTF-8"));
     }
-    let (line, col) = position(&bytes[..first_bad]);
+    let valid = String::from_utf8_lossy(&bytes[..first_bad]);
+    let (line, col) = line_col(&valid, valid.len());
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
     let warning = Diagnostic::new(
         named,
@@ -63,20 +64,6 @@ fn other_encoding(
 fn not_text(named: &Path, encoding: &str) -> Diagnostic {
     Diagnostic::file(named, format!("cannot read: this is not {encoding} text"))
         .with_hint("save the file as UTF-8 text")
-}
-
-/// Line and column of the byte after `before` (which is valid UTF-8).
-fn position(before: &[u8]) -> (usize, usize) {
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, col)
 }
 
 /// A text whose lines end with a bare carriage return (no line feed anywhere) gets line

@@ -128,12 +128,19 @@ pub fn parse(
     today: NaiveDate,
 ) -> Result<Briefing, Diagnostic> {
     let file = read_file(&root.join(&source.path), &source.path)?;
-    let context = Context {
-        today,
-        modified: file.modified,
-    };
-    let mut briefing = parse_text(&source.path, source.kind, &file.text, reader, &context)?;
-    briefing.warnings.extend(file.guessed);
+    parse_file(&file, &source.path, source.kind, reader, today)
+}
+
+/// Parses a file as [`read_file`] read it, with the warning its reading gave.
+pub fn parse_file(
+    file: &FileText,
+    path: &Path,
+    kind: SourceKind,
+    reader: &Reader,
+    today: NaiveDate,
+) -> Result<Briefing, Diagnostic> {
+    let mut briefing = parse_text(path, kind, &file.text, reader, &file.context(today))?;
+    briefing.warnings.extend(file.guessed.clone());
     Ok(briefing)
 }
 
@@ -143,6 +150,16 @@ pub struct FileText {
     pub modified: Option<DateTime<Utc>>,
     /// A warning when the file was not UTF-8 and its encoding was guessed.
     pub guessed: Option<Diagnostic>,
+}
+
+impl FileText {
+    /// What reading its text needs beyond the text.
+    pub fn context(&self, today: NaiveDate) -> Context {
+        Context {
+            today,
+            modified: self.modified,
+        }
+    }
 }
 
 /// A source file's text and when it was last modified; problems are named after `named`.

@@ -5,7 +5,7 @@
 //! page's headline, day and outlet more surely than anything in its text, so they are read
 //! as a scraper's record is: as labels over the page's text.
 
-use html5gum::{Token, Tokenizer};
+use html5gum::{StartTag, Token, Tokenizer};
 use serde_json::Value;
 
 /// `<meta>` names and properties (lowercased) and the record key each fills; the first
@@ -66,32 +66,29 @@ pub(super) fn fields(text: &str) -> Vec<(&'static str, String)> {
             // image), not the page; JSON-LD anywhere describes what its type says.
             Token::StartTag(tag) if &tag.name[..] == b"body" => in_body = true,
             Token::StartTag(tag) if &tag.name[..] == b"meta" && !in_body => {
-                let value = |name: &[u8]| tag.attributes.get(name).map(|v| lossy(v));
-                let named = value(b"property").or_else(|| value(b"name"));
-                if let (Some(named), Some(content)) = (named, value(b"content")) {
+                let named = attribute(&tag, "property").or_else(|| attribute(&tag, "name"));
+                if let (Some(named), Some(content)) = (named, attribute(&tag, "content")) {
                     from_meta.extend(meta_field(&named, content));
                 }
             }
             Token::StartTag(tag) if &tag.name[..] == b"doc" => {
-                for (attribute, key) in DOC_KEYS {
-                    let value = tag.attributes.get(attribute.as_bytes()).map(|v| lossy(v));
-                    from_meta.extend(value.filter(|v| !v.is_empty()).map(|v| (*key, v)));
+                for (name, key) in DOC_KEYS {
+                    let value = attribute(&tag, name).filter(|v| !v.is_empty());
+                    from_meta.extend(value.map(|v| (*key, v)));
                 }
             }
             Token::Comment(comment) if !in_body => {
                 from_meta.extend(saved_from(&lossy(&comment)).map(|url| ("url", url)));
             }
             Token::StartTag(tag) if &tag.name[..] == b"link" && !in_body => {
-                let attribute = |name: &[u8]| tag.attributes.get(name).map(|v| lossy(v));
-                if attribute(b"rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) {
-                    from_meta.extend(attribute(b"href").map(|href| ("url", href)));
+                let rel = attribute(&tag, "rel");
+                if rel.is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) {
+                    from_meta.extend(attribute(&tag, "href").map(|href| ("url", href)));
                 }
             }
             Token::StartTag(tag) if &tag.name[..] == b"script" => {
-                in_json_ld = tag
-                    .attributes
-                    .get(&b"type"[..])
-                    .is_some_and(|t| lossy(t).trim().eq_ignore_ascii_case("application/ld+json"));
+                in_json_ld = attribute(&tag, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
             }
             Token::String(json) if in_json_ld => from_json_ld.extend(json_ld_fields(&lossy(&json))),
             Token::EndTag(tag) if &tag.name[..] == b"script" => in_json_ld = false,
@@ -100,6 +97,11 @@ pub(super) fn fields(text: &str) -> Vec<(&'static str, String)> {
     }
     from_json_ld.extend(from_meta);
     from_json_ld
+}
+
+/// A tag's attribute, trimmed.
+fn attribute(tag: &StartTag<()>, name: &str) -> Option<String> {
+    tag.attributes.get(name.as_bytes()).map(|v| lossy(v))
 }
 
 fn lossy(bytes: &[u8]) -> String {

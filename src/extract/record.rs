@@ -60,9 +60,11 @@ pub(super) struct Record<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// Whether `text` is a scraper's record, whose `---` block is not front matter.
+/// Whether `text` is a scraper's record whose opening (a `---` block, a JSON object) is not
+/// front matter. A saved page never opens like front matter, so its head is not read here.
 pub(crate) fn is_record(text: &str) -> bool {
-    read(text).is_some()
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    json_record(text).is_some() || block_record(text).is_some()
 }
 
 /// The record `text` is, if it is one.
